@@ -1,0 +1,107 @@
+package dev.braid.app;
+
+import dev.braid.repos.CommitStore;
+import dev.braid.repos.GitIndexer;
+import dev.braid.repos.RepoSyncer;
+import dev.braid.repos.RepositoryService;
+import dev.braid.store.CacheOpenException;
+import dev.braid.store.Database;
+import dev.braid.store.SettingsStore;
+import dev.braid.sync.RetryPolicy;
+import dev.braid.sync.Sleeper;
+import dev.braid.sync.SourceStore;
+import dev.braid.sync.SyncEngine;
+import dev.braid.sync.SyncRunStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one place where Braid's parts are created and wired together, by hand, through their
+ * constructors. The window and the command line each open one of these.
+ */
+public final class AppContext implements AutoCloseable {
+    /** How many sources sync at once. */
+    static final int SYNC_THREADS = 3;
+
+    private final DataDirectories dirs;
+    private final Clock clock;
+    private final Database database;
+    private final SettingsStore settings;
+    private final SourceStore sources;
+    private final SyncRunStore syncRuns;
+    private final RepositoryService repositories;
+    private final ExecutorService syncExecutor;
+    private final SyncEngine syncEngine;
+
+    private AppContext(DataDirectories dirs, Clock clock, Database database) {
+        this.dirs = dirs;
+        this.clock = clock;
+        this.database = database;
+        this.settings = new SettingsStore(dirs.settingsFile());
+        this.sources = new SourceStore(database, clock);
+        this.syncRuns = new SyncRunStore(database);
+        CommitStore commits = new CommitStore(database);
+        GitIndexer indexer = new GitIndexer(database, commits);
+        this.repositories = new RepositoryService(database, sources, commits, dirs.clonesDir(), System.getenv());
+        this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
+        this.syncEngine = new SyncEngine(List.of(new RepoSyncer(database, indexer, System.getenv())), syncRuns, syncExecutor,
+                RetryPolicy.standard(), Sleeper.REAL, clock);
+        syncRuns.markInterrupted(clock.instant());
+    }
+
+    /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
+    public static AppContext open(DataDirectories dirs, Clock clock) throws CacheOpenException, IOException {
+        dirs.createDataDir();
+        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()));
+    }
+
+    public DataDirectories dirs() {
+        return dirs;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public SourceStore sources() {
+        return sources;
+    }
+
+    public SyncRunStore syncRuns() {
+        return syncRuns;
+    }
+
+    public SyncEngine syncEngine() {
+        return syncEngine;
+    }
+
+    public RepositoryService repositories() {
+        return repositories;
+    }
+
+    @Override
+    public void close() {
+        syncEngine.running().forEach(job -> job.cancel());
+        syncExecutor.shutdown();
+        try {
+            if (!syncExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
+                syncExecutor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.braid.repos;
+
+import dev.braid.store.Database;
+import dev.braid.sync.Source;
+import dev.braid.sync.SourceSyncer;
+import dev.braid.sync.SyncContext;
+import dev.braid.sync.SyncCounts;
+import dev.braid.sync.SyncFailure;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.BranchTrackingStatus;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+
+/** Syncs a git repository source: fetches from every remote, then indexes refs and new commits. */
+public final class RepoSyncer implements SourceSyncer {
+    private final RepoTable table;
+    private final GitIndexer indexer;
+    private final Map<String, String> env;
+
+    public RepoSyncer(Database db, GitIndexer indexer, Map<String, String> env) {
+        this.table = new RepoTable(db);
+        this.indexer = indexer;
+        this.env = Map.copyOf(env);
+    }
+
+    @Override
+    public String kind() {
+        return RepositoryService.KIND;
+    }
+
+    @Override
+    public SyncCounts sync(Source source, SyncContext context) throws SyncFailure {
+        String path = table.path(source.id()).orElseThrow(
+                () -> SyncFailure.permanent("the cache has no repository row for " + source.name(), null));
+        Git git;
+        try {
+            git = GitOpener.open(Path.of(path));
+        } catch (RepoException e) {
+            table.updateHealth(source.id(), RepoHealth.MISSING, e.getMessage());
+            throw SyncFailure.permanent(e.getMessage(), e);
+        }
+        try (git) {
+            Repository repo = git.getRepository();
+            SyncFailure fetchFailure = fetchAll(git, source, context);
+            SyncCounts counts = indexer.index(source.id(), repo, context);
+            table.updateState(source.id(), stateOf(repo, fetchFailure));
+            if (fetchFailure != null) {
+                throw fetchFailure;
+            }
+            return counts;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof java.util.concurrent.CancellationException cancel) {
+                throw cancel;
+            }
+            if (GitFailures.isCorruption(e)) {
+                String note = "The repository at " + path + " is damaged: " + e.getMessage()
+                        + ". Run `git fsck` there; the cached history is kept.";
+                table.updateHealth(source.id(), RepoHealth.CORRUPT, note);
+                throw SyncFailure.permanent(note, e);
+            }
+            throw SyncFailure.permanent("Could not read the repository at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fetches every remote; returns the first failure (the others are still tried) or null. */
+    private SyncFailure fetchAll(Git git, Source source, SyncContext context) {
+        Set<String> remotes = git.getRepository().getRemoteNames();
+        if ("false".equals(source.config("fetch"))) {
+            return null;
+        }
+        SyncFailure first = null;
+        for (String remote : remotes) {
+            context.checkCancelled();
+            try {
+                git.fetch().setRemote(remote).setRemoveDeletedRefs(true)
+                        .setProgressMonitor(new ContextProgressMonitor(context, "fetching " + remote + ": "))
+                        .setCredentialsProvider(new GitCredentials(source.config(), env))
+                        .call();
+            } catch (GitAPIException | RuntimeException e) {
+                context.checkCancelled();
+                if (first == null) {
+                    first = GitFailures.transport(remote, e);
+                }
+            }
+        }
+        return first;
+    }
+
+    private static RepoTable.RepoState stateOf(Repository repo, SyncFailure fetchFailure) throws IOException {
+        Ref head = repo.exactRef(Constants.HEAD);
+        String headRef = head != null && head.isSymbolic() ? head.getTarget().getName() : null;
+        String headCommit = head != null && head.getObjectId() != null ? head.getObjectId().name() : null;
+        Integer ahead = null;
+        Integer behind = null;
+        if (headRef != null && headCommit != null) {
+            BranchTrackingStatus status = BranchTrackingStatus.of(repo, Repository.shortenRefName(headRef));
+            if (status != null) {
+                ahead = status.getAheadCount();
+                behind = status.getBehindCount();
+            }
+        }
+        String remoteUrl = repo.getConfig().getString("remote", "origin", "url");
+        RepoHealth health;
+        String note = null;
+        if (fetchFailure != null) {
+            health = RepoHealth.UNREACHABLE;
+            note = fetchFailure.getMessage();
+        } else if (headCommit == null && repo.getRefDatabase().getRefs().isEmpty()) {
+            health = RepoHealth.EMPTY;
+        } else {
+            health = RepoHealth.OK;
+            if (headCommit == null) {
+                note = "HEAD points at " + Repository.shortenRefName(headRef == null ? "HEAD" : headRef)
+                        + ", which has no commits yet";
+            }
+        }
+        return new RepoTable.RepoState(health, note, headRef, headCommit, ahead, behind, remoteUrl);
+    }
+}

@@ -1,0 +1,261 @@
+package dev.braid.repos;
+
+import dev.braid.store.Database;
+import dev.braid.sync.Source;
+import dev.braid.sync.SourceStore;
+import dev.braid.sync.SyncContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Git repositories as Braid sees them: adding them (by path or by cloning a URL), and reading
+ * their cached refs and history. Changed files and diffs are computed on demand from the
+ * repository on disk. Syncing is done by {@link RepoSyncer} through the sync engine.
+ */
+public final class RepositoryService {
+    /** The {@link Source#kind()} of git repositories. */
+    public static final String KIND = "git";
+    private static final Pattern SCP_LIKE = Pattern.compile("^[\\w.-]+@[\\w.-]+:.+");
+    private final Database db;
+    private final SourceStore sources;
+    private final CommitStore commits;
+    private final RepoTable table;
+    private final Path clonesDir;
+    private final Map<String, String> env;
+
+    public RepositoryService(Database db, SourceStore sources, CommitStore commits, Path clonesDir,
+                             Map<String, String> env) {
+        this.db = db;
+        this.sources = sources;
+        this.commits = commits;
+        this.table = new RepoTable(db);
+        this.clonesDir = clonesDir;
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * Adds a repository: an existing local folder, or a URL (https, ssh, file, {@code user@host:path})
+     * cloned into Braid's data folder with progress and cancel through {@code progress}. The new
+     * source still has to be synced. Nothing is added when this fails.
+     *
+     * @param name the source name, or null to derive one from the folder or URL
+     */
+    public Source add(String pathOrUrl, String name, SyncContext progress) throws RepoException {
+        String target = pathOrUrl == null ? "" : pathOrUrl.strip();
+        if (target.isEmpty()) {
+            throw new RepoException("Give a repository folder or a URL to clone");
+        }
+        return isUrl(target) ? cloneAndAdd(target, name, progress) : addLocal(Path.of(target), name, null);
+    }
+
+    static boolean isUrl(String text) {
+        return text.contains("://") || SCP_LIKE.matcher(text).matches();
+    }
+
+    private Source addLocal(Path folder, String name, String clonedFrom) throws RepoException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        String remote;
+        try (Git git = GitOpener.open(absolute)) {
+            remote = git.getRepository().getConfig().getString("remote", "origin", "url");
+        }
+        String finalRemote = clonedFrom != null ? clonedFrom : remote;
+        String wanted = name == null || name.isBlank() ? deriveName(absolute.getFileName() == null ? "repository"
+                : absolute.getFileName().toString()) : name.strip();
+        try {
+            return register(absolute, wanted, name != null && !name.isBlank(), clonedFrom, finalRemote);
+        } catch (Refusal refusal) {
+            throw new RepoException(refusal.getMessage());
+        }
+    }
+
+    private Source register(Path absolute, String wanted, boolean nameGiven, String clonedFrom, String remote) {
+        return db.write(c -> {
+            Optional<String> existing = table.nameForPath(c, absolute.toString());
+            if (existing.isPresent()) {
+                throw new Refusal(absolute + " is already added as '" + existing.get() + "'");
+            }
+            if (nameGiven && sources.nameTaken(c, wanted)) {
+                throw new Refusal("A source named '" + wanted + "' already exists");
+            }
+            String unique = wanted;
+            for (int n = 2; sources.nameTaken(c, unique); n++) {
+                unique = wanted + "-" + n;
+            }
+            Map<String, String> config = new HashMap<>();
+            config.put("path", absolute.toString());
+            if (clonedFrom != null) {
+                config.put("url", clonedFrom);
+            }
+            Source source = sources.insert(c, KIND, unique, config);
+            table.insert(c, source.id(), absolute.toString(), remote);
+            return source;
+        });
+    }
+
+    /** Raised inside a transaction to roll it back with a message for the user. */
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refusal(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Source cloneAndAdd(String url, String name, SyncContext progress) throws RepoException {
+        String wanted = name == null || name.isBlank() ? deriveName(url) : name.strip();
+        Path into = clonesDir.resolve(wanted);
+        for (int n = 2; Files.exists(into); n++) {
+            into = clonesDir.resolve(wanted + "-" + n);
+        }
+        try {
+            Files.createDirectories(clonesDir);
+            try (Git ignored = Git.cloneRepository().setURI(url).setDirectory(into.toFile())
+                    .setProgressMonitor(new ContextProgressMonitor(progress, "cloning: "))
+                    .setCredentialsProvider(new GitCredentials(Map.of(), env))
+                    .call()) {
+                progress.checkCancelled();
+            }
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            deleteQuietly(into);
+            if (e instanceof CancellationException || progress.isCancelled()) {
+                throw new CancellationException("clone cancelled");
+            }
+            throw new RepoException("Could not clone " + url + ": " + GitFailures.transport(url, e).getMessage(), e);
+        }
+        try {
+            return addLocal(into, name == null || name.isBlank() ? wanted : name, url);
+        } catch (RepoException e) {
+            deleteQuietly(into);
+            throw e;
+        }
+    }
+
+    static String deriveName(String pathOrUrl) {
+        String trimmed = pathOrUrl.replaceAll("[/\\\\]+$", "");
+        String last = trimmed.substring(Math.max(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')),
+                trimmed.lastIndexOf('\\')) + 1);
+        if (last.endsWith(".git")) {
+            last = last.substring(0, last.length() - 4);
+        }
+        last = last.replaceAll("[^\\w.-]", "-");
+        return last.isBlank() ? "repository" : last;
+    }
+
+    public List<RepoSummary> list() {
+        return table.list();
+    }
+
+    public Optional<RepoSummary> find(long sourceId) {
+        return table.find(sourceId);
+    }
+
+    public Optional<RepoSummary> find(String name) {
+        return table.find(name);
+    }
+
+    public List<GitRef> refs(long repoId) {
+        return commits.refs(repoId);
+    }
+
+    /**
+     * A page of history, newest first and topologically ordered (a child always before its
+     * parents). An unknown ref gives an empty page.
+     */
+    public List<CommitRow> history(HistoryQuery query, int offset, int limit) {
+        if (query.ref() == null || query.ref().isBlank()) {
+            return commits.history(query.repoId(), query.text(), offset, limit);
+        }
+        return resolveRef(query.repoId(), query.ref())
+                .map(tip -> commits.historyFrom(query.repoId(), tip, query.text(), offset, limit))
+                .orElse(List.of());
+    }
+
+    /** The commit a ref name ({@code main}, {@code origin/main}, {@code v1.0}, {@code HEAD}, full names) or hash names. */
+    public Optional<String> resolveRef(long repoId, String ref) {
+        List<GitRef> refs = commits.refs(repoId);
+        for (String candidate : new String[] {ref, "refs/heads/" + ref, "refs/tags/" + ref, "refs/remotes/" + ref}) {
+            for (GitRef r : refs) {
+                if (r.name().equals(candidate) && r.target() != null) {
+                    return Optional.of(r.target());
+                }
+            }
+        }
+        if (ref.matches("[0-9a-fA-F]{4,64}")) {
+            List<String> matches = commits.resolvePrefix(repoId, ref.toLowerCase(), 2);
+            if (matches.size() == 1) {
+                return Optional.of(matches.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<CommitDetail> commit(long repoId, String hashOrPrefix) {
+        return resolveRef(repoId, hashOrPrefix).flatMap(hash -> commits.detail(repoId, hash));
+    }
+
+    public List<ChangedFile> changedFiles(long repoId, String hash) throws RepoException {
+        try (Git git = openOnDisk(repoId)) {
+            return GitDiffs.changedFiles(git.getRepository(), hash);
+        } catch (IOException e) {
+            throw new RepoException("Cannot read the changes of " + hash + ": " + e.getMessage(), e);
+        }
+    }
+
+    public FileDiff diff(long repoId, String hash, String path) throws RepoException {
+        try (Git git = openOnDisk(repoId)) {
+            return GitDiffs.diff(git.getRepository(), hash, path);
+        } catch (IOException e) {
+            throw new RepoException("Cannot read the diff of " + path + " in " + hash + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<CommitHit> search(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return commits.search(text.strip(), limit);
+    }
+
+    /** Forgets a repository and its cached history; the folder on disk is left alone. */
+    public void remove(long repoId) {
+        sources.delete(repoId);
+    }
+
+    /** Opens the repository behind a source (for tools that need JGit directly). */
+    public Repository openRepository(long repoId) throws RepoException {
+        return openOnDisk(repoId).getRepository();
+    }
+
+    private Git openOnDisk(long repoId) throws RepoException {
+        String path = table.path(repoId).orElseThrow(() -> new RepoException("No repository with id " + repoId));
+        try {
+            return GitOpener.open(Path.of(path));
+        } catch (RepoException e) {
+            throw new RepoException("The repository folder is not available (" + e.getMessage()
+                    + "); its cached history is still shown, but changes need the repository itself.", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Leaving a half-cloned folder behind is harmless; the next clone picks another name.
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.braid.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braid.store.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code sources} table: what Braid syncs from, with each source's configuration and cursor. */
+public final class SourceStore {
+    private static final String COLUMNS = "id, kind, name, config, created_at";
+    private final Database db;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SourceStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Adds a source inside the caller's transaction; fails when the name is taken. */
+    public Source insert(Connection c, String kind, String name, Map<String, String> config) throws SQLException {
+        Instant now = clock.instant();
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO sources(kind, name, config, created_at) VALUES (?, ?, ?, ?)")) {
+            st.setString(1, kind);
+            st.setString(2, name);
+            st.setString(3, toJson(config));
+            st.setLong(4, now.toEpochMilli());
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return new Source(rs.getLong(1), kind, name, config, Instant.ofEpochMilli(now.toEpochMilli()));
+        }
+    }
+
+    public List<Source> list() {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM sources ORDER BY name COLLATE NOCASE")) {
+                return readAll(st);
+            }
+        });
+    }
+
+    public List<Source> listByKind(String kind) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM sources WHERE kind = ? ORDER BY name COLLATE NOCASE")) {
+                st.setString(1, kind);
+                return readAll(st);
+            }
+        });
+    }
+
+    public Optional<Source> findByName(String name) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM sources WHERE name = ?")) {
+                st.setString(1, name);
+                return readAll(st).stream().findFirst();
+            }
+        });
+    }
+
+    public Optional<Source> find(long id) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM sources WHERE id = ?")) {
+                st.setLong(1, id);
+                return readAll(st).stream().findFirst();
+            }
+        });
+    }
+
+    public boolean nameTaken(Connection c, String name) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM sources WHERE name = ?")) {
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Removes a source and, through cascading keys, everything cached from it. */
+    public void delete(long id) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM sources WHERE id = ?")) {
+                st.setLong(1, id);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** The source's sync cursor (its own JSON), read inside a transaction. */
+    public String cursor(Connection c, long sourceId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT cursor FROM sources WHERE id = ?")) {
+            st.setLong(1, sourceId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "{}";
+            }
+        }
+    }
+
+    /** Saves the cursor in the same transaction as the changes it describes. */
+    public void saveCursor(Connection c, long sourceId, String cursor) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE sources SET cursor = ? WHERE id = ?")) {
+            st.setString(1, cursor);
+            st.setLong(2, sourceId);
+            st.executeUpdate();
+        }
+    }
+
+    private List<Source> readAll(PreparedStatement st) throws SQLException {
+        List<Source> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Source(rs.getLong(1), rs.getString(2), rs.getString(3), fromJson(rs.getString(4)),
+                        Instant.ofEpochMilli(rs.getLong(5))));
+            }
+        }
+        return out;
+    }
+
+    private String toJson(Map<String, String> config) throws SQLException {
+        try {
+            return json.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot encode source configuration", e);
+        }
+    }
+
+    private Map<String, String> fromJson(String text) throws SQLException {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable source configuration: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.braid.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Runs syncs on a bounded background executor, several sources at once, one run per source at a
+ * time. Each run is recorded in {@code sync_runs}; transient failures are retried with backoff;
+ * one failing source never stops the others.
+ */
+public final class SyncEngine {
+    private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
+    private final Map<String, SourceSyncer> syncers;
+    private final SyncRunStore runs;
+    private final Executor executor;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Map<Long, SyncJob> running = new ConcurrentHashMap<>();
+
+    public SyncEngine(Collection<SourceSyncer> syncers, SyncRunStore runs, Executor executor, RetryPolicy retry,
+                      Sleeper sleeper, Clock clock) {
+        this.syncers = syncers.stream().collect(Collectors.toUnmodifiableMap(SourceSyncer::kind, Function.identity()));
+        this.runs = runs;
+        this.executor = executor;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    /** Starts syncing {@code source}, or returns the sync of it already under way. */
+    public SyncJob start(Source source, SyncListener listener) {
+        SyncJob fresh = new SyncJob(source);
+        SyncJob existing = running.putIfAbsent(source.id(), fresh);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            executor.execute(() -> run(fresh, listener));
+        } catch (RuntimeException rejected) {
+            running.remove(source.id(), fresh);
+            throw rejected;
+        }
+        return fresh;
+    }
+
+    public List<SyncJob> startAll(Collection<Source> sources, SyncListener listener) {
+        List<SyncJob> jobs = new ArrayList<>();
+        for (Source source : sources) {
+            jobs.add(start(source, listener));
+        }
+        return jobs;
+    }
+
+    /** The syncs under way now. */
+    public List<SyncJob> running() {
+        return List.copyOf(running.values());
+    }
+
+    public boolean supports(String kind) {
+        return syncers.containsKey(kind);
+    }
+
+    private void run(SyncJob job, SyncListener listener) {
+        Source source = job.source();
+        Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        long runId = runs.begin(source.id(), started);
+        listener.started(source);
+        SyncOutcome outcome;
+        SyncCounts counts = SyncCounts.NONE;
+        String error = null;
+        int attempt = 0;
+        try {
+            SourceSyncer syncer = syncers.get(source.kind());
+            if (syncer == null) {
+                throw SyncFailure.permanent("no syncer for sources of kind '" + source.kind() + "'", null);
+            }
+            SyncContext context = contextFor(job, listener);
+            while (true) {
+                attempt++;
+                try {
+                    counts = syncer.sync(source, context);
+                    outcome = SyncOutcome.SUCCEEDED;
+                    break;
+                } catch (CancellationException e) {
+                    throw e;
+                } catch (Exception e) {
+                    SyncFailure failure = FailureClassifier.classify(e);
+                    if (!failure.isTransient() || attempt >= retry.maxAttempts() || job.isCancelled()) {
+                        throw failure;
+                    }
+                    var delay = retry.delayAfter(attempt, failure);
+                    LOG.log(Level.INFO, "sync of {0} failed (attempt {1}), retrying in {2} ms: {3}",
+                            new Object[] {source.name(), attempt, delay.toMillis(), failure.getMessage()});
+                    context.progress(-1, "retrying in " + Math.max(1, delay.toSeconds()) + " s: " + failure.getMessage());
+                    sleeper.sleep(delay, job::isCancelled);
+                    context.checkCancelled();
+                }
+            }
+        } catch (CancellationException e) {
+            outcome = SyncOutcome.CANCELLED;
+            error = "cancelled by the user";
+        } catch (SyncFailure failure) {
+            outcome = failure.isTransient() ? SyncOutcome.UNREACHABLE : SyncOutcome.FAILED;
+            error = failure.getMessage();
+            LOG.log(Level.WARNING, "sync of " + source.name() + " failed: " + error, failure.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = SyncOutcome.CANCELLED;
+            error = "interrupted";
+        } catch (RuntimeException | Error e) {
+            outcome = SyncOutcome.FAILED;
+            error = FailureClassifier.describe(e);
+            LOG.log(Level.SEVERE, "sync of " + source.name() + " crashed", e);
+        }
+        Instant ended = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        SyncRun run = new SyncRun(runId, source.id(), source.name(), started, ended, outcome, counts, Math.max(attempt, 1), error);
+        try {
+            runs.finish(runId, ended, outcome, counts, run.attempts(), error);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not record the end of a sync run", e);
+        } finally {
+            running.remove(source.id(), job);
+            job.complete(run);
+            listener.finished(source, run);
+        }
+    }
+
+    private static SyncContext contextFor(SyncJob job, SyncListener listener) {
+        return new SyncContext() {
+            @Override
+            public void progress(double fraction, String message) {
+                job.progress(fraction, message);
+                listener.progress(job.source(), fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return job.isCancelled();
+            }
+        };
+    }
+}

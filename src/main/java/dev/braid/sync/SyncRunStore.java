@@ -1,0 +1,109 @@
+package dev.braid.sync;
+
+import dev.braid.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code sync_runs} table: one row per sync of a source, kept for the sync log. */
+public final class SyncRunStore {
+    private static final String SELECT = "SELECT r.id, r.source_id, s.name, r.started_at, r.ended_at, r.outcome,"
+            + " r.added, r.changed, r.removed, r.attempts, r.error FROM sync_runs r JOIN sources s ON s.id = r.source_id";
+    private final Database db;
+
+    public SyncRunStore(Database db) {
+        this.db = db;
+    }
+
+    /** Records that a sync of {@code sourceId} has begun; returns the run's id. */
+    public long begin(long sourceId, Instant startedAt) {
+        return db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO sync_runs(source_id, started_at, outcome) VALUES (?, ?, 'RUNNING') RETURNING id")) {
+                st.setLong(1, sourceId);
+                st.setLong(2, startedAt.toEpochMilli());
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public void finish(long runId, Instant endedAt, SyncOutcome outcome, SyncCounts counts, int attempts, String error) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE sync_runs SET ended_at = ?, outcome = ?, added = ?,"
+                    + " changed = ?, removed = ?, attempts = ?, error = ? WHERE id = ?")) {
+                st.setLong(1, endedAt.toEpochMilli());
+                st.setString(2, outcome.name());
+                st.setLong(3, counts.added());
+                st.setLong(4, counts.changed());
+                st.setLong(5, counts.removed());
+                st.setInt(6, attempts);
+                st.setString(7, error);
+                st.setLong(8, runId);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Marks runs left RUNNING by a Braid that stopped mid-sync; returns how many there were. */
+    public int markInterrupted(Instant now) {
+        return db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE sync_runs SET outcome = 'INTERRUPTED', ended_at = ?, error = 'Braid stopped during this sync'"
+                            + " WHERE outcome = 'RUNNING'")) {
+                st.setLong(1, now.toEpochMilli());
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** The newest runs first, across all sources. */
+    public List<SyncRun> recent(int limit) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(SELECT + " ORDER BY r.started_at DESC, r.id DESC LIMIT ?")) {
+                st.setInt(1, limit);
+                return readAll(st);
+            }
+        });
+    }
+
+    public Optional<SyncRun> latest(long sourceId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    SELECT + " WHERE r.source_id = ? ORDER BY r.started_at DESC, r.id DESC LIMIT 1")) {
+                st.setLong(1, sourceId);
+                return readAll(st).stream().findFirst();
+            }
+        });
+    }
+
+    public Optional<SyncRun> latestSuccess(long sourceId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(SELECT
+                    + " WHERE r.source_id = ? AND r.outcome = 'SUCCEEDED' ORDER BY r.started_at DESC, r.id DESC LIMIT 1")) {
+                st.setLong(1, sourceId);
+                return readAll(st).stream().findFirst();
+            }
+        });
+    }
+
+    private static List<SyncRun> readAll(PreparedStatement st) throws SQLException {
+        List<SyncRun> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                long ended = rs.getLong(5);
+                Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
+                out.add(new SyncRun(rs.getLong(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
+                        endedAt, SyncOutcome.valueOf(rs.getString(6)),
+                        new SyncCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9)), rs.getInt(10), rs.getString(11)));
+            }
+        }
+        return out;
+    }
+}
