@@ -73,6 +73,20 @@ public final class CommitStore {
         return keys;
     }
 
+    /** Sets corrected sort keys (hash → key) on commits already written. */
+    int updateSortKeys(Connection c, long repoId, Map<String, Long> keys) throws SQLException {
+        int updated = 0;
+        try (PreparedStatement st = c.prepareStatement("UPDATE commits SET sort_key = ? WHERE repo_id = ? AND hash = ?")) {
+            for (Map.Entry<String, Long> entry : keys.entrySet()) {
+                st.setLong(1, entry.getValue());
+                st.setLong(2, repoId);
+                st.setString(3, entry.getKey());
+                updated += st.executeUpdate();
+            }
+        }
+        return updated;
+    }
+
     /** Whether an earlier sync wrote commits it never published (it failed or was killed). */
     boolean hasUnpublished(Connection c, long repoId) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM commits WHERE repo_id = ?"

@@ -4,7 +4,9 @@ import dev.braid.store.Database;
 import dev.braid.sync.SyncContext;
 import dev.braid.sync.SyncCounts;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,14 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Brings a repository's refs and reachable commits into the cache. Only commits not cached yet are
- * walked (the refs cached by the last sync mark the known frontier). New commits are written
- * parents-first in batches, each its own transaction, and stay invisible until the last step
- * publishes them together with the new refs: a crash or failure at any point leaves what people
- * see as it was, and the next sync resumes from the batches already written.
+ * walked (the refs cached by the last sync mark the known frontier). New commits are written in
+ * batches, each its own transaction, and stay invisible until the last step publishes them
+ * together with the new refs: a crash or failure at any point leaves what people see as it was,
+ * and the next sync resumes from the batches already written.
  */
 public final class GitIndexer {
     static final int BATCH = 4_000;
@@ -58,8 +59,6 @@ public final class GitIndexer {
                     walk.markUninteresting(old);
                 }
             }
-            walk.sort(RevSort.TOPO, true);
-            walk.sort(RevSort.REVERSE, true);
             context.checkCancelled();
             context.progress(-1, "walking history");
             added = writeNewCommits(repoId, walk, context);
@@ -77,61 +76,93 @@ public final class GitIndexer {
         return new SyncCounts(added, changedRefs, removed);
     }
 
+    /**
+     * Streams the walk into the cache: batches are written on a second thread while the walk goes
+     * on, each with provisional sort keys (the commit time); once the walk is done the corrected
+     * keys are computed in memory and only the rows whose key differs are updated.
+     */
     private long writeNewCommits(long repoId, KeyedWalk walk, SyncContext context) throws IOException {
-        List<KeyedCommit> pending = new ArrayList<>();
-        for (RevCommit next; (next = walk.next()) != null; ) {
-            pending.add((KeyedCommit) next);
-        }
-        int total = pending.size();
-        long added = 0;
-        List<IndexedCommit> batch = new ArrayList<>(Math.min(BATCH, total));
-        for (int i = 0; i < total; i++) {
-            KeyedCommit commit = pending.get(i);
-            commit.sortKey = sortKey(repoId, commit);
-            batch.add(toIndexed(commit));
-            commit.disposeBody();
-            pending.set(i, null);
-            if (batch.size() == BATCH || i == total - 1) {
-                context.checkCancelled();
-                List<IndexedCommit> toWrite = batch;
-                added += db.write(c -> commits.insert(c, repoId, toWrite));
-                batch = new ArrayList<>(BATCH);
-                context.progress((i + 1) / (double) total, "indexed " + (i + 1) + " of " + total + " commits");
+        List<KeyedCommit> walked = new ArrayList<>();
+        try (BatchWriter writer = new BatchWriter(db, commits, repoId)) {
+            List<IndexedCommit> batch = new ArrayList<>(BATCH);
+            for (RevCommit next; (next = walk.next()) != null; ) {
+                KeyedCommit commit = (KeyedCommit) next;
+                commit.walked = true;
+                walked.add(commit);
+                batch.add(toIndexed(commit, commit.getCommitTime()));
+                commit.disposeBody();
+                if (batch.size() == BATCH) {
+                    context.checkCancelled();
+                    writer.submit(batch);
+                    batch = new ArrayList<>(BATCH);
+                    context.progress(-1, "indexed " + walked.size() + " commits");
+                }
             }
+            context.checkCancelled();
+            writer.submit(batch);
+            long added = writer.finish();
+            context.progress(-1, "ordering " + walked.size() + " commits");
+            Map<String, Long> corrected = correctedKeys(repoId, walked);
+            if (!corrected.isEmpty()) {
+                db.write(c -> commits.updateSortKeys(c, repoId, corrected));
+            }
+            return added;
         }
-        return added;
     }
 
-    /** Corrected commit time: never below any parent's key + 1, so sorting by it is topological. */
-    private long sortKey(long repoId, KeyedCommit commit) {
-        long key = commit.getCommitTime();
-        List<String> boundary = null;
-        for (RevCommit parent : commit.getParents()) {
-            KeyedCommit p = (KeyedCommit) parent;
-            if (p.sortKey != Long.MIN_VALUE) {
-                key = Math.max(key, p.sortKey + 1);
-            } else {
-                if (boundary == null) {
-                    boundary = new ArrayList<>();
-                }
-                boundary.add(p.name());
-            }
-        }
-        if (boundary != null) {
-            List<String> lookups = boundary;
-            Map<String, Long> cached = db.read(c -> commits.sortKeys(c, repoId, lookups));
+    /**
+     * Corrected commit times: never below any parent's key + 1, so that sorting by them is
+     * topological. Returns only the keys that differ from the commit time written provisionally.
+     */
+    private Map<String, Long> correctedKeys(long repoId, List<KeyedCommit> walked) {
+        Set<String> boundary = new HashSet<>();
+        for (KeyedCommit commit : walked) {
             for (RevCommit parent : commit.getParents()) {
-                Long k = cached.get(parent.name());
-                if (k != null) {
-                    ((KeyedCommit) parent).sortKey = k;
-                    key = Math.max(key, k + 1);
+                if (!((KeyedCommit) parent).walked) {
+                    boundary.add(parent.name());
                 }
             }
         }
-        return key;
+        Map<String, Long> cachedKeys = boundary.isEmpty() ? Map.of() : db.read(c -> commits.sortKeys(c, repoId, boundary));
+        Map<String, Long> changed = new HashMap<>();
+        ArrayDeque<KeyedCommit> stack = new ArrayDeque<>();
+        for (int i = walked.size() - 1; i >= 0; i--) {
+            if (walked.get(i).sortKey == Long.MIN_VALUE) {
+                stack.push(walked.get(i));
+            }
+            while (!stack.isEmpty()) {
+                KeyedCommit top = stack.peek();
+                if (top.sortKey != Long.MIN_VALUE) {
+                    stack.pop();
+                    continue;
+                }
+                boolean ready = true;
+                long key = top.getCommitTime();
+                for (RevCommit p : top.getParents()) {
+                    KeyedCommit parent = (KeyedCommit) p;
+                    if (parent.walked && parent.sortKey == Long.MIN_VALUE) {
+                        stack.push(parent);
+                        ready = false;
+                    } else {
+                        Long parentKey = parent.walked ? Long.valueOf(parent.sortKey) : cachedKeys.get(parent.name());
+                        if (parentKey != null) {
+                            key = Math.max(key, parentKey + 1);
+                        }
+                    }
+                }
+                if (ready) {
+                    stack.pop();
+                    top.sortKey = key;
+                    if (key != top.getCommitTime()) {
+                        changed.put(top.name(), key);
+                    }
+                }
+            }
+        }
+        return changed;
     }
 
-    private static IndexedCommit toIndexed(RevCommit commit) {
+    private static IndexedCommit toIndexed(RevCommit commit, long sortKey) {
         StringBuilder parents = new StringBuilder();
         for (RevCommit parent : commit.getParents()) {
             if (parents.length() > 0) {
@@ -146,7 +177,7 @@ public final class GitIndexer {
                 author.getWhenAsInstant().getEpochSecond(), author.getZoneOffset().getTotalSeconds() / 60,
                 Objects.toString(committer.getName(), ""), Objects.toString(committer.getEmailAddress(), ""),
                 committer.getWhenAsInstant().getEpochSecond(), committer.getZoneOffset().getTotalSeconds() / 60,
-                commit.getShortMessage(), commit.getFullMessage(), ((KeyedCommit) commit).sortKey);
+                commit.getShortMessage(), commit.getFullMessage(), sortKey);
     }
 
     /** True when every old tip is an ancestor of (or equal to) some new tip. */
@@ -227,6 +258,7 @@ public final class GitIndexer {
     /** A commit that carries its corrected commit time while the walk is open. */
     static final class KeyedCommit extends RevCommit {
         long sortKey = Long.MIN_VALUE;
+        boolean walked;
 
         KeyedCommit(AnyObjectId id) {
             super(id);
