@@ -186,23 +186,91 @@ public final class CommitStore {
         });
     }
 
-    /** Like {@link #history} but only commits reachable from the commit {@code tip}. */
-    public List<CommitRow> historyFrom(long repoId, String tip, String text, int offset, int limit) {
+    /**
+     * Row ids of the published commits reachable from {@code tip}, in history order; with the
+     * watermark they were read at, so callers can tell when a later sync made them stale.
+     */
+    ReachableIds reachableIds(long repoId, String tip, String text) {
         return db.read(c -> {
+            long watermark;
+            try (PreparedStatement st = c.prepareStatement("SELECT published_id FROM repositories WHERE source_id = ?")) {
+                st.setLong(1, repoId);
+                try (ResultSet rs = st.executeQuery()) {
+                    watermark = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
             String sql = "WITH RECURSIVE reach(hash) AS (SELECT ? UNION SELECT j.value FROM reach"
                     + " JOIN commits p ON p.repo_id = ? AND p.hash = reach.hash,"
                     + " json_each('[\"' || replace(p.parents, ' ', '\",\"') || '\"]') j WHERE p.parents <> '')"
-                    + " SELECT " + ROW_COLUMNS + " FROM commits c JOIN reach ON reach.hash = c.hash WHERE" + VISIBLE
-                    + textFilter(text) + " ORDER BY c.sort_key DESC, c.id DESC LIMIT ? OFFSET ?";
+                    + " SELECT c.id FROM commits c JOIN reach ON reach.hash = c.hash"
+                    + " WHERE c.id <= ? AND" + " c.repo_id = ?" + textFilter(text) + " ORDER BY c.sort_key DESC, c.id DESC";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setString(1, tip);
                 st.setLong(2, repoId);
-                int i = bindText(st, 3, repoId, text);
-                st.setInt(i++, limit);
-                st.setInt(i, offset);
-                return rows(st);
+                st.setLong(3, watermark);
+                bindText(st, 4, repoId, text);
+                long[] ids = new long[1024];
+                int n = 0;
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        if (n == ids.length) {
+                            ids = java.util.Arrays.copyOf(ids, n * 2);
+                        }
+                        ids[n++] = rs.getLong(1);
+                    }
+                }
+                return new ReachableIds(watermark, java.util.Arrays.copyOf(ids, n));
             }
         });
+    }
+
+    /** The watermark of what readers can see now; it moves when a sync publishes. */
+    long watermark(long repoId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT published_id FROM repositories WHERE source_id = ?")) {
+                st.setLong(1, repoId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /** The commits with the row ids {@code ids[from..to)}, in that order. */
+    List<CommitRow> rowsByIds(long repoId, long[] ids, int from, int to) {
+        if (from >= to) {
+            return List.of();
+        }
+        return db.read(c -> {
+            StringBuilder list = new StringBuilder("[");
+            for (int i = from; i < to; i++) {
+                list.append(i == from ? "" : ",").append(ids[i]);
+            }
+            String sql = "SELECT c.id, " + ROW_COLUMNS + " FROM commits c"
+                    + " WHERE c.repo_id = ? AND c.id IN (SELECT value FROM json_each(?))";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setLong(1, repoId);
+                st.setString(2, list.append(']').toString());
+                Map<Long, CommitRow> byId = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        byId.put(rs.getLong(1), row(rs, 2));
+                    }
+                }
+                List<CommitRow> out = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    CommitRow row = byId.get(ids[i]);
+                    if (row != null) {
+                        out.add(row);
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Commit row ids in history order, and the watermark they were read at. */
+    record ReachableIds(long watermark, long[] ids) {
     }
 
     /** Full hashes in the repository that start with {@code prefix} (at most {@code limit}). */

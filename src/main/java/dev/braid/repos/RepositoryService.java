@@ -32,6 +32,7 @@ public final class RepositoryService {
     private final SourceStore sources;
     private final CommitStore commits;
     private final RepoTable table;
+    private final HistoryIndex historyIndex;
     private final Path clonesDir;
     private final Map<String, String> env;
 
@@ -41,6 +42,7 @@ public final class RepositoryService {
         this.sources = sources;
         this.commits = commits;
         this.table = new RepoTable(db);
+        this.historyIndex = new HistoryIndex(commits);
         this.clonesDir = clonesDir;
         this.env = Map.copyOf(env);
     }
@@ -178,7 +180,7 @@ public final class RepositoryService {
             return commits.history(query.repoId(), query.text(), offset, limit);
         }
         return resolveRef(query.repoId(), query.ref())
-                .map(tip -> commits.historyFrom(query.repoId(), tip, query.text(), offset, limit))
+                .map(tip -> historyIndex.page(query.repoId(), tip, query.text(), offset, limit))
                 .orElse(List.of());
     }
 

@@ -130,6 +130,30 @@ class RepositoryServiceTest {
     }
 
     @Test
+    void pagesOfOneBranchJoinUpAndFollowLaterSyncs() throws Exception {
+        buildBranchyHistory();
+        Source source = braid.add(git.dir());
+        braid.sync(source);
+        List<String> paged = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 3) {
+            List<CommitRow> page = braid.repos().history(new HistoryQuery(source.id(), "main", null), offset, 3);
+            page.forEach(c -> paged.add((c.hash() + " " + String.join(" ", c.parents())).strip()));
+            if (page.size() < 3) {
+                break;
+            }
+        }
+        assertEquals(git.log("main"), paged);
+        assertEquals(List.of("work on x"), braid.repos().history(new HistoryQuery(source.id(), "main", "on x"), 0, 10)
+                .stream().map(CommitRow::subject).toList());
+
+        write("late.txt", "late\n");
+        git.commitAll("late commit");
+        braid.sync(source);
+
+        assertEquals(git.log("main"), braid.historyLines(source.id(), "main"));
+    }
+
+    @Test
     void incrementalSyncWalksOnlyNewCommits() throws Exception {
         buildBranchyHistory();
         Source source = braid.add(git.dir());
