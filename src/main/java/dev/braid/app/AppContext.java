@@ -1,6 +1,7 @@
 package dev.braid.app;
 
 import dev.braid.repos.CommitStore;
+import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
 import dev.braid.repos.RepoSyncer;
 import dev.braid.repos.RepositoryService;
@@ -37,7 +38,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService syncExecutor;
     private final SyncEngine syncEngine;
 
-    private AppContext(DataDirectories dirs, Clock clock, Database database) {
+    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
@@ -46,17 +47,23 @@ public final class AppContext implements AutoCloseable {
         this.syncRuns = new SyncRunStore(database);
         CommitStore commits = new CommitStore(database);
         GitIndexer indexer = new GitIndexer(database, commits);
-        this.repositories = new RepositoryService(database, sources, commits, dirs.clonesDir(), System.getenv());
+        this.repositories = new RepositoryService(database, sources, commits, dirs.clonesDir(), System.getenv(), prompt);
         this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
-        this.syncEngine = new SyncEngine(List.of(new RepoSyncer(database, indexer, System.getenv())), syncRuns, syncExecutor,
+        this.syncEngine = new SyncEngine(List.of(new RepoSyncer(database, indexer, System.getenv(), prompt)), syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
         syncRuns.markInterrupted(clock.instant());
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
     public static AppContext open(DataDirectories dirs, Clock clock) throws CacheOpenException, IOException {
+        return open(dirs, clock, CredentialPrompt.NONE);
+    }
+
+    /** Like {@link #open(DataDirectories, Clock)}, asking {@code prompt} for credentials nothing else had. */
+    public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt)
+            throws CacheOpenException, IOException {
         dirs.createDataDir();
-        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()));
+        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt);
     }
 
     public DataDirectories dirs() {

@@ -16,16 +16,19 @@ import org.eclipse.jgit.transport.URIish;
 /**
  * Finds credentials for a git remote without ever storing them: first the environment variables
  * the source's configuration names ({@code usernameEnv}, {@code passwordEnv}), then
- * {@code ~/.netrc}, then git's own credential helpers ({@code git credential fill}, no prompt).
+ * {@code ~/.netrc}, then git's own credential helpers ({@code git credential fill}, no prompt), and
+ * last the person at the keyboard through a {@link CredentialPrompt}.
  */
 final class GitCredentials extends CredentialsProvider {
     private final Map<String, String> config;
     private final Map<String, String> env;
+    private final CredentialPrompt prompt;
     private final NetRCCredentialsProvider netrc = new NetRCCredentialsProvider();
 
-    GitCredentials(Map<String, String> config, Map<String, String> env) {
+    GitCredentials(Map<String, String> config, Map<String, String> env, CredentialPrompt prompt) {
         this.config = config;
         this.env = env;
+        this.prompt = prompt;
     }
 
     @Override
@@ -51,6 +54,15 @@ final class GitCredentials extends CredentialsProvider {
         }
         if (found == null) {
             found = fromGitHelper(uri);
+        }
+        if (found == null) {
+            found = prompt.ask(uri.toString(), "the remote asks for a user name and password or token")
+                    .map(answer -> {
+                        Map<String, String> typed = new HashMap<>();
+                        typed.put("username", answer.username());
+                        typed.put("password", new String(answer.password()));
+                        return typed;
+                    }).orElse(null);
         }
         if (found == null) {
             return false;
@@ -96,7 +108,8 @@ final class GitCredentials extends CredentialsProvider {
         try {
             ProcessBuilder builder = new ProcessBuilder("git", "credential", "fill");
             builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-            builder.environment().put("GIT_ASKPASS", "true");
+            builder.environment().remove("GIT_ASKPASS");
+            builder.environment().remove("SSH_ASKPASS");
             builder.redirectError(ProcessBuilder.Redirect.DISCARD);
             Process process = builder.start();
             try (OutputStream in = process.getOutputStream()) {
@@ -120,7 +133,8 @@ final class GitCredentials extends CredentialsProvider {
                     fields.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }
-            return fields.containsKey("password") ? fields : null;
+            String password = fields.get("password");
+            return password == null || password.isEmpty() ? null : fields;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -22,11 +22,13 @@ public final class RepoSyncer implements SourceSyncer {
     private final RepoTable table;
     private final GitIndexer indexer;
     private final Map<String, String> env;
+    private final CredentialPrompt prompt;
 
-    public RepoSyncer(Database db, GitIndexer indexer, Map<String, String> env) {
+    public RepoSyncer(Database db, GitIndexer indexer, Map<String, String> env, CredentialPrompt prompt) {
         this.table = new RepoTable(db);
         this.indexer = indexer;
         this.env = Map.copyOf(env);
+        this.prompt = prompt;
     }
 
     @Override
@@ -80,7 +82,7 @@ public final class RepoSyncer implements SourceSyncer {
             try {
                 git.fetch().setRemote(remote).setRemoveDeletedRefs(true)
                         .setProgressMonitor(new ContextProgressMonitor(context, "fetching " + remote + ": "))
-                        .setCredentialsProvider(new GitCredentials(source.config(), env))
+                        .setCredentialsProvider(new GitCredentials(source.config(), env, prompt))
                         .call();
             } catch (GitAPIException | RuntimeException e) {
                 context.checkCancelled();

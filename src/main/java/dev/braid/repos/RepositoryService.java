@@ -35,9 +35,10 @@ public final class RepositoryService {
     private final HistoryIndex historyIndex;
     private final Path clonesDir;
     private final Map<String, String> env;
+    private final CredentialPrompt prompt;
 
     public RepositoryService(Database db, SourceStore sources, CommitStore commits, Path clonesDir,
-                             Map<String, String> env) {
+                             Map<String, String> env, CredentialPrompt prompt) {
         this.db = db;
         this.sources = sources;
         this.commits = commits;
@@ -45,6 +46,7 @@ public final class RepositoryService {
         this.historyIndex = new HistoryIndex(commits);
         this.clonesDir = clonesDir;
         this.env = Map.copyOf(env);
+        this.prompt = prompt;
     }
 
     /**
@@ -125,7 +127,7 @@ public final class RepositoryService {
             Files.createDirectories(clonesDir);
             try (Git ignored = Git.cloneRepository().setURI(url).setDirectory(into.toFile())
                     .setProgressMonitor(new ContextProgressMonitor(progress, "cloning: "))
-                    .setCredentialsProvider(new GitCredentials(Map.of(), env))
+                    .setCredentialsProvider(new GitCredentials(Map.of(), env, prompt))
                     .call()) {
                 progress.checkCancelled();
             }
