@@ -61,10 +61,14 @@ public final class GitIndexer {
             }
             context.checkCancelled();
             context.progress(-1, "walking history");
-            added = writeNewCommits(repoId, walk, context);
-        }
-        if (!rewritten) {
-            rewritten = !allReachable(repo, oldTips, newTips);
+            Set<String> boundary = new HashSet<>();
+            added = writeNewCommits(repoId, walk, context, boundary);
+            if (!rewritten) {
+                Set<String> unexplained = new HashSet<>(oldTips);
+                unexplained.removeAll(newTips);
+                unexplained.removeAll(boundary);
+                rewritten = !allReachable(repo, unexplained, newTips);
+            }
         }
         long removed = rewritten ? removeUnreachable(repoId, repo, newTips, context) : 0;
         long changedRefs = changedRefs(oldRefs, newRefs);
@@ -81,7 +85,8 @@ public final class GitIndexer {
      * on, each with provisional sort keys (the commit time); once the walk is done the corrected
      * keys are computed in memory and only the rows whose key differs are updated.
      */
-    private long writeNewCommits(long repoId, KeyedWalk walk, SyncContext context) throws IOException {
+    private long writeNewCommits(long repoId, KeyedWalk walk, SyncContext context, Set<String> boundary)
+            throws IOException {
         List<KeyedCommit> walked = new ArrayList<>();
         try (BatchWriter writer = new BatchWriter(db, commits, repoId)) {
             List<IndexedCommit> batch = new ArrayList<>(BATCH);
@@ -102,7 +107,7 @@ public final class GitIndexer {
             writer.submit(batch);
             long added = writer.finish();
             context.progress(-1, "ordering " + walked.size() + " commits");
-            Map<String, Long> corrected = correctedKeys(repoId, walked);
+            Map<String, Long> corrected = correctedKeys(repoId, walked, boundary);
             if (!corrected.isEmpty()) {
                 db.write(c -> commits.updateSortKeys(c, repoId, corrected));
             }
@@ -112,10 +117,10 @@ public final class GitIndexer {
 
     /**
      * Corrected commit times: never below any parent's key + 1, so that sorting by them is
-     * topological. Returns only the keys that differ from the commit time written provisionally.
+     * topological. Returns only the keys that differ from the commit time written provisionally,
+     * and adds to {@code boundary} the already cached parents of the walked commits.
      */
-    private Map<String, Long> correctedKeys(long repoId, List<KeyedCommit> walked) {
-        Set<String> boundary = new HashSet<>();
+    private Map<String, Long> correctedKeys(long repoId, List<KeyedCommit> walked, Set<String> boundary) {
         for (KeyedCommit commit : walked) {
             for (RevCommit parent : commit.getParents()) {
                 if (!((KeyedCommit) parent).walked) {
@@ -180,31 +185,40 @@ public final class GitIndexer {
                 commit.getShortMessage(), commit.getFullMessage(), sortKey);
     }
 
-    /** True when every old tip is an ancestor of (or equal to) some new tip. */
+    /**
+     * True when every commit in {@code oldTips} is still reachable from some new tip. The caller
+     * has already removed the old tips it knows to be reachable (still tips, or parents of the new
+     * commits), so this walk is only needed for branches that were deleted or rewritten. It walks
+     * newest first and stops once it is older than every commit it still looks for, allowing a day
+     * of clock skew.
+     */
     private static boolean allReachable(Repository repo, Set<String> oldTips, Set<String> newTips) throws IOException {
-        if (newTips.containsAll(oldTips)) {
+        if (oldTips.isEmpty()) {
             return true;
         }
         try (RevWalk walk = new RevWalk(repo)) {
             walk.setRetainBody(false);
+            Set<RevCommit> remaining = new HashSet<>();
+            long oldest = Long.MAX_VALUE;
             for (String old : oldTips) {
-                if (newTips.contains(old)) {
-                    continue;
+                RevCommit commit = walk.parseCommit(ObjectId.fromString(old));
+                remaining.add(commit);
+                oldest = Math.min(oldest, commit.getCommitTime());
+            }
+            for (String tip : newTips) {
+                walk.markStart(walk.parseCommit(ObjectId.fromString(tip)));
+            }
+            long cutoff = oldest - 86_400;
+            for (RevCommit commit; (commit = walk.next()) != null; ) {
+                if (remaining.remove(commit) && remaining.isEmpty()) {
+                    return true;
                 }
-                RevCommit oldCommit = walk.parseCommit(ObjectId.fromString(old));
-                boolean reached = false;
-                for (String tip : newTips) {
-                    if (walk.isMergedInto(oldCommit, walk.parseCommit(ObjectId.fromString(tip)))) {
-                        reached = true;
-                        break;
-                    }
-                }
-                if (!reached) {
-                    return false;
+                if (commit.getCommitTime() < cutoff) {
+                    break;
                 }
             }
+            return remaining.isEmpty();
         }
-        return true;
     }
 
     private long removeUnreachable(long repoId, Repository repo, Set<String> newTips, SyncContext context)
