@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Braid repository benchmark: full index vs git log, incremental sync, peak heap, first page.
+# Usage: bench/run.sh            (from anywhere; see docs/benchmarks.md)
+# Environment:
+#   BENCH_COMMITS=100000   size of the generated repository
+#   BENCH_FX=true          also draw the first page in a headless JavaFX table (needs Monocle)
+#   BENCH_JFR=1            record the benchmark JVM with Java Flight Recorder and summarise it
+#   BENCH_SKIP_BUILD=1     reuse the last build in target-bench/
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bench="$root/bench"
+work="$bench/work"
+build="$root/target-bench"
+commits="${BENCH_COMMITS:-100000}"
+pristine="$work/repo-$commits"
+mkdir -p "$work"
+
+if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
+  echo "== building Braid into $build"
+  (cd "$root" && ./mvnw -q -Dbraid.build.dir="$build" -DskipTests package)
+  (cd "$root" && ./mvnw -q -Dbraid.build.dir="$build" dependency:build-classpath \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$work/test-classpath.txt" >/dev/null)
+fi
+classpath="$build/braid.jar:$(cat "$work/test-classpath.txt")"
+
+echo "== compiling the benchmark"
+rm -rf "$work/classes"
+javac -nowarn -d "$work/classes" -cp "$classpath" "$bench"/src/dev/braid/bench/*.java
+classpath="$work/classes:$classpath"
+
+if [[ ! -d "$pristine" ]]; then
+  echo "== generating a $commits-commit repository in $pristine (once; reused afterwards)"
+  tmp="$pristine.tmp"
+  rm -rf "$tmp"
+  git init -q -b main "$tmp"
+  start=$(date +%s)
+  java -cp "$work/classes" dev.braid.bench.HistoryGenerator "$commits" 1 1420070400 | git -C "$tmp" fast-import --quiet
+  git -C "$tmp" gc --quiet
+  git -C "$tmp" checkout -q -f main
+  mv "$tmp" "$pristine"
+  echo "   generated in $(( $(date +%s) - start )) s"
+fi
+
+# Each run works on a copy: the benchmark appends commits to the repository it measures.
+run="$work/run"
+rm -rf "$run"
+mkdir -p "$run"
+cp -a "$pristine" "$run/repo"
+
+jvm=(-Xmx256m -Xlog:gc:file="$run/gc.log")
+if [[ "${BENCH_FX:-true}" == true ]]; then
+  jvm+=(-Dbench.fx=true -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true)
+fi
+if [[ "${BENCH_JFR:-}" == 1 ]]; then
+  jvm+=(-XX:StartFlightRecording=filename="$run/index.jfr",settings=profile)
+fi
+
+echo "== running (machine: $(nproc) CPUs, $(uname -sr), $(git --version))"
+status=0
+java "${jvm[@]}" -cp "$classpath" dev.braid.bench.IndexBenchmark "$run/repo" "$run/braid" | tee "$run/result.txt" || status=$?
+grep -o 'Pause[^)]*) [0-9]*M->[0-9]*M([0-9]*M)' "$run/gc.log" \
+  | sed -E 's/.*->([0-9]+)M\(([0-9]+)M\)/\1 \2/' \
+  | awk '{ if ($1 > after) after = $1; if ($2 > committed) committed = $2 } END { printf "gc log: max heap after GC %d MB, max committed heap %d MB\n", after, committed }' \
+  | tee -a "$run/result.txt"
+if [[ "${BENCH_JFR:-}" == 1 ]]; then
+  while read -r name from to; do
+    echo "== profile of $name ($(( to - from )) ms)"
+    java -cp "$classpath" dev.braid.bench.JfrSummary "$run/index.jfr" braid- "$from" "$to"
+  done < "$run/braid/windows.txt" | tee "$run/profile.txt"
+fi
+exit $status
