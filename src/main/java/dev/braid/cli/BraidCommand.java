@@ -1,0 +1,94 @@
+package dev.braid.cli;
+
+import dev.braid.app.AppContext;
+import dev.braid.app.DataDirectories;
+import dev.braid.app.Logging;
+import dev.braid.store.CacheOpenException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+
+/** {@code braid [--data-dir DIR] [COMMAND]}: without a command, opens the window. */
+@Command(name = "braid", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Braid: git repositories, ML experiments, pipelines and their lineage, cached locally.",
+                "Without a command, opens the Braid window."},
+        subcommands = {RepoCommand.class, SyncCommand.class, StatusCommand.class, DemoCommand.class,
+                GuiCommand.class, CacheCommand.class, HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  success",
+                "  1  the work failed (a sync failed, not a repository, a cache problem)",
+                "  2  bad usage (unknown command or option, unknown source)",
+                "",
+                "Data folder: --data-dir, else $BRAID_HOME, else $XDG_DATA_HOME/braid",
+                "(~/.local/share/braid). Logs: <data folder>/logs/braid-0.log."})
+final class BraidCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder for the cache and logs (default: $BRAID_HOME, else $XDG_DATA_HOME/braid).")
+    private Path dataDir;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also print warnings on stderr (they always go to the log file).")
+    private boolean verbose;
+
+    BraidCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        openWindow();
+        return ExitCodes.OK;
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    DataDirectories dirs() {
+        return DataDirectories.resolve(dataDir, environment.env());
+    }
+
+    /** The command line that runs {@code subcommand} on the same data folder, for advice in messages. */
+    String commandFor(String subcommand) {
+        return dataDir == null ? "braid " + subcommand : "braid --data-dir " + dirs().dataDir() + " " + subcommand;
+    }
+
+    /** Starts logging to the data folder's log files; returns the log file, or null without one. */
+    Path startLogging() {
+        return Logging.configureForCommand(dirs(), verbose);
+    }
+
+    /** Opens the cache and wires Braid's services for one command. */
+    AppContext openContext() throws CacheOpenException, IOException {
+        DataDirectories dirs = dirs();
+        startLogging();
+        return AppContext.open(dirs, environment.clock());
+    }
+
+    void openWindow() {
+        if (!displayAvailable(environment.env(), System.getProperty("os.name", ""), System.getProperty("glass.platform"))) {
+            throw new WorkFailedException("there is no display to open the window on (DISPLAY is not set)."
+                    + " The command line works without one: braid --help");
+        }
+        try {
+            environment.window().open(dirs(), dataDir != null);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's way of saying that the display it was given cannot be opened.
+            throw new WorkFailedException("cannot open the window: " + e.getMessage(), e);
+        }
+    }
+
+    /** On Linux a window needs an X or Wayland display, unless JavaFX is told to draw headless. */
+    static boolean displayAvailable(Map<String, String> env, String osName, String glassPlatform) {
+        if (!osName.toLowerCase(Locale.ROOT).contains("linux") || glassPlatform != null) {
+            return true;
+        }
+        return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+    }
+}
