@@ -1,0 +1,64 @@
+package dev.braid.repos.ui;
+
+import dev.braid.ui.ColumnLayout;
+import dev.braid.ui.Formats;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The history table: graph, subject with ref labels, author, date and short hash. Rows have a
+ * fixed height so that a hundred thousand of them scroll smoothly.
+ */
+final class HistoryTable {
+    static final String TABLE_ID = "history";
+    static final double ROW_HEIGHT = 26;
+
+    private HistoryTable() {
+    }
+
+    static TableView<HistoryItem> create(RepositoriesViewModel model, String savedLayout, Consumer<String> saveLayout) {
+        TableView<HistoryItem> table = new TableView<>(model.history());
+        table.setId("historyTable");
+        table.getStyleClass().add("history-table");
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No commits to show."));
+
+        TableColumn<HistoryItem, HistoryItem> graph = new TableColumn<>("Graph");
+        graph.setId("graph");
+        graph.setPrefWidth(90);
+        graph.setSortable(false);
+        graph.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        graph.setCellFactory(column -> new GraphCell(model));
+
+        TableColumn<HistoryItem, HistoryItem> subject = new TableColumn<>("Subject");
+        subject.setId("subject");
+        subject.setPrefWidth(360);
+        subject.setSortable(false);
+        subject.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        subject.setCellFactory(column -> new SubjectCell());
+
+        table.getColumns().add(graph);
+        table.getColumns().add(subject);
+        table.getColumns().add(text("author", "Author", 140, item -> item.commit().authorName()));
+        table.getColumns().add(text("date", "Date", 140, item -> Formats.dateTime(item.commit().authorTime())));
+        table.getColumns().add(text("hash", "Hash", 75, item -> item.commit().shortHash()));
+        ColumnLayout.bind(table, savedLayout, saveLayout);
+        return table;
+    }
+
+    private static TableColumn<HistoryItem, String> text(String id, String title, double width,
+                                                         Function<HistoryItem, String> value) {
+        TableColumn<HistoryItem, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+}

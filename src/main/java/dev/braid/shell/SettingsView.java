@@ -1,0 +1,56 @@
+package dev.braid.shell;
+
+import dev.braid.ui.Theme;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** The settings screen. */
+public final class SettingsView {
+    private final VBox root;
+
+    public SettingsView(SettingsViewModel model) {
+        Label title = new Label("Settings");
+        title.getStyleClass().add("title-2");
+        TextField dataDir = new TextField(model.dataDir());
+        dataDir.setId("settingsDataDir");
+        dataDir.setEditable(false);
+        dataDir.setPrefColumnCount(40);
+        Spinner<Integer> interval = new Spinner<>();
+        interval.setId("settingsSyncInterval");
+        SpinnerValueFactory.IntegerSpinnerValueFactory values = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1440,
+                model.syncIntervalMinutesProperty().get());
+        interval.setValueFactory(values);
+        interval.setEditable(true);
+        values.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.syncIntervalMinutesProperty().set(now);
+            }
+        });
+        ComboBox<Theme> theme = new ComboBox<>();
+        theme.setId("settingsTheme");
+        theme.getItems().setAll(Theme.values());
+        theme.valueProperty().bindBidirectional(model.themeProperty());
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(12);
+        form.addRow(0, new Label("Data folder"), dataDir);
+        form.addRow(1, new Label("Sync every (minutes, 0 = never)"), interval);
+        form.addRow(2, new Label("Theme"), theme);
+        Label note = new Label("The data folder is chosen when Braid starts (--data-dir, BRAID_HOME or the default).");
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        root = new VBox(16, title, form, note);
+        root.getStyleClass().add("page");
+    }
+
+    public Node node() {
+        return root;
+    }
+}

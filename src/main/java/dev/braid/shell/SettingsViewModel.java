@@ -1,0 +1,49 @@
+package dev.braid.shell;
+
+import dev.braid.store.Settings;
+import dev.braid.ui.Theme;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The settings screen: where the data lives (read-only), how often to sync, which theme. Changes
+ * apply at once and are saved shortly after.
+ */
+public final class SettingsViewModel {
+    private final String dataDir;
+    private final IntegerProperty syncIntervalMinutes = new SimpleIntegerProperty(this, "syncIntervalMinutes");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+
+    public SettingsViewModel(String dataDir, SettingsKeeper settings, PeriodicSync periodicSync) {
+        this.dataDir = dataDir;
+        Settings current = settings.current();
+        syncIntervalMinutes.set(current.syncIntervalMinutes());
+        theme.set(Theme.fromSetting(current.theme()));
+        syncIntervalMinutes.addListener((obs, old, now) -> {
+            int minutes = Math.max(0, now.intValue());
+            settings.update(s -> s.withSyncIntervalMinutes(minutes));
+            periodicSync.schedule(minutes);
+        });
+        theme.addListener((obs, old, now) -> {
+            if (now != null) {
+                settings.update(s -> s.withTheme(now.settingValue()));
+            }
+        });
+    }
+
+    public String dataDir() {
+        return dataDir;
+    }
+
+    /** Minutes between automatic syncs; 0 turns them off. */
+    public IntegerProperty syncIntervalMinutesProperty() {
+        return syncIntervalMinutes;
+    }
+
+    /** The chosen theme; the window listens and restyles itself. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.braid.shell;
+
+import dev.braid.sync.SyncRun;
+import dev.braid.ui.ColumnLayout;
+import dev.braid.ui.Formats;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The sync log: one row per past sync run. */
+public final class SyncLogView {
+    public static final String TABLE_ID = "sync-log";
+    private final VBox root;
+
+    public SyncLogView(SyncLogViewModel model, ZoneId zone, String savedLayout, Consumer<String> saveLayout) {
+        Label title = new Label("Sync log");
+        title.getStyleClass().add("title-2");
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        TableView<SyncRun> table = new TableView<>(model.runs());
+        table.setId("syncLogTable");
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(column("source", "Source", 160, SyncRun::sourceName));
+        table.getColumns().add(column("start", "Started", 175, run -> Formats.dateTimeSeconds(run.startedAt(), zone)));
+        table.getColumns().add(column("end", "Ended", 175, run -> Formats.dateTimeSeconds(run.endedAt(), zone)));
+        table.getColumns().add(column("outcome", "Outcome", 110, run -> run.outcome().name().toLowerCase()));
+        table.getColumns().add(column("counts", "Added / changed / removed", 200,
+                run -> run.counts().added() + " / " + run.counts().changed() + " / " + run.counts().removed()));
+        table.getColumns().add(column("attempts", "Attempts", 90, run -> Integer.toString(run.attempts())));
+        table.getColumns().add(column("error", "Error", 360, run -> run.error() == null ? "" : run.error()));
+        table.setPlaceholder(new Label("No syncs yet."));
+        ColumnLayout.bind(table, savedLayout, saveLayout);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root = new VBox(10, title, status, table);
+        root.getStyleClass().add("page");
+        model.refresh();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private static TableColumn<SyncRun, String> column(String id, String title, double width, Function<SyncRun, String> value) {
+        TableColumn<SyncRun, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+}

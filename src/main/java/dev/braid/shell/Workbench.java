@@ -1,0 +1,96 @@
+package dev.braid.shell;
+
+import dev.braid.repos.ui.RepositoriesView;
+import dev.braid.repos.ui.RepositoriesViewModel;
+import dev.braid.ui.TaskRunner;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+
+/**
+ * Builds the window's contents from the services: every view model and view, the periodic sync
+ * and the settings keeper. Kept apart from the JavaFX application so tests can build the same
+ * window on a cache of their own.
+ */
+public final class Workbench {
+    private final WorkbenchServices services;
+    private final SettingsKeeper settings;
+    private final PeriodicSync periodicSync;
+    private final SyncStatusViewModel sync;
+    private final ShellViewModel shell;
+    private final RepositoriesViewModel repositories;
+    private final SettingsViewModel settingsModel;
+    private final SyncLogViewModel syncLog;
+    private final WelcomeViewModel welcome;
+    private final ShellView view;
+
+    /** {@code demo} may be null when no demo workspace is available. */
+    public Workbench(WorkbenchServices services, TaskRunner runner, ScheduledExecutorService scheduler, DemoOpener demo) {
+        this.services = services;
+        this.settings = new SettingsKeeper(services.settings(), scheduler, Duration.ofMillis(500));
+        this.sync = new SyncStatusViewModel(services.sources(), services.syncRuns(), services.syncEngine(), runner);
+        this.periodicSync = new PeriodicSync(scheduler, () -> runner.onUiThread(sync::syncNow));
+        this.shell = new ShellViewModel(services.sources(), settings, runner);
+        this.repositories = new RepositoriesViewModel(services.repositories(), runner);
+        shell.setRepositoryOpener(repositories::open);
+        sync.finishedRunsProperty().addListener((obs, old, now) -> repositories.refresh());
+        AddSourceViewModel addSource = new AddSourceViewModel(services.repositories(), sync, runner);
+        SearchViewModel search = new SearchViewModel(services.repositories(), shell, runner);
+        this.settingsModel = new SettingsViewModel(services.dataDir().toString(), settings, periodicSync);
+        this.syncLog = new SyncLogViewModel(services.syncRuns(), sync, runner);
+        this.welcome = new WelcomeViewModel(new AddSourceViewModel(services.repositories(), sync, runner), sync, shell, demo, runner);
+        this.view = new ShellView(shell, sync, search, addSource, this::buildPage, services.clock());
+    }
+
+    public Parent root() {
+        return view.root();
+    }
+
+    public SettingsKeeper settings() {
+        return settings;
+    }
+
+    public SettingsViewModel settingsModel() {
+        return settingsModel;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public SyncStatusViewModel sync() {
+        return sync;
+    }
+
+    public RepositoriesViewModel repositories() {
+        return repositories;
+    }
+
+    /** Reads the first state and starts the periodic sync. */
+    public void start() {
+        sync.refresh();
+        shell.start();
+        periodicSync.schedule(settings.current().syncIntervalMinutes());
+    }
+
+    /** Stops the periodic sync and writes pending settings. */
+    public void close() {
+        periodicSync.stop();
+        settings.flush();
+    }
+
+    private Node buildPage(Page page) {
+        return switch (page) {
+            case WELCOME -> new WelcomeView(welcome).node();
+            case REPOSITORIES -> new RepositoriesView(repositories, services.clock(),
+                    id -> settings.current().tableColumns().get(id),
+                    (id, layout) -> settings.update(s -> s.withTableColumns(id, layout))).node();
+            case SYNC_LOG -> new SyncLogView(syncLog, services.clock().getZone(),
+                    settings.current().tableColumns().get(SyncLogView.TABLE_ID),
+                    layout -> settings.update(s -> s.withTableColumns(SyncLogView.TABLE_ID, layout))).node();
+            case SETTINGS -> new SettingsView(settingsModel).node();
+            case EXPERIMENTS, FEATURES, PIPELINES, LINEAGE -> new PlaceholderView(new PlaceholderViewModel(page)).node();
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package dev.braid.shell;
+
+import dev.braid.repos.RepositoryService;
+import dev.braid.store.SettingsStore;
+import dev.braid.sync.SourceStore;
+import dev.braid.sync.SyncEngine;
+import dev.braid.sync.SyncRunStore;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The services the window works with, handed over by whoever opened the cache. */
+public record WorkbenchServices(Path dataDir, SettingsStore settings, SourceStore sources, SyncRunStore syncRuns,
+                                SyncEngine syncEngine, RepositoryService repositories, Clock clock) {
+}

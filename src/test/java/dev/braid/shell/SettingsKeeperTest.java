@@ -1,0 +1,61 @@
+package dev.braid.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.braid.store.SettingsStore;
+import dev.braid.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsKeeperTest {
+    @TempDir
+    Path temp;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void savesOnlyAfterChangesPauseOrWhenFlushed() {
+        SettingsStore store = new SettingsStore(temp.resolve("settings.json"));
+        SettingsKeeper keeper = new SettingsKeeper(store, scheduler, Duration.ofHours(1));
+
+        keeper.update(s -> s.withTableColumns("history", "subject=300"));
+        keeper.update(s -> s.withLastView("sync-log"));
+        assertFalse(Files.exists(store.file()), "nothing is written while changes may still come");
+
+        keeper.flush();
+        assertEquals("sync-log", store.load().lastView());
+        assertEquals("subject=300", store.load().tableColumns().get("history"));
+    }
+
+    @Test
+    void settingsScreenChangesIntervalAndThemeAndReschedulesTheSync() {
+        SettingsStore store = new SettingsStore(temp.resolve("settings.json"));
+        SettingsKeeper keeper = new SettingsKeeper(store, scheduler, Duration.ofHours(1));
+        PeriodicSync periodic = new PeriodicSync(scheduler, () -> { });
+        SettingsViewModel model = new SettingsViewModel("/data", keeper, periodic);
+        assertEquals(5, model.syncIntervalMinutesProperty().get());
+
+        model.syncIntervalMinutesProperty().set(15);
+        model.themeProperty().set(Theme.DARK);
+        assertTrue(periodic.active());
+        model.syncIntervalMinutesProperty().set(0);
+        assertFalse(periodic.active(), "0 turns periodic sync off");
+
+        keeper.flush();
+        assertEquals(0, store.load().syncIntervalMinutes());
+        assertEquals("dark", store.load().theme());
+        assertEquals("/data", model.dataDir());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.braid.shell;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a person sees and does in the window frame: navigation, toolbar, status bar. */
+public final class ShellViewHandle {
+    private final FxRobot robot;
+
+    public ShellViewHandle(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    public boolean showing(String id) {
+        return robot.lookup("#" + id).tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup("#" + id).query().getScene() != null;
+    }
+
+    public void waitUntilShowing(String id) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(id));
+    }
+
+    public void navigateTo(String title) {
+        robot.clickOn(robot.lookup("#navigation .list-cell").match(node -> node instanceof javafx.scene.control.Labeled labeled
+                && title.equals(labeled.getText())).<Node>query());
+    }
+
+    public AddSourceDialogHandle clickAddSource() throws TimeoutException {
+        robot.clickOn("#addSourceButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sourceLocation").tryQuery().isPresent());
+        return new AddSourceDialogHandle(robot);
+    }
+
+    public String sourceStates() {
+        StringBuilder out = new StringBuilder();
+        for (Node node : robot.lookup("#sourceStates").queryAs(Pane.class).getChildren()) {
+            out.append(((Label) node).getText()).append('\n');
+        }
+        return out.toString();
+    }
+
+    public void clickSyncLog() {
+        robot.clickOn("#syncLogLink");
+    }
+
+    public void search(String text) {
+        robot.clickOn("#globalSearch").write(text);
+    }
+}
