@@ -63,6 +63,7 @@ public final class AppContext implements AutoCloseable {
     public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt)
             throws CacheOpenException, IOException {
         dirs.createDataDir();
+        ProcessConfinement.confineTo(dirs.dataDir());
         return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt);
     }
 

@@ -13,11 +13,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code braid cache reset}: moves a damaged (or too new) cache aside as
- * {@code cache.db.broken-<time>}, never deleting it, so the next command starts a fresh cache.
+ * {@code cache.db.broken-<time>}, never deleting it, and starts a fresh cache with the sources it
+ * can still read from the old one.
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Moves the cache aside (kept as cache.db.broken-<time>) so that the next command starts a"
-                + " fresh, empty cache.", "Refuses while the cache is healthy or in use, unless --force is given."})
+        description = {"Moves the cache aside (kept as cache.db.broken-<time>) and starts a fresh cache with the"
+                + " sources that can still be read from the old one; 'braid sync' then rebuilds the rest.",
+                "Refuses while the cache is healthy or in use, unless --force is given."})
 final class CacheResetCommand implements Callable<Integer> {
     @ParentCommand
     private CacheCommand cache;
@@ -40,9 +42,18 @@ final class CacheResetCommand implements Callable<Integer> {
                     + " Add --force to move it aside anyway.");
             return ExitCodes.OK;
         }
-        Path moved = new CacheRecovery(env.clock()).moveAside(file);
-        env.out().println("Moved the cache aside to " + moved + ".");
-        env.out().println("The next braid command starts an empty cache; add your sources again with 'braid repo add'.");
+        CacheRecovery.Rebuild rebuild;
+        try {
+            rebuild = new CacheRecovery(env.clock()).moveAsideAndRebuild(file);
+        } catch (CacheOpenException e) {
+            throw new WorkFailedException(e.userMessage(), e);
+        }
+        env.out().println("Moved the cache aside to " + rebuild.movedTo() + ".");
+        if (rebuild.salvageProblem() != null) {
+            env.err().println("braid: " + rebuild.salvageProblem());
+        }
+        env.out().println("The new cache has " + rebuild.sourcesRestored() + " source(s) from the old one;"
+                + " run 'braid sync' to fetch their data again.");
         return ExitCodes.OK;
     }
 

@@ -43,7 +43,10 @@ final class GitDiffs {
                         removed += edit.getLengthA();
                     }
                 }
-                out.add(new ChangedFile(pathOf(entry), entry.getOldPath(), kindOf(entry.getChangeType()), added, removed));
+                boolean moved = entry.getChangeType() == DiffEntry.ChangeType.RENAME
+                        || entry.getChangeType() == DiffEntry.ChangeType.COPY;
+                out.add(new ChangedFile(pathOf(entry), moved ? entry.getOldPath() : pathOf(entry),
+                        kindOf(entry.getChangeType()), added, removed));
             }
             return out;
         }

@@ -38,8 +38,15 @@ public final class RepoSyncer implements SourceSyncer {
 
     @Override
     public SyncCounts sync(Source source, SyncContext context) throws SyncFailure {
-        String path = table.path(source.id()).orElseThrow(
-                () -> SyncFailure.permanent("the cache has no repository row for " + source.name(), null));
+        String path = table.path(source.id()).orElse(null);
+        if (path == null) {
+            // A rebuilt cache carries the sources over but not their repository rows.
+            path = source.config("path");
+            if (path == null) {
+                throw SyncFailure.permanent("the source " + source.name() + " names no repository folder", null);
+            }
+            table.restore(source.id(), path, source.config("url"));
+        }
         Git git;
         try {
             git = GitOpener.open(Path.of(path));

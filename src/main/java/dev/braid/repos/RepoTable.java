@@ -32,6 +32,18 @@ final class RepoTable {
         }
     }
 
+    void restore(long sourceId, String path, String remoteUrl) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT OR IGNORE INTO repositories(source_id, path, remote_url) VALUES (?,?,?)")) {
+                st.setLong(1, sourceId);
+                st.setString(2, path);
+                st.setString(3, remoteUrl);
+                return st.executeUpdate();
+            }
+        });
+    }
+
     Optional<String> path(long sourceId) {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT path FROM repositories WHERE source_id = ?")) {

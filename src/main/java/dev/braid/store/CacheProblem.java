@@ -4,7 +4,8 @@ package dev.braid.store;
 public enum CacheProblem {
     /** The file is not a readable SQLite database or fails its integrity check. */
     CORRUPT("The cache file is damaged.",
-            "Braid can move it aside and rebuild the cache from your sources."),
+            "Braid can move it aside, keep it for inspection, and start a new cache with the sources it can"
+                    + " still read from it; syncing them rebuilds the rest."),
     /** Another process holds a lock on the database for longer than the busy timeout. */
     LOCKED("The cache is in use by another running Braid.",
             "Close the other Braid window or command and try again."),
