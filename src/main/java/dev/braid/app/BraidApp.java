@@ -2,6 +2,7 @@ package dev.braid.app;
 
 import dev.braid.shell.CacheProblemView;
 import dev.braid.shell.CacheProblemViewModel;
+import dev.braid.shell.CredentialDialog;
 import dev.braid.shell.DemoWorkspaceOpener;
 import dev.braid.shell.Workbench;
 import dev.braid.shell.WorkbenchServices;
@@ -71,7 +72,7 @@ public final class BraidApp extends Application {
     }
 
     private void open(DataDirectories dirs) {
-        runner.run(() -> AppContext.open(dirs, clock), this::show, failure -> {
+        runner.run(() -> AppContext.open(dirs, clock, new CredentialDialog(runner)), this::show, failure -> {
             if (failure instanceof CacheOpenException cache) {
                 offerRecovery(dirs, cache);
             } else {

@@ -68,7 +68,8 @@ final class BraidCommand implements Callable<Integer> {
     AppContext openContext() throws CacheOpenException, IOException {
         DataDirectories dirs = dirs();
         startLogging();
-        return AppContext.open(dirs, environment.clock());
+        boolean interactive = !environment.env().containsKey("CI");
+        return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null));
     }
 
     void openWindow() {

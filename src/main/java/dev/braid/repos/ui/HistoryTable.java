@@ -26,12 +26,14 @@ final class HistoryTable {
         table.setId("historyTable");
         table.getStyleClass().add("history-table");
         table.setFixedCellSize(ROW_HEIGHT);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Columns always fill the width: the subject takes what the narrow columns leave.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No commits to show."));
 
         TableColumn<HistoryItem, HistoryItem> graph = new TableColumn<>("Graph");
         graph.setId("graph");
         graph.setPrefWidth(90);
+        graph.setMaxWidth(200);
         graph.setSortable(false);
         graph.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         graph.setCellFactory(column -> new GraphCell(model));
@@ -57,6 +59,7 @@ final class HistoryTable {
         TableColumn<HistoryItem, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
+        column.setMaxWidth(width * 1.6);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
