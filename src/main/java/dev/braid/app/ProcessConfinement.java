@@ -23,11 +23,35 @@ final class ProcessConfinement {
         if (System.getProperty("org.sqlite.tmpdir") == null) {
             System.setProperty("org.sqlite.tmpdir", nativeDir.toString());
         }
+        // JGit measures each file system's timestamp resolution once (seconds of busy waiting) and
+        // caches it in its config file. Ours starts from JGit's own cache when the user has one (it
+        // is only read), and otherwise is measured in the background as soon as Braid opens.
+        FS.FileStoreAttributes.setBackground(true);
         Path jgitConfig = dataDir.resolve("jgit").resolve("config");
+        seedFromUserCache(jgitConfig, SystemReader.getInstance());
         SystemReader current = SystemReader.getInstance();
         if (!(current instanceof ConfinedReader confined) || !confined.file.equals(jgitConfig)) {
             SystemReader base = current instanceof ConfinedReader confined ? confined.base : current;
             SystemReader.setInstance(new ConfinedReader(base, jgitConfig));
+        }
+        Thread measure = new Thread(() -> FS.FileStoreAttributes.get(dataDir), "braid-fs-timing");
+        measure.setDaemon(true);
+        measure.setPriority(Thread.MIN_PRIORITY);
+        measure.start();
+    }
+
+    private static void seedFromUserCache(Path ours, SystemReader reader) {
+        if (Files.exists(ours)) {
+            return;
+        }
+        try {
+            Path theirs = reader.getXdgConfigDirectory(FS.DETECTED).resolve("jgit").resolve("config");
+            Files.createDirectories(ours.getParent());
+            if (Files.isRegularFile(theirs)) {
+                Files.copy(theirs, ours);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Without a seed JGit measures the file system itself; nothing is lost.
         }
     }
 

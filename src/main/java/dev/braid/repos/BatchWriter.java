@@ -3,16 +3,19 @@ package dev.braid.repos;
 import dev.braid.store.Database;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
- * Writes batches of commits on its own thread so that walking the repository and writing the
- * cache overlap; at most two batches wait at any time, which bounds memory.
+ * Turns batches of walked commits into rows and writes them on its own thread, so that walking
+ * the repository and writing the cache overlap; at most two batches wait at any time, which
+ * bounds memory.
  */
 final class BatchWriter implements AutoCloseable {
     private static final int MAX_WAITING = 2;
@@ -33,11 +36,22 @@ final class BatchWriter implements AutoCloseable {
         this.repoId = repoId;
     }
 
-    void submit(List<IndexedCommit> batch) throws IOException {
+    /**
+     * Hands over commits the walk has finished with; this thread reads their bodies, writes them
+     * with their commit time as provisional sort key, and then frees the bodies.
+     */
+    void submit(List<RevCommit> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
-        waiting.add(thread.submit(() -> db.write(c -> commits.insert(c, repoId, batch))));
+        waiting.add(thread.submit(() -> {
+            List<IndexedCommit> rows = new ArrayList<>(batch.size());
+            for (RevCommit commit : batch) {
+                rows.add(GitIndexer.toIndexed(commit, commit.getCommitTime()));
+                commit.disposeBody();
+            }
+            return db.write(c -> commits.insert(c, repoId, rows));
+        }));
         while (waiting.size() > MAX_WAITING) {
             added += await(waiting.poll());
         }

@@ -89,13 +89,12 @@ public final class GitIndexer {
             throws IOException {
         List<KeyedCommit> walked = new ArrayList<>();
         try (BatchWriter writer = new BatchWriter(db, commits, repoId)) {
-            List<IndexedCommit> batch = new ArrayList<>(BATCH);
+            List<RevCommit> batch = new ArrayList<>(BATCH);
             for (RevCommit next; (next = walk.next()) != null; ) {
                 KeyedCommit commit = (KeyedCommit) next;
                 commit.walked = true;
                 walked.add(commit);
-                batch.add(toIndexed(commit, commit.getCommitTime()));
-                commit.disposeBody();
+                batch.add(commit);
                 if (batch.size() == BATCH) {
                     context.checkCancelled();
                     writer.submit(batch);
@@ -167,7 +166,7 @@ public final class GitIndexer {
         return changed;
     }
 
-    private static IndexedCommit toIndexed(RevCommit commit, long sortKey) {
+    static IndexedCommit toIndexed(RevCommit commit, long sortKey) {
         StringBuilder parents = new StringBuilder();
         for (RevCommit parent : commit.getParents()) {
             if (parents.length() > 0) {
@@ -175,6 +174,7 @@ public final class GitIndexer {
             }
             parents.append(parent.name());
         }
+        String message = commit.getFullMessage();
         PersonIdent author = commit.getAuthorIdent();
         PersonIdent committer = commit.getCommitterIdent();
         return new IndexedCommit(commit.name(), parents.toString(),
@@ -182,7 +182,7 @@ public final class GitIndexer {
                 author.getWhenAsInstant().getEpochSecond(), author.getZoneOffset().getTotalSeconds() / 60,
                 Objects.toString(committer.getName(), ""), Objects.toString(committer.getEmailAddress(), ""),
                 committer.getWhenAsInstant().getEpochSecond(), committer.getZoneOffset().getTotalSeconds() / 60,
-                commit.getShortMessage(), commit.getFullMessage(), sortKey);
+                subjectOf(message), message, sortKey);
     }
 
     /**
@@ -249,6 +249,13 @@ public final class GitIndexer {
         changed += oldRefs.stream().filter(r -> !after.contains(r)
                 && newRefs.stream().noneMatch(n -> n.name().equals(r.name()))).count();
         return changed;
+    }
+
+    /** The first paragraph of a message on one line, as {@code git log --format=%s} shows it. */
+    static String subjectOf(String message) {
+        int end = message.indexOf("\n\n");
+        String paragraph = (end < 0 ? message : message.substring(0, end)).strip();
+        return paragraph.indexOf('\n') < 0 ? paragraph : paragraph.replaceAll("\\s*\n\\s*", " ");
     }
 
     private static Set<String> tips(List<GitRef> refs) {

@@ -254,6 +254,19 @@ class RepositoryServiceTest {
     }
 
     @Test
+    void subjectsAreTheFirstParagraphOnOneLineAsGitShowsThem() throws Exception {
+        Path message = tmp.resolve("msg.txt");
+        Files.writeString(message, "  Wrapped subject\nthat goes on  \n\nBody text.\nMore body.\n");
+        git.run("commit", "-q", "--allow-empty", "--cleanup=verbatim", "-F", message.toString());
+        Source source = braid.add(git.dir());
+        braid.sync(source);
+
+        CommitDetail detail = braid.repos().commit(source.id(), "HEAD").orElseThrow();
+        assertEquals(git.run("log", "-1", "--format=%s").strip(), detail.subject());
+        assertEquals(git.run("log", "-1", "--format=%B"), detail.message() + "\n");
+    }
+
+    @Test
     void aRepositoryThatDisappearedFailsClearlyAndKeepsItsHistory() throws Exception {
         buildBranchyHistory();
         Source source = braid.add(git.dir());
