@@ -1,8 +1,10 @@
 package dev.braid.app;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
@@ -10,11 +12,14 @@ import org.eclipse.jgit.util.SystemReader;
 
 /**
  * Keeps the libraries' own files inside Braid's data folder: sqlite-jdbc unpacks its native
- * library into {@code org.sqlite.tmpdir} (else {@code /tmp}), and JGit caches file-system timing
- * in {@code ~/.config/jgit/config}. Both are process-wide settings, so they are made once, here,
+ * library into {@code org.sqlite.tmpdir} (else {@code /tmp}), and JGit keeps its settings in
+ * {@code ~/.config/jgit/config}. Both are process-wide settings, so they are made once, here,
  * before the first database or repository is opened.
  */
 final class ProcessConfinement {
+    /** JGit's own safe default when it cannot measure a file system (its FALLBACK_TIMESTAMP_RESOLUTION). */
+    static final String CONSERVATIVE_RESOLUTION = "2000 milliseconds";
+
     private ProcessConfinement() {
     }
 
@@ -23,36 +28,39 @@ final class ProcessConfinement {
         if (System.getProperty("org.sqlite.tmpdir") == null) {
             System.setProperty("org.sqlite.tmpdir", nativeDir.toString());
         }
-        // JGit measures each file system's timestamp resolution once (seconds of busy waiting) and
-        // caches it in its config file. Ours starts from JGit's own cache when the user has one (it
-        // is only read), and otherwise is measured in the background as soon as Braid opens.
-        FS.FileStoreAttributes.setBackground(true);
         Path jgitConfig = dataDir.resolve("jgit").resolve("config");
-        seedFromUserCache(jgitConfig, SystemReader.getInstance());
         SystemReader current = SystemReader.getInstance();
         if (!(current instanceof ConfinedReader confined) || !confined.file.equals(jgitConfig)) {
             SystemReader base = current instanceof ConfinedReader confined ? confined.base : current;
             SystemReader.setInstance(new ConfinedReader(base, jgitConfig));
         }
-        Thread measure = new Thread(() -> FS.FileStoreAttributes.get(dataDir), "braid-fs-timing");
-        measure.setDaemon(true);
-        measure.setPriority(Thread.MIN_PRIORITY);
-        measure.start();
+        assumeConservativeTiming(jgitConfig, dataDir);
     }
 
-    private static void seedFromUserCache(Path ours, SystemReader reader) {
-        if (Files.exists(ours)) {
+    /**
+     * JGit measures each file system's timestamp resolution once, busy-waiting for seconds, to
+     * tell whether a file changed within one clock tick of being read. Braid only reads
+     * repositories and fetches into them, so JGit's conservative default (treat anything changed
+     * in the last two seconds as changed) costs nothing that matters and spares every first sync
+     * that measurement. The entry uses JGit's key for the file system; if JGit ever names it
+     * differently, JGit simply measures as before.
+     */
+    static void assumeConservativeTiming(Path jgitConfig, Path dataDir) throws IOException {
+        FileStore store = Files.getFileStore(dataDir);
+        String key = System.getProperty("java.vendor") + '|' + System.getProperty("java.version") + '|' + store.name();
+        FileBasedConfig config = new FileBasedConfig(jgitConfig.toFile(), FS.DETECTED);
+        try {
+            config.load();
+        } catch (ConfigInvalidException e) {
+            config.clear();
+        }
+        if (config.getString("filesystem", key, "timestampResolution") != null) {
             return;
         }
-        try {
-            Path theirs = reader.getXdgConfigDirectory(FS.DETECTED).resolve("jgit").resolve("config");
-            Files.createDirectories(ours.getParent());
-            if (Files.isRegularFile(theirs)) {
-                Files.copy(theirs, ours);
-            }
-        } catch (IOException | RuntimeException e) {
-            // Without a seed JGit measures the file system itself; nothing is lost.
-        }
+        Files.createDirectories(jgitConfig.getParent());
+        config.setString("filesystem", key, "timestampResolution", CONSERVATIVE_RESOLUTION);
+        config.setString("filesystem", key, "minRacyThreshold", "0 nanoseconds");
+        config.save();
     }
 
     /** JGit's own settings file lives in the data folder; everything else is JGit's default. */
