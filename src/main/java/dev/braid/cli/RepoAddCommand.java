@@ -7,14 +7,19 @@ import dev.braid.sync.Source;
 import dev.braid.sync.SyncContext;
 import dev.braid.sync.SyncRun;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code braid repo add PATH_OR_URL [--name NAME]}: adds a repository, then syncs it once. */
+/**
+ * {@code braid repo add PATH_OR_URL [--name NAME] [--username-env VAR] [--password-env VAR]}: adds a
+ * repository, then syncs it once.
+ */
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Adds a git repository (a local folder, or a URL to clone) and syncs it once.",
                 "Progress goes to stderr. Exits with 1 when it cannot be added or its first sync fails."})
@@ -22,17 +27,33 @@ final class RepoAddCommand implements Callable<Integer> {
     @ParentCommand
     private RepoCommand repo;
 
-    @Parameters(paramLabel = "PATH_OR_URL", description = "A folder inside a git work tree, a bare repository, or a clone URL.")
+    @Parameters(paramLabel = "PATH_OR_URL", description = "A git work tree's top folder, a bare repository, or a URL to clone"
+            + " (https, ssh, file, user@host:path).")
     private String location;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The name to show (default: from the folder or URL).")
     private String name;
 
+    @Option(names = "--username-env", paramLabel = "VAR",
+            description = "An environment variable holding the remote's user name (only its name is stored).")
+    private String usernameEnv;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "An environment variable holding the remote's password or token (only its name is stored).")
+    private String passwordEnv;
+
     @Override
     public Integer call() throws CacheOpenException, IOException, RepoException {
         CliEnvironment env = repo.root().environment();
         try (AppContext context = repo.root().openContext()) {
-            Source source = context.repositories().add(location, name, new AddProgress(env));
+            Map<String, String> variables = new HashMap<>();
+            if (usernameEnv != null) {
+                variables.put("usernameEnv", usernameEnv);
+            }
+            if (passwordEnv != null) {
+                variables.put("passwordEnv", passwordEnv);
+            }
+            Source source = context.repositories().add(location, name, variables, new AddProgress(env));
             env.err().println("Added " + source.name() + "; syncing it now.");
             SyncRun run = new SyncBatch(env).run(context, List.of(source)).get(0);
             env.out().println(source.name() + ": " + SyncSummary.describe(run));

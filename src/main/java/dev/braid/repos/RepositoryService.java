@@ -57,18 +57,36 @@ public final class RepositoryService {
      * @param name the source name, or null to derive one from the folder or URL
      */
     public Source add(String pathOrUrl, String name, SyncContext progress) throws RepoException {
+        return add(pathOrUrl, name, Map.of(), progress);
+    }
+
+    /**
+     * Like {@link #add(String, String, SyncContext)}, with the names of environment variables that
+     * hold the remote's credentials ({@code usernameEnv}, {@code passwordEnv}); only the names are
+     * stored, never the values.
+     */
+    public Source add(String pathOrUrl, String name, Map<String, String> credentialVariables, SyncContext progress)
+            throws RepoException {
         String target = pathOrUrl == null ? "" : pathOrUrl.strip();
         if (target.isEmpty()) {
             throw new RepoException("Give a repository folder or a URL to clone");
         }
-        return isUrl(target) ? cloneAndAdd(target, name, progress) : addLocal(Path.of(target), name, null);
+        Map<String, String> variables = new HashMap<>();
+        credentialVariables.forEach((key, value) -> {
+            if ((key.equals("usernameEnv") || key.equals("passwordEnv")) && value != null && !value.isBlank()) {
+                variables.put(key, value.strip());
+            }
+        });
+        return isUrl(target) ? cloneAndAdd(target, name, variables, progress)
+                : addLocal(Path.of(target), name, null, variables);
     }
 
     static boolean isUrl(String text) {
         return text.contains("://") || SCP_LIKE.matcher(text).matches();
     }
 
-    private Source addLocal(Path folder, String name, String clonedFrom) throws RepoException {
+    private Source addLocal(Path folder, String name, String clonedFrom, Map<String, String> variables)
+            throws RepoException {
         Path absolute = folder.toAbsolutePath().normalize();
         String remote;
         try (Git git = GitOpener.open(absolute)) {
@@ -78,13 +96,14 @@ public final class RepositoryService {
         String wanted = name == null || name.isBlank() ? deriveName(absolute.getFileName() == null ? "repository"
                 : absolute.getFileName().toString()) : name.strip();
         try {
-            return register(absolute, wanted, name != null && !name.isBlank(), clonedFrom, finalRemote);
+            return register(absolute, wanted, name != null && !name.isBlank(), clonedFrom, finalRemote, variables);
         } catch (Refusal refusal) {
             throw new RepoException(refusal.getMessage());
         }
     }
 
-    private Source register(Path absolute, String wanted, boolean nameGiven, String clonedFrom, String remote) {
+    private Source register(Path absolute, String wanted, boolean nameGiven, String clonedFrom, String remote,
+                            Map<String, String> variables) {
         return db.write(c -> {
             Optional<String> existing = table.nameForPath(c, absolute.toString());
             if (existing.isPresent()) {
@@ -97,7 +116,7 @@ public final class RepositoryService {
             for (int n = 2; sources.nameTaken(c, unique); n++) {
                 unique = wanted + "-" + n;
             }
-            Map<String, String> config = new HashMap<>();
+            Map<String, String> config = new HashMap<>(variables);
             config.put("path", absolute.toString());
             if (clonedFrom != null) {
                 config.put("url", clonedFrom);
@@ -117,7 +136,8 @@ public final class RepositoryService {
         }
     }
 
-    private Source cloneAndAdd(String url, String name, SyncContext progress) throws RepoException {
+    private Source cloneAndAdd(String url, String name, Map<String, String> variables, SyncContext progress)
+            throws RepoException {
         String wanted = name == null || name.isBlank() ? deriveName(url) : name.strip();
         Path into = clonesDir.resolve(wanted);
         for (int n = 2; Files.exists(into); n++) {
@@ -127,7 +147,7 @@ public final class RepositoryService {
             Files.createDirectories(clonesDir);
             try (Git ignored = Git.cloneRepository().setURI(url).setDirectory(into.toFile())
                     .setProgressMonitor(new ContextProgressMonitor(progress, "cloning: "))
-                    .setCredentialsProvider(new GitCredentials(Map.of(), env, prompt))
+                    .setCredentialsProvider(new GitCredentials(variables, env, prompt))
                     .call()) {
                 progress.checkCancelled();
             }
@@ -139,7 +159,7 @@ public final class RepositoryService {
             throw new RepoException("Could not clone " + url + ": " + GitFailures.transport(url, e).getMessage(), e);
         }
         try {
-            return addLocal(into, name == null || name.isBlank() ? wanted : name, url);
+            return addLocal(into, name == null || name.isBlank() ? wanted : name, url, variables);
         } catch (RepoException e) {
             deleteQuietly(into);
             throw e;

@@ -345,6 +345,20 @@ class RepositoryServiceTest {
     }
 
     @Test
+    void keepsOnlyTheNamesOfCredentialVariables() throws Exception {
+        write("a.txt", "a\n");
+        git.commitAll("one");
+        Source source = braid.repos().add(git.dir().toString(), null,
+                Map.of("usernameEnv", "CI_USER", "passwordEnv", "CI_TOKEN", "password", "not-kept"),
+                dev.braid.testing.TestContexts.quiet());
+
+        Source stored = braid.app.sources().find(source.id()).orElseThrow();
+        assertEquals("CI_USER", stored.config("usernameEnv"));
+        assertEquals("CI_TOKEN", stored.config("passwordEnv"));
+        assertNull(stored.config("password"));
+    }
+
+    @Test
     void anUnreachableRemoteIsReportedWhileLocalHistoryIsIndexed() throws Exception {
         write("a.txt", "a\n");
         git.commitAll("local");
