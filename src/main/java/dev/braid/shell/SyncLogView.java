@@ -26,7 +26,7 @@ public final class SyncLogView {
         status.textProperty().bind(model.statusProperty());
         TableView<SyncRun> table = new TableView<>(model.runs());
         table.setId("syncLogTable");
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("source", "Source", 160, SyncRun::sourceName));
         table.getColumns().add(column("start", "Started", 175, run -> Formats.dateTimeSeconds(run.startedAt(), zone)));
         table.getColumns().add(column("end", "Ended", 175, run -> Formats.dateTimeSeconds(run.endedAt(), zone)));

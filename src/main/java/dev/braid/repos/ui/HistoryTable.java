@@ -4,6 +4,7 @@ import dev.braid.ui.ColumnLayout;
 import dev.braid.ui.Formats;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
@@ -28,7 +29,10 @@ final class HistoryTable {
         table.setFixedCellSize(ROW_HEIGHT);
         // Columns always fill the width: the subject takes what the narrow columns leave.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(new Label("No commits to show."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(model.historyLoadingProperty())
+                .then("Loading history…").otherwise("No commits to show."));
+        table.setPlaceholder(placeholder);
 
         TableColumn<HistoryItem, HistoryItem> graph = new TableColumn<>("Graph");
         graph.setId("graph");

@@ -83,6 +83,11 @@ public final class RepositoriesViewModel {
         return selectedCommit.getReadOnlyProperty();
     }
 
+    /** True while a page of history is being read; the table says so instead of "no commits". */
+    public javafx.beans.property.ReadOnlyBooleanProperty historyLoadingProperty() {
+        return pager.loadingProperty();
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
