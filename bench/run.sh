@@ -59,6 +59,9 @@ fi
 echo "== running (machine: $(nproc) CPUs, $(uname -sr), $(git --version))"
 status=0
 java "${jvm[@]}" -cp "$classpath" dev.braid.bench.IndexBenchmark "$run/repo" "$run/braid" | tee "$run/result.txt" || status=$?
+echo "== metric chart: first paint of 1,000,000 points"
+java -Xmx256m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+  -cp "$classpath" dev.braid.bench.ChartBenchmark | tee -a "$run/result.txt" || status=$?
 grep -o 'Pause[^)]*) [0-9]*M->[0-9]*M([0-9]*M)' "$run/gc.log" \
   | sed -E 's/.*->([0-9]+)M\(([0-9]+)M\)/\1 \2/' \
   | awk '{ if ($1 > after) after = $1; if ($2 > committed) committed = $2 } END { printf "gc log: max heap after GC %d MB, max committed heap %d MB\n", after, committed }' \

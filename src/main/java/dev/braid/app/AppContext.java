@@ -1,5 +1,8 @@
 package dev.braid.app;
 
+import dev.braid.experiments.ExperimentService;
+import dev.braid.experiments.MlflowConnector;
+import dev.braid.experiments.MlflowSyncer;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -35,6 +38,7 @@ public final class AppContext implements AutoCloseable {
     private final SourceStore sources;
     private final SyncRunStore syncRuns;
     private final RepositoryService repositories;
+    private final ExperimentService experiments;
     private final ExecutorService syncExecutor;
     private final SyncEngine syncEngine;
 
@@ -48,8 +52,11 @@ public final class AppContext implements AutoCloseable {
         CommitStore commits = new CommitStore(database);
         GitIndexer indexer = new GitIndexer(database, commits);
         this.repositories = new RepositoryService(database, sources, commits, dirs.clonesDir(), System.getenv(), prompt);
+        MlflowConnector mlflow = MlflowConnector.standard();
+        this.experiments = new ExperimentService(database, sources, mlflow, clock);
         this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
-        this.syncEngine = new SyncEngine(List.of(new RepoSyncer(database, indexer, System.getenv(), prompt)), syncRuns, syncExecutor,
+        this.syncEngine = new SyncEngine(List.of(new RepoSyncer(database, indexer, System.getenv(), prompt),
+                new MlflowSyncer(database, sources, mlflow, clock)), syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
         syncRuns.markInterrupted(clock.instant());
     }
@@ -97,6 +104,10 @@ public final class AppContext implements AutoCloseable {
 
     public RepositoryService repositories() {
         return repositories;
+    }
+
+    public ExperimentService experiments() {
+        return experiments;
     }
 
     @Override

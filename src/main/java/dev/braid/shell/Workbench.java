@@ -1,9 +1,14 @@
 package dev.braid.shell;
 
+import dev.braid.experiments.ui.CommitLinks;
+import dev.braid.experiments.ui.ExperimentsView;
+import dev.braid.experiments.ui.ExperimentsViewModel;
+import dev.braid.repos.CommitHit;
 import dev.braid.repos.ui.RepositoriesView;
 import dev.braid.repos.ui.RepositoriesViewModel;
 import dev.braid.ui.TaskRunner;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -20,6 +25,7 @@ public final class Workbench {
     private final SyncStatusViewModel sync;
     private final ShellViewModel shell;
     private final RepositoriesViewModel repositories;
+    private final ExperimentsViewModel experiments;
     private final SettingsViewModel settingsModel;
     private final SyncLogViewModel syncLog;
     private final WelcomeViewModel welcome;
@@ -35,6 +41,11 @@ public final class Workbench {
         this.repositories = new RepositoriesViewModel(services.repositories(), runner);
         shell.setRepositoryOpener(repositories::open);
         sync.finishedRunsProperty().addListener((obs, old, now) -> repositories.refresh());
+        this.experiments = services.experiments() == null ? null
+                : new ExperimentsViewModel(services.experiments(), commitLinks(), runner, services.clock().getZone());
+        if (experiments != null) {
+            sync.finishedRunsProperty().addListener((obs, old, now) -> experiments.refresh());
+        }
         AddSourceViewModel addSource = new AddSourceViewModel(services.repositories(), sync, runner);
         SearchViewModel search = new SearchViewModel(services.repositories(), shell, runner);
         this.settingsModel = new SettingsViewModel(services.dataDir().toString(), settings, periodicSync);
@@ -67,6 +78,11 @@ public final class Workbench {
         return repositories;
     }
 
+    /** Null when the window was built without the experiments service. */
+    public ExperimentsViewModel experiments() {
+        return experiments;
+    }
+
     /** Reads the first state and starts the periodic sync. */
     public void start() {
         sync.refresh();
@@ -90,7 +106,25 @@ public final class Workbench {
                     settings.current().tableColumns().get(SyncLogView.TABLE_ID),
                     layout -> settings.update(s -> s.withTableColumns(SyncLogView.TABLE_ID, layout))).node();
             case SETTINGS -> new SettingsView(settingsModel).node();
-            case EXPERIMENTS, FEATURES, PIPELINES, LINEAGE -> new PlaceholderView(new PlaceholderViewModel(page)).node();
+            case EXPERIMENTS -> experiments == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
+                    : new ExperimentsView(experiments).node();
+            case FEATURES, PIPELINES, LINEAGE -> new PlaceholderView(new PlaceholderViewModel(page)).node();
+        };
+    }
+
+    /** A run's commit link: the global search's hash lookup finds the repository, the shell opens it. */
+    private CommitLinks commitLinks() {
+        return new CommitLinks() {
+            @Override
+            public Optional<Long> repositoryFor(String hash) {
+                return services.repositories().search(hash, 1).stream()
+                        .filter(hit -> hit.commit().hash().startsWith(hash)).map(CommitHit::repoId).findFirst();
+            }
+
+            @Override
+            public void open(long repoId, String hash) {
+                shell.openRepository(repoId, hash);
+            }
         };
     }
 }

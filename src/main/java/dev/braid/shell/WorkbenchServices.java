@@ -1,5 +1,6 @@
 package dev.braid.shell;
 
+import dev.braid.experiments.ExperimentService;
 import dev.braid.repos.RepositoryService;
 import dev.braid.store.SettingsStore;
 import dev.braid.sync.SourceStore;
@@ -8,7 +9,16 @@ import dev.braid.sync.SyncRunStore;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** The services the window works with, handed over by whoever opened the cache. */
+/**
+ * The services the window works with, handed over by whoever opened the cache. {@code experiments}
+ * may be null; the Experiments page then stays a placeholder.
+ */
 public record WorkbenchServices(Path dataDir, SettingsStore settings, SourceStore sources, SyncRunStore syncRuns,
-                                SyncEngine syncEngine, RepositoryService repositories, Clock clock) {
+                                SyncEngine syncEngine, RepositoryService repositories, Clock clock,
+                                ExperimentService experiments) {
+    /** Without experiments, for callers that predate them. */
+    public WorkbenchServices(Path dataDir, SettingsStore settings, SourceStore sources, SyncRunStore syncRuns,
+                             SyncEngine syncEngine, RepositoryService repositories, Clock clock) {
+        this(dataDir, settings, sources, syncRuns, syncEngine, repositories, clock, null);
+    }
 }

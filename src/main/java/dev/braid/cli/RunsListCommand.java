@@ -1,0 +1,100 @@
+package dev.braid.cli;
+
+import dev.braid.app.AppContext;
+import dev.braid.experiments.ExperimentException;
+import dev.braid.experiments.RunQuery;
+import dev.braid.experiments.RunSummary;
+import dev.braid.store.CacheOpenException;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code braid runs list [--source NAME] [--experiment NAME]... [--filter EXPR] [--order-by KEY] [--limit N] [--json]}. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"Lists cached runs, newest first.",
+                "With --json, one object per line: run_id, experiment_id, experiment_name, run_name, status,",
+                "start_time, end_time (epoch ms), params, metrics (latest values), tags."})
+final class RunsListCommand implements Callable<Integer> {
+    @ParentCommand
+    private RunsCommand runs;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--source", paramLabel = "NAME", description = "Only runs of this MLflow source.")
+    private String source;
+
+    @Option(names = "--experiment", paramLabel = "NAME", description = "Only runs of this experiment (repeatable).")
+    private List<String> experiments = new ArrayList<>();
+
+    @Option(names = "--filter", paramLabel = "EXPR", description = "MLflow search syntax, e.g. \"metrics.rmse < 0.5\".")
+    private String filter;
+
+    @Option(names = "--order-by", paramLabel = "KEY", description = "\"KEY [ASC|DESC]\" with MLflow's names.")
+    private String orderBy;
+
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Show at most N runs (default: all).")
+    private Integer limit;
+
+    @Option(names = "--json", description = "Print JSON Lines instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws CacheOpenException, IOException {
+        if (limit != null && limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
+        }
+        CliEnvironment env = runs.root().environment();
+        try (AppContext context = runs.root().openContext()) {
+            if (source != null && context.experiments().sources().stream().noneMatch(s -> s.name().equals(source))) {
+                throw new ParameterException(spec.commandLine(), "unknown MLflow source: " + source);
+            }
+            List<RunSummary> found;
+            try {
+                found = context.experiments().runs(new RunQuery(source, experiments, filter, orderBy,
+                        limit == null ? 0 : limit));
+            } catch (ExperimentException e) {
+                throw new WorkFailedException(e.getMessage(), e);
+            }
+            if (json) {
+                JsonOutput out = new JsonOutput(env.out());
+                found.forEach(run -> out.line(jsonOf(run)));
+            } else {
+                TextTable table = new TextTable("RUN", "EXPERIMENT", "NAME", "STATUS", "STARTED");
+                ZoneId zone = env.clock().getZone();
+                for (RunSummary run : found) {
+                    table.row(run.runId(), run.experimentName(), run.runName(), run.status(),
+                            Times.readable(run.startTime() == null ? null : Instant.ofEpochMilli(run.startTime()), zone));
+                }
+                table.print(env.out());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static Map<String, Object> jsonOf(RunSummary run) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("run_id", run.runId());
+        out.put("experiment_id", run.experimentId());
+        out.put("experiment_name", run.experimentName());
+        out.put("run_name", run.runName());
+        out.put("status", run.status());
+        out.put("start_time", run.startTime());
+        out.put("end_time", run.endTime());
+        out.put("params", run.params());
+        out.put("metrics", run.metrics());
+        out.put("tags", run.tags());
+        return out;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.braid.experiments;
+
+import dev.braid.experiments.filter.FilterSyntaxException;
+import dev.braid.experiments.filter.RunFilter;
+import dev.braid.experiments.filter.RunOrder;
+import dev.braid.store.Database;
+import dev.braid.sync.Source;
+import dev.braid.sync.SourceStore;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * ML experiments as Braid sees them: adding MLflow sources, and reading their cached
+ * experiments, runs and model registry. Syncing is done by {@link MlflowSyncer} through the sync
+ * engine; metric histories are fetched from the server on demand and then cached.
+ */
+public final class ExperimentService {
+    /** The {@link Source#kind()} of MLflow tracking servers. */
+    public static final String KIND = "mlflow";
+    private final Database db;
+    private final SourceStore sources;
+    private final MlflowConnector connector;
+    private final Clock clock;
+    private final RunReader runs = new RunReader();
+    private final RunDetailReader details = new RunDetailReader();
+    private final RegistryStore registry = new RegistryStore();
+    private final MetricHistoryStore histories = new MetricHistoryStore();
+
+    public ExperimentService(Database db, SourceStore sources, MlflowConnector connector, Clock clock) {
+        this.db = db;
+        this.sources = sources;
+        this.connector = connector;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds an MLflow tracking server ({@code http://} or {@code https://}). Secrets are never
+     * stored: give the names of the environment variables that hold them. The new source still
+     * has to be synced.
+     *
+     * @param name        the source name, or null to derive one from the address
+     * @param tokenEnv    variable holding a bearer token, or null
+     * @param username    user name for HTTP basic authentication, or null
+     * @param passwordEnv variable holding that user's password, or null
+     */
+    public Source addMlflow(String uri, String name, String tokenEnv, String username, String passwordEnv)
+            throws ExperimentException {
+        URI address = SourceAddress.parse(uri);
+        if (tokenEnv != null && username != null) {
+            throw new ExperimentException("use either a bearer token or a user name and password, not both");
+        }
+        if (passwordEnv != null && username == null) {
+            throw new ExperimentException("a password variable needs a user name as well");
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put(MlflowConnector.URI_KEY, address.toString());
+        putIfSet(config, MlflowAuth.TOKEN_ENV, tokenEnv);
+        putIfSet(config, MlflowAuth.USERNAME, username);
+        putIfSet(config, MlflowAuth.PASSWORD_ENV, passwordEnv);
+        boolean named = name != null && !name.isBlank();
+        String wanted = named ? name.strip() : SourceAddress.deriveName(address);
+        try {
+            return db.write(c -> {
+                if (named && sources.nameTaken(c, wanted)) {
+                    throw new IllegalStateException("A source named '" + wanted + "' already exists");
+                }
+                String unique = wanted;
+                for (int n = 2; sources.nameTaken(c, unique); n++) {
+                    unique = wanted + "-" + n;
+                }
+                return sources.insert(c, KIND, unique, config);
+            });
+        } catch (IllegalStateException e) {
+            throw new ExperimentException(e.getMessage(), e);
+        }
+    }
+
+    /** The MLflow sources, by name. */
+    public List<Source> sources() {
+        return sources.listByKind(KIND);
+    }
+
+    /** Cached experiments of every source, by name. */
+    public List<Experiment> experiments() {
+        return db.read(c -> runs.experiments(c, null));
+    }
+
+    /** Cached experiments of one source, by name. */
+    public List<Experiment> experiments(long sourceId) {
+        return db.read(c -> runs.experiments(c, sourceId));
+    }
+
+    /**
+     * Cached runs that {@code query}'s filter accepts (MLflow search syntax, plus OR and
+     * parentheses), in its order (MLflow order-by syntax; default newest first), evaluated in the
+     * cache. A malformed expression gives a message that points at the mistake.
+     */
+    public List<RunSummary> runs(RunQuery query) throws ExperimentException {
+        if (query.sourceName() != null && sources.findByName(query.sourceName()).isEmpty()) {
+            throw new ExperimentException("unknown source: " + query.sourceName());
+        }
+        RunFilter filter;
+        RunOrder order;
+        try {
+            filter = RunFilter.parse(query.filter());
+            order = isSet(query.orderBy()) ? RunOrder.parse(List.of(query.orderBy())) : RunOrder.defaultOrder();
+        } catch (FilterSyntaxException e) {
+            throw new ExperimentException(e.getMessage() + "\n" + e.caretLine(), e);
+        }
+        return db.read(c -> runs.runs(c, query.sourceName(), query.experimentNames(), filter.where(), order.orderBy(),
+                query.limit()));
+    }
+
+    /** Everything cached about one run. */
+    public Optional<RunDetail> run(long runPk) {
+        return db.read(c -> details.detail(c, runPk));
+    }
+
+    /** Everything cached about one run, by its MLflow id. */
+    public Optional<RunDetail> run(long sourceId, String runId) {
+        return db.read(c -> {
+            Long pk = ExperimentStore.runPk(c, sourceId, runId);
+            return pk == null ? Optional.<RunDetail>empty() : details.detail(c, pk);
+        });
+    }
+
+    /** Cached registered models of every source, with their versions and aliases. */
+    public List<RegisteredModel> models() {
+        return db.read(c -> registry.models(c, null));
+    }
+
+    /**
+     * The full history of one metric of a run: from the cache when it holds it, otherwise fetched
+     * from the run's server and cached. Fails (with the server's reason) when it cannot be fetched.
+     */
+    public List<MetricPoint> metricHistory(long runPk, String key) throws ExperimentException {
+        Optional<List<MetricPoint>> cached = db.read(c -> histories.cached(c, runPk, key));
+        if (cached.isPresent()) {
+            return List.copyOf(cached.get());
+        }
+        RunSummary run = db.read(c -> runs.run(c, runPk))
+                .orElseThrow(() -> new ExperimentException("no cached run with key " + runPk));
+        Source source = sources.find(run.sourceId())
+                .orElseThrow(() -> new ExperimentException("the run's source is gone"));
+        List<MetricPoint> points = connector.client(source).metricHistory(run.runId(), key);
+        long now = clock.millis();
+        db.write(c -> {
+            // The run may have been removed by a sync meanwhile; then there is nothing to cache.
+            if (runs.run(c, runPk).isPresent()) {
+                histories.save(c, runPk, key, points, now);
+            }
+            return null;
+        });
+        return List.copyOf(new ArrayList<>(points));
+    }
+
+    /** Makes the next sync of {@code sourceId} a full reconciliation. */
+    public void requestReconciliation(long sourceId) {
+        db.write(c -> {
+            sources.saveCursor(c, sourceId, SyncCursor.parse(sources.cursor(c, sourceId)).withoutFull().toJson());
+            return null;
+        });
+    }
+
+    private static void putIfSet(Map<String, String> config, String key, String value) {
+        if (isSet(value)) {
+            config.put(key, value.strip());
+        }
+    }
+
+    private static boolean isSet(String text) {
+        return text != null && !text.isBlank();
+    }
+
+}

@@ -1,0 +1,40 @@
+package dev.braid.experiments;
+
+import dev.braid.sync.Source;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+
+/** Makes REST clients for MLflow sources, with credentials read from the environment at call time. */
+public final class MlflowConnector {
+    /** The source configuration key holding the server's address. */
+    static final String URI_KEY = "uri";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private final Map<String, String> env;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+
+    public MlflowConnector(Map<String, String> env, Duration requestTimeout) {
+        this.env = Map.copyOf(env);
+        this.requestTimeout = requestTimeout;
+        // HTTP/1.1: plain-http MLflow servers (and proxies in front of them) do not speak h2c.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The standard connector: the process environment, a minute per request. */
+    public static MlflowConnector standard() {
+        return new MlflowConnector(System.getenv(), Duration.ofMinutes(1));
+    }
+
+    public MlflowRestClient client(Source source) throws MlflowException {
+        String uri = source.config(URI_KEY);
+        if (uri == null || uri.isBlank()) {
+            throw MlflowException.permanent("the source " + source.name() + " names no MLflow address", null);
+        }
+        MlflowAuth auth = MlflowAuth.of(source);
+        String header = auth.header(env).orElse(null);
+        return new MlflowRestClient(new MlflowHttp(URI.create(uri.strip()), header, auth.describe(), http, requestTimeout));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.braid.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads MLflow's REST answers (protobuf messages as JSON) into Braid's records. */
+final class MlflowJson {
+    private MlflowJson() {
+    }
+
+    static Experiment experiment(long sourceId, JsonNode node) {
+        return new Experiment(sourceId, text(node, "experiment_id"), text(node, "name"),
+                text(node, "artifact_location"), orDefault(text(node, "lifecycle_stage"), "active"),
+                number(node, "creation_time"), number(node, "last_update_time"), keyValues(node.path("tags")));
+    }
+
+    static RemoteRun run(JsonNode node) {
+        JsonNode info = node.path("info");
+        JsonNode data = node.path("data");
+        String runId = orDefault(text(info, "run_id"), text(info, "run_uuid"));
+        List<LatestMetric> metrics = new ArrayList<>();
+        for (JsonNode m : data.path("metrics")) {
+            metrics.add(new LatestMetric(text(m, "key"), value(m.get("value")), m.path("timestamp").asLong(),
+                    m.path("step").asLong()));
+        }
+        List<DatasetInput> datasets = new ArrayList<>();
+        for (JsonNode input : node.path("inputs").path("dataset_inputs")) {
+            JsonNode d = input.path("dataset");
+            datasets.add(new DatasetInput(text(d, "name"), orDefault(text(d, "digest"), ""), text(d, "source_type"),
+                    text(d, "source"), keyValues(input.path("tags")).getOrDefault("mlflow.data.context", ""),
+                    text(d, "schema"), text(d, "profile")));
+        }
+        Map<String, String> tags = keyValues(data.path("tags"));
+        return new RemoteRun(runId, text(info, "experiment_id"), orDefault(text(info, "run_name"),
+                tags.get("mlflow.runName")), text(info, "user_id"), orDefault(text(info, "status"), "UNKNOWN"),
+                number(info, "start_time"), number(info, "end_time"), orDefault(text(info, "lifecycle_stage"), "active"),
+                text(info, "artifact_uri"), keyValues(data.path("params")), metrics, tags, datasets);
+    }
+
+    static MetricPoint point(JsonNode node) {
+        return new MetricPoint(node.path("step").asLong(), node.path("timestamp").asLong(), value(node.get("value")));
+    }
+
+    /** A registered model without its versions (they come from {@code model-versions/search}). */
+    static RegisteredModel model(long sourceId, JsonNode node) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (JsonNode a : node.path("aliases")) {
+            aliases.put(text(a, "alias"), text(a, "version"));
+        }
+        return new RegisteredModel(sourceId, text(node, "name"), text(node, "description"),
+                number(node, "creation_timestamp"), number(node, "last_updated_timestamp"),
+                keyValues(node.path("tags")), aliases, List.of());
+    }
+
+    static ModelVersion version(JsonNode node) {
+        List<String> aliases = new ArrayList<>();
+        node.path("aliases").forEach(a -> aliases.add(a.asText()));
+        return new ModelVersion(text(node, "name"), text(node, "version"), text(node, "source"), text(node, "run_id"),
+                text(node, "status"), text(node, "current_stage"), text(node, "description"),
+                number(node, "creation_timestamp"), number(node, "last_updated_timestamp"),
+                keyValues(node.path("tags")), aliases);
+    }
+
+    /** MLflow's lists of {key, value} objects as a map (later keys win). */
+    static Map<String, String> keyValues(JsonNode list) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode entry : list) {
+            out.put(text(entry, "key"), text(entry, "value"));
+        }
+        return out;
+    }
+
+    /** A metric value: a JSON number, or a string such as "NaN" or "Infinity" (NaN becomes null). */
+    static Double value(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        double v = node.isNumber() ? node.asDouble() : parse(node.asText());
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static double parse(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    static Long number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asLong();
+    }
+
+    private static String orDefault(String text, String fallback) {
+        return text == null || text.isEmpty() ? fallback : text;
+    }
+}

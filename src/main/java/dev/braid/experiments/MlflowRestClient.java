@@ -1,0 +1,148 @@
+package dev.braid.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The MLflow tracking server's REST API ({@code /api/2.0/mlflow/}), read side. Every list is
+ * followed through its page tokens; MLflow's tokens are offsets, so callers must tolerate
+ * duplicates when data changes while they page.
+ */
+public final class MlflowRestClient {
+    static final int RUN_PAGE = 1000;
+    static final int MODEL_PAGE = 1000;
+    /** runs/search takes a list of experiment ids; keep each request's list modest. */
+    static final int EXPERIMENTS_PER_SEARCH = 100;
+    private final MlflowHttp http;
+
+    MlflowRestClient(MlflowHttp http) {
+        this.http = http;
+    }
+
+    /** The server's address (ends with a slash). */
+    public String address() {
+        return http.base().toString();
+    }
+
+    /** Every active experiment. */
+    public List<Experiment> experiments(long sourceId) throws MlflowException {
+        List<Experiment> out = new ArrayList<>();
+        String token = null;
+        do {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("max_results", RUN_PAGE);
+            body.put("view_type", "ACTIVE_ONLY");
+            putToken(body, token);
+            JsonNode page = http.post("experiments/search", body);
+            page.path("experiments").forEach(e -> out.add(MlflowJson.experiment(sourceId, e)));
+            token = nextToken(page);
+        } while (token != null);
+        return out;
+    }
+
+    /** Every active run of {@code experimentIds} that {@code filter} (MLflow syntax, may be null) accepts. */
+    List<RemoteRun> searchRuns(List<String> experimentIds, String filter) throws MlflowException {
+        List<RemoteRun> out = new ArrayList<>();
+        for (int from = 0; from < experimentIds.size(); from += EXPERIMENTS_PER_SEARCH) {
+            List<String> chunk = experimentIds.subList(from, Math.min(experimentIds.size(), from + EXPERIMENTS_PER_SEARCH));
+            String token = null;
+            do {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("experiment_ids", chunk);
+                if (filter != null) {
+                    body.put("filter", filter);
+                }
+                body.put("run_view_type", "ACTIVE_ONLY");
+                body.put("max_results", RUN_PAGE);
+                putToken(body, token);
+                JsonNode page = http.post("runs/search", body);
+                page.path("runs").forEach(r -> out.add(MlflowJson.run(r)));
+                token = nextToken(page);
+            } while (token != null);
+        }
+        return out;
+    }
+
+    /** One run by id. */
+    RemoteRun run(String runId) throws MlflowException {
+        return MlflowJson.run(http.get("runs/get", Map.of("run_id", runId)).path("run"));
+    }
+
+    /** The whole history of one metric of one run, in the server's order. */
+    public List<MetricPoint> metricHistory(String runId, String key) throws MlflowException {
+        List<MetricPoint> out = new ArrayList<>();
+        String token = null;
+        do {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("run_id", runId);
+            query.put("metric_key", key);
+            if (token != null) {
+                query.put("page_token", token);
+            }
+            JsonNode page = http.get("metrics/get-history", query);
+            page.path("metrics").forEach(m -> out.add(MlflowJson.point(m)));
+            token = nextToken(page);
+        } while (token != null);
+        return out;
+    }
+
+    /** Every registered model with its versions (newest first) and aliases. */
+    public List<RegisteredModel> registeredModels(long sourceId) throws MlflowException {
+        Map<String, List<ModelVersion>> versions = new LinkedHashMap<>();
+        String token = null;
+        do {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("max_results", MODEL_PAGE);
+            if (token != null) {
+                query.put("page_token", token);
+            }
+            JsonNode page = http.get("model-versions/search", query);
+            for (JsonNode v : page.path("model_versions")) {
+                ModelVersion version = MlflowJson.version(v);
+                versions.computeIfAbsent(version.name(), k -> new ArrayList<>()).add(version);
+            }
+            token = nextToken(page);
+        } while (token != null);
+        List<RegisteredModel> out = new ArrayList<>();
+        token = null;
+        do {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("max_results", MODEL_PAGE);
+            if (token != null) {
+                query.put("page_token", token);
+            }
+            JsonNode page = http.get("registered-models/search", query);
+            for (JsonNode m : page.path("registered_models")) {
+                RegisteredModel model = MlflowJson.model(sourceId, m);
+                List<ModelVersion> own = new ArrayList<>(versions.getOrDefault(model.name(), List.of()));
+                own.sort((a, b) -> Long.compare(parse(b.version()), parse(a.version())));
+                out.add(new RegisteredModel(sourceId, model.name(), model.description(), model.creationTimestamp(),
+                        model.lastUpdatedTimestamp(), model.tags(), model.aliases(), own));
+            }
+            token = nextToken(page);
+        } while (token != null);
+        return out;
+    }
+
+    private static long parse(String version) {
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void putToken(Map<String, Object> body, String token) {
+        if (token != null) {
+            body.put("page_token", token);
+        }
+    }
+
+    private static String nextToken(JsonNode page) {
+        String token = page.path("next_page_token").asText("");
+        return token.isEmpty() ? null : token;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.braid.experiments.ui;
+
+import dev.braid.experiments.RunSummary;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The runs table's column chooser: every param, metric and tag key seen in the loaded runs, a
+ * search over them, and the columns currently shown. Only shown columns become table columns, so
+ * thousands of distinct keys cost a list entry each, not a column each.
+ */
+public final class ColumnChoice {
+    static final List<RunColumn> FIXED = List.of(RunColumn.of(RunColumn.Kind.STATUS), RunColumn.of(RunColumn.Kind.RUN_NAME),
+            RunColumn.of(RunColumn.Kind.EXPERIMENT), RunColumn.of(RunColumn.Kind.CREATED),
+            RunColumn.of(RunColumn.Kind.DURATION), RunColumn.of(RunColumn.Kind.USER), RunColumn.of(RunColumn.Kind.COMMIT),
+            RunColumn.of(RunColumn.Kind.MODELS));
+    private final ObservableList<RunColumn> available = FXCollections.observableArrayList();
+    private final FilteredList<RunColumn> matching = new FilteredList<>(available, c -> true);
+    private final ObservableList<RunColumn> visible = FXCollections.observableArrayList(FIXED);
+    private final ObservableList<RunColumn> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
+    private final Map<RunColumn, BooleanProperty> shown = new HashMap<>();
+
+    /** The keyed columns whose name contains the search text, sorted: metrics, params, then tags. */
+    public ObservableList<RunColumn> matching() {
+        return matching;
+    }
+
+    /** The columns the table shows, in order: the fixed ones, then chosen keys in the order chosen. */
+    public ObservableList<RunColumn> visible() {
+        return readOnlyVisible;
+    }
+
+    /** How many keyed columns can be chosen. */
+    public int availableCount() {
+        return available.size();
+    }
+
+    /** Whether {@code column} is shown; setting it shows or hides the column. Made on first use. */
+    public BooleanProperty shownProperty(RunColumn column) {
+        return shown.computeIfAbsent(column, c -> {
+            BooleanProperty p = new SimpleBooleanProperty(visible.contains(c));
+            p.addListener((obs, old, now) -> setShown(c, now));
+            return p;
+        });
+    }
+
+    public void setShown(RunColumn column, boolean show) {
+        if (show && !visible.contains(column)) {
+            visible.add(column);
+        } else if (!show && column.kind().keyed()) {
+            visible.remove(column);
+        }
+        BooleanProperty p = shown.get(column);
+        if (p != null && p.get() != show) {
+            p.set(show);
+        }
+    }
+
+    /** Shows only the keyed columns whose "metrics.key" name contains {@code text}, ignoring case. */
+    public void search(String text) {
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        matching.setPredicate(needle.isEmpty() ? c -> true : c -> c.id().toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    /** Learns the keys of freshly loaded runs; chosen columns stay even if no loaded run has them. */
+    void learnKeys(Collection<RunSummary> runs) {
+        TreeSet<String> metrics = new TreeSet<>();
+        TreeSet<String> params = new TreeSet<>();
+        TreeSet<String> tags = new TreeSet<>();
+        for (RunSummary run : runs) {
+            metrics.addAll(run.metrics().keySet());
+            params.addAll(run.params().keySet());
+            tags.addAll(run.tags().keySet());
+        }
+        for (RunColumn c : visible) {
+            if (c.kind() == RunColumn.Kind.METRIC) {
+                metrics.add(c.key());
+            } else if (c.kind() == RunColumn.Kind.PARAM) {
+                params.add(c.key());
+            } else if (c.kind() == RunColumn.Kind.TAG) {
+                tags.add(c.key());
+            }
+        }
+        List<RunColumn> all = new ArrayList<>(metrics.size() + params.size() + tags.size());
+        metrics.forEach(k -> all.add(RunColumn.metric(k)));
+        params.forEach(k -> all.add(RunColumn.param(k)));
+        tags.forEach(k -> all.add(RunColumn.tag(k)));
+        if (!all.equals(available)) {
+            available.setAll(all);
+        }
+    }
+}

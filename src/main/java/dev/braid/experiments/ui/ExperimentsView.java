@@ -1,0 +1,168 @@
+package dev.braid.experiments.ui;
+
+import dev.braid.experiments.RunSummary;
+import java.io.File;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The Experiments screen: experiments on the left; on the right tabs with the runs table (filter,
+ * column chooser, compare, export) and each opened run or comparison.
+ */
+public final class ExperimentsView {
+    private final ExperimentsViewModel model;
+    private final StackPane root = new StackPane();
+    private final TabPane tabs = new TabPane();
+    private final TableView<RunSummary> table;
+
+    public ExperimentsView(ExperimentsViewModel model) {
+        this.model = model;
+        ListView<ExperimentEntry> list = new ListView<>(model.experiments());
+        list.setId("experimentList");
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(ExperimentEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : entry.label());
+            }
+        });
+        list.setPlaceholder(new Label("No experiments synced yet."));
+        list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ExperimentEntry>) change ->
+                model.selectExperiments(List.copyOf(list.getSelectionModel().getSelectedItems())));
+        list.setMinWidth(0);
+
+        table = RunsTable.create(model);
+        table.setRowFactory(view -> {
+            TableRow<RunSummary> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    openDetail(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                openDetail(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        Node chooser = new ColumnChooser(model.columns()).node();
+        ToggleButton columns = new ToggleButton("Columns…");
+        columns.setId("columnsButton");
+        chooser.visibleProperty().bind(columns.selectedProperty());
+        chooser.managedProperty().bind(columns.selectedProperty());
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox tableAndChooser = new HBox(table, chooser);
+        VBox.setVgrow(tableAndChooser, Priority.ALWAYS);
+
+        VBox runsPane = new VBox(6, FilterBox.create(model), toolbar(columns), tableAndChooser);
+        runsPane.setPadding(new Insets(8));
+        runsPane.setMinSize(0, 0);
+        Tab runsTab = new Tab("Runs", runsPane);
+        runsTab.setClosable(false);
+        tabs.getTabs().add(runsTab);
+        tabs.setId("experimentTabs");
+        tabs.setMinSize(0, 0);
+
+        SplitPane split = new SplitPane(list, tabs);
+        split.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(list, false);
+        Node empty = noSourcesNote();
+        split.visibleProperty().bind(model.noSourcesProperty().not());
+        empty.visibleProperty().bind(model.noSourcesProperty());
+        root.getChildren().addAll(split, empty);
+        root.setId("experimentsView");
+        root.getStyleClass().add("experiments-view");
+        root.setMinSize(0, 0);
+        model.refresh();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private Node toolbar(ToggleButton columns) {
+        Button compare = new Button("Compare");
+        compare.setId("compareButton");
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
+        compare.setOnAction(e -> {
+            CompareViewModel comparison = model.compare(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            if (comparison != null) {
+                openTab("Compare (" + comparison.runs().size() + ")", new CompareView(comparison).node());
+            }
+        });
+        Button export = new Button("Export CSV…");
+        export.setId("exportButton");
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export runs as CSV");
+            chooser.setInitialFileName("runs.csv");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+            File file = chooser.showSaveDialog(table.getScene().getWindow());
+            if (file != null) {
+                model.exportCsv(file.toPath(), List.copyOf(table.getItems()));
+            }
+        });
+        Label status = new Label();
+        status.setId("runsStatus");
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(model.statusProperty());
+        HBox bar = new HBox(8, columns, compare, export, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void openDetail(RunSummary run) {
+        RunDetailViewModel detail = model.detail(run);
+        detail.setRunOpener(this::openDetail);
+        openTab(detail.title(), new RunDetailView(detail).node());
+    }
+
+    private void openTab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    private static Node noSourcesNote() {
+        Label title = new Label("No MLflow source yet");
+        title.getStyleClass().add("title-2");
+        Label how = new Label("Add an MLflow tracking server from a terminal, then sync:");
+        TextField command = new TextField("braid mlflow add http://127.0.0.1:5000 --name tracking");
+        command.setEditable(false);
+        command.getStyleClass().add("mono-field");
+        command.setMaxWidth(520);
+        Label then = new Label("Its experiments, runs and registered models appear here after the next sync "
+                + "(Sync now in the toolbar). Use --token-env VAR, or --username USER --password-env VAR, "
+                + "for servers that need credentials; secrets are read from the environment, never stored.");
+        then.setWrapText(true);
+        then.setMaxWidth(640);
+        VBox note = new VBox(12, title, how, command, then);
+        note.setId("experimentsNoSource");
+        note.getStyleClass().add("placeholder-page");
+        note.setAlignment(Pos.TOP_LEFT);
+        return note;
+    }
+}

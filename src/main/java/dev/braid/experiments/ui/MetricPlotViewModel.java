@@ -1,0 +1,175 @@
+package dev.braid.experiments.ui;
+
+import dev.braid.experiments.ExperimentService;
+import dev.braid.experiments.MetricPoint;
+import dev.braid.experiments.RunSummary;
+import dev.braid.ui.TaskRunner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A metric chart over one or more runs: which metric, what the x axis measures, log scale and
+ * smoothing. Histories come from {@link ExperimentService#metricHistory} through the task runner
+ * (cached there after the first fetch) and are kept here so changing the axis needs no reload.
+ */
+public final class MetricPlotViewModel {
+    private final ExperimentService service;
+    private final TaskRunner runner;
+    private final List<RunSummary> runs;
+    private final ObservableList<String> metricKeys = FXCollections.observableArrayList();
+    private final ObservableList<PlotSeries> series = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<String> metric = new ReadOnlyObjectWrapper<>(this, "metric");
+    private final ReadOnlyObjectWrapper<XAxis> xAxis = new ReadOnlyObjectWrapper<>(this, "xAxis", XAxis.STEP);
+    private final ReadOnlyBooleanWrapper logScale = new ReadOnlyBooleanWrapper(this, "logScale");
+    private final ReadOnlyDoubleWrapper smoothing = new ReadOnlyDoubleWrapper(this, "smoothing");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final Map<Long, List<MetricPoint>> histories = new LinkedHashMap<>();
+    private long generation;
+
+    MetricPlotViewModel(ExperimentService service, TaskRunner runner, List<RunSummary> runs) {
+        this.service = service;
+        this.runner = runner;
+        this.runs = List.copyOf(runs);
+        TreeSet<String> keys = new TreeSet<>();
+        runs.forEach(r -> keys.addAll(r.metrics().keySet()));
+        metricKeys.setAll(keys);
+    }
+
+    public ObservableList<String> metricKeys() {
+        return FXCollections.unmodifiableObservableList(metricKeys);
+    }
+
+    /** The lines to draw, one per run that has the metric. */
+    public ObservableList<PlotSeries> series() {
+        return FXCollections.unmodifiableObservableList(series);
+    }
+
+    public ReadOnlyObjectProperty<String> metricProperty() {
+        return metric.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<XAxis> xAxisProperty() {
+        return xAxis.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty logScaleProperty() {
+        return logScale.getReadOnlyProperty();
+    }
+
+    /** Exponential smoothing weight, 0 (none) to just under 1. */
+    public ReadOnlyDoubleProperty smoothingProperty() {
+        return smoothing.getReadOnlyProperty();
+    }
+
+    /** "loading…", "3 runs · 1,200 points · min 0.12 · max 0.93", or why a history could not be read. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Charts {@code key}: reads each run's history of it in the background. */
+    public void chooseMetric(String key) {
+        if (key == null || key.equals(metric.get())) {
+            return;
+        }
+        metric.set(key);
+        histories.clear();
+        series.clear();
+        long asked = ++generation;
+        List<RunSummary> having = runs.stream().filter(r -> r.metrics().containsKey(key)).toList();
+        status.set("Loading " + key + "…");
+        runner.run(() -> {
+            Map<Long, List<MetricPoint>> read = new LinkedHashMap<>();
+            for (RunSummary run : having) {
+                read.put(run.runPk(), service.metricHistory(run.runPk(), key));
+            }
+            return read;
+        }, read -> {
+            if (asked == generation) {
+                histories.putAll(read);
+                rebuild();
+            }
+        }, failure -> {
+            if (asked == generation) {
+                status.set("Could not read the history of " + key + ": " + failure.getMessage());
+            }
+        });
+    }
+
+    public void setXAxis(XAxis axis) {
+        if (axis != null && axis != xAxis.get()) {
+            xAxis.set(axis);
+            rebuild();
+        }
+    }
+
+    public void setLogScale(boolean on) {
+        logScale.set(on);
+    }
+
+    public void setSmoothing(double weight) {
+        smoothing.set(Math.max(0, Math.min(0.99, weight)));
+    }
+
+    private void rebuild() {
+        List<PlotSeries> built = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int points = 0;
+        for (RunSummary run : runs) {
+            List<MetricPoint> history = histories.get(run.runPk());
+            if (history == null) {
+                continue;
+            }
+            long first = history.isEmpty() ? 0 : history.get(0).timestamp();
+            double[] x = new double[history.size()];
+            double[] y = new double[history.size()];
+            int n = 0;
+            for (MetricPoint p : history) {
+                if (p.value() == null || p.value().isNaN()) {
+                    continue;
+                }
+                x[n] = xAxis.get().x(p, first);
+                y[n] = p.value();
+                min = Math.min(min, y[n]);
+                max = Math.max(max, y[n]);
+                n++;
+            }
+            points += n;
+            built.add(sortedByX(RunFormats.runLabel(run), x, y, n));
+        }
+        series.setAll(built);
+        status.set(built.isEmpty() ? "No run has " + metric.get()
+                : String.format("%s · %d %s · %,d points · min %s · max %s", metric.get(), built.size(),
+                built.size() == 1 ? "run" : "runs", points, points == 0 ? "–" : RunFormats.number(min),
+                points == 0 ? "–" : RunFormats.number(max)));
+    }
+
+    /** Charts need ascending x; wall times may arrive out of order, so sort the pairs by x. */
+    private static PlotSeries sortedByX(String name, double[] x, double[] y, int n) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = x[order[i]];
+            ys[i] = y[order[i]];
+        }
+        return new PlotSeries(name, xs, ys);
+    }
+}

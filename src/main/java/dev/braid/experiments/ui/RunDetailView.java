@@ -1,0 +1,119 @@
+package dev.braid.experiments.ui;
+
+import dev.braid.experiments.DatasetInput;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** One run: overview with links, params, metrics, tags, datasets, and a metric chart. */
+public final class RunDetailView {
+    private final VBox root;
+
+    public RunDetailView(RunDetailViewModel model) {
+        Label title = new Label(model.title());
+        title.setId("runTitle");
+        title.getStyleClass().add("title-3");
+        Label status = new Label();
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(model.statusProperty());
+
+        FlowPane links = new FlowPane(8, 4);
+        if (model.commit() != null) {
+            Hyperlink commit = new Hyperlink("Commit " + RunFormats.shortHash(model.commit()));
+            commit.setId("runCommitLink");
+            commit.setOnAction(e -> model.openCommit());
+            links.getChildren().add(commit);
+        }
+        if (model.parentRunId() != null) {
+            Hyperlink parent = new Hyperlink("Parent run " + RunFormats.shortHash(model.parentRunId()));
+            parent.setOnAction(e -> model.openRelated(model.parentRunId()));
+            links.getChildren().add(parent);
+        }
+        model.children().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            for (String child : model.children()) {
+                Hyperlink link = new Hyperlink("Child " + RunFormats.shortHash(child));
+                link.setOnAction(e -> model.openRelated(child));
+                links.getChildren().add(link);
+            }
+        });
+
+        TextArea note = new TextArea();
+        note.setId("runNote");
+        note.setEditable(false);
+        note.setWrapText(true);
+        note.setPrefRowCount(3);
+        note.textProperty().bind(model.noteProperty());
+        note.visibleProperty().bind(model.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox overview = new VBox(6, fieldTable("runOverview", model.overview()), links, note);
+        VBox.setVgrow(overview.getChildren().get(0), Priority.ALWAYS);
+        overview.setPadding(new Insets(6));
+
+        TableView<MetricRow> metrics = new TableView<>(model.metrics());
+        metrics.setId("runMetrics");
+        metrics.getColumns().add(column("Metric", MetricRow::key));
+        metrics.getColumns().add(column("Latest", MetricRow::latest));
+        metrics.getColumns().add(column("Step", r -> Long.toString(r.step())));
+        metrics.getColumns().add(column("Logged", MetricRow::loggedAt));
+        metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableView<DatasetInput> datasets = new TableView<>(model.datasets());
+        datasets.setId("runDatasets");
+        datasets.getColumns().add(column("Name", DatasetInput::name));
+        datasets.getColumns().add(column("Digest", DatasetInput::digest));
+        datasets.getColumns().add(column("Context", DatasetInput::context));
+        datasets.getColumns().add(column("Source", DatasetInput::source));
+        datasets.setPlaceholder(new Label("No dataset inputs logged."));
+        datasets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TabPane tabs = new TabPane(tab("Overview", overview), tab("Params", fieldTable("runParams", model.params())),
+                tab("Metrics", metrics), tab("Tags", fieldTable("runTags", model.tags())), tab("Datasets", datasets),
+                tab("Chart", new MetricPlotView(model.plot()).node()));
+        tabs.setId("runDetailTabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root = new VBox(6, title, status, tabs);
+        root.setPadding(new Insets(8));
+        root.setId("runDetail");
+        root.getStyleClass().add("run-detail");
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private static Tab tab(String name, Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    static TableView<Field> fieldTable(String id, ObservableList<Field> fields) {
+        TableView<Field> table = new TableView<>(fields);
+        table.setId(id);
+        TableColumn<Field, String> name = column("Name", Field::name);
+        name.setPrefWidth(220);
+        table.getColumns().add(name);
+        table.getColumns().add(column("Value", Field::value));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Nothing logged."));
+        return table;
+    }
+
+    static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
+        return column;
+    }
+}

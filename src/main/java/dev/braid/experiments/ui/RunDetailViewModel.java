@@ -1,0 +1,177 @@
+package dev.braid.experiments.ui;
+
+import dev.braid.experiments.DatasetInput;
+import dev.braid.experiments.ExperimentService;
+import dev.braid.experiments.LatestMetric;
+import dev.braid.experiments.RunDetail;
+import dev.braid.experiments.RunSummary;
+import dev.braid.ui.TaskRunner;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One run in full: overview, params, latest metrics, tags, note, dataset inputs, parent and
+ * children, and a chart of any of its metrics.
+ */
+public final class RunDetailViewModel {
+    static final String NOTE_TAG = "mlflow.note.content";
+    private final ExperimentService service;
+    private final TaskRunner runner;
+    private final ZoneId zone;
+    private final RunSummary run;
+    private final Consumer<String> commitOpener;
+    private final MetricPlotViewModel plot;
+    private final ObservableList<Field> overview = FXCollections.observableArrayList();
+    private final ObservableList<Field> params = FXCollections.observableArrayList();
+    private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
+    private final ObservableList<Field> tags = FXCollections.observableArrayList();
+    private final ObservableList<DatasetInput> datasets = FXCollections.observableArrayList();
+    private final ObservableList<String> children = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
+    private Consumer<RunSummary> runOpener = r -> { };
+
+    RunDetailViewModel(ExperimentService service, TaskRunner runner, ZoneId zone, RunSummary run,
+                       Consumer<String> commitOpener) {
+        this.service = service;
+        this.runner = runner;
+        this.zone = zone;
+        this.run = run;
+        this.commitOpener = commitOpener;
+        this.plot = new MetricPlotViewModel(service, runner, List.of(run));
+        load();
+    }
+
+    public String title() {
+        return RunFormats.runLabel(run);
+    }
+
+    public RunSummary run() {
+        return run;
+    }
+
+    public MetricPlotViewModel plot() {
+        return plot;
+    }
+
+    public ObservableList<Field> overview() {
+        return FXCollections.unmodifiableObservableList(overview);
+    }
+
+    public ObservableList<Field> params() {
+        return FXCollections.unmodifiableObservableList(params);
+    }
+
+    public ObservableList<MetricRow> metrics() {
+        return FXCollections.unmodifiableObservableList(metrics);
+    }
+
+    public ObservableList<Field> tags() {
+        return FXCollections.unmodifiableObservableList(tags);
+    }
+
+    public ObservableList<DatasetInput> datasets() {
+        return FXCollections.unmodifiableObservableList(datasets);
+    }
+
+    /** Run ids of the runs nested under this one. */
+    public ObservableList<String> children() {
+        return FXCollections.unmodifiableObservableList(children);
+    }
+
+    /** The run's note ({@code mlflow.note.content}); empty when it has none. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Where opening a parent or child run goes (the screen opens it next to this one). */
+    public void setRunOpener(Consumer<RunSummary> opener) {
+        this.runOpener = opener;
+    }
+
+    /** The commit the run was made from, or null. */
+    public String commit() {
+        return run.sourceCommit();
+    }
+
+    public void openCommit() {
+        commitOpener.accept(run.sourceCommit());
+    }
+
+    /** Opens the run with this MLflow id from the same source (a parent or child). */
+    public void openRelated(String runId) {
+        runner.run(() -> service.run(run.sourceId(), runId), found -> {
+            if (found.isPresent()) {
+                runOpener.accept(found.get().summary());
+            } else {
+                status.set("Run " + runId + " is not in the cache.");
+            }
+        }, failure -> status.set("Could not read run " + runId + ": " + failure.getMessage()));
+    }
+
+    private void load() {
+        runner.run(() -> service.run(run.runPk()), found -> {
+            if (found.isEmpty()) {
+                status.set("This run is no longer in the cache.");
+                return;
+            }
+            show(found.get());
+            status.set("");
+        }, failure -> status.set("Could not read the run: " + failure.getMessage()));
+    }
+
+    private void show(RunDetail detail) {
+        RunSummary s = detail.summary();
+        List<Field> lines = new ArrayList<>();
+        lines.add(new Field("Run id", s.runId()));
+        lines.add(new Field("Experiment", s.experimentName()));
+        lines.add(new Field("Status", s.status()));
+        lines.add(new Field("Started", RunFormats.time(s.startTime(), zone)));
+        lines.add(new Field("Ended", RunFormats.time(s.endTime(), zone)));
+        lines.add(new Field("Duration", RunFormats.duration(s)));
+        lines.add(new Field("User", s.userId()));
+        lines.add(new Field("Source", s.tags().getOrDefault("mlflow.source.name", "")));
+        lines.add(new Field("Artifacts", detail.artifactUri()));
+        List<String> versions = detail.modelVersions().stream().map(v -> v.name() + " v" + v.version()
+                + (v.aliases().isEmpty() ? "" : " @" + String.join(", @", v.aliases()))).toList();
+        if (!versions.isEmpty()) {
+            lines.add(new Field("Model versions", String.join("; ", versions)));
+        }
+        overview.setAll(lines.stream().map(f -> new Field(f.name(), f.value() == null ? "" : f.value())).toList());
+        params.setAll(fields(s.params()));
+        tags.setAll(fields(s.tags()));
+        note.set(s.tags().getOrDefault(NOTE_TAG, ""));
+        List<MetricRow> rows = new ArrayList<>();
+        for (LatestMetric m : detail.latestMetrics()) {
+            rows.add(new MetricRow(m.key(), m.value() == null ? "NaN" : RunFormats.number(m.value()), m.step(),
+                    RunFormats.time(m.timestamp(), zone)));
+        }
+        metrics.setAll(rows);
+        datasets.setAll(detail.datasets());
+        children.setAll(detail.childRunIds());
+        if (!plot.metricKeys().isEmpty()) {
+            plot.chooseMetric(plot.metricKeys().get(0));
+        }
+    }
+
+    /** The parent run's id, or null for a top-level run. */
+    public String parentRunId() {
+        return run.parentRunId();
+    }
+
+    private static List<Field> fields(Map<String, String> pairs) {
+        return pairs.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new Field(e.getKey(), e.getValue() == null ? "" : e.getValue())).toList();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.braid.experiments.ui;
+
+import dev.braid.experiments.RunSummary;
+import dev.braid.ui.Formats;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** How runs' times, durations, hashes and numbers look in the experiments screens. */
+final class RunFormats {
+    private RunFormats() {
+    }
+
+    static String time(Long epochMillis, ZoneId zone) {
+        return epochMillis == null ? "" : Formats.dateTimeSeconds(Instant.ofEpochMilli(epochMillis), zone);
+    }
+
+    /** "850 ms", "12.3 s", "4m 05s", "2h 03m"; empty without both ends. */
+    static String duration(RunSummary run) {
+        if (run.startTime() == null || run.endTime() == null) {
+            return "";
+        }
+        return duration(run.endTime() - run.startTime());
+    }
+
+    static String duration(long millis) {
+        if (millis < 0) {
+            return "";
+        }
+        if (millis < 1_000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format("%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return String.format("%dm %02ds", seconds / 60, seconds % 60);
+        }
+        return String.format("%dh %02dm", seconds / 3600, seconds % 3600 / 60);
+    }
+
+    static String shortHash(String hash) {
+        return hash == null ? "" : hash.length() > 8 ? hash.substring(0, 8) : hash;
+    }
+
+    /** Shortest faithful text for a metric value: integers without ".0", others as Java prints them. */
+    static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
+    static String runLabel(RunSummary run) {
+        return run.runName() == null || run.runName().isBlank() ? shortHash(run.runId()) : run.runName();
+    }
+}

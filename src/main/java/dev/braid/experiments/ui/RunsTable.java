@@ -1,0 +1,107 @@
+package dev.braid.experiments.ui;
+
+import dev.braid.experiments.RunSummary;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The runs table. Its columns follow {@link ColumnChoice#visible()}: a table column exists only
+ * while shown. Clicking a header asks the view model to sort in the cache; the table never
+ * reorders rows itself.
+ */
+final class RunsTable {
+    private RunsTable() {
+    }
+
+    static TableView<RunSummary> create(ExperimentsViewModel model) {
+        TableView<RunSummary> table = new TableView<>(model.runs());
+        table.setId("runsTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No runs match. Choose other experiments or change the filter."));
+        Map<RunColumn, TableColumn<RunSummary, String>> made = new HashMap<>();
+        Runnable sync = () -> {
+            List<TableColumn<RunSummary, String>> wanted = model.columns().visible().stream()
+                    .map(c -> made.computeIfAbsent(c, key -> column(model, key))).toList();
+            made.keySet().retainAll(model.columns().visible());
+            table.getColumns().setAll(wanted);
+        };
+        model.columns().visible().addListener((ListChangeListener<RunColumn>) change -> sync.run());
+        sync.run();
+        table.setSortPolicy(t -> {
+            if (t.getSortOrder().isEmpty()) {
+                model.sortBy(null, false);
+            } else {
+                TableColumn<RunSummary, ?> first = t.getSortOrder().get(0);
+                model.sortBy((RunColumn) first.getUserData(), first.getSortType() == TableColumn.SortType.ASCENDING);
+            }
+            return true;
+        });
+        return table;
+    }
+
+    private static TableColumn<RunSummary, String> column(ExperimentsViewModel model, RunColumn key) {
+        TableColumn<RunSummary, String> column = new TableColumn<>(key.title());
+        column.setId("col-" + key.id());
+        column.setUserData(key);
+        column.setSortable(key.orderBy() != null);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.cellText(c.getValue(), key)).getReadOnlyProperty());
+        column.setPrefWidth(switch (key.kind()) {
+            case RUN_NAME -> 180;
+            case CREATED -> 165;
+            case STATUS, COMMIT, DURATION -> 90;
+            case MODELS -> 140;
+            default -> 110;
+        });
+        if (key.kind() == RunColumn.Kind.COMMIT) {
+            column.setCellFactory(c -> new CommitCell(model));
+        } else if (key.kind() == RunColumn.Kind.STATUS) {
+            column.setCellFactory(c -> new StatusCell());
+        }
+        return column;
+    }
+
+    /** The short hash as a link that opens the commit in the Repositories view. */
+    private static final class CommitCell extends TableCell<RunSummary, String> {
+        private final Hyperlink link = new Hyperlink();
+
+        CommitCell(ExperimentsViewModel model) {
+            link.getStyleClass().add("commit-link");
+            link.setOnAction(e -> {
+                RunSummary run = getTableRow() == null ? null : getTableRow().getItem();
+                if (run != null) {
+                    model.openCommit(run.sourceCommit());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String hash, boolean empty) {
+            super.updateItem(hash, empty);
+            link.setText(hash);
+            setGraphic(empty || hash == null || hash.isEmpty() ? null : link);
+        }
+    }
+
+    /** The status with a class per state, so the stylesheet can colour it. */
+    private static final class StatusCell extends TableCell<RunSummary, String> {
+        @Override
+        protected void updateItem(String status, boolean empty) {
+            super.updateItem(status, empty);
+            getStyleClass().removeIf(s -> s.startsWith("run-status-"));
+            setText(empty ? null : status);
+            if (!empty && status != null) {
+                getStyleClass().add("run-status-" + status.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+}

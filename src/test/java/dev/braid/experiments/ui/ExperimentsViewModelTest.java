@@ -1,0 +1,143 @@
+package dev.braid.experiments.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.braid.experiments.RunSummary;
+import dev.braid.ui.ImmediateTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentsViewModelTest {
+    @TempDir
+    Path tmp;
+    private ExperimentRows rows;
+    private ExperimentsViewModel model;
+    private String opened;
+
+    @BeforeEach
+    void open() throws Exception {
+        rows = ExperimentRows.churn(tmp);
+        CommitLinks links = new CommitLinks() {
+            @Override
+            public Optional<Long> repositoryFor(String hash) {
+                return hash.startsWith("abc") ? Optional.of(7L) : Optional.empty();
+            }
+
+            @Override
+            public void open(long repoId, String hash) {
+                opened = repoId + ":" + hash;
+            }
+        };
+        model = new ExperimentsViewModel(rows.context().experiments(), links, new ImmediateTaskRunner(), ZoneOffset.UTC);
+        model.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        rows.context().close();
+    }
+
+    private List<String> names() {
+        return model.runs().stream().map(RunSummary::runName).toList();
+    }
+
+    @Test
+    void listsExperimentsWithTheirSourceAndEveryRunNewestFirst() {
+        assertEquals(List.of("churn  ·  tracking", "fraud  ·  tracking"),
+                model.experiments().stream().map(ExperimentEntry::label).toList());
+        assertEquals(List.of("fraud-run", "linear-run", "lgbm-run", "xgb-run"), names());
+        assertEquals("4 runs", model.statusProperty().get());
+    }
+
+    @Test
+    void choosingAnExperimentShowsOnlyItsRuns() {
+        model.selectExperiments(List.of(model.experiments().get(1)));
+        assertEquals(List.of("fraud-run"), names());
+    }
+
+    @Test
+    void aFilterKeepsMatchingRuns() {
+        model.applyFilter("metrics.rmse < 0.4 and params.model != 'linear'");
+        assertNull(model.filterProblemProperty().get(), () -> model.filterProblemProperty().get().message());
+        assertEquals(List.of("lgbm-run", "xgb-run"), names());
+    }
+
+    @Test
+    void aBadFilterReportsItsPositionAndKeepsThePreviousRows() {
+        model.applyFilter("metrics.rmse 0.5");
+        FilterProblem problem = model.filterProblemProperty().get();
+        assertTrue(problem != null && problem.position() == 13, String.valueOf(problem));
+        assertEquals("             ^", problem.caret());
+        assertEquals(4, model.runs().size());
+        assertEquals("", model.filterProperty().get());
+    }
+
+    @Test
+    void sortingAMetricColumnOrdersInTheCache() {
+        model.sortBy(RunColumn.metric("rmse"), true);
+        assertEquals(List.of("lgbm-run", "xgb-run", "linear-run"), names().subList(0, 3));
+        model.sortBy(RunColumn.metric("rmse"), false);
+        assertEquals("linear-run", names().get(0));
+    }
+
+    @Test
+    void theColumnChooserOffersEveryKeyAndAddsOnlyChosenColumns() {
+        ColumnChoice columns = model.columns();
+        assertEquals(ColumnChoice.FIXED, columns.visible());
+        assertEquals(List.of("metrics.accuracy", "metrics.auc", "metrics.rmse", "params.depth", "params.lr", "params.model",
+                "tags.team"), columns.matching().stream().map(RunColumn::id).toList());
+        columns.search("RMS");
+        assertEquals(List.of("metrics.rmse"), columns.matching().stream().map(RunColumn::id).toList());
+        columns.shownProperty(RunColumn.metric("rmse")).set(true);
+        assertEquals(RunColumn.metric("rmse"), columns.visible().get(columns.visible().size() - 1));
+        RunSummary xgb = model.runs().stream().filter(r -> r.runName().equals("xgb-run")).findFirst().orElseThrow();
+        assertEquals("0.3", model.cellText(xgb, RunColumn.metric("rmse")));
+        columns.setShown(RunColumn.metric("rmse"), false);
+        assertEquals(ColumnChoice.FIXED, columns.visible());
+    }
+
+    @Test
+    void exportsTheGivenRowsWithTheVisibleColumns() throws Exception {
+        model.columns().setShown(RunColumn.param("model"), true);
+        Path file = tmp.resolve("runs.csv");
+        model.exportCsv(file, List.of(model.runs().get(3)));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("status,run_name,experiment,created,duration,user,commit,models,params.model", lines.get(0));
+        assertEquals("FINISHED,xgb-run,churn,1970-01-01 00:16:40,1m 00s,ada,abc1234def,,xgb", lines.get(1));
+        assertEquals("Exported 1 run to runs.csv", model.statusProperty().get());
+    }
+
+    @Test
+    void aCommitLinkOpensTheRepositoryHoldingIt() {
+        model.openCommit("abc1234def");
+        assertEquals("7:abc1234def", opened);
+        model.openCommit("fff0000");
+        assertTrue(model.statusProperty().get().contains("not in any indexed repository"));
+    }
+
+    @Test
+    void comparesRunsShowingDifferencesAndTheBestValues() {
+        List<RunSummary> churn = model.runs().subList(1, 4);
+        CompareViewModel compare = model.compare(churn);
+        CompareRow rmse = row(compare, "metrics.rmse");
+        assertEquals(List.of("0.5", "0.25", "0.3"), rmse.values());
+        assertEquals(1, rmse.best());
+        assertEquals(1, row(compare, "metrics.accuracy").best());
+        compare.showDifferencesOnly(true);
+        assertTrue(compare.rows().stream().noneMatch(r -> r.label().equals("params.lr")));
+        assertTrue(compare.rows().stream().anyMatch(r -> r.label().equals("params.model")));
+    }
+
+    private static CompareRow row(CompareViewModel compare, String label) {
+        return compare.rows().stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.braid.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real MLflow tracking server for tests: makes sure {@code .ci/venv} holds the MLflow pinned in
+ * {@code .ci/requirements.txt} (creating it when missing or outdated), starts {@code mlflow server}
+ * on 127.0.0.1 with a SQLite backend in a temporary folder, and runs the seeding script
+ * ({@code seed_mlflow.py}, the real MLflow Python client) against it. Never skips: without
+ * Python the tests fail with a message saying how to fix it.
+ */
+public final class MlflowHarness implements AutoCloseable {
+    public static final Path ROOT = Path.of("").toAbsolutePath();
+    public static final Path VENV = ROOT.resolve(".ci/venv");
+    public static final Path REQUIREMENTS = ROOT.resolve(".ci/requirements.txt");
+    public static final Path SCRIPT = ROOT.resolve("src/test/resources/dev/braid/experiments/seed_mlflow.py");
+    private static final String INSTALLED = "requirements.installed";
+    private static final long START_TIMEOUT_MS = 180_000;
+    private final Path dir;
+    private final int port;
+    private Process server;
+
+    private MlflowHarness(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Ensures the virtual environment, then starts a server with its data under {@code dir}. */
+    public static MlflowHarness start(Path dir) throws IOException, InterruptedException {
+        ensureVenv();
+        MlflowHarness harness = new MlflowHarness(dir, freePort());
+        harness.startServer();
+        return harness;
+    }
+
+    /** The server's address, e.g. {@code http://127.0.0.1:41234}. */
+    public String uri() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Runs {@code seed_mlflow.py COMMAND ARGS...} against the server; returns its JSON answer. */
+    public JsonNode python(String... commandAndArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(VENV.resolve("bin/python").toString(), SCRIPT.toString()));
+        command.addAll(List.of(commandAndArgs));
+        Path log = dir.resolve("python.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile());
+        builder.environment().put("MLFLOW_TRACKING_URI", uri());
+        builder.environment().put("GIT_PYTHON_REFRESH", "quiet");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("seed_mlflow.py " + String.join(" ", commandAndArgs) + " failed:\n"
+                    + out + "\n" + Files.readString(log));
+        }
+        String[] lines = out.strip().split("\n");
+        return new ObjectMapper().readTree(lines[lines.length - 1]);
+    }
+
+    /** Stops the server (and its workers); the data stays in the folder. */
+    public void stop() {
+        if (server == null) {
+            return;
+        }
+        server.descendants().forEach(ProcessHandle::destroy);
+        server.destroy();
+        try {
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.descendants().forEach(ProcessHandle::destroyForcibly);
+                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server = null;
+    }
+
+    /** Starts the server again on the same port and data after {@link #stop()}. */
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        startServer();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void startServer() throws IOException, InterruptedException {
+        Path log = dir.resolve("mlflow-server.log");
+        Files.createDirectories(dir.resolve("artifacts"));
+        ProcessBuilder builder = new ProcessBuilder(VENV.resolve("bin/mlflow").toString(), "server",
+                "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--backend-store-uri", "sqlite:///" + dir.resolve("mlflow.db"),
+                "--artifacts-destination", dir.resolve("artifacts").toString(), "--serve-artifacts",
+                "--workers", "1")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        server = builder.start();
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("mlflow server exited with " + server.exitValue() + ":\n" + Files.readString(log));
+            }
+            if (healthy()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        stop();
+        throw new IllegalStateException("mlflow server did not answer /health within " + START_TIMEOUT_MS / 1000
+                + " s:\n" + Files.readString(log));
+    }
+
+    private boolean healthy() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(uri() + "/health").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(1000);
+            try {
+                return c.getResponseCode() == 200;
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Creates {@code .ci/venv} with the pinned MLflow unless it is there and was installed from
+     * the current {@code .ci/requirements.txt} (the same check as {@code .ci/run}).
+     */
+    public static synchronized void ensureVenv() throws IOException, InterruptedException {
+        String wanted = Files.readString(REQUIREMENTS);
+        Path marker = VENV.resolve(INSTALLED);
+        if (Files.isExecutable(VENV.resolve("bin/mlflow")) && Files.exists(marker) && Files.readString(marker).equals(wanted)) {
+            return;
+        }
+        String python = System.getenv().getOrDefault("BRAID_PYTHON", "python3");
+        System.out.println("[mlflow harness] creating " + VENV + " with " + python + " (first time: a few minutes)");
+        run(List.of(python, "-m", "venv", "--clear", VENV.toString()), "creating the virtual environment");
+        System.out.println("[mlflow harness] installing " + REQUIREMENTS.getFileName() + " into it");
+        run(List.of(VENV.resolve("bin/pip").toString(), "install", "--quiet", "-r", REQUIREMENTS.toString()),
+                "installing MLflow");
+        Files.writeString(marker, wanted);
+        System.out.println("[mlflow harness] " + VENV + " is ready");
+    }
+
+    private static void run(List<String> command, String what) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("The MLflow tests need Python 3 with venv and pip (" + what + " failed: "
+                    + e.getMessage() + "). Install it (Debian: apt-get install python3 python3-venv python3-pip)"
+                    + " or point BRAID_PYTHON at a python3, then run the tests again; .ci/run does this on CI.", e);
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(what + " failed (" + String.join(" ", command) + " exited with "
+                    + process.exitValue() + "). Check that python3 has venv and that pip can reach its package index;"
+                    + " delete .ci/venv and try again.");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

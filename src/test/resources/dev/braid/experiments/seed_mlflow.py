@@ -1,0 +1,168 @@
+"""Seeds an MLflow tracking server with the real MLflow client and reads it back.
+
+Used by the Java tests in dev.braid.experiments. The tracking server comes from
+MLFLOW_TRACKING_URI. Every command prints one JSON document on its last line of stdout.
+
+  seed                      experiments, nested runs, histories, datasets, a deleted run, a tag
+                            edited after its run finished, a run left RUNNING, registered models
+  dump                      everything the client reads back (active experiments and runs, models)
+  history RUN_ID KEY        the client's get_metric_history
+  new-run EXPERIMENT NAME   logs a finished run with a param and a metric
+  set-tag RUN_ID KEY VALUE  sets a tag (on a finished run, say)
+  delete-run RUN_ID         deletes a run
+  finish-run RUN_ID         ends a RUNNING run with a last metric value
+"""
+import json
+import sys
+
+import numpy as np
+import pandas as pd
+
+import mlflow
+from mlflow import MlflowClient
+
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+def log_dataset(name, rows, context):
+    frame = pd.DataFrame({"amount": np.arange(rows, dtype=float), "label": np.arange(rows) % 2})
+    dataset = mlflow.data.from_pandas(frame, name=name, targets="label")
+    mlflow.log_input(dataset, context=context)
+
+
+def seed():
+    client = MlflowClient()
+    created = {"experiments": [], "deleted_runs": [], "running_runs": [], "edited_tags": []}
+    fraud = mlflow.set_experiment("fraud-detection")
+    client.set_experiment_tag(fraud.experiment_id, "team", "risk")
+    children = []
+    with mlflow.start_run(run_name="sweep") as parent:
+        mlflow.set_tag("mlflow.source.git.commit", COMMIT)
+        mlflow.log_param("search", "grid")
+        for i, (lr, depth) in enumerate([(0.1, 3), (0.05, 5), (0.01, 8)]):
+            with mlflow.start_run(run_name=f"trial-{i}", nested=True) as child:
+                mlflow.log_params({"lr": lr, "depth": depth, "model": "xgb"})
+                mlflow.set_tag("mlflow.source.git.commit", COMMIT)
+                for step in range(6):
+                    mlflow.log_metric("loss", 1.0 / (step + 1) + lr, step=step)
+                    mlflow.log_metric("accuracy", 0.5 + step * 0.05 - lr, step=step)
+                log_dataset("transactions", 20 + i, "training")
+                log_dataset("holdout", 10, "eval")
+                mlflow.log_text(f"trial {i}\n", "notes/readme.txt")
+                children.append(child.info.run_id)
+        mlflow.log_metric("best_loss", 0.2)
+    churn = mlflow.set_experiment("churn")
+    with mlflow.start_run(run_name="baseline") as baseline:
+        mlflow.log_param("model", "logreg")
+        mlflow.log_metric("auc", 0.71)
+        mlflow.set_tag("stage", "draft")
+        mlflow.set_tag("mlflow.note.content", "first try")
+    client.set_tag(baseline.info.run_id, "stage", "reviewed")
+    created["edited_tags"].append({"run_id": baseline.info.run_id, "key": "stage", "value": "reviewed"})
+    with mlflow.start_run(run_name="mistake") as mistake:
+        mlflow.log_param("model", "oops")
+    client.delete_run(mistake.info.run_id)
+    created["deleted_runs"].append(mistake.info.run_id)
+    running = client.create_run(churn.experiment_id, run_name="still-running")
+    client.log_param(running.info.run_id, "model", "rf")
+    client.log_metric(running.info.run_id, "auc", 0.6, step=0)
+    created["running_runs"].append(running.info.run_id)
+    mlflow.set_experiment("empty-experiment")
+    seed_registry(client, children, created)
+    created["parent_run"] = parent.info.run_id
+    created["child_runs"] = children
+    created["experiments"] = [fraud.experiment_id, churn.experiment_id]
+    return created
+
+
+def seed_registry(client, children, created):
+    client.create_registered_model("fraud-model", tags={"owner": "risk"}, description="fraud classifier")
+    for run_id in children[:2]:
+        client.create_model_version("fraud-model", f"runs:/{run_id}/model", run_id=run_id, tags={"trial": run_id[:8]})
+    client.set_registered_model_alias("fraud-model", "champion", "2")
+    client.set_registered_model_alias("fraud-model", "challenger", "1")
+    client.create_registered_model("churn-model")
+    created["models"] = ["fraud-model", "churn-model"]
+
+
+def dump():
+    client = MlflowClient()
+    experiments = client.search_experiments()
+    ids = [e.experiment_id for e in experiments]
+    runs = []
+    for run in client.search_runs(ids, max_results=50000):
+        runs.append({
+            "run_id": run.info.run_id,
+            "experiment_id": run.info.experiment_id,
+            "run_name": run.info.run_name,
+            "status": run.info.status,
+            "start_time": run.info.start_time,
+            "end_time": run.info.end_time,
+            "params": run.data.params,
+            "metrics": run.data.metrics,
+            "tags": run.data.tags,
+            "datasets": sorted(
+                [{"name": d.dataset.name, "digest": d.dataset.digest,
+                  "context": next((t.value for t in d.tags if t.key == "mlflow.data.context"), "")}
+                 for d in run.inputs.dataset_inputs],
+                key=lambda d: (d["name"], d["context"], d["digest"])),
+        })
+    models = []
+    for model in client.search_registered_models():
+        versions = client.search_model_versions(f"name='{model.name}'")
+        models.append({
+            "name": model.name,
+            "description": model.description or None,
+            "tags": model.tags,
+            "aliases": dict(model.aliases),
+            "versions": sorted([{"version": v.version, "run_id": v.run_id, "status": v.status,
+                                 # search results leave aliases out; get_model_version has them
+                                 "aliases": sorted(client.get_model_version(model.name, v.version).aliases),
+                                 "tags": v.tags} for v in versions],
+                               key=lambda v: -int(v["version"])),
+        })
+    return {"experiments": [{"experiment_id": e.experiment_id, "name": e.name, "tags": e.tags} for e in experiments],
+            "runs": runs, "models": models}
+
+
+def history(run_id, key):
+    return [{"step": m.step, "timestamp": m.timestamp, "value": m.value}
+            for m in MlflowClient().get_metric_history(run_id, key)]
+
+
+def new_run(experiment, name):
+    mlflow.set_experiment(experiment)
+    with mlflow.start_run(run_name=name) as run:
+        mlflow.log_param("model", "new")
+        mlflow.log_metric("auc", 0.9)
+    return {"run_id": run.info.run_id}
+
+
+def main(argv):
+    command, args = argv[1], argv[2:]
+    client = MlflowClient()
+    if command == "seed":
+        result = seed()
+    elif command == "dump":
+        result = dump()
+    elif command == "history":
+        result = history(*args)
+    elif command == "new-run":
+        result = new_run(*args)
+    elif command == "set-tag":
+        client.set_tag(*args)
+        result = {"ok": True}
+    elif command == "delete-run":
+        client.delete_run(args[0])
+        result = {"ok": True}
+    elif command == "finish-run":
+        client.log_metric(args[0], "auc", 0.65, step=1)
+        client.set_terminated(args[0], "FINISHED")
+        result = {"ok": True}
+    else:
+        raise SystemExit(f"unknown command {command}")
+    sys.stdout.write("\n" + json.dumps(result) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
