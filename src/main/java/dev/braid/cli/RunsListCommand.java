@@ -2,6 +2,7 @@ package dev.braid.cli;
 
 import dev.braid.app.AppContext;
 import dev.braid.experiments.ExperimentException;
+import dev.braid.experiments.filter.FilterSyntaxException;
 import dev.braid.experiments.RunQuery;
 import dev.braid.experiments.RunSummary;
 import dev.braid.store.CacheOpenException;
@@ -65,6 +66,10 @@ final class RunsListCommand implements Callable<Integer> {
                 found = context.experiments().runs(new RunQuery(source, experiments, filter, orderBy,
                         limit == null ? 0 : limit));
             } catch (ExperimentException e) {
+                if (e.getCause() instanceof FilterSyntaxException) {
+                    // A malformed --filter or --order-by is bad usage, like any other bad argument.
+                    throw new ParameterException(spec.commandLine(), e.getMessage());
+                }
                 throw new WorkFailedException(e.getMessage(), e);
             }
             if (json) {
