@@ -3,6 +3,7 @@ package dev.braid.app;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
 import dev.braid.experiments.MlflowSyncer;
+import dev.braid.experiments.RunEditService;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -39,6 +40,8 @@ public final class AppContext implements AutoCloseable {
     private final SyncRunStore syncRuns;
     private final RepositoryService repositories;
     private final ExperimentService experiments;
+    private final RunEditService runEdits;
+    private final MlflowSyncer mlflowSyncer;
     private final ExecutorService syncExecutor;
     private final SyncEngine syncEngine;
 
@@ -54,9 +57,11 @@ public final class AppContext implements AutoCloseable {
         this.repositories = new RepositoryService(database, sources, commits, dirs.clonesDir(), System.getenv(), prompt);
         MlflowConnector mlflow = MlflowConnector.standard();
         this.experiments = new ExperimentService(database, sources, mlflow, clock);
+        this.runEdits = new RunEditService(database, sources, mlflow, clock);
+        this.mlflowSyncer = new MlflowSyncer(database, sources, mlflow, clock, runEdits);
         this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
         this.syncEngine = new SyncEngine(List.of(new RepoSyncer(database, indexer, System.getenv(), prompt),
-                new MlflowSyncer(database, sources, mlflow, clock)), syncRuns, syncExecutor,
+                mlflowSyncer), syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
         syncRuns.markInterrupted(clock.instant());
     }
@@ -108,6 +113,15 @@ public final class AppContext implements AutoCloseable {
 
     public ExperimentService experiments() {
         return experiments;
+    }
+
+    public RunEditService runEdits() {
+        return runEdits;
+    }
+
+    /** The MLflow syncer the sync engine uses, for callers that sync a source they just made (the demo). */
+    public MlflowSyncer mlflowSyncer() {
+        return mlflowSyncer;
     }
 
     @Override

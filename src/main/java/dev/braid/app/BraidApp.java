@@ -87,7 +87,8 @@ public final class BraidApp extends Application {
         WorkbenchServices services = new WorkbenchServices(opened.dirs().dataDir(), opened.settings(), opened.sources(),
                 opened.syncRuns(), opened.syncEngine(), opened.repositories(), opened.clock(), opened.experiments());
         workbench = new Workbench(services, runner, scheduler,
-                new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock));
+                new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
+                        opened.mlflowSyncer()));
         scene.setRoot(workbench.root());
         themes.apply(scene, workbench.settingsModel().themeProperty().get());
         workbench.settingsModel().themeProperty().addListener((obs, old, now) -> themes.apply(scene, now));

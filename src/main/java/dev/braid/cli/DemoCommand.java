@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code braid demo [--into DIR]}: writes the demo ML project, adds it as a source and syncs it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Writes a demo ML project (a git repository with about 300 commits, branches, tags,",
-                "a DVC pipeline and CI files), adds it to Braid and syncs it."})
+                "a DVC pipeline and CI files) and its MLflow store (DIR-mlruns, about 300 runs),",
+                "adds both to Braid and syncs them."})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     private BraidCommand root;
@@ -34,7 +35,8 @@ final class DemoCommand implements Callable<Integer> {
         CliEnvironment env = root.environment();
         try (AppContext context = root.openContext()) {
             Path folder = into != null ? into.toAbsolutePath().normalize() : freeFolder(context.dirs().dataDir());
-            DemoService demo = new DemoService(context.repositories(), new DemoWorkspace(env.clock()));
+            DemoService demo = new DemoService(context.repositories(), new DemoWorkspace(env.clock()),
+                    context.experiments(), context.mlflowSyncer());
             Source source;
             try {
                 source = demo.open(folder, new StderrProgress(env));

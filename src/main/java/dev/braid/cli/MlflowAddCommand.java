@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code braid mlflow add URI [--name NAME] [--token-env VAR] [--username USER --password-env VAR]}. */
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = {"Adds an MLflow tracking server and syncs it once.",
+        description = {"Adds an MLflow tracking server or a local MLflow store (read-only) and syncs it once.",
                 "Secrets are never stored: name the environment variables that hold them.",
                 "Exits with 1 when it cannot be added or its first sync fails."})
 final class MlflowAddCommand implements Callable<Integer> {
@@ -28,7 +28,7 @@ final class MlflowAddCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "URI", description = "The server's address, e.g. http://127.0.0.1:5000.")
+    @Parameters(paramLabel = "URI", description = "A tracking server (http://127.0.0.1:5000), a SQLite store (sqlite:///path/mlflow.db) or an mlruns folder.")
     private String uri;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The name to show (default: from the address).")

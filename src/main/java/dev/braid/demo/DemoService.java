@@ -1,28 +1,49 @@
 package dev.braid.demo;
 
+import dev.braid.experiments.ExperimentException;
+import dev.braid.experiments.ExperimentService;
 import dev.braid.repos.RepoException;
 import dev.braid.repos.RepositoryService;
 import dev.braid.sync.Source;
+import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Sets up the demo workspace for someone trying Braid without a repository of their own: writes
  * the demo repository and adds it as a source. The caller then syncs it like any other source.
+ * Given the experiments feature, it also writes the demo's MLflow store (an {@code mlruns} folder
+ * next to the repository, whose runs name the repository's commits), adds it and syncs it.
  */
 public final class DemoService {
     /** The name the demo source gets (with a number appended if it is taken). */
     public static final String SOURCE_NAME = "demo-ml-project";
+    /** The name the demo's MLflow store gets (with a number appended if it is taken). */
+    public static final String MLFLOW_SOURCE_NAME = "demo-mlflow";
     private final RepositoryService repositories;
     private final DemoWorkspace workspace;
+    private final ExperimentService experiments;
+    private final SourceSyncer mlflowSyncer;
 
     public DemoService(RepositoryService repositories, DemoWorkspace workspace) {
+        this(repositories, workspace, null, null);
+    }
+
+    /**
+     * @param experiments  where the demo MLflow store is added as a source; null for none
+     * @param mlflowSyncer syncs that source right away; null to leave it to the caller
+     */
+    public DemoService(RepositoryService repositories, DemoWorkspace workspace, ExperimentService experiments,
+                       SourceSyncer mlflowSyncer) {
         this.repositories = repositories;
         this.workspace = workspace;
+        this.experiments = experiments;
+        this.mlflowSyncer = mlflowSyncer;
     }
 
     public DemoService(RepositoryService repositories) {
@@ -39,11 +60,54 @@ public final class DemoService {
         try {
             progress.checkCancelled();
             progress.progress(-1, "adding the demo repository");
-            return repositories.add(workTree.toString(), freeName(), progress);
+            Source repository = repositories.add(workTree.toString(), freeName(), progress);
+            if (experiments != null) {
+                addExperiments(workTree, mlrunsFolder(into), progress);
+            }
+            return repository;
         } catch (RepoException | RuntimeException e) {
             deleteQuietly(into);
             throw e;
         }
+    }
+
+    /** Where the demo's MLflow store goes: {@code <into>-mlruns} next to the repository. */
+    static Path mlrunsFolder(Path into) {
+        Path folder = into.toAbsolutePath().normalize();
+        return folder.resolveSibling(folder.getFileName() + "-mlruns");
+    }
+
+    private void addExperiments(Path workTree, Path mlruns, SyncContext progress) throws IOException {
+        progress.progress(-1, "writing the demo MLflow store");
+        if (Files.exists(mlruns)) {
+            throw new IOException("the folder for the demo MLflow store is taken: " + mlruns);
+        }
+        new DemoMlflowStore(DemoWorkspace.DEFAULT_SEED).write(mlruns, DemoCommits.of(workTree));
+        Source source;
+        try {
+            source = experiments.addMlflow(mlruns.toString(), freeMlflowName(), null, null, null);
+        } catch (ExperimentException e) {
+            deleteQuietly(mlruns);
+            throw new IOException("could not add the demo MLflow store: " + e.getMessage(), e);
+        }
+        if (mlflowSyncer != null) {
+            progress.progress(-1, "reading the demo MLflow store");
+            try {
+                mlflowSyncer.sync(source, progress);
+            } catch (Exception e) {
+                // The source stays: syncing it again later may well work.
+                throw new IOException("the demo MLflow store was added but could not be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private String freeMlflowName() {
+        List<String> taken = experiments.sources().stream().map(Source::name).toList();
+        String name = MLFLOW_SOURCE_NAME;
+        for (int n = 2; taken.contains(name); n++) {
+            name = MLFLOW_SOURCE_NAME + "-" + n;
+        }
+        return name;
     }
 
     private String freeName() {

@@ -39,7 +39,9 @@ public final class ExperimentService {
     }
 
     /**
-     * Adds an MLflow tracking server ({@code http://} or {@code https://}). Secrets are never
+     * Adds an MLflow tracking server ({@code http://} or {@code https://}) or a local store, read
+     * in place without a server ({@code sqlite:///…/mlflow.db}, or the path or {@code file://}
+     * URI of an {@code mlruns} folder; these take no credentials). Secrets are never
      * stored: give the names of the environment variables that hold them. The new source still
      * has to be synced.
      *
@@ -50,7 +52,11 @@ public final class ExperimentService {
      */
     public Source addMlflow(String uri, String name, String tokenEnv, String username, String passwordEnv)
             throws ExperimentException {
-        URI address = SourceAddress.parse(uri);
+        Optional<LocalStoreAddress> local = LocalStoreAddress.parse(uri);
+        if (local.isPresent() && (isSet(tokenEnv) || isSet(username) || isSet(passwordEnv))) {
+            throw new ExperimentException("a local MLflow store is read from disk and takes no credentials");
+        }
+        URI address = local.isPresent() ? null : SourceAddress.parse(uri);
         if (tokenEnv != null && username != null) {
             throw new ExperimentException("use either a bearer token or a user name and password, not both");
         }
@@ -58,12 +64,13 @@ public final class ExperimentService {
             throw new ExperimentException("a password variable needs a user name as well");
         }
         Map<String, String> config = new LinkedHashMap<>();
-        config.put(MlflowConnector.URI_KEY, address.toString());
+        config.put(MlflowConnector.URI_KEY, local.isPresent() ? local.get().uri() : address.toString());
         putIfSet(config, MlflowAuth.TOKEN_ENV, tokenEnv);
         putIfSet(config, MlflowAuth.USERNAME, username);
         putIfSet(config, MlflowAuth.PASSWORD_ENV, passwordEnv);
         boolean named = name != null && !name.isBlank();
-        String wanted = named ? name.strip() : SourceAddress.deriveName(address);
+        String wanted = named ? name.strip()
+                : local.isPresent() ? local.get().defaultName() : SourceAddress.deriveName(address);
         try {
             return db.write(c -> {
                 if (named && sources.nameTaken(c, wanted)) {
@@ -147,7 +154,7 @@ public final class ExperimentService {
                 .orElseThrow(() -> new ExperimentException("no cached run with key " + runPk));
         Source source = sources.find(run.sourceId())
                 .orElseThrow(() -> new ExperimentException("the run's source is gone"));
-        List<MetricPoint> points = connector.client(source).metricHistory(run.runId(), key);
+        List<MetricPoint> points = RunSources.open(connector, source).metricHistory(run.runId(), key);
         long now = clock.millis();
         db.write(c -> {
             // The run may have been removed by a sync meanwhile; then there is nothing to cache.

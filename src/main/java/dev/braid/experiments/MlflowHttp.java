@@ -66,6 +66,17 @@ final class MlflowHttp {
         }
     }
 
+    /** DELETE with {@code body} as JSON: MLflow reads a DELETE's parameters from its body. */
+    JsonNode delete(String endpoint, Object body) throws MlflowException {
+        try {
+            String text = json.writeValueAsString(body);
+            return send(endpoint, request(endpoint).header("Content-Type", "application/json")
+                    .method("DELETE", HttpRequest.BodyPublishers.ofString(text)));
+        } catch (JsonProcessingException e) {
+            throw MlflowException.permanent("cannot encode the request to " + endpoint + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     private HttpRequest.Builder request(String pathAndQuery) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(API + pathAndQuery)).timeout(timeout)
                 .header("Accept", "application/json");

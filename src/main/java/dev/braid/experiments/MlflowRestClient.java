@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The MLflow tracking server's REST API ({@code /api/2.0/mlflow/}), read side. Every list is
+ * The MLflow tracking server's REST API ({@code /api/2.0/mlflow/}): reads, and the few writes the
+ * outbox sends ({@link RunEditService}). Every list is
  * followed through its page tokens; MLflow's tokens are offsets, so callers must tolerate
  * duplicates when data changes while they page.
  */
@@ -125,6 +126,37 @@ public final class MlflowRestClient {
             token = nextToken(page);
         } while (token != null);
         return out;
+    }
+
+    /** The aliases of one registered model, alias to version. */
+    Map<String, String> aliases(String modelName) throws MlflowException {
+        JsonNode model = http.get("registered-models/get", Map.of("name", modelName)).path("registered_model");
+        return MlflowJson.model(0, model).aliases();
+    }
+
+    /** Sets a run's tag ({@code runs/set-tag}). */
+    void setTag(String runId, String key, String value) throws MlflowException {
+        http.post("runs/set-tag", Map.of("run_id", runId, "key", key, "value", value));
+    }
+
+    /** Deletes a run's tag ({@code runs/delete-tag}). */
+    void deleteTag(String runId, String key) throws MlflowException {
+        http.post("runs/delete-tag", Map.of("run_id", runId, "key", key));
+    }
+
+    /** Renames a run ({@code runs/update}); the server keeps the {@code mlflow.runName} tag in step. */
+    void renameRun(String runId, String runName) throws MlflowException {
+        http.post("runs/update", Map.of("run_id", runId, "run_name", runName));
+    }
+
+    /** Points a model's alias at a version ({@code registered-models/alias}, POST). */
+    void setAlias(String modelName, String alias, String version) throws MlflowException {
+        http.post("registered-models/alias", Map.of("name", modelName, "alias", alias, "version", version));
+    }
+
+    /** Removes a model's alias ({@code registered-models/alias}, DELETE). */
+    void deleteAlias(String modelName, String alias) throws MlflowException {
+        http.delete("registered-models/alias", Map.of("name", modelName, "alias", alias));
     }
 
     private static long parse(String version) {

@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Syncs an MLflow tracking server. MLflow has no "changed since" query, so an incremental sync
+ * Syncs an MLflow tracking server or local store (see {@link RunSources}). MLflow has no
+ * "changed since" query, so an incremental sync
  * asks for runs started since the last watermark (minus an overlap for clock skew and slow
  * writers), runs still RUNNING, and runs that ended since the watermark; runs cached as running
  * are re-read. A full reconciliation (every {@code reconcile_every_ms}, default daily, or when
  * asked for) reads every run, which removes deleted runs and picks up edited tags and late
  * metrics. Everything is fetched first and written in one transaction with the new cursor, so a
  * failed or cancelled sync leaves the cache as it was. Metric histories are not fetched here.
+ * Local stores are cheap to read whole, so every sync of one is a full reconciliation.
  */
 public final class MlflowSyncer implements SourceSyncer {
     public static final long DEFAULT_RECONCILE_MS = 24L * 60 * 60 * 1000;
@@ -34,8 +36,15 @@ public final class MlflowSyncer implements SourceSyncer {
     private final Clock clock;
     private final ExperimentStore store = new ExperimentStore();
     private final RegistryStore registry = new RegistryStore();
+    private final RunEditService edits;
 
     public MlflowSyncer(Database db, SourceStore sources, MlflowConnector connector, Clock clock) {
+        this(db, sources, connector, clock, new RunEditService(db, sources, connector, clock));
+    }
+
+    /** @param edits sends pending edits before each sync and keeps them over what the sync reads (ADR 0007) */
+    public MlflowSyncer(Database db, SourceStore sources, MlflowConnector connector, Clock clock, RunEditService edits) {
+        this.edits = edits;
         this.db = db;
         this.sources = sources;
         this.connector = connector;
@@ -60,10 +69,11 @@ public final class MlflowSyncer implements SourceSyncer {
     }
 
     private SyncCounts syncOrFail(Source source, SyncContext context) throws MlflowException {
-        MlflowRestClient client = connector.client(source);
+        RunSource client = RunSources.open(connector, source);
+        edits.sendPending(source);
         SyncCursor cursor = db.read(c -> SyncCursor.parse(sources.cursor(c, source.id())));
         long started = clock.millis();
-        boolean full = cursor.watermark() == null
+        boolean full = client.readsWholeCheaply() || cursor.watermark() == null
                 || started - cursor.lastFull() >= setting(source, RECONCILE_EVERY, DEFAULT_RECONCILE_MS);
         context.progress(-1, "listing experiments");
         List<Experiment> experiments = client.experiments(source.id());
@@ -119,6 +129,7 @@ public final class MlflowSyncer implements SourceSyncer {
                 }
             }
             registry.replace(c, source.id(), models);
+            edits.reapplyPending(c, source.id());
             sources.saveCursor(c, source.id(), next.toJson());
             return new SyncCounts(added, changed, removed);
         });

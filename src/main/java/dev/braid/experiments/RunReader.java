@@ -139,7 +139,8 @@ final class RunReader {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     double value = rs.getDouble(3);
-                    out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.wasNull() ? null : value);
+                    Double metric = rs.wasNull() ? null : value;
+                    out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), metric);
                 }
             }
         }

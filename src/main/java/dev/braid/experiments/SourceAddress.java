@@ -16,8 +16,9 @@ final class SourceAddress {
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
         if (lower.startsWith("sqlite:") || lower.startsWith("file:") || !lower.contains("://")) {
-            throw new ExperimentException("local MLflow stores (sqlite:///…/mlflow.db, mlruns folders) are not supported"
-                    + " yet; give the http(s):// address of a tracking server");
+            // Local stores are recognised by LocalStoreAddress before this is called.
+            throw new ExperimentException("not an MLflow address: " + trimmed + "; give http(s)://host:port,"
+                    + " sqlite:///…/mlflow.db or the path of an mlruns folder");
         }
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
             throw new ExperimentException("unsupported MLflow address " + trimmed + ": use http:// or https://");

@@ -33,7 +33,10 @@ class CliTest {
     void everyCommandHasHelp() {
         for (String[] args : new String[][] {{"--help"}, {"repo", "--help"}, {"repo", "add", "--help"},
                 {"repo", "list", "--help"}, {"repo", "log", "--help"}, {"sync", "--help"}, {"status", "--help"},
-                {"demo", "--help"}, {"gui", "--help"}, {"cache", "--help"}, {"cache", "reset", "--help"}}) {
+                {"demo", "--help"}, {"gui", "--help"}, {"cache", "--help"}, {"cache", "reset", "--help"},
+                {"mlflow", "--help"}, {"mlflow", "add", "--help"}, {"runs", "--help"}, {"runs", "list", "--help"},
+                {"runs", "compare", "--help"}, {"runs", "tag", "--help"}, {"models", "--help"},
+                {"models", "list", "--help"}}) {
             CliRun cli = new CliRun(home);
             assertEquals(0, cli.run(args), String.join(" ", args));
             assertTrue(cli.out().startsWith("Usage: braid"), cli.out());

@@ -200,10 +200,10 @@ class MlflowSyncTest {
 
     @Test
     @Order(6)
-    void localStoresAreRefusedForNowAndFiltersRunInTheCache() throws Exception {
+    void aMissingLocalStoreIsRefusedAndFiltersRunInTheCache() throws Exception {
         ExperimentException e = assertThrows(ExperimentException.class,
-                () -> service.addMlflow("sqlite:///tmp/mlflow.db", null, null, null, null));
-        assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
+                () -> service.addMlflow("sqlite:///nowhere/mlflow.db", null, null, null, null));
+        assertTrue(e.getMessage().contains("no MLflow database"), e.getMessage());
 
         List<RunSummary> all = service.runs(RunQuery.all());
         List<RunSummary> kept = service.runs(new RunQuery(null, List.of(), "metrics.auc > 0.5", "metrics.auc DESC", 0));

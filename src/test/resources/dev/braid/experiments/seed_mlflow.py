@@ -11,6 +11,11 @@ MLFLOW_TRACKING_URI. Every command prints one JSON document on its last line of 
   set-tag RUN_ID KEY VALUE  sets a tag (on a finished run, say)
   delete-run RUN_ID         deletes a run
   finish-run RUN_ID         ends a RUNNING run with a last metric value
+  get-run RUN_ID            a run's name and tags as the client reads them
+  get-alias MODEL ALIAS     the version an alias points at (null when it is not set)
+  set-alias MODEL ALIAS VERSION  points an alias at a version
+  seed-local                what seed writes, plus metric edge cases, into a local store (a
+                            sqlite:/// URI or a file:// mlruns folder), without a server
 """
 import json
 import sys
@@ -138,11 +143,27 @@ def new_run(experiment, name):
     return {"run_id": run.info.run_id}
 
 
+def seed_local():
+    created = seed()
+    mlflow.set_experiment("edge-cases")
+    with mlflow.start_run(run_name="edges") as run:
+        mlflow.log_metric("same_step", 1.0, step=3, timestamp=1000)
+        mlflow.log_metric("same_step", 2.0, step=3, timestamp=2000)
+        mlflow.log_metric("same_step", 5.0, step=1, timestamp=9000)
+        mlflow.log_metric("nan", float("nan"), step=0)
+        mlflow.log_metric("inf", float("inf"), step=0)
+        mlflow.log_param("long", "x" * 600)
+    created["edge_run"] = run.info.run_id
+    return created
+
+
 def main(argv):
     command, args = argv[1], argv[2:]
     client = MlflowClient()
     if command == "seed":
         result = seed()
+    elif command == "seed-local":
+        result = seed_local()
     elif command == "dump":
         result = dump()
     elif command == "history":
@@ -158,6 +179,15 @@ def main(argv):
     elif command == "finish-run":
         client.log_metric(args[0], "auc", 0.65, step=1)
         client.set_terminated(args[0], "FINISHED")
+        result = {"ok": True}
+    elif command == "get-run":
+        run = client.get_run(args[0])
+        result = {"run_name": run.info.run_name, "tags": run.data.tags}
+    elif command == "get-alias":
+        aliases = client.get_registered_model(args[0]).aliases
+        result = {"version": aliases.get(args[1])}
+    elif command == "set-alias":
+        client.set_registered_model_alias(*args)
         result = {"ok": True}
     else:
         raise SystemExit(f"unknown command {command}")

@@ -1,0 +1,169 @@
+package dev.braid.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes the demo's MLflow store: an {@code mlruns/} file store with a baseline experiment, an
+ * XGBoost experiment of nested hyper-parameter sweeps, and a feature-ablation experiment (about
+ * 300 runs with params, metric histories, dataset inputs, a few failed, deleted and running runs)
+ * plus registered models with aliases. Every run's {@code mlflow.source.git.commit} names a commit
+ * of the demo repository, at a time shortly after that commit. The same seed and commits always
+ * give the same files.
+ */
+final class DemoMlflowStore {
+    static final String BASELINE = "1";
+    static final String SWEEPS = "2";
+    static final String ABLATION = "3";
+    static final String MODEL = "churn-classifier";
+    private static final String[] FEATURES = {"tenure", "monthly_charges", "support_calls", "contract_type", "usage_trend"};
+    private final long seed;
+
+    /** A commit of the demo repository that runs can name. */
+    record Commit(String id, long timeMillis, String user) {
+    }
+
+    DemoMlflowStore(long seed) {
+        this.seed = seed;
+    }
+
+    /** Writes the store into {@code mlruns} (created); {@code commits} oldest first, at least one. */
+    void write(Path mlruns, List<Commit> commits) throws IOException {
+        Random random = new Random(seed);
+        MlrunsWriter out = new MlrunsWriter(mlruns);
+        long first = commits.get(0).timeMillis();
+        out.trash();
+        out.experiment("0", "Default", first, Map.of());
+        out.experiment(BASELINE, "churn-baseline", first, Map.of("team", "retention", "mlflow.note.content",
+                "Logistic-regression baselines, one per data refresh."));
+        out.experiment(SWEEPS, "churn-xgboost-sweeps", first, Map.of("team", "retention"));
+        out.experiment(ABLATION, "churn-feature-ablation", first, Map.of("team", "retention", "owner", "priya"));
+        List<String[]> best = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Commit commit = pick(commits, i, 60);
+            double auc = 0.70 + 0.05 * i / 60 + random.nextGaussian() * 0.01;
+            String id = runId(random);
+            writeRun(out, random, BASELINE, id, "logreg-" + (i + 1), commit, null, status(random, i, 60),
+                    Map.of("model", "logreg", "C", fmt(Math.pow(10, random.nextInt(4) - 2)), "penalty",
+                            random.nextBoolean() ? "l2" : "l1"), Map.of("auc", auc, "f1", auc - 0.12), 0, i == 17);
+            if (i == 59) {
+                best.add(new String[] {"churn-baseline-model", id, BASELINE});
+            }
+        }
+        for (int sweep = 0; sweep < 20; sweep++) {
+            Commit commit = pick(commits, sweep, 20);
+            String parent = runId(random);
+            double bestAuc = 0;
+            String bestChild = null;
+            for (int trial = 0; trial < 8; trial++) {
+                String child = runId(random);
+                double lr = new double[] {0.3, 0.1, 0.05, 0.02}[random.nextInt(4)];
+                int depth = 3 + random.nextInt(6);
+                double auc = 0.76 + 0.06 * sweep / 20 - Math.abs(depth - 6) * 0.004 - Math.abs(lr - 0.05) * 0.05
+                        + random.nextGaussian() * 0.004;
+                boolean running = sweep == 19 && trial == 7;
+                boolean deleted = sweep == 4 && trial == 3;
+                int status = running ? MlrunsWriter.RUNNING : status(random, sweep * 8 + trial, 160);
+                writeRun(out, random, SWEEPS, child, "sweep-" + (sweep + 1) + "-trial-" + trial, commit, parent, status,
+                        Map.of("model", "xgboost", "learning_rate", fmt(lr), "max_depth", String.valueOf(depth),
+                                "n_estimators", String.valueOf(100 + 50 * random.nextInt(8)), "subsample", fmt(0.6 + 0.1 * random.nextInt(5))),
+                        Map.of("val_auc", auc, "train_logloss", 0.3 - auc * 0.2), 20 + random.nextInt(40),
+                        deleted);
+                if (status == MlrunsWriter.FINISHED && !deleted && auc > bestAuc) {
+                    bestAuc = auc;
+                    bestChild = child;
+                }
+            }
+            writeRun(out, random, SWEEPS, parent, "sweep-" + (sweep + 1), commit, null,
+                    sweep == 19 ? MlrunsWriter.RUNNING : MlrunsWriter.FINISHED,
+                    Map.of("search", "random", "trials", "8"), Map.of("best_val_auc", bestAuc), 0, false);
+            if (sweep % 5 == 4 && bestChild != null) {
+                best.add(new String[] {MODEL, bestChild, SWEEPS});
+            }
+        }
+        for (int i = 0; i < 60; i++) {
+            Commit commit = pick(commits, 30 + i, 90);
+            String dropped = FEATURES[i % FEATURES.length];
+            double auc = 0.80 - (dropped.equals("tenure") ? 0.04 : 0.01) + random.nextGaussian() * 0.005;
+            writeRun(out, random, ABLATION, runId(random), "drop-" + dropped + "-" + (i / FEATURES.length + 1), commit, null,
+                    status(random, i, 60), Map.of("model", "xgboost", "features_dropped", dropped, "seed", String.valueOf(i)),
+                    Map.of("val_auc", auc, "f1", auc - 0.1), 0, i == 41);
+        }
+        registry(out, best, commits.get(commits.size() - 1).timeMillis());
+    }
+
+    private void registry(MlrunsWriter out, List<String[]> best, long now) throws IOException {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        for (String[] made : best) {
+            int version = versions.merge(made[0], 1, Integer::sum);
+            out.modelVersion(made[0], version, made[1], made[2], now - (best.size() - version) * 86_400_000L,
+                    Map.of("validated", version % 2 == 0 ? "true" : "false"));
+        }
+        int churn = versions.getOrDefault(MODEL, 0);
+        Map<String, String> aliases = new LinkedHashMap<>();
+        if (churn >= 2) {
+            aliases.put("champion", String.valueOf(churn - 1));
+            aliases.put("challenger", String.valueOf(churn));
+        }
+        out.model(MODEL, "Predicts which customers will cancel within 30 days.", now - 120 * 86_400_000L, now,
+                aliases, Map.of("owner", "retention", "task", "classification"));
+        out.model("churn-baseline-model", null, now - 60 * 86_400_000L, now, Map.of("baseline", "1"), Map.of());
+    }
+
+    private static void writeRun(MlrunsWriter out, Random random, String experiment, String id, String name, Commit commit,
+                                 String parent, int status, Map<String, String> params, Map<String, Double> finals,
+                                 int steps, boolean deleted) throws IOException {
+        long start = commit.timeMillis() + (10 + random.nextInt(230)) * 60_000L;
+        long duration = (2 + random.nextInt(40)) * 60_000L;
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("mlflow.runName", name);
+        tags.put("mlflow.user", commit.user());
+        tags.put("mlflow.source.type", "LOCAL");
+        tags.put("mlflow.source.name", "src/churn/train.py");
+        tags.put("mlflow.source.git.commit", commit.id());
+        if (parent != null) {
+            tags.put("mlflow.parentRunId", parent);
+        }
+        out.run(new MlrunsWriter.Run(experiment, id, name, commit.user(), status, start,
+                status == MlrunsWriter.RUNNING ? null : start + duration, deleted, params, tags));
+        for (Map.Entry<String, Double> metric : finals.entrySet()) {
+            List<MlrunsWriter.Point> points = new ArrayList<>();
+            for (int step = 0; step < steps; step++) {
+                double progress = 1 - Math.exp(-4.0 * (step + 1) / steps);
+                points.add(new MlrunsWriter.Point(start + step * duration / steps,
+                        metric.getValue() * (0.7 + 0.3 * progress) + random.nextGaussian() * 0.002, step));
+            }
+            points.add(new MlrunsWriter.Point(start + duration, metric.getValue(), steps));
+            out.metric(experiment, id, metric.getKey(), points);
+        }
+        // The training data is refreshed every few weeks; its digest follows the commit's month.
+        String refresh = String.format(Locale.ROOT, "%08x", (commit.timeMillis() / (28L * 86_400_000L)) * 2654435761L & 0xffffffffL);
+        out.datasetInput(experiment, id, "train-" + refresh, "in-" + id.substring(0, 12) + "-t", "customers-train", refresh,
+                "data/customers.parquet", "training");
+        out.datasetInput(experiment, id, "holdout-v1", "in-" + id.substring(0, 12) + "-e", "customers-holdout", "5e1d0c2a",
+                "data/holdout.parquet", "eval");
+    }
+
+    /** Spreads {@code count} runs over the history: run {@code i} uses a commit {@code i/count} of the way along. */
+    private static Commit pick(List<Commit> commits, int i, int count) {
+        return commits.get((int) ((long) i * (commits.size() - 1) / Math.max(1, count - 1)) % commits.size());
+    }
+
+    private static int status(Random random, int i, int count) {
+        return random.nextInt(100) < 5 && i < count - 1 ? MlrunsWriter.FAILED : MlrunsWriter.FINISHED;
+    }
+
+    private static String runId(Random random) {
+        return String.format(Locale.ROOT, "%016x%016x", random.nextLong(), random.nextLong());
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+}

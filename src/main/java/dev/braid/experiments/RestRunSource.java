@@ -1,0 +1,37 @@
+package dev.braid.experiments;
+
+import java.util.List;
+
+/** A tracking server as a {@link RunSource}: its REST client, call for call. */
+final class RestRunSource implements RunSource {
+    private final MlflowRestClient client;
+
+    RestRunSource(MlflowRestClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public List<Experiment> experiments(long sourceId) throws MlflowException {
+        return client.experiments(sourceId);
+    }
+
+    @Override
+    public List<RemoteRun> searchRuns(List<String> experimentIds, String filter) throws MlflowException {
+        return client.searchRuns(experimentIds, filter);
+    }
+
+    @Override
+    public RemoteRun run(String runId) throws MlflowException {
+        return client.run(runId);
+    }
+
+    @Override
+    public List<MetricPoint> metricHistory(String runId, String key) throws MlflowException {
+        return client.metricHistory(runId, key);
+    }
+
+    @Override
+    public List<RegisteredModel> registeredModels(long sourceId) throws MlflowException {
+        return client.registeredModels(sourceId);
+    }
+}

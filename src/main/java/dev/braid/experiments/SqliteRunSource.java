@@ -1,0 +1,128 @@
+package dev.braid.experiments;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * An MLflow SQLite backend file ({@code mlflow.db}) read in place, read-only, without a server.
+ * The schema revision is checked on every open; MLflow may be writing meanwhile, so each call
+ * reads in its own short transaction.
+ */
+final class SqliteRunSource implements RunSource {
+    private final Path file;
+
+    SqliteRunSource(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public List<Experiment> experiments(long sourceId) throws MlflowException {
+        return read(c -> {
+            Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT experiment_id, key, value FROM experiment_tags");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    tags.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                }
+            }
+            List<Experiment> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time
+                    FROM experiments WHERE lifecycle_stage = 'active' ORDER BY experiment_id""");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    out.add(new Experiment(sourceId, id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            SqliteRuns.longOrNull(rs, 5), SqliteRuns.longOrNull(rs, 6), tags.getOrDefault(id, Map.of())));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<RemoteRun> searchRuns(List<String> experimentIds, String filter) throws MlflowException {
+        if (filter != null) {
+            throw MlflowException.permanent("a local MLflow store is read whole, not searched", null);
+        }
+        return read(c -> new SqliteRuns(c).active(experimentIds));
+    }
+
+    @Override
+    public RemoteRun run(String runId) throws MlflowException {
+        List<RemoteRun> found = read(c -> new SqliteRuns(c).one(runId));
+        if (found.isEmpty()) {
+            throw MlflowException.permanent("no run " + runId + " in " + file, null);
+        }
+        return found.get(0);
+    }
+
+    @Override
+    public List<MetricPoint> metricHistory(String runId, String key) throws MlflowException {
+        return read(c -> {
+            List<MetricPoint> out = new ArrayList<>();
+            // MLflow's own order for get_metric_history on a SQL store.
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT step, timestamp, value, is_nan FROM metrics WHERE run_uuid = ? AND key = ?
+                    ORDER BY timestamp, step, value""")) {
+                st.setString(1, runId);
+                st.setString(2, key);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new MetricPoint(rs.getLong(1), rs.getLong(2), SqliteRuns.value(rs, 3, 4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<RegisteredModel> registeredModels(long sourceId) throws MlflowException {
+        return read(c -> SqliteRegistry.models(c, sourceId));
+    }
+
+    @Override
+    public boolean readsWholeCheaply() {
+        return true;
+    }
+
+    private interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Query<T> query) throws MlflowException {
+        if (!Files.isRegularFile(file)) {
+            throw MlflowException.permanent("the MLflow database " + file + " is gone", null);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.setBusyTimeout(10_000);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties())) {
+            SqliteSchema.check(c, file);
+            c.setAutoCommit(false);
+            try {
+                return query.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            // A locked database is MLflow writing; trying again later helps. Anything else will not.
+            String message = "cannot read the MLflow database " + file + ": " + e.getMessage();
+            throw e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY")
+                    ? MlflowException.transientFailure(message, e) : MlflowException.permanent(message, e);
+        }
+    }
+}
