@@ -89,6 +89,9 @@ public final class BraidApp extends Application {
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
                         opened.mlflowSyncer()));
+        if (workbench.experiments() != null) {
+            workbench.experiments().setRunEdits(opened.runEdits());
+        }
         scene.setRoot(workbench.root());
         themes.apply(scene, workbench.settingsModel().themeProperty().get());
         workbench.settingsModel().themeProperty().addListener((obs, old, now) -> themes.apply(scene, now));

@@ -26,6 +26,8 @@ public final class CompareView {
         Label legend = new Label("Best metric values are highlighted (lower is better unless the name says "
                 + "acc, auc, f1, precision, recall or r2).");
         legend.getStyleClass().add("text-muted");
+        differences.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        legend.setMinWidth(0);
         HBox bar = new HBox(12, differences, legend);
         bar.setAlignment(Pos.CENTER_LEFT);
 

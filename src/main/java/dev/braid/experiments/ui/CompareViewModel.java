@@ -23,6 +23,8 @@ public final class CompareViewModel {
     private final List<RunSummary> runs;
     private final List<CompareRow> allRows;
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
+    // Read-only views are kept, not made per call: listeners on a throwaway wrapper vanish when it is collected.
+    private final ObservableList<CompareRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyBooleanWrapper differencesOnly = new ReadOnlyBooleanWrapper(this, "differencesOnly");
     private final MetricPlotViewModel plot;
 
@@ -46,7 +48,7 @@ public final class CompareViewModel {
     }
 
     public ObservableList<CompareRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ReadOnlyBooleanProperty differencesOnlyProperty() {
@@ -70,7 +72,7 @@ public final class CompareViewModel {
         runs.forEach(r -> metricKeys.addAll(r.metrics().keySet()));
         for (String key : metricKeys) {
             List<Double> values = runs.stream().map(r -> r.metrics().get(key)).toList();
-            List<String> texts = values.stream().map(v -> v == null ? "" : RunFormats.number(v)).toList();
+            List<String> texts = values.stream().map(v -> v == null ? "" : RunFormats.rounded(v)).toList();
             out.add(new CompareRow(CompareRow.Section.METRIC, key, texts, BestValue.bestIndex(key, values), differs(values)));
         }
         addSection(out, runs, CompareRow.Section.TAG, RunSummary::tags);

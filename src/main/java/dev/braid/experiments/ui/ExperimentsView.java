@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -77,7 +78,13 @@ public final class ExperimentsView {
         HBox tableAndChooser = new HBox(table, chooser);
         VBox.setVgrow(tableAndChooser, Priority.ALWAYS);
 
-        VBox runsPane = new VBox(6, FilterBox.create(model), toolbar(columns), tableAndChooser);
+        GroupTable groups = new GroupTable(model.grouping());
+        groups.onOpen(group -> {
+            table.getSelectionModel().clearSelection();
+            group.runs().forEach(run -> table.getSelectionModel().select(run));
+        });
+        VBox runsPane = new VBox(6, FilterBox.create(model), toolbar(columns, groups.chooser()), groups.table(),
+                tableAndChooser);
         runsPane.setPadding(new Insets(8));
         runsPane.setMinSize(0, 0);
         Tab runsTab = new Tab("Runs", runsPane);
@@ -103,7 +110,7 @@ public final class ExperimentsView {
         return root;
     }
 
-    private Node toolbar(ToggleButton columns) {
+    private Node toolbar(ToggleButton columns, Node groupBy) {
         Button compare = new Button("Compare");
         compare.setId("compareButton");
         compare.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
@@ -129,7 +136,11 @@ public final class ExperimentsView {
         status.setId("runsStatus");
         status.getStyleClass().add("text-muted");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(8, columns, compare, export, status);
+        CheckBox nested = new CheckBox("Nest child runs");
+        nested.setId("nestRuns");
+        nested.setSelected(model.nesting().nestedProperty().get());
+        nested.selectedProperty().addListener((obs, old, now) -> model.nesting().setNested(now));
+        HBox bar = new HBox(8, columns, groupBy, nested, compare, export, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

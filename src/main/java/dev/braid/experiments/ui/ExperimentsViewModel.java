@@ -2,6 +2,7 @@ package dev.braid.experiments.ui;
 
 import dev.braid.experiments.ExperimentException;
 import dev.braid.experiments.ExperimentService;
+import dev.braid.experiments.RunEditService;
 import dev.braid.experiments.RunQuery;
 import dev.braid.experiments.RunSummary;
 import dev.braid.experiments.filter.FilterSyntaxException;
@@ -40,8 +41,11 @@ public final class ExperimentsViewModel {
     private final ZoneId zone;
     private final ColumnChoice columns = new ColumnChoice();
     private final ObservableList<ExperimentEntry> experiments = FXCollections.observableArrayList();
+    // Read-only views are kept, not made per call: listeners on a throwaway wrapper vanish when it is collected.
+    private final ObservableList<ExperimentEntry> experimentsView = FXCollections.unmodifiableObservableList(experiments);
     private final ObservableList<ExperimentEntry> selected = FXCollections.observableArrayList();
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunSummary> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ReadOnlyBooleanWrapper noSources = new ReadOnlyBooleanWrapper(this, "noSources");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -49,7 +53,10 @@ public final class ExperimentsViewModel {
     private final ReadOnlyObjectWrapper<FilterProblem> filterProblem = new ReadOnlyObjectWrapper<>(this, "filterProblem");
     private final ReadOnlyObjectWrapper<RunColumn> sortColumn = new ReadOnlyObjectWrapper<>(this, "sortColumn");
     private final ReadOnlyBooleanWrapper sortAscending = new ReadOnlyBooleanWrapper(this, "sortAscending");
+    private final RunNesting nesting = new RunNesting(runs);
+    private final RunGrouping grouping = new RunGrouping(runs, columns);
     private RunCells cells;
+    private RunEditService edits;
     private long generation;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
@@ -61,15 +68,25 @@ public final class ExperimentsViewModel {
     }
 
     public ObservableList<ExperimentEntry> experiments() {
-        return FXCollections.unmodifiableObservableList(experiments);
+        return experimentsView;
     }
 
     public ObservableList<RunSummary> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     public ColumnChoice columns() {
         return columns;
+    }
+
+    /** The table's rows: the loaded runs, nested under their parents unless switched off. */
+    public RunNesting nesting() {
+        return nesting;
+    }
+
+    /** The loaded runs grouped by a param or tag, with metric statistics per group. */
+    public RunGrouping grouping() {
+        return grouping;
     }
 
     /** True when no MLflow source has been added: the screen explains how to add one. */
@@ -229,9 +246,16 @@ public final class ExperimentsViewModel {
         }, failure -> status.set("Could not look up commit " + RunFormats.shortHash(hash) + ": " + failure.getMessage()));
     }
 
+    /** Lets run details edit tags through {@code edits}; without it they are read-only. */
+    public void setRunEdits(RunEditService edits) {
+        this.edits = edits;
+    }
+
     /** A run's detail; it loads itself. */
     public RunDetailViewModel detail(RunSummary run) {
-        return new RunDetailViewModel(service, runner, zone, run, this::openCommit);
+        RunDetailViewModel detail = new RunDetailViewModel(service, runner, zone, run, this::openCommit);
+        detail.setRunEdits(edits);
+        return detail;
     }
 
     /** A comparison of two or more runs; null for fewer. */

@@ -26,12 +26,14 @@ public final class MetricPlotView {
         ComboBox<String> metric = new ComboBox<>(model.metricKeys());
         metric.setId("plotMetric");
         metric.setPromptText("Metric");
+        metric.setPrefWidth(170);
         metric.valueProperty().addListener((obs, old, now) -> model.chooseMetric(now));
         model.metricProperty().addListener((obs, old, now) -> metric.setValue(now));
         metric.setValue(model.metricProperty().get());
         ComboBox<XAxis> axis = new ComboBox<>();
         axis.getItems().setAll(XAxis.values());
         axis.setId("plotAxis");
+        axis.setPrefWidth(130);
         axis.setValue(model.xAxisProperty().get());
         axis.valueProperty().addListener((obs, old, now) -> model.setXAxis(now));
         CheckBox log = new CheckBox("Log scale");
@@ -45,6 +47,14 @@ public final class MetricPlotView {
         status.getStyleClass().add("text-muted");
         status.textProperty().bind(model.statusProperty());
         HBox controls = new HBox(8, metric, new Label("x:"), axis, log, new Label("Smoothing"), smoothing, status);
+        // The controls keep their size; only the status line gives way (ellipsis) on narrow panes.
+        controls.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.layout.Region region) {
+                region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+        status.setMinWidth(0);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("plot-controls");
 
@@ -64,6 +74,7 @@ public final class MetricPlotView {
         chart.logScaleProperty().bind(model.logScaleProperty());
         chart.smoothingProperty().bind(model.smoothingProperty());
         Button reset = new Button("Reset zoom");
+        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         reset.setOnAction(e -> chart.resetZoom());
         controls.getChildren().add(controls.getChildren().size() - 1, reset);
         StackPane chartArea = new StackPane(chart);

@@ -30,7 +30,10 @@ public final class MetricPlotViewModel {
     private final TaskRunner runner;
     private final List<RunSummary> runs;
     private final ObservableList<String> metricKeys = FXCollections.observableArrayList();
+    // Read-only views are kept, not made per call: listeners on a throwaway wrapper vanish when it is collected.
+    private final ObservableList<String> metricKeysView = FXCollections.unmodifiableObservableList(metricKeys);
     private final ObservableList<PlotSeries> series = FXCollections.observableArrayList();
+    private final ObservableList<PlotSeries> seriesView = FXCollections.unmodifiableObservableList(series);
     private final ReadOnlyObjectWrapper<String> metric = new ReadOnlyObjectWrapper<>(this, "metric");
     private final ReadOnlyObjectWrapper<XAxis> xAxis = new ReadOnlyObjectWrapper<>(this, "xAxis", XAxis.STEP);
     private final ReadOnlyBooleanWrapper logScale = new ReadOnlyBooleanWrapper(this, "logScale");
@@ -49,12 +52,12 @@ public final class MetricPlotViewModel {
     }
 
     public ObservableList<String> metricKeys() {
-        return FXCollections.unmodifiableObservableList(metricKeys);
+        return metricKeysView;
     }
 
     /** The lines to draw, one per run that has the metric. */
     public ObservableList<PlotSeries> series() {
-        return FXCollections.unmodifiableObservableList(series);
+        return seriesView;
     }
 
     public ReadOnlyObjectProperty<String> metricProperty() {
@@ -153,8 +156,8 @@ public final class MetricPlotViewModel {
         series.setAll(built);
         status.set(built.isEmpty() ? "No run has " + metric.get()
                 : String.format("%s · %d %s · %,d points · min %s · max %s", metric.get(), built.size(),
-                built.size() == 1 ? "run" : "runs", points, points == 0 ? "–" : RunFormats.number(min),
-                points == 0 ? "–" : RunFormats.number(max)));
+                built.size() == 1 ? "run" : "runs", points, points == 0 ? "–" : RunFormats.rounded(min),
+                points == 0 ? "–" : RunFormats.rounded(max)));
     }
 
     /** Charts need ascending x; wall times may arrive out of order, so sort the pairs by x. */

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -13,7 +14,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -28,6 +31,8 @@ public final class RunDetailView {
         Label status = new Label();
         status.getStyleClass().add("text-muted");
         status.textProperty().bind(model.statusProperty());
+        status.visibleProperty().bind(model.statusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
 
         FlowPane links = new FlowPane(8, 4);
         if (model.commit() != null) {
@@ -79,7 +84,7 @@ public final class RunDetailView {
         datasets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TabPane tabs = new TabPane(tab("Overview", overview), tab("Params", fieldTable("runParams", model.params())),
-                tab("Metrics", metrics), tab("Tags", fieldTable("runTags", model.tags())), tab("Datasets", datasets),
+                tab("Metrics", metrics), tab("Tags", tagsPane(model)), tab("Datasets", datasets),
                 tab("Chart", new MetricPlotView(model.plot()).node()));
         tabs.setId("runDetailTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -91,6 +96,40 @@ public final class RunDetailView {
 
     public Node node() {
         return root;
+    }
+
+    /** The tags table and, when tags can be edited, a key and value to set (a selected tag fills them in). */
+    private static Node tagsPane(RunDetailViewModel model) {
+        TableView<Field> table = fieldTable("runTags", model.tags());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        if (!model.canEditTags()) {
+            return table;
+        }
+        TextField key = new TextField();
+        key.setId("tagKey");
+        key.setPromptText("Tag key");
+        TextField value = new TextField();
+        value.setId("tagValue");
+        value.setPromptText("Value");
+        HBox.setHgrow(value, Priority.ALWAYS);
+        Button set = new Button("Set tag");
+        set.setId("setTagButton");
+        set.setDefaultButton(false);
+        set.disableProperty().bind(key.textProperty().isEmpty());
+        set.setOnAction(e -> model.setTag(key.getText(), value.getText()));
+        value.setOnAction(e -> set.fire());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, field) -> {
+            if (field != null) {
+                key.setText(field.name());
+                value.setText(field.value());
+            }
+        });
+        HBox form = new HBox(6, key, value, set);
+        form.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.getStyleClass().add("tag-form");
+        VBox pane = new VBox(6, table, form);
+        pane.setPadding(new Insets(6, 0, 0, 0));
+        return pane;
     }
 
     private static Tab tab(String name, Node content) {

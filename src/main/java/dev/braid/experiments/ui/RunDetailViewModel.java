@@ -4,6 +4,7 @@ import dev.braid.experiments.DatasetInput;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.LatestMetric;
 import dev.braid.experiments.RunDetail;
+import dev.braid.experiments.RunEditService;
 import dev.braid.experiments.RunSummary;
 import dev.braid.ui.TaskRunner;
 import java.time.ZoneId;
@@ -29,14 +30,22 @@ public final class RunDetailViewModel {
     private final Consumer<String> commitOpener;
     private final MetricPlotViewModel plot;
     private final ObservableList<Field> overview = FXCollections.observableArrayList();
+    // Read-only views are kept, not made per call: listeners on a throwaway wrapper vanish when it is collected.
+    private final ObservableList<Field> overviewView = FXCollections.unmodifiableObservableList(overview);
     private final ObservableList<Field> params = FXCollections.observableArrayList();
+    private final ObservableList<Field> paramsView = FXCollections.unmodifiableObservableList(params);
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
+    private final ObservableList<MetricRow> metricsView = FXCollections.unmodifiableObservableList(metrics);
     private final ObservableList<Field> tags = FXCollections.observableArrayList();
+    private final ObservableList<Field> tagsView = FXCollections.unmodifiableObservableList(tags);
     private final ObservableList<DatasetInput> datasets = FXCollections.observableArrayList();
+    private final ObservableList<DatasetInput> datasetsView = FXCollections.unmodifiableObservableList(datasets);
     private final ObservableList<String> children = FXCollections.observableArrayList();
+    private final ObservableList<String> childrenView = FXCollections.unmodifiableObservableList(children);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
     private Consumer<RunSummary> runOpener = r -> { };
+    private RunEditService edits;
 
     RunDetailViewModel(ExperimentService service, TaskRunner runner, ZoneId zone, RunSummary run,
                        Consumer<String> commitOpener) {
@@ -62,28 +71,28 @@ public final class RunDetailViewModel {
     }
 
     public ObservableList<Field> overview() {
-        return FXCollections.unmodifiableObservableList(overview);
+        return overviewView;
     }
 
     public ObservableList<Field> params() {
-        return FXCollections.unmodifiableObservableList(params);
+        return paramsView;
     }
 
     public ObservableList<MetricRow> metrics() {
-        return FXCollections.unmodifiableObservableList(metrics);
+        return metricsView;
     }
 
     public ObservableList<Field> tags() {
-        return FXCollections.unmodifiableObservableList(tags);
+        return tagsView;
     }
 
     public ObservableList<DatasetInput> datasets() {
-        return FXCollections.unmodifiableObservableList(datasets);
+        return datasetsView;
     }
 
     /** Run ids of the runs nested under this one. */
     public ObservableList<String> children() {
-        return FXCollections.unmodifiableObservableList(children);
+        return childrenView;
     }
 
     /** The run's note ({@code mlflow.note.content}); empty when it has none. */
@@ -98,6 +107,30 @@ public final class RunDetailViewModel {
     /** Where opening a parent or child run goes (the screen opens it next to this one). */
     public void setRunOpener(Consumer<RunSummary> opener) {
         this.runOpener = opener;
+    }
+
+    /** Lets the run's tags be edited (written to the cache now, to MLflow by the outbox); null keeps them read-only. */
+    void setRunEdits(RunEditService edits) {
+        this.edits = edits;
+    }
+
+    /** True when tags can be set here. */
+    public boolean canEditTags() {
+        return edits != null;
+    }
+
+    /** Sets a tag of this run: it shows at once and is sent to MLflow with the next sync. */
+    public void setTag(String key, String value) {
+        String k = key == null ? "" : key.strip();
+        if (edits == null || k.isEmpty()) {
+            status.set(edits == null ? "Tags of this run cannot be edited here." : "Enter a tag key.");
+            return;
+        }
+        String v = value == null ? "" : value;
+        runner.run(() -> edits.setTag(run.sourceId(), run.runId(), k, v), entry -> {
+            status.set("Tag " + k + " set; it is sent to MLflow with the next sync.");
+            reload();
+        }, failure -> status.set("Could not set tag " + k + ": " + failure.getMessage()));
     }
 
     /** The commit the run was made from, or null. */
@@ -129,6 +162,12 @@ public final class RunDetailViewModel {
             show(found.get());
             status.set("");
         }, failure -> status.set("Could not read the run: " + failure.getMessage()));
+    }
+
+    /** Reads the run again after an edit, keeping the status message. */
+    private void reload() {
+        runner.run(() -> service.run(run.runPk()), found -> found.ifPresent(d -> tags.setAll(fields(d.summary().tags()))),
+                failure -> status.set("Could not read the run: " + failure.getMessage()));
     }
 
     private void show(RunDetail detail) {

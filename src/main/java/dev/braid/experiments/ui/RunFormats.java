@@ -51,6 +51,14 @@ final class RunFormats {
         return Double.toString(value);
     }
 
+    /** Six significant digits: a mean of 0.25 and 0.3 reads 0.275, not 0.27499999999999997. */
+    static String rounded(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
     static String runLabel(RunSummary run) {
         return run.runName() == null || run.runName().isBlank() ? shortHash(run.runId()) : run.runName();
     }

@@ -24,7 +24,7 @@ final class RunsTable {
     }
 
     static TableView<RunSummary> create(ExperimentsViewModel model) {
-        TableView<RunSummary> table = new TableView<>(model.runs());
+        TableView<RunSummary> table = new TableView<>(model.nesting().rows());
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No runs match. Choose other experiments or change the filter."));
@@ -64,6 +64,8 @@ final class RunsTable {
         });
         if (key.kind() == RunColumn.Kind.COMMIT) {
             column.setCellFactory(c -> new CommitCell(model));
+        } else if (key.kind() == RunColumn.Kind.RUN_NAME) {
+            column.setCellFactory(c -> new RunNameCell(model.nesting()));
         } else if (key.kind() == RunColumn.Kind.STATUS) {
             column.setCellFactory(c -> new StatusCell());
         }
@@ -89,6 +91,42 @@ final class RunsTable {
             super.updateItem(hash, empty);
             link.setText(hash);
             setGraphic(empty || hash == null || hash.isEmpty() ? null : link);
+        }
+    }
+
+    /** The run name indented by nesting depth, with a disclosure arrow on runs that have child runs. */
+    private static final class RunNameCell extends TableCell<RunSummary, String> {
+        private static final double INDENT = 16;
+        private final RunNesting nesting;
+        private final Label arrow = new Label();
+
+        RunNameCell(RunNesting nesting) {
+            this.nesting = nesting;
+            arrow.getStyleClass().add("run-disclosure");
+            arrow.setMinWidth(INDENT);
+            arrow.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+            arrow.setOnMouseClicked(e -> {
+                RunSummary run = getTableRow() == null ? null : getTableRow().getItem();
+                if (run != null) {
+                    nesting.toggle(run);
+                    e.consume();
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            RunSummary run = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty ? null : name);
+            if (run == null || (nesting.depth(run) == 0 && !nesting.hasChildren(run))) {
+                setGraphic(null);
+                return;
+            }
+            arrow.setText(nesting.hasChildren(run) ? (nesting.isExpanded(run) ? "▾" : "▸") : "");
+            arrow.setId(nesting.hasChildren(run) ? "toggle-" + run.runId() : null);
+            arrow.setPrefWidth(INDENT * (nesting.depth(run) + 1));
+            setGraphic(arrow);
         }
     }
 

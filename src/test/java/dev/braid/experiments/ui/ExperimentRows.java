@@ -13,7 +13,12 @@ final class ExperimentRows {
     private final long sourceId;
 
     ExperimentRows(Path folder) throws Exception {
-        context = AppContext.open(new DataDirectories(folder.resolve("data"), folder.resolve("config")), Clock.systemUTC());
+        this(AppContext.open(new DataDirectories(folder.resolve("data"), folder.resolve("config")), Clock.systemUTC()));
+    }
+
+    /** Adds the MLflow source to a cache opened elsewhere (a test window's). */
+    ExperimentRows(AppContext context) throws Exception {
+        this.context = context;
         sourceId = context.experiments().addMlflow("http://127.0.0.1:5999", "tracking", null, null, null).id();
     }
 
@@ -70,6 +75,54 @@ final class ExperimentRows {
         });
     }
 
+    /** Caches a complete history of {@code key} for the run, one point per step, so no server is asked. */
+    void history(String runId, String key, double... values) {
+        context.database().write(c -> {
+            long pk = runPk(c, runId);
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO metric_history(run_pk, key, step, timestamp, value, seq) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < values.length; i++) {
+                    st.setLong(1, pk);
+                    st.setString(2, key);
+                    st.setLong(3, i);
+                    st.setLong(4, 1_000_000L + i * 1_000L);
+                    st.setDouble(5, values[i]);
+                    st.setLong(6, i);
+                    st.executeUpdate();
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO metric_history_state(run_pk, key, points, fetched_at) VALUES (?, ?, ?, 0)")) {
+                st.setLong(1, pk);
+                st.setString(2, key);
+                st.setLong(3, values.length);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Makes {@code runId} a nested run of {@code parentRunId}. */
+    void parent(String runId, String parentRunId) {
+        context.database().write(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE runs SET parent_run_id = ? WHERE run_id = ?")) {
+                st.setString(1, parentRunId);
+                st.setString(2, runId);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static long runPk(java.sql.Connection c, String runId) throws java.sql.SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT run_pk FROM runs WHERE run_id = ?")) {
+            st.setString(1, runId);
+            var rs = st.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static void pairs(java.sql.Connection c, String table, long pk, Map<String, String> pairs) throws java.sql.SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO " + table + "(run_pk, key, value) VALUES (?, ?, ?)")) {
             for (var p : pairs.entrySet()) {
@@ -83,7 +136,15 @@ final class ExperimentRows {
 
     /** Three runs of "churn": xgb (rmse 0.30, acc 0.81), lgbm (0.25, 0.84), linear (0.50, 0.70). */
     static ExperimentRows churn(Path folder) throws Exception {
-        ExperimentRows rows = new ExperimentRows(folder);
+        return churn(new ExperimentRows(folder));
+    }
+
+    /** The same runs in a cache opened elsewhere. */
+    static ExperimentRows churn(AppContext context) throws Exception {
+        return churn(new ExperimentRows(context));
+    }
+
+    private static ExperimentRows churn(ExperimentRows rows) {
         rows.experiment("1", "churn");
         rows.experiment("2", "fraud");
         rows.run("1", "r1", "xgb-run", 1_000_000, "abc1234def", Map.of("model", "xgb", "lr", "0.1"),

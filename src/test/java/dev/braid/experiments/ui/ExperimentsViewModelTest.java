@@ -140,4 +140,21 @@ class ExperimentsViewModelTest {
     private static CompareRow row(CompareViewModel compare, String label) {
         return compare.rows().stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
     }
+
+    @Test
+    void aTagSetFromARunDetailLandsInTheCacheAndTheOutbox() throws Exception {
+        RunSummary xgb = model.runs().get(3);
+        RunDetailViewModel readOnly = model.detail(xgb);
+        assertTrue(!readOnly.canEditTags());
+
+        model.setRunEdits(rows.context().runEdits());
+        RunDetailViewModel detail = model.detail(xgb);
+        detail.setTag("reviewed", "yes");
+
+        assertTrue(detail.tags().contains(new Field("reviewed", "yes")), detail.tags().toString());
+        assertEquals("yes", rows.context().experiments().run(xgb.runPk()).orElseThrow().summary().tags().get("reviewed"));
+        assertEquals(1, rows.context().runEdits().pending(null).size());
+        detail.setTag(" ", "x");
+        assertEquals("Enter a tag key.", detail.statusProperty().get());
+    }
 }

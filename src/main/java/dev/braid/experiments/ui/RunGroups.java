@@ -1,0 +1,94 @@
+package dev.braid.experiments.ui;
+
+import dev.braid.experiments.RunSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Groups runs by one key's value and summarises metrics per group. */
+final class RunGroups {
+    private RunGroups() {
+    }
+
+    /**
+     * One group per distinct value of {@code key} in {@code runs}, ordered by value (numbers
+     * numerically) with the runs lacking the key last; each group keeps its runs in the given order
+     * and has min, max and mean of every metric in {@code metrics} that it logged (NaN ignored).
+     */
+    static List<RunGroup> group(List<RunSummary> runs, Function<RunSummary, String> key, List<String> metrics) {
+        Map<String, List<RunSummary>> byValue = new TreeMap<>(RunGroups::compareValues);
+        List<RunSummary> without = new ArrayList<>();
+        for (RunSummary run : runs) {
+            String value = key.apply(run);
+            if (value == null || value.isEmpty()) {
+                without.add(run);
+            } else {
+                byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(run);
+            }
+        }
+        List<RunGroup> groups = new ArrayList<>(byValue.size() + 1);
+        byValue.forEach((value, members) -> groups.add(new RunGroup(value, members, stats(members, metrics))));
+        if (!without.isEmpty()) {
+            groups.add(new RunGroup(null, without, stats(without, metrics)));
+        }
+        return groups;
+    }
+
+    private static Map<String, GroupStats> stats(List<RunSummary> runs, List<String> metrics) {
+        Map<String, GroupStats> out = new LinkedHashMap<>();
+        for (String metric : metrics) {
+            int count = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (RunSummary run : runs) {
+                Double value = run.metrics().get(metric);
+                if (value == null || value.isNaN()) {
+                    continue;
+                }
+                count++;
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                sum += value;
+            }
+            if (count > 0) {
+                out.put(metric, new GroupStats(count, min, max, sum / count));
+            }
+        }
+        return out;
+    }
+
+    /** Numbers compare as numbers ("2" before "10"), and before any text; text compares as text. */
+    static int compareValues(String a, String b) {
+        Double x = number(a);
+        Double y = number(b);
+        if (x != null && y != null) {
+            int byNumber = Double.compare(x, y);
+            return byNumber != 0 ? byNumber : a.compareTo(b);
+        }
+        if (x != null || y != null) {
+            return x != null ? -1 : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    private static Double number(String text) {
+        try {
+            return Double.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The metric keys present in {@code runs}, sorted; used when the table shows no metric column. */
+    static List<String> metricKeys(List<RunSummary> runs, int most) {
+        Map<String, Boolean> seen = new HashMap<>();
+        runs.forEach(r -> r.metrics().keySet().forEach(k -> seen.put(k, true)));
+        return seen.keySet().stream().sorted(Comparator.naturalOrder()).limit(most).toList();
+    }
+}
