@@ -35,8 +35,9 @@ final class DemoCommand implements Callable<Integer> {
         CliEnvironment env = root.environment();
         try (AppContext context = root.openContext()) {
             Path folder = into != null ? into.toAbsolutePath().normalize() : freeFolder(context.dirs().dataDir());
+            // The demo's sources are synced below through the sync engine, so the runs are recorded.
             DemoService demo = new DemoService(context.repositories(), new DemoWorkspace(env.clock()),
-                    context.experiments(), context.mlflowSyncer());
+                    context.experiments(), null);
             Source source;
             try {
                 source = demo.open(folder, new StderrProgress(env));
@@ -44,9 +45,13 @@ final class DemoCommand implements Callable<Integer> {
                 throw new WorkFailedException(e.getMessage(), e);
             }
             env.err().println("Added " + source.name() + " from " + folder + "; syncing it now.");
-            SyncRun run = new SyncBatch(env).run(context, List.of(source)).get(0);
-            env.out().println(source.name() + ": " + SyncSummary.describe(run));
-            return SyncBatch.allSucceeded(List.of(run)) ? ExitCodes.OK : ExitCodes.FAILED;
+            List<Source> fresh = context.sources().list().stream()
+                    .filter(s -> context.syncRuns().latest(s.id()).isEmpty()).toList();
+            List<SyncRun> runs = new SyncBatch(env).run(context, fresh);
+            for (SyncRun run : runs) {
+                env.out().println(run.sourceName() + ": " + SyncSummary.describe(run));
+            }
+            return SyncBatch.allSucceeded(runs) ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
 
