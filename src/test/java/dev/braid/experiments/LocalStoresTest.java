@@ -202,24 +202,7 @@ class LocalStoresTest {
     }
 
     private List<Map<String, Object>> models(Fixture f) {
-        List<Map<String, Object>> models = new ArrayList<>();
-        for (RegisteredModel m : f.service.models()) {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("name", m.name());
-            model.put("description", m.description());
-            model.put("tags", m.tags());
-            model.put("aliases", m.aliases());
-            model.put("versions", m.versions().stream().map(v -> {
-                Map<String, Object> version = new LinkedHashMap<>();
-                version.put("version", v.version());
-                version.put("run_id", v.runId());
-                version.put("status", v.status());
-                version.put("aliases", v.aliases());
-                version.put("tags", v.tags());
-                return version;
-            }).toList());
-            models.add(model);
-        }
+        List<Map<String, Object>> models = RegistryView.of(f.service.models());
         return models;
     }
 

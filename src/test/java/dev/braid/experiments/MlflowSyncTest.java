@@ -93,24 +93,7 @@ class MlflowSyncTest {
     @Order(2)
     void theRegistryWithVersionsAndAliasesMatches() throws Exception {
         JsonNode dump = mlflow.python("dump");
-        List<Map<String, Object>> models = new ArrayList<>();
-        for (RegisteredModel m : service.models()) {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("name", m.name());
-            model.put("description", m.description());
-            model.put("tags", m.tags());
-            model.put("aliases", m.aliases());
-            model.put("versions", m.versions().stream().map(v -> {
-                Map<String, Object> version = new LinkedHashMap<>();
-                version.put("version", v.version());
-                version.put("run_id", v.runId());
-                version.put("status", v.status());
-                version.put("aliases", v.aliases());
-                version.put("tags", v.tags());
-                return version;
-            }).toList());
-            models.add(model);
-        }
+        List<Map<String, Object>> models = RegistryView.of(service.models());
         List<JsonNode> expected = new ArrayList<>();
         dump.get("models").forEach(expected::add);
         expected.sort((a, b) -> a.get("name").asText().compareToIgnoreCase(b.get("name").asText()));
