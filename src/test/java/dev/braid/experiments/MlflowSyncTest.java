@@ -16,8 +16,6 @@ import dev.braid.sync.SyncFailure;
 import dev.braid.testing.MlflowHarness;
 import dev.braid.testing.TestContexts;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MlflowSyncTest {
     private final ObjectMapper json = new ObjectMapper();
+    private MlflowCache cache;
     private MlflowHarness mlflow;
     private JsonNode seeded;
     private Database db;
@@ -46,23 +45,20 @@ class MlflowSyncTest {
 
     @BeforeAll
     void startAndSeed(@TempDir Path tmp) throws Exception {
-        mlflow = MlflowHarness.start(tmp.resolve("mlflow"));
-        seeded = mlflow.python("seed");
-        db = Database.open(tmp.resolve("cache.db"));
-        sources = new SourceStore(db, Clock.systemUTC());
-        MlflowConnector connector = new MlflowConnector(Map.of(), Duration.ofSeconds(30));
-        service = new ExperimentService(db, sources, connector, Clock.systemUTC());
-        syncer = new MlflowSyncer(db, sources, connector, Clock.systemUTC());
-        source = service.addMlflow(mlflow.uri(), null, null, null, null);
+        cache = MlflowCache.start(tmp);
+        mlflow = cache.mlflow;
+        seeded = cache.seeded;
+        db = cache.db;
+        sources = cache.sources;
+        service = cache.service;
+        syncer = cache.syncer;
+        source = cache.source;
     }
 
     @AfterAll
     void stop() {
-        if (db != null) {
-            db.close();
-        }
-        if (mlflow != null) {
-            mlflow.close();
+        if (cache != null) {
+            cache.close();
         }
     }
 

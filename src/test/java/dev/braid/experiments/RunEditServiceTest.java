@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.braid.store.Database;
 import dev.braid.sync.Source;
-import dev.braid.sync.SourceStore;
 import dev.braid.sync.SyncFailure;
 import dev.braid.testing.MlflowHarness;
 import dev.braid.testing.TestContexts;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunEditServiceTest {
+    private MlflowCache cache;
     private MlflowHarness mlflow;
     private JsonNode seeded;
     private Database db;
@@ -41,26 +40,22 @@ class RunEditServiceTest {
 
     @BeforeAll
     void startSeedAndSync(@TempDir Path tmp) throws Exception {
-        mlflow = MlflowHarness.start(tmp.resolve("mlflow"));
-        seeded = mlflow.python("seed");
-        db = Database.open(tmp.resolve("cache.db"));
-        SourceStore sources = new SourceStore(db, Clock.systemUTC());
-        MlflowConnector connector = new MlflowConnector(Map.of(), Duration.ofSeconds(30));
-        service = new ExperimentService(db, sources, connector, Clock.systemUTC());
-        edits = new RunEditService(db, sources, connector, Clock.systemUTC());
-        syncer = new MlflowSyncer(db, sources, connector, Clock.systemUTC(), edits);
-        source = service.addMlflow(mlflow.uri(), null, null, null, null);
+        cache = MlflowCache.start(tmp);
+        mlflow = cache.mlflow;
+        seeded = cache.seeded;
+        db = cache.db;
+        service = cache.service;
+        edits = cache.edits;
+        syncer = cache.syncer;
+        source = cache.source;
         syncer.sync(source, TestContexts.quiet());
         baseline = seeded.get("edited_tags").get(0).get("run_id").asText();
     }
 
     @AfterAll
     void stop() {
-        if (db != null) {
-            db.close();
-        }
-        if (mlflow != null) {
-            mlflow.close();
+        if (cache != null) {
+            cache.close();
         }
     }
 
