@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Repository;
 
 /**
  * Git repositories as Braid sees them: adding them (by path or by cloning a URL), and reading
@@ -250,16 +249,6 @@ public final class RepositoryService {
             return List.of();
         }
         return commits.search(text.strip(), limit);
-    }
-
-    /** Forgets a repository and its cached history; the folder on disk is left alone. */
-    public void remove(long repoId) {
-        sources.delete(repoId);
-    }
-
-    /** Opens the repository behind a source (for tools that need JGit directly). */
-    public Repository openRepository(long repoId) throws RepoException {
-        return openOnDisk(repoId).getRepository();
     }
 
     private Git openOnDisk(long repoId) throws RepoException {
