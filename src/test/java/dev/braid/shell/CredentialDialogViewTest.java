@@ -3,6 +3,7 @@ package dev.braid.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.braid.repos.CredentialPrompt;
+import dev.braid.testing.FxWait;
 import dev.braid.ui.FxTaskRunner;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A sync thread that needs credentials waits for the person to type them into the dialog. */
 @ExtendWith(ApplicationExtension.class)
@@ -36,7 +36,7 @@ class CredentialDialogViewTest {
         CompletableFuture<Optional<CredentialPrompt.Credentials>> asked = CompletableFuture.supplyAsync(
                 () -> dialog.ask("https://git.example.invalid/team/project.git", "the remote asks for a password"));
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#credentialUser").tryQuery().isPresent());
+        FxWait.untilShowing(robot, "#credentialUser");
         robot.clickOn("#credentialUser").write("ada");
         robot.clickOn("#credentialPassword").write("s3cret");
         robot.clickOn("OK");
@@ -51,7 +51,7 @@ class CredentialDialogViewTest {
         CompletableFuture<Optional<CredentialPrompt.Credentials>> asked = CompletableFuture.supplyAsync(
                 () -> dialog.ask("https://git.example.invalid/x.git", "the remote asks for a password"));
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#credentialUser").tryQuery().isPresent());
+        FxWait.untilShowing(robot, "#credentialUser");
         robot.clickOn("Cancel");
 
         assertEquals(Optional.empty(), asked.get(10, TimeUnit.SECONDS));

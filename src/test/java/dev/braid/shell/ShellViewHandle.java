@@ -1,5 +1,6 @@
 package dev.braid.shell;
 
+import dev.braid.testing.FxWait;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -32,7 +33,7 @@ public final class ShellViewHandle {
 
     public AddSourceDialogHandle clickAddSource() throws TimeoutException {
         robot.clickOn("#addSourceButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sourceLocation").tryQuery().isPresent());
+        FxWait.untilShowing(robot, "#sourceLocation");
         return new AddSourceDialogHandle(robot);
     }
 
