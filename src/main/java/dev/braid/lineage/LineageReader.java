@@ -1,0 +1,22 @@
+package dev.braid.lineage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The questions the explorer asks of the cached lineage graph. Implementations are synchronous
+ * and read the cache only; {@code asOf} null means "now".
+ */
+public interface LineageReader {
+    /** Nodes whose id or name contains {@code text} (case-insensitive), best matches first. */
+    List<LineageNode> find(String text, int limit);
+
+    Optional<LineageNode> node(NodeId id);
+
+    /** The nodes up to {@code upstream} hops against and {@code downstream} hops along the edges. */
+    Subgraph neighbourhood(NodeId focus, int upstream, int downstream, Instant asOf);
+
+    /** Up to {@code limit} shortest paths from {@code from} to {@code to} along downstream edges. */
+    List<List<NodeId>> paths(NodeId from, NodeId to, int limit, Instant asOf);
+}
