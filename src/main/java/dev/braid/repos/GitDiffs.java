@@ -19,18 +19,50 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
-/** Computes a commit's changes against its first parent, on demand, from the repository itself. */
+/**
+ * Computes a commit's changes against its first parent, or the changes between any two commits, on
+ * demand, from the repository itself.
+ */
 final class GitDiffs {
     private GitDiffs() {
     }
 
     static List<ChangedFile> changedFiles(Repository repo, String hash) throws IOException {
-        try (RevWalk walk = new RevWalk(repo);
-             DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+        try (RevWalk walk = new RevWalk(repo)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(hash));
+            return changedFiles(repo, parentTree(repo, walk, commit), tree(repo, commit));
+        }
+    }
+
+    /** What changed from commit {@code from} to commit {@code to}, whatever their relation in history. */
+    static List<ChangedFile> changedFilesBetween(Repository repo, String from, String to) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            return changedFiles(repo, tree(repo, walk.parseCommit(ObjectId.fromString(from))),
+                    tree(repo, walk.parseCommit(ObjectId.fromString(to))));
+        }
+    }
+
+    static FileDiff diff(Repository repo, String hash, String path) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(hash));
+            return diff(repo, parentTree(repo, walk, commit), tree(repo, commit), path);
+        }
+    }
+
+    /** The diff of one file from commit {@code from} to commit {@code to}. */
+    static FileDiff diffBetween(Repository repo, String from, String to, String path) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            return diff(repo, tree(repo, walk.parseCommit(ObjectId.fromString(from))),
+                    tree(repo, walk.parseCommit(ObjectId.fromString(to))), path);
+        }
+    }
+
+    private static List<ChangedFile> changedFiles(Repository repo, AbstractTreeIterator before, AbstractTreeIterator after)
+            throws IOException {
+        try (DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             configure(formatter, repo);
             List<ChangedFile> out = new ArrayList<>();
-            for (DiffEntry entry : formatter.scan(parentTree(repo, walk, commit), tree(repo, commit))) {
+            for (DiffEntry entry : formatter.scan(before, after)) {
                 FileHeader header = formatter.toFileHeader(entry);
                 int added = 0;
                 int removed = 0;
@@ -52,13 +84,12 @@ final class GitDiffs {
         }
     }
 
-    static FileDiff diff(Repository repo, String hash, String path) throws IOException {
+    private static FileDiff diff(Repository repo, AbstractTreeIterator before, AbstractTreeIterator after, String path)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (RevWalk walk = new RevWalk(repo); DiffFormatter formatter = new DiffFormatter(bytes)) {
-            RevCommit commit = walk.parseCommit(ObjectId.fromString(hash));
+        try (DiffFormatter formatter = new DiffFormatter(bytes)) {
             configure(formatter, repo);
-            List<DiffEntry> entries = formatter.scan(parentTree(repo, walk, commit), tree(repo, commit));
-            for (DiffEntry entry : entries) {
+            for (DiffEntry entry : formatter.scan(before, after)) {
                 if (path.equals(pathOf(entry)) || path.equals(entry.getOldPath())) {
                     FileHeader header = formatter.toFileHeader(entry);
                     if (header.getPatchType() != FileHeader.PatchType.UNIFIED) {

@@ -244,6 +244,44 @@ public final class RepositoryService {
         }
     }
 
+    /**
+     * The files that differ between two commits of one repository, as {@code git diff from to}
+     * lists them (renames detected). Either commit may be a hash prefix or a ref the cache knows.
+     *
+     * @throws RepoException when a commit is unknown or the repository folder is not available
+     */
+    public List<ChangedFile> changedFilesBetween(long repoId, String from, String to) throws RepoException {
+        String a = resolveCommit(repoId, from);
+        String b = resolveCommit(repoId, to);
+        try (Git git = openOnDisk(repoId)) {
+            return GitDiffs.changedFilesBetween(git.getRepository(), a, b);
+        } catch (IOException e) {
+            throw new RepoException("Cannot compare " + from + " with " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The diff of one file from commit {@code from} to commit {@code to}; empty lines when the file
+     * is the same in both.
+     *
+     * @throws RepoException when a commit is unknown or the repository folder is not available
+     */
+    public FileDiff diffBetween(long repoId, String from, String to, String path) throws RepoException {
+        String a = resolveCommit(repoId, from);
+        String b = resolveCommit(repoId, to);
+        try (Git git = openOnDisk(repoId)) {
+            return GitDiffs.diffBetween(git.getRepository(), a, b, path);
+        } catch (IOException e) {
+            throw new RepoException("Cannot read the diff of " + path + " from " + from + " to " + to + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private String resolveCommit(long repoId, String hashOrRef) throws RepoException {
+        return resolveRef(repoId, hashOrRef)
+                .orElseThrow(() -> new RepoException("Commit " + hashOrRef + " is not in this repository's index"));
+    }
+
     public List<CommitHit> search(String text, int limit) {
         if (text == null || text.isBlank()) {
             return List.of();

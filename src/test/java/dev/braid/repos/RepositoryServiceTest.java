@@ -401,6 +401,40 @@ class RepositoryServiceTest {
     }
 
     @Test
+    void changesBetweenTwoCommitsMatchGitDiff() throws Exception {
+        write("train.py", "lr = 0.1\nepochs = 5\n");
+        write("README.md", "churn\n");
+        String older = git.commitAll("start");
+        write("train.py", "lr = 0.05\nepochs = 5\n");
+        git.commitAll("lower lr");
+        git.run("checkout", "-q", "-b", "side", older);
+        write("train.py", "lr = 0.1\nepochs = 9\nseed = 1\n");
+        write("data.txt", "rows\n");
+        String side = git.commitAll("more epochs");
+        git.run("checkout", "-q", "main");
+        String tip = git.run("rev-parse", "HEAD").strip();
+        Source source = braid.add(git.dir());
+        braid.sync(source);
+
+        // Two commits on different branches: neither is the other's parent.
+        List<ChangedFile> files = braid.repos().changedFilesBetween(source.id(), tip.substring(0, 10), side);
+        assertEquals(List.of("data.txt", "train.py"), files.stream().map(ChangedFile::path).sorted().toList());
+        ChangedFile train = files.stream().filter(f -> f.path().equals("train.py")).findFirst().orElseThrow();
+        assertEquals(git.run("diff", "--numstat", tip, side, "--", "train.py").strip(),
+                train.added() + "\t" + train.removed() + "\ttrain.py");
+        assertEquals(ChangedFile.ChangeKind.ADDED, files.stream().filter(f -> f.path().equals("data.txt"))
+                .findFirst().orElseThrow().change());
+
+        FileDiff diff = braid.repos().diffBetween(source.id(), tip, side, "train.py");
+        assertEquals(List.of("lr = 0.05", "epochs = 5"), diff.lines().stream()
+                .filter(l -> l.kind() == DiffLine.Kind.REMOVED).map(DiffLine::text).toList());
+        assertEquals(List.of("lr = 0.1", "epochs = 9", "seed = 1"), diff.lines().stream()
+                .filter(l -> l.kind() == DiffLine.Kind.ADDED).map(DiffLine::text).toList());
+        assertEquals(List.of(), braid.repos().changedFilesBetween(source.id(), side, side));
+        assertThrows(RepoException.class, () -> braid.repos().changedFilesBetween(source.id(), tip, "0123456789ab"));
+    }
+
+    @Test
     void searchFindsCommitsBySubjectAuthorAndHashPrefix() throws Exception {
         buildBranchyHistory();
         Source source = braid.add(git.dir());
