@@ -1,14 +1,11 @@
 package dev.braid.shell;
 
-import dev.braid.experiments.ui.CommitLinks;
 import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
-import dev.braid.repos.CommitHit;
 import dev.braid.repos.ui.RepositoriesView;
 import dev.braid.repos.ui.RepositoriesViewModel;
 import dev.braid.ui.TaskRunner;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -42,7 +39,9 @@ public final class Workbench {
         shell.setRepositoryOpener(repositories::open);
         sync.finishedRunsProperty().addListener((obs, old, now) -> repositories.refresh());
         this.experiments = services.experiments() == null ? null
-                : new ExperimentsViewModel(services.experiments(), commitLinks(), runner, services.clock().getZone());
+                : new ExperimentsViewModel(services.experiments(),
+                        new RepositoryCommitLinks(services.repositories(), shell::openRepository), runner,
+                        services.clock().getZone());
         if (experiments != null) {
             sync.finishedRunsProperty().addListener((obs, old, now) -> experiments.refresh());
         }
@@ -109,22 +108,6 @@ public final class Workbench {
             case EXPERIMENTS -> experiments == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new ExperimentsView(experiments).node();
             case FEATURES, PIPELINES, LINEAGE -> new PlaceholderView(new PlaceholderViewModel(page)).node();
-        };
-    }
-
-    /** A run's commit link: the global search's hash lookup finds the repository, the shell opens it. */
-    private CommitLinks commitLinks() {
-        return new CommitLinks() {
-            @Override
-            public Optional<Long> repositoryFor(String hash) {
-                return services.repositories().search(hash, 1).stream()
-                        .filter(hit -> hit.commit().hash().startsWith(hash)).map(CommitHit::repoId).findFirst();
-            }
-
-            @Override
-            public void open(long repoId, String hash) {
-                shell.openRepository(repoId, hash);
-            }
         };
     }
 }

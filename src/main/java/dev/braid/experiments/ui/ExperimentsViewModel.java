@@ -264,7 +264,7 @@ public final class ExperimentsViewModel {
             status.set("Select two or more runs to compare.");
             return null;
         }
-        return new CompareViewModel(service, runner, chosen);
+        return new CompareViewModel(service, runner, chosen, commits);
     }
 
     /** Writes {@code rows} with the visible columns to {@code file} as CSV, off the UI thread. */

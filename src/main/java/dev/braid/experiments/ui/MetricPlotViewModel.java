@@ -40,6 +40,7 @@ public final class MetricPlotViewModel {
     private final ReadOnlyDoubleWrapper smoothing = new ReadOnlyDoubleWrapper(this, "smoothing");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final Map<Long, List<MetricPoint>> histories = new LinkedHashMap<>();
+    private java.util.Set<Long> shown;
     private long generation;
 
     MetricPlotViewModel(ExperimentService service, TaskRunner runner, List<RunSummary> runs) {
@@ -122,6 +123,17 @@ public final class MetricPlotViewModel {
         logScale.set(on);
     }
 
+    /**
+     * Draws only these of the runs (a comparison narrowed by brushing); histories already read are
+     * kept, so narrowing and widening again needs no reload.
+     */
+    public void showOnly(List<RunSummary> subset) {
+        shown = subset.stream().map(RunSummary::runPk).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        if (!histories.isEmpty()) {
+            rebuild();
+        }
+    }
+
     public void setSmoothing(double weight) {
         smoothing.set(Math.max(0, Math.min(0.99, weight)));
     }
@@ -133,7 +145,7 @@ public final class MetricPlotViewModel {
         int points = 0;
         for (RunSummary run : runs) {
             List<MetricPoint> history = histories.get(run.runPk());
-            if (history == null) {
+            if (history == null || (shown != null && !shown.contains(run.runPk()))) {
                 continue;
             }
             long first = history.isEmpty() ? 0 : history.get(0).timestamp();
