@@ -4,10 +4,10 @@ import dev.braid.repos.DiffLine;
 import javafx.scene.control.ListCell;
 
 /** One line of a diff, coloured by kind through style classes. */
-final class DiffLineCell extends ListCell<DiffLine> {
+public final class DiffLineCell extends ListCell<DiffLine> {
     private static final String[] KINDS = {"diff-hunk", "diff-context", "diff-added", "diff-removed"};
 
-    DiffLineCell() {
+    public DiffLineCell() {
         getStyleClass().add("diff-line");
     }
 
