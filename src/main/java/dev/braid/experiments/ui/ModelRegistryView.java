@@ -40,7 +40,7 @@ public final class ModelRegistryView {
         bar.setAlignment(Pos.CENTER_LEFT);
 
         SplitPane registry = new SplitPane(modelsTable(model), modelDetail(model));
-        registry.setDividerPositions(0.3);
+        registry.setDividerPositions(0.38);
         Label loggedTitle = new Label("Logged models");
         loggedTitle.getStyleClass().add("title-4");
         TableView<LoggedModelRow> logged = loggedTable(model);
@@ -65,12 +65,10 @@ public final class ModelRegistryView {
     private static TableView<ModelEntry> modelsTable(ModelRegistryViewModel model) {
         TableView<ModelEntry> table = new TableView<>(model.models());
         table.setId("modelsTable");
-        TableColumn<ModelEntry, String> name = column("Name", ModelEntry::name, 110);
-        name.setPrefWidth(200);
-        table.getColumns().add(name);
-        table.getColumns().add(column("Source", ModelEntry::sourceName, 70));
-        table.getColumns().add(column("Versions", e -> Integer.toString(e.versionCount()), 74));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(column("Name", ModelEntry::name, 160));
+        table.getColumns().add(column("Versions", e -> Integer.toString(e.versionCount()), 84));
+        table.getColumns().add(column("Source", ModelEntry::sourceName, 80));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No registered models. Register a model version in MLflow, then sync."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && now != model.selectedProperty().get()) {
@@ -103,18 +101,19 @@ public final class ModelRegistryView {
 
         TableView<VersionRow> versions = new TableView<>(model.versions());
         versions.setId("versionsTable");
-        versions.getColumns().add(column("Version", VersionRow::number, 74));
+        versions.getColumns().add(column("Version", VersionRow::number, 84));
         versions.getColumns().add(column("Aliases", VersionRow::aliases, 110));
-        versions.getColumns().add(column("Stage", r -> r.version().currentStage(), 80));
-        versions.getColumns().add(column("Status", r -> r.version().status(), 80));
-        versions.getColumns().add(column("Created", VersionRow::created, 160));
-        TableColumn<VersionRow, String> run = column("Source run", VersionRow::runLabel, 130);
+        TableColumn<VersionRow, String> run = column("Source run", VersionRow::runLabel, 150);
         run.setId("col-source-run");
         run.setCellFactory(c -> new RunLinkCell<>(model, VersionRow::sourceId, r -> r.version().runId()));
         versions.getColumns().add(run);
+        versions.getColumns().add(column("Status", r -> r.version().status(), 80));
+        versions.getColumns().add(column("Stage", r -> r.version().currentStage(), 80));
+        versions.getColumns().add(column("Created", VersionRow::created, 170));
         versions.getColumns().add(column("Logged model", VersionRow::loggedModel, 110));
         versions.getColumns().add(column("Tags", VersionRow::tags, 110));
-        versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Wider than the pane on small windows: the table scrolls sideways rather than squeezing the columns.
+        versions.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         versions.setPlaceholder(new Label("No versions."));
         model.focusedVersionProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -133,18 +132,18 @@ public final class ModelRegistryView {
         TableView<LoggedModelRow> table = new TableView<>(model.loggedModels());
         table.setId("loggedModelsTable");
         table.getColumns().add(column("Name", r -> r.model().name(), 150));
-        table.getColumns().add(column("Experiment", LoggedModelRow::experimentName, 150));
+        table.getColumns().add(column("Experiment", LoggedModelRow::experimentName, 170));
         TableColumn<LoggedModelRow, String> run = column("Source run", LoggedModelRow::runLabel, 140);
         run.setId("col-logged-source-run");
         run.setCellFactory(c -> new RunLinkCell<>(model, r -> r.model().sourceId(), r -> r.model().sourceRunId()));
         table.getColumns().add(run);
         table.getColumns().add(column("Status", r -> r.model().status(), 80));
         table.getColumns().add(column("Type", r -> r.model().modelType(), 90));
-        table.getColumns().add(column("Created", LoggedModelRow::created, 150));
+        table.getColumns().add(column("Created", LoggedModelRow::created, 170));
         table.getColumns().add(column("Registered as", LoggedModelRow::registeredAs, 150));
         table.getColumns().add(column("Params", r -> RegistrySnapshot.pairs(r.model().params()), 120));
         table.getColumns().add(column("Model id", r -> r.model().modelId(), 120));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No logged models. MLflow 3 lists models logged by runs here after a sync."));
         model.focusedLoggedModelProperty().addListener((obs, old, now) -> {
             if (now != null) {
