@@ -13,7 +13,8 @@ import java.util.Random;
  * Writes the demo's MLflow store: an {@code mlruns/} file store with a baseline experiment, an
  * XGBoost experiment of nested hyper-parameter sweeps, and a feature-ablation experiment (about
  * 300 runs with params, metric histories, dataset inputs, a few failed, deleted and running runs)
- * plus registered models with aliases. Every run's {@code mlflow.source.git.commit} names a commit
+ * plus registered models with aliases; the sweeps' best models are MLflow 3 logged models from which
+ * the classifier's versions were registered. Every run's {@code mlflow.source.git.commit} names a commit
  * of the demo repository, at a time shortly after that commit. The same seed and commits always
  * give the same files.
  */
@@ -84,7 +85,7 @@ final class DemoMlflowStore {
                     sweep == 19 ? MlrunsWriter.RUNNING : MlrunsWriter.FINISHED,
                     Map.of("search", "random", "trials", "8"), Map.of("best_val_auc", bestAuc), 0, false);
             if (sweep % 5 == 4 && bestChild != null) {
-                best.add(new String[] {MODEL, bestChild, SWEEPS});
+                best.add(new String[] {MODEL, bestChild, SWEEPS, String.valueOf(bestAuc)});
             }
         }
         for (int i = 0; i < 60; i++) {
@@ -102,8 +103,19 @@ final class DemoMlflowStore {
         Map<String, Integer> versions = new LinkedHashMap<>();
         for (String[] made : best) {
             int version = versions.merge(made[0], 1, Integer::sum);
-            out.modelVersion(made[0], version, made[1], made[2], now - (best.size() - version) * 86_400_000L,
-                    Map.of("validated", version % 2 == 0 ? "true" : "false"));
+            long created = now - (best.size() - version) * 86_400_000L;
+            Map<String, String> tags = Map.of("validated", version % 2 == 0 ? "true" : "false");
+            if (made.length < 4) {
+                out.modelVersion(made[0], version, made[1], made[2], created, tags);
+                continue;
+            }
+            // The sweeps log their best model as an MLflow 3 logged model, and the version is registered from it.
+            String modelId = "m-" + made[1];
+            out.loggedModel(made[2], modelId, "xgb-churn", made[1], created - 3_600_000L,
+                    Map.of("objective", "binary:logistic"), Map.of("mlflow.modelVersions",
+                            "[{\"name\": \"" + made[0] + "\", \"version\": " + version + "}]"),
+                    "val_auc", Double.parseDouble(made[3]));
+            out.modelVersionFrom(made[0], version, made[1], "models:/" + modelId, created, tags);
         }
         int churn = versions.getOrDefault(MODEL, 0);
         Map<String, String> aliases = new LinkedHashMap<>();

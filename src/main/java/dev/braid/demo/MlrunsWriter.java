@@ -89,13 +89,32 @@ final class MlrunsWriter {
 
     void modelVersion(String model, int version, String runId, String experimentId, long created,
                       Map<String, String> tags) throws IOException {
-        String source = root.resolve(experimentId).resolve(runId).resolve("artifacts/model").toUri().toString();
+        modelVersionFrom(model, version, runId, root.resolve(experimentId).resolve(runId).resolve("artifacts/model").toUri()
+                .toString(), created, tags);
+    }
+
+    /** A version registered from {@code source}: a run's artifact path, or {@code models:/<id>} of a logged model. */
+    void modelVersionFrom(String model, int version, String runId, String source, long created, Map<String, String> tags)
+            throws IOException {
         Path folder = root.resolve("models").resolve(model).resolve("version-" + version);
         write(folder.resolve("meta.yaml"), "creation_timestamp: " + created + "\ncurrent_stage: None\ndescription: null"
                 + "\nlast_updated_timestamp: " + created + "\nname: " + quote(model) + "\nrun_id: " + runId
                 + "\nrun_link: null\nsource: " + quote(source) + "\nstatus: READY\nstatus_message: null\nuser_id: null"
                 + "\nversion: " + version + "\n");
         values(folder.resolve("tags"), tags);
+    }
+
+    /** A finished MLflow 3 logged model made by a run, with one metric value linked to it. */
+    void loggedModel(String experimentId, String modelId, String name, String runId, long created,
+                     Map<String, String> params, Map<String, String> tags, String metric, double value) throws IOException {
+        Path folder = root.resolve(experimentId).resolve("models").resolve(modelId);
+        write(folder.resolve("meta.yaml"), "artifact_location: " + quote(folder.resolve("artifacts").toUri().toString())
+                + "\ncreation_timestamp: " + created + "\nexperiment_id: " + quote(experimentId) + "\nlast_updated_timestamp: "
+                + created + "\nlifecycle_stage: active\nmodel_id: " + modelId + "\nmodel_type: classifier\nname: " + quote(name)
+                + "\nsource_run_id: " + runId + "\nstatus: 2\nstatus_message: null\n");
+        values(folder.resolve("params"), params);
+        values(folder.resolve("tags"), tags);
+        write(folder.resolve("metrics").resolve(metric), created + " " + value + " 0 " + runId + "\n");
     }
 
     /** The folder MLflow expects even when nothing was deleted. */

@@ -9,6 +9,8 @@ import dev.braid.sync.SourceStore;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ public final class ExperimentService {
     private final RunReader runs = new RunReader();
     private final RunDetailReader details = new RunDetailReader();
     private final RegistryStore registry = new RegistryStore();
+    private final LoggedModelStore loggedModels = new LoggedModelStore();
     private final MetricHistoryStore histories = new MetricHistoryStore();
 
     public ExperimentService(Database db, SourceStore sources, MlflowConnector connector, Clock clock) {
@@ -139,6 +142,24 @@ public final class ExperimentService {
     /** Cached registered models of every source, with their versions and aliases. */
     public List<RegisteredModel> models() {
         return db.read(c -> registry.models(c, null));
+    }
+
+    /** Cached MLflow 3 logged models of every source, newest first, with params, tags and metrics. */
+    public List<LoggedModel> loggedModels() {
+        return db.read(c -> loggedModels.models(c, null, null));
+    }
+
+    /** Cached logged models that one run made ({@code source_run_id}), newest first. */
+    public List<LoggedModel> loggedModels(long sourceId, String runId) {
+        return db.read(c -> loggedModels.models(c, sourceId, runId));
+    }
+
+    /**
+     * The cached names of these runs of one source (run id to name; a run without a name maps to
+     * its id). Runs the cache does not hold are left out.
+     */
+    public Map<String, String> runNames(long sourceId, Collection<String> runIds) {
+        return db.read(c -> runs.names(c, sourceId, List.copyOf(new LinkedHashSet<>(runIds))));
     }
 
     /**

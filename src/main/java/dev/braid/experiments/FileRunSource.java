@@ -97,6 +97,20 @@ final class FileRunSource implements RunSource {
     }
 
     @Override
+    public List<LoggedModel> loggedModels(long sourceId, List<String> experimentIds) throws MlflowException {
+        Set<String> wanted = new HashSet<>(experimentIds);
+        return io(() -> {
+            List<LoggedModel> out = new ArrayList<>();
+            for (Path folder : experimentFolders()) {
+                if (wanted.contains(folder.getFileName().toString())) {
+                    out.addAll(FileStoreLoggedModels.models(folder.resolve("models"), sourceId));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public boolean readsWholeCheaply() {
         return true;
     }

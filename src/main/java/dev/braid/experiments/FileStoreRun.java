@@ -53,7 +53,9 @@ final class FileStoreRun {
             return Optional.empty();
         }
         try {
-            long step = parts.length > 2 ? Long.parseLong(parts[2]) : 0;
+            // MLflow's file store reads the step only from "<time> <value> <step>" lines; a line that also
+            // names a dataset ("<time> <value> <step> <dataset> <digest>") counts as step 0 there, so here too.
+            long step = parts.length == 3 ? Long.parseLong(parts[2]) : 0;
             return Optional.of(new MetricPoint(step, Long.parseLong(parts[0]), FileStoreFiles.metricValue(parts[1])));
         } catch (NumberFormatException e) {
             return Optional.empty();

@@ -9,11 +9,23 @@ public final class MlflowException extends ExperimentException {
     private static final long serialVersionUID = 1L;
     private final boolean transientFailure;
     private final long retryAfterMillis;
+    private final boolean notFound;
 
-    private MlflowException(String message, Throwable cause, boolean transientFailure, long retryAfterMillis) {
+    private MlflowException(String message, Throwable cause, boolean transientFailure, long retryAfterMillis,
+                            boolean notFound) {
         super(message, cause);
         this.transientFailure = transientFailure;
         this.retryAfterMillis = retryAfterMillis;
+        this.notFound = notFound;
+    }
+
+    private MlflowException(String message, Throwable cause, boolean transientFailure, long retryAfterMillis) {
+        this(message, cause, transientFailure, retryAfterMillis, false);
+    }
+
+    /** The server answered 404: no such endpoint (an older MLflow) or no such object. Permanent. */
+    static MlflowException notFound(String message) {
+        return new MlflowException(message, null, false, -1, true);
     }
 
     static MlflowException permanent(String message, Throwable cause) {
@@ -26,6 +38,11 @@ public final class MlflowException extends ExperimentException {
 
     static MlflowException retryAfter(String message, long retryAfterMillis) {
         return new MlflowException(message, null, true, retryAfterMillis);
+    }
+
+    /** True when the server answered 404. */
+    public boolean isNotFound() {
+        return notFound;
     }
 
     public boolean isTransient() {

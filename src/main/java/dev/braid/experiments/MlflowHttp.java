@@ -126,8 +126,8 @@ final class MlflowHttp {
                     + " (HTTP 403): this user lacks permission for " + endpoint + detail, null);
         }
         if (status == 404) {
-            return MlflowException.permanent(where + ". Is " + base
-                    + " the address of an MLflow tracking server (MLflow 2.x or 3.x)?", null);
+            return MlflowException.notFound(where + ". Is " + base
+                    + " the address of an MLflow tracking server (MLflow 2.x or 3.x)?");
         }
         if (status == 429 || status == 503) {
             long wait = retryAfter(response);

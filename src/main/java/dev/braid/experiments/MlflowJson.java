@@ -64,6 +64,45 @@ final class MlflowJson {
                 keyValues(node.path("tags")), aliases);
     }
 
+    /** A logged model ({@code LoggedModel}: {@code info} and {@code data}) from {@code logged-models/search}. */
+    static LoggedModel loggedModel(long sourceId, JsonNode node) {
+        JsonNode info = node.path("info");
+        List<LoggedModelMetric> metrics = new ArrayList<>();
+        for (JsonNode m : node.path("data").path("metrics")) {
+            metrics.add(new LoggedModelMetric(text(m, "key"), value(m.get("value")), m.path("timestamp").asLong(),
+                    m.path("step").asLong(), text(m, "run_id"), text(m, "dataset_name"), text(m, "dataset_digest")));
+        }
+        return new LoggedModel(sourceId, text(info, "model_id"), text(info, "experiment_id"), text(info, "name"),
+                text(info, "source_run_id"), loggedModelStatus(text(info, "status")), text(info, "status_message"),
+                text(info, "model_type"), text(info, "artifact_uri"), number(info, "creation_timestamp_ms"),
+                number(info, "last_updated_timestamp_ms"), keyValues(node.path("data").path("params")),
+                keyValues(info.path("tags")), metrics);
+    }
+
+    /** The proto's enum name ({@code LOGGED_MODEL_READY}) as MLflow's client names the status ({@code READY}). */
+    static String loggedModelStatus(String proto) {
+        if (proto == null) {
+            return "UNSPECIFIED";
+        }
+        return switch (proto) {
+            case "LOGGED_MODEL_PENDING" -> "PENDING";
+            case "LOGGED_MODEL_READY" -> "READY";
+            case "LOGGED_MODEL_UPLOAD_FAILED" -> "FAILED";
+            case "LOGGED_MODEL_STATUS_UNSPECIFIED" -> "UNSPECIFIED";
+            default -> proto;
+        };
+    }
+
+    /** A logged model's status as MLflow stores it in a database or {@code meta.yaml} (0 to 3). */
+    static String loggedModelStatus(long stored) {
+        return switch ((int) stored) {
+            case 1 -> "PENDING";
+            case 2 -> "READY";
+            case 3 -> "FAILED";
+            default -> "UNSPECIFIED";
+        };
+    }
+
     /** MLflow's lists of {key, value} objects as a map (later keys win). */
     static Map<String, String> keyValues(JsonNode list) {
         Map<String, String> out = new LinkedHashMap<>();

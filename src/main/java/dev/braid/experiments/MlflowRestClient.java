@@ -15,6 +15,8 @@ import java.util.Map;
 public final class MlflowRestClient {
     static final int RUN_PAGE = 1000;
     static final int MODEL_PAGE = 1000;
+    /** MLflow's protocol caps a page of logged models at 50. */
+    static final int LOGGED_MODEL_PAGE = 50;
     /** runs/search takes a list of experiment ids; keep each request's list modest. */
     static final int EXPERIMENTS_PER_SEARCH = 100;
     private final MlflowHttp http;
@@ -125,6 +127,36 @@ public final class MlflowRestClient {
             }
             token = nextToken(page);
         } while (token != null);
+        return out;
+    }
+
+    /**
+     * Every active logged model (MLflow 3) of {@code experimentIds}. A server without the endpoint
+     * (MLflow 2.x answers 404) has none.
+     */
+    List<LoggedModel> loggedModels(long sourceId, List<String> experimentIds) throws MlflowException {
+        List<LoggedModel> out = new ArrayList<>();
+        for (int from = 0; from < experimentIds.size(); from += EXPERIMENTS_PER_SEARCH) {
+            List<String> chunk = experimentIds.subList(from, Math.min(experimentIds.size(), from + EXPERIMENTS_PER_SEARCH));
+            String token = null;
+            do {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("experiment_ids", chunk);
+                body.put("max_results", LOGGED_MODEL_PAGE);
+                putToken(body, token);
+                JsonNode page;
+                try {
+                    page = http.post("logged-models/search", body);
+                } catch (MlflowException e) {
+                    if (e.isNotFound()) {
+                        return List.of();
+                    }
+                    throw e;
+                }
+                page.path("models").forEach(m -> out.add(MlflowJson.loggedModel(sourceId, m)));
+                token = nextToken(page);
+            } while (token != null);
+        }
         return out;
     }
 

@@ -23,6 +23,7 @@ import java.util.Set;
  * asked for) reads every run, which removes deleted runs and picks up edited tags and late
  * metrics. Everything is fetched first and written in one transaction with the new cursor, so a
  * failed or cancelled sync leaves the cache as it was. Metric histories are not fetched here.
+ * The registry and MLflow 3 logged models are read whole on every sync (see {@link LoggedModelStore}).
  * Local stores are cheap to read whole, so every sync of one is a full reconciliation.
  */
 public final class MlflowSyncer implements SourceSyncer {
@@ -36,6 +37,7 @@ public final class MlflowSyncer implements SourceSyncer {
     private final Clock clock;
     private final ExperimentStore store = new ExperimentStore();
     private final RegistryStore registry = new RegistryStore();
+    private final LoggedModelStore loggedModels = new LoggedModelStore();
     private final RunEditService edits;
 
     public MlflowSyncer(Database db, SourceStore sources, MlflowConnector connector, Clock clock) {
@@ -106,6 +108,9 @@ public final class MlflowSyncer implements SourceSyncer {
         context.progress(-1, "reading the model registry");
         List<RegisteredModel> models = client.registeredModels(source.id());
         context.checkCancelled();
+        context.progress(-1, "reading logged models");
+        List<LoggedModel> logged = client.loggedModels(source.id(), ids);
+        context.checkCancelled();
         context.progress(-1, "saving " + runs.size() + " runs");
         SyncCursor next = new SyncCursor(started, full ? started : cursor.lastFull());
         return db.write(c -> {
@@ -129,6 +134,7 @@ public final class MlflowSyncer implements SourceSyncer {
                 }
             }
             registry.replace(c, source.id(), models);
+            loggedModels.replace(c, source.id(), logged);
             edits.reapplyPending(c, source.id());
             sources.saveCursor(c, source.id(), next.toJson());
             return new SyncCounts(added, changed, removed);

@@ -34,4 +34,9 @@ final class RestRunSource implements RunSource {
     public List<RegisteredModel> registeredModels(long sourceId) throws MlflowException {
         return client.registeredModels(sourceId);
     }
+
+    @Override
+    public List<LoggedModel> loggedModels(long sourceId, List<String> experimentIds) throws MlflowException {
+        return client.loggedModels(sourceId, experimentIds);
+    }
 }

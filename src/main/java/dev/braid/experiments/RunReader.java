@@ -153,6 +153,30 @@ final class RunReader {
         }
     }
 
+    /** Names of cached runs of one source by id; an unnamed run maps to its id, an uncached one is left out. */
+    Map<String, String> names(Connection c, long sourceId, List<String> runIds) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        // SQLite limits the variables of one statement; ask in slices.
+        for (int from = 0; from < runIds.size(); from += 500) {
+            List<String> slice = runIds.subList(from, Math.min(runIds.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(slice.size(), "?"));
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT run_id, run_name FROM runs WHERE source_id = ? AND run_id IN (" + marks + ")")) {
+                st.setLong(1, sourceId);
+                for (int i = 0; i < slice.size(); i++) {
+                    st.setString(i + 2, slice.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(2);
+                        out.put(rs.getString(1), name == null || name.isBlank() ? rs.getString(1) : name);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     static Long getLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;

@@ -26,6 +26,12 @@ interface RunSource {
     List<RegisteredModel> registeredModels(long sourceId) throws MlflowException;
 
     /**
+     * Every active MLflow 3 logged model of {@code experimentIds}, with params, tags and linked
+     * metrics as MLflow's {@code search_logged_models} returns them; none where the store has none.
+     */
+    List<LoggedModel> loggedModels(long sourceId, List<String> experimentIds) throws MlflowException;
+
+    /**
      * True when reading everything costs little (a local file), so every sync can be a full
      * reconciliation instead of an incremental one.
      */

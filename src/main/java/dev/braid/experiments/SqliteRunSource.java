@@ -94,6 +94,11 @@ final class SqliteRunSource implements RunSource {
     }
 
     @Override
+    public List<LoggedModel> loggedModels(long sourceId, List<String> experimentIds) throws MlflowException {
+        return read(c -> SqliteLoggedModels.models(c, sourceId, experimentIds));
+    }
+
+    @Override
     public boolean readsWholeCheaply() {
         return true;
     }

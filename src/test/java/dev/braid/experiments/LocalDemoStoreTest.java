@@ -66,6 +66,10 @@ class LocalDemoStoreTest {
             assertEquals(4, model.versions().size());
             for (ModelVersion v : model.versions()) {
                 assertTrue(experiments.run(mlflow.id(), v.runId()).isPresent(), "version " + v.version() + " names a cached run");
+                List<LoggedModel> made = experiments.loggedModels(mlflow.id(), v.runId());
+                assertEquals(List.of(v.loggedModelId()), made.stream().map(LoggedModel::modelId).toList(),
+                        "version " + v.version() + " was registered from the logged model its run made");
+                assertEquals("READY", made.get(0).status());
             }
 
             demo.open(home.resolve("demo-2"), TestContexts.quiet());

@@ -73,6 +73,9 @@ class LocalStoresTest {
         JsonNode dump = python(kind, "dump");
         assertEquals(normalisedRuns(dump), cachedRuns(f));
         assertEquals(json.readTree(json.writeValueAsString(sortedModels(dump))), json.readTree(json.writeValueAsString(models(f))));
+        assertEquals(json.readTree(json.writeValueAsString(dump.get("logged_models"))),
+                json.readTree(json.writeValueAsString(LoggedModelView.of(f.service.loggedModels()))));
+        assertEquals(2, f.service.loggedModels().size(), "the deleted logged model is left out");
         Map<String, Map<String, String>> experiments = new TreeMap<>();
         f.service.experiments().forEach(e -> experiments.put(e.name(), e.tags()));
         Map<String, Map<String, String>> expected = new TreeMap<>();

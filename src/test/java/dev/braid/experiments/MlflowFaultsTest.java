@@ -34,6 +34,8 @@ class MlflowFaultsTest {
     private volatile String body;
     private volatile String retryAfter;
     private volatile String lastAuthorization;
+    private volatile String missingEndpoint;
+    private final java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -41,6 +43,12 @@ class MlflowFaultsTest {
         server.createContext("/", exchange -> {
             lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
             exchange.getRequestBody().readAllBytes();
+            asked.add(exchange.getRequestURI().getPath());
+            if (missingEndpoint != null && exchange.getRequestURI().getPath().endsWith(missingEndpoint)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
             if (retryAfter != null) {
                 exchange.getResponseHeaders().add("Retry-After", retryAfter);
             }
@@ -129,5 +137,22 @@ class MlflowFaultsTest {
         SyncFailure failure = failSync(Map.of(), null, null);
         assertFalse(failure.isTransient());
         assertTrue(failure.getMessage().contains("Is http://127.0.0.1:"), failure.getMessage());
+    }
+
+    @Test
+    void aServerWithoutLoggedModelsSyncsWithNone() throws Exception {
+        // MLflow 2.x has no logged-models/search and answers 404 for it.
+        status = 200;
+        body = "{\"experiments\": [{\"experiment_id\": \"1\", \"name\": \"legacy\"}]}";
+        missingEndpoint = "logged-models/search";
+        MlflowConnector connector = new MlflowConnector(Map.of(), Duration.ofSeconds(5));
+        ExperimentService service = new ExperimentService(db, sources, connector, Clock.systemUTC());
+        Source source = service.addMlflow("http://127.0.0.1:" + server.getAddress().getPort(), null, null, null, null);
+
+        new MlflowSyncer(db, sources, connector, Clock.systemUTC()).sync(source, TestContexts.quiet());
+
+        assertEquals(java.util.List.of("legacy"), service.experiments().stream().map(Experiment::name).toList());
+        assertTrue(asked.contains("/api/2.0/mlflow/logged-models/search"), asked.toString());
+        assertEquals(java.util.List.of(), service.loggedModels());
     }
 }

@@ -102,6 +102,26 @@ class MlflowSyncTest {
 
     @Test
     @Order(3)
+    void loggedModelsMatchWhatTheClientSearchReturnsAndLinkToTheirRunAndVersion() throws Exception {
+        JsonNode dump = mlflow.python("dump");
+        assertEquals(json.readTree(json.writeValueAsString(dump.get("logged_models"))),
+                json.readTree(json.writeValueAsString(LoggedModelView.of(service.loggedModels()))));
+        JsonNode ids = seeded.get("logged_models");
+        assertTrue(service.loggedModels().stream().noneMatch(m -> m.modelId().equals(ids.get("deleted").asText())),
+                "deleted logged models are left out");
+        LoggedModel registered = service.loggedModels().stream()
+                .filter(m -> m.modelId().equals(ids.get("registered").asText())).findFirst().orElseThrow();
+        assertEquals("READY", registered.status());
+        assertEquals(List.of(registered), service.loggedModels(source.id(), registered.sourceRunId()));
+        ModelVersion version = service.models().stream().filter(m -> m.name().equals("churn-model")).findFirst()
+                .orElseThrow().versions().get(0);
+        assertEquals(registered.modelId(), version.loggedModelId());
+        assertEquals(registered.sourceRunId(), version.runId());
+        assertEquals(List.of("production"), version.aliases());
+    }
+
+    @Test
+    @Order(4)
     void metricHistoriesAreFetchedOnDemandAndCached() throws Exception {
         String runId = seeded.get("child_runs").get(1).asText();
         long pk = service.run(source.id(), runId).orElseThrow().summary().runPk();
@@ -123,7 +143,7 @@ class MlflowSyncTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void incrementalSyncsPickUpNewAndFinishedRunsAndReconciliationTheRest() throws Exception {
         String newRun = mlflow.python("new-run", "churn", "late-arrival").get("run_id").asText();
         String running = seeded.get("running_runs").get(0).asText();
@@ -149,10 +169,14 @@ class MlflowSyncTest {
         assertEquals("shipped", service.run(source.id(), baseline).orElseThrow().summary().tags().get("stage"));
         assertRunsEqual(mlflow.python("dump"));
         assertEquals(0, syncer.sync(source, TestContexts.quiet()).added(), "syncing again changes nothing");
+        String once = json.writeValueAsString(service.loggedModels()) + json.writeValueAsString(service.models());
+        syncer.sync(source, TestContexts.quiet());
+        assertEquals(once, json.writeValueAsString(service.loggedModels()) + json.writeValueAsString(service.models()),
+                "logged models and the registry read again are the same rows");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aServerStoppedMidSyncIsTransientAndLeavesTheCacheAsItWas() throws Exception {
         mlflow.python("new-run", "churn", "never-cached");
         String before = snapshot();
@@ -178,7 +202,7 @@ class MlflowSyncTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aMissingLocalStoreIsRefusedAndFiltersRunInTheCache() throws Exception {
         ExperimentException e = assertThrows(ExperimentException.class,
                 () -> service.addMlflow("sqlite:///nowhere/mlflow.db", null, null, null, null));
@@ -231,6 +255,7 @@ class MlflowSyncTest {
 
     private String snapshot() throws Exception {
         return json.writeValueAsString(service.runs(RunQuery.all())) + json.writeValueAsString(service.models())
+                + json.writeValueAsString(service.loggedModels())
                 + db.read(c -> sources.cursor(c, source.id()));
     }
 }

@@ -4,8 +4,11 @@ Used by the Java tests in dev.braid.experiments. The tracking server comes from
 MLFLOW_TRACKING_URI. Every command prints one JSON document on its last line of stdout.
 
   seed                      experiments, nested runs, histories, datasets, a deleted run, a tag
-                            edited after its run finished, a run left RUNNING, registered models
-  dump                      everything the client reads back (active experiments and runs, models)
+                            edited after its run finished, a run left RUNNING, registered models,
+                            logged models (one made in a run and registered, one without a run,
+                            one deleted)
+  dump                      everything the client reads back (active experiments and runs, models,
+                            logged models)
   history RUN_ID KEY        the client's get_metric_history
   new-run EXPERIMENT NAME   logs a finished run with a param and a metric
   set-tag RUN_ID KEY VALUE  sets a tag (on a finished run, say)
@@ -62,6 +65,7 @@ def seed():
         mlflow.log_metric("auc", 0.71)
         mlflow.set_tag("stage", "draft")
         mlflow.set_tag("mlflow.note.content", "first try")
+        packaged = log_model_in_run()
     client.set_tag(baseline.info.run_id, "stage", "reviewed")
     created["edited_tags"].append({"run_id": baseline.info.run_id, "key": "stage", "value": "reviewed"})
     with mlflow.start_run(run_name="mistake") as mistake:
@@ -74,6 +78,7 @@ def seed():
     created["running_runs"].append(running.info.run_id)
     mlflow.set_experiment("empty-experiment")
     seed_registry(client, children, created)
+    seed_logged_models(client, packaged, fraud.experiment_id, created)
     created["parent_run"] = parent.info.run_id
     created["child_runs"] = children
     created["experiments"] = [fraud.experiment_id, churn.experiment_id]
@@ -88,6 +93,51 @@ def seed_registry(client, children, created):
     client.set_registered_model_alias("fraud-model", "challenger", "1")
     client.create_registered_model("churn-model")
     created["models"] = ["fraud-model", "churn-model"]
+
+
+def log_model_in_run():
+    """A logged model made in the active run, with params, tags and metrics (one per dataset)."""
+    model = mlflow.initialize_logged_model(name="churn-logreg", model_type="classifier",
+                                           params={"C": "0.5", "penalty": "l2"}, tags={"framework": "sklearn"})
+    holdout = mlflow.data.from_pandas(pd.DataFrame({"amount": [1.0, 2.0], "label": [0, 1]}), name="holdout",
+                                      targets="label")
+    mlflow.log_metric("val_auc", 0.69, step=0, model_id=model.model_id)
+    mlflow.log_metric("val_auc", 0.73, step=1, model_id=model.model_id)
+    mlflow.log_metric("val_auc", 0.7, step=1, model_id=model.model_id, dataset=holdout)
+    mlflow.finalize_logged_model(model.model_id, "READY")
+    return model
+
+
+def seed_logged_models(client, packaged, experiment_id, created):
+    """Registers the model logged in a run, adds one without a run (left PENDING) and deletes another."""
+    version = mlflow.register_model(f"models:/{packaged.model_id}", "churn-model")
+    client.set_registered_model_alias("churn-model", "production", version.version)
+    draft = mlflow.initialize_logged_model(name="fraud-draft", experiment_id=experiment_id)
+    gone = mlflow.initialize_logged_model(name="discarded", experiment_id=experiment_id)
+    client.delete_logged_model(gone.model_id)
+    created["logged_models"] = {"registered": packaged.model_id, "draft": draft.model_id, "deleted": gone.model_id}
+
+
+def dump_logged_models(experiment_ids):
+    out = []
+    for m in mlflow.search_logged_models(experiment_ids=experiment_ids, output_format="list"):
+        out.append({
+            "model_id": m.model_id,
+            "experiment_id": m.experiment_id,
+            "name": m.name,
+            "source_run_id": m.source_run_id,
+            "status": str(m.status),
+            "model_type": m.model_type,
+            "artifact_location": m.artifact_location,
+            "creation_timestamp": m.creation_timestamp,
+            "params": m.params,
+            "tags": m.tags,
+            "metrics": sorted([{"key": x.key, "value": x.value, "step": x.step, "timestamp": x.timestamp,
+                                "run_id": x.run_id, "dataset_name": x.dataset_name,
+                                "dataset_digest": x.dataset_digest} for x in m.metrics or []],
+                              key=lambda x: (x["key"], x["step"], x["timestamp"], x["dataset_name"] or "")),
+        })
+    return sorted(out, key=lambda m: m["model_id"])
 
 
 def dump():
@@ -127,7 +177,7 @@ def dump():
                                key=lambda v: -int(v["version"])),
         })
     return {"experiments": [{"experiment_id": e.experiment_id, "name": e.name, "tags": e.tags} for e in experiments],
-            "runs": runs, "models": models}
+            "runs": runs, "models": models, "logged_models": dump_logged_models(ids)}
 
 
 def history(run_id, key):

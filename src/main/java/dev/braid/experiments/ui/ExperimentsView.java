@@ -36,6 +36,7 @@ public final class ExperimentsView {
     private final StackPane root = new StackPane();
     private final TabPane tabs = new TabPane();
     private final TableView<RunSummary> table;
+    private final Tab modelsTab;
 
     public ExperimentsView(ExperimentsViewModel model) {
         this.model = model;
@@ -89,7 +90,11 @@ public final class ExperimentsView {
         runsPane.setMinSize(0, 0);
         Tab runsTab = new Tab("Runs", runsPane);
         runsTab.setClosable(false);
-        tabs.getTabs().add(runsTab);
+        modelsTab = new Tab("Models", new ModelRegistryView(model.registry()).node());
+        modelsTab.setId("modelsTab");
+        modelsTab.setClosable(false);
+        model.registry().setRunOpener(this::openDetail);
+        tabs.getTabs().addAll(runsTab, modelsTab);
         tabs.setId("experimentTabs");
         tabs.setMinSize(0, 0);
 
@@ -148,6 +153,10 @@ public final class ExperimentsView {
     private void openDetail(RunSummary run) {
         RunDetailViewModel detail = model.detail(run);
         detail.setRunOpener(this::openDetail);
+        detail.setRegistryOpener(focus -> {
+            tabs.getSelectionModel().select(modelsTab);
+            model.registry().focus(focus);
+        });
         openTab(detail.title(), new RunDetailView(detail).node());
     }
 

@@ -55,6 +55,7 @@ public final class ExperimentsViewModel {
     private final ReadOnlyBooleanWrapper sortAscending = new ReadOnlyBooleanWrapper(this, "sortAscending");
     private final RunNesting nesting = new RunNesting(runs);
     private final RunGrouping grouping = new RunGrouping(runs, columns);
+    private final ModelRegistryViewModel registry;
     private RunCells cells;
     private RunEditService edits;
     private long generation;
@@ -65,6 +66,12 @@ public final class ExperimentsViewModel {
         this.runner = runner;
         this.zone = zone;
         this.cells = RunCells.empty(zone);
+        this.registry = new ModelRegistryViewModel(service, runner, zone);
+    }
+
+    /** The Models tab: registered models, their versions and logged models. */
+    public ModelRegistryViewModel registry() {
+        return registry;
     }
 
     public ObservableList<ExperimentEntry> experiments() {
@@ -127,8 +134,9 @@ public final class ExperimentsViewModel {
         return cells.text(run, column);
     }
 
-    /** Reads sources, experiments and model versions again, keeping the chosen experiments, then the runs. */
+    /** Reads sources, experiments and model versions again, keeping the chosen experiments, then the runs and the Models tab. */
     public void refresh() {
+        registry.refresh();
         runner.run(() -> {
             List<Source> sources = service.sources();
             Map<Long, String> names = sources.stream().collect(Collectors.toMap(Source::id, Source::name));

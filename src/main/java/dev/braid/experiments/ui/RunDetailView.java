@@ -62,7 +62,8 @@ public final class RunDetailView {
         note.textProperty().bind(model.noteProperty());
         note.visibleProperty().bind(model.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
-        VBox overview = new VBox(6, fieldTable("runOverview", model.overview()), links, note);
+        VBox overview = new VBox(6, fieldTable("runOverview", model.overview()), links,
+                RegisteredVersionsSection.create(model), note);
         VBox.setVgrow(overview.getChildren().get(0), Priority.ALWAYS);
         overview.setPadding(new Insets(6));
 

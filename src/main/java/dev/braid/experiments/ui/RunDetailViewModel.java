@@ -3,6 +3,8 @@ package dev.braid.experiments.ui;
 import dev.braid.experiments.DatasetInput;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.LatestMetric;
+import dev.braid.experiments.LoggedModel;
+import dev.braid.experiments.ModelVersion;
 import dev.braid.experiments.RunDetail;
 import dev.braid.experiments.RunEditService;
 import dev.braid.experiments.RunSummary;
@@ -10,8 +12,10 @@ import dev.braid.ui.TaskRunner;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -42,6 +46,9 @@ public final class RunDetailViewModel {
     private final ObservableList<DatasetInput> datasetsView = FXCollections.unmodifiableObservableList(datasets);
     private final ObservableList<String> children = FXCollections.observableArrayList();
     private final ObservableList<String> childrenView = FXCollections.unmodifiableObservableList(children);
+    private final ObservableList<ModelLink> registered = FXCollections.observableArrayList();
+    private final ObservableList<ModelLink> registeredView = FXCollections.unmodifiableObservableList(registered);
+    private Consumer<RegistryFocus> registryOpener = focus -> { };
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
     private Consumer<RunSummary> runOpener = r -> { };
@@ -93,6 +100,20 @@ public final class RunDetailViewModel {
     /** Run ids of the runs nested under this one. */
     public ObservableList<String> children() {
         return childrenView;
+    }
+
+    /** Model versions registered from this run, then the logged models it made, as links into the Models tab. */
+    public ObservableList<ModelLink> registered() {
+        return registeredView;
+    }
+
+    /** Where a registered version or logged model opens (the Models tab, focused on it). */
+    public void setRegistryOpener(Consumer<RegistryFocus> opener) {
+        this.registryOpener = opener;
+    }
+
+    public void openRegistered(ModelLink link) {
+        registryOpener.accept(link.focus());
     }
 
     /** The run's note ({@code mlflow.note.content}); empty when it has none. */
@@ -161,7 +182,23 @@ public final class RunDetailViewModel {
             }
             show(found.get());
             status.set("");
+            loadRegistered(found.get());
         }, failure -> status.set("Could not read the run: " + failure.getMessage()));
+    }
+
+    private void loadRegistered(RunDetail detail) {
+        List<ModelLink> links = new ArrayList<>();
+        for (ModelVersion v : detail.modelVersions()) {
+            links.add(new ModelLink(v.name() + " v" + v.version() + v.aliases().stream().map(a -> " @" + a)
+                    .collect(Collectors.joining()), RegistryFocus.version(run.sourceId(), v.name(), v.version())));
+        }
+        runner.run(() -> service.loggedModels(run.sourceId(), run.runId()), logged -> {
+            for (LoggedModel m : logged) {
+                links.add(new ModelLink("Logged model " + m.name() + " (" + m.status().toLowerCase(Locale.ROOT) + ")",
+                        RegistryFocus.loggedModel(m.sourceId(), m.modelId())));
+            }
+            registered.setAll(links);
+        }, failure -> registered.setAll(links));
     }
 
     /** Reads the run again after an edit, keeping the status message. */

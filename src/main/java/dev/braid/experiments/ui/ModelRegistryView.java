@@ -1,0 +1,190 @@
+package dev.braid.experiments.ui;
+
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Models tab: a name filter, the registered models, the chosen model's description, tags and
+ * versions (source runs as links), and the logged models below.
+ */
+public final class ModelRegistryView {
+    private final VBox root;
+
+    public ModelRegistryView(ModelRegistryViewModel model) {
+        TextField filter = new TextField(model.filterProperty().get());
+        filter.setId("modelFilter");
+        filter.setPromptText("Filter models by name");
+        filter.setPrefColumnCount(28);
+        filter.textProperty().addListener((obs, old, now) -> model.setFilter(now));
+        Label status = new Label();
+        status.setId("registryStatus");
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(model.statusProperty());
+        HBox bar = new HBox(10, filter, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        SplitPane registry = new SplitPane(modelsTable(model), modelDetail(model));
+        registry.setDividerPositions(0.38);
+        Label loggedTitle = new Label("Logged models");
+        loggedTitle.getStyleClass().add("title-4");
+        TableView<LoggedModelRow> logged = loggedTable(model);
+        VBox.setVgrow(logged, Priority.ALWAYS);
+        VBox loggedPane = new VBox(6, loggedTitle, logged);
+        loggedPane.setPadding(new Insets(6, 0, 0, 0));
+        SplitPane split = new SplitPane(registry, loggedPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root = new VBox(8, bar, split);
+        root.setPadding(new Insets(8));
+        root.setId("modelRegistry");
+        root.getStyleClass().add("model-registry");
+        root.setMinSize(0, 0);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private static TableView<ModelEntry> modelsTable(ModelRegistryViewModel model) {
+        TableView<ModelEntry> table = new TableView<>(model.models());
+        table.setId("modelsTable");
+        table.getColumns().add(column("Name", ModelEntry::name, 160));
+        table.getColumns().add(column("Versions", e -> Integer.toString(e.versionCount()), 84));
+        table.getColumns().add(column("Source", ModelEntry::sourceName, 80));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No registered models. Register a model version in MLflow, then sync."));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now != model.selectedProperty().get()) {
+                model.select(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, now) -> {
+            if (now != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(now);
+            }
+            if (now != null) {
+                table.scrollTo(now);
+            }
+        });
+        return table;
+    }
+
+    private static Node modelDetail(ModelRegistryViewModel model) {
+        Label title = new Label();
+        title.setId("modelTitle");
+        title.getStyleClass().add("title-3");
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.selectedProperty().get() == null ? "No model chosen" : model.selectedProperty().get().name(),
+                model.selectedProperty()));
+        Label details = new Label();
+        details.setId("modelDetails");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        details.textProperty().bind(model.detailsProperty());
+
+        TableView<VersionRow> versions = new TableView<>(model.versions());
+        versions.setId("versionsTable");
+        versions.getColumns().add(column("Version", VersionRow::number, 84));
+        versions.getColumns().add(column("Aliases", VersionRow::aliases, 110));
+        TableColumn<VersionRow, String> run = column("Source run", VersionRow::runLabel, 150);
+        run.setId("col-source-run");
+        run.setCellFactory(c -> new RunLinkCell<>(model, VersionRow::sourceId, r -> r.version().runId()));
+        versions.getColumns().add(run);
+        versions.getColumns().add(column("Status", r -> r.version().status(), 80));
+        versions.getColumns().add(column("Stage", r -> r.version().currentStage(), 80));
+        versions.getColumns().add(column("Created", VersionRow::created, 170));
+        versions.getColumns().add(column("Logged model", VersionRow::loggedModel, 110));
+        versions.getColumns().add(column("Tags", VersionRow::tags, 110));
+        // Wider than the pane on small windows: the table scrolls sideways rather than squeezing the columns.
+        versions.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        versions.setPlaceholder(new Label("No versions."));
+        model.focusedVersionProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                versions.getSelectionModel().select(now);
+                versions.scrollTo(now);
+            }
+        });
+        VBox.setVgrow(versions, Priority.ALWAYS);
+        VBox pane = new VBox(6, title, details, versions);
+        pane.setPadding(new Insets(0, 0, 0, 8));
+        pane.setMinSize(0, 0);
+        return pane;
+    }
+
+    private static TableView<LoggedModelRow> loggedTable(ModelRegistryViewModel model) {
+        TableView<LoggedModelRow> table = new TableView<>(model.loggedModels());
+        table.setId("loggedModelsTable");
+        table.getColumns().add(column("Name", r -> r.model().name(), 150));
+        table.getColumns().add(column("Experiment", LoggedModelRow::experimentName, 170));
+        TableColumn<LoggedModelRow, String> run = column("Source run", LoggedModelRow::runLabel, 140);
+        run.setId("col-logged-source-run");
+        run.setCellFactory(c -> new RunLinkCell<>(model, r -> r.model().sourceId(), r -> r.model().sourceRunId()));
+        table.getColumns().add(run);
+        table.getColumns().add(column("Status", r -> r.model().status(), 80));
+        table.getColumns().add(column("Type", r -> r.model().modelType(), 90));
+        table.getColumns().add(column("Created", LoggedModelRow::created, 170));
+        table.getColumns().add(column("Registered as", LoggedModelRow::registeredAs, 150));
+        table.getColumns().add(column("Params", r -> RegistrySnapshot.pairs(r.model().params()), 120));
+        table.getColumns().add(column("Model id", r -> r.model().modelId(), 120));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No logged models. MLflow 3 lists models logged by runs here after a sync."));
+        model.focusedLoggedModelProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(now);
+            }
+        });
+        return table;
+    }
+
+    /** A text column no narrower than {@code minWidth}; when the columns do not fit, the table scrolls sideways. */
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double minWidth) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setMinWidth(minWidth);
+        column.setPrefWidth(minWidth);
+        column.setCellValueFactory(cell -> {
+            String text = value.apply(cell.getValue());
+            return new ReadOnlyStringWrapper(text == null ? "" : text).getReadOnlyProperty();
+        });
+        return column;
+    }
+
+    /** A source run as a link that opens the run's detail. */
+    private static final class RunLinkCell<T> extends TableCell<T, String> {
+        private final Hyperlink link = new Hyperlink();
+
+        RunLinkCell(ModelRegistryViewModel model, ToLongFunction<T> sourceId, Function<T, String> runId) {
+            link.getStyleClass().add("run-link");
+            link.setOnAction(e -> {
+                T row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null) {
+                    model.openRun(sourceId.applyAsLong(row), runId.apply(row));
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String label, boolean empty) {
+            super.updateItem(label, empty);
+            link.setText(label);
+            setGraphic(empty || label == null || label.isEmpty() ? null : link);
+        }
+    }
+}
