@@ -51,6 +51,16 @@ public final class LineageIds {
         return NodeId.of(NodeKind.COMMIT, repoKey(repoUrlOrPath) + ":" + hash(sha));
     }
 
+    /** The repository node for a key {@link #repoKey} already produced. */
+    public static NodeId repositoryForKey(String key) {
+        return NodeId.of(NodeKind.REPOSITORY, key);
+    }
+
+    /** The commit node for a repository key {@link #repoKey} already produced. */
+    public static NodeId commitForKey(String key, String sha) {
+        return NodeId.of(NodeKind.COMMIT, key + ":" + hash(sha));
+    }
+
     /** A commit whose repository is not known: {@code commit:unknown:<sha>}. */
     public static NodeId commitInUnknownRepository(String sha) {
         return NodeId.of(NodeKind.COMMIT, "unknown:" + hash(sha));

@@ -27,6 +27,7 @@ public final class LineageService implements LineageReader {
     private final Database db;
     private final Clock clock;
     private final LineageStore store = new LineageStore();
+    private final MlflowEdges mlflow = new MlflowEdges();
 
     public LineageService(Database db, Clock clock) {
         this.db = db;
@@ -173,6 +174,19 @@ public final class LineageService implements LineageReader {
             int removed = store.deleteAssertedBy(c, assertedBy);
             store.write(c, changes, clock.instant());
             return removed;
+        });
+    }
+
+    /**
+     * Derives again the edges an MLflow source asserts from its cached runs, dataset inputs and
+     * registry, replacing the previous ones in one transaction; returns how many edges it asserts now.
+     */
+    public int rebuildMlflow(dev.braid.sync.Source source) {
+        return db.write(c -> {
+            GraphChanges changes = mlflow.derive(c, source.id(), source.name(), clock.instant());
+            store.deleteAssertedBy(c, MlflowEdges.assertedBy(source.name()));
+            store.write(c, changes, clock.instant());
+            return changes.edges().size();
         });
     }
 
