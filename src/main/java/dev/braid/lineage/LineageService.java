@@ -82,6 +82,20 @@ public final class LineageService implements LineageReader {
                 .stream().map(path -> path.stream().map(NodeId::new).toList()).toList();
     }
 
+    /** The whole graph as of {@code asOf}: every node and every edge asserted by then. */
+    public Subgraph everything(Instant asOf) {
+        return db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM lineage_nodes ORDER BY id");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return new Subgraph(nodes(c, ids), new GraphWalker(c, millis(asOf)).edgesAmong(ids));
+        });
+    }
+
     /**
      * The nodes within {@code depth} hops of {@code start} in {@code direction}, nearest first,
      * the start itself first at depth 0.
