@@ -22,9 +22,11 @@ final class PythonEmitter {
     /** {@code openlineage_emit.py ARGS...} in {@code dir}; returns the JSON document on its last line. */
     static JsonNode run(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         MlflowHarness.ensureVenv();
-        List<String> command = new ArrayList<>(List.of(MlflowHarness.VENV.resolve("bin/python").toString(), SCRIPT.toString()));
-        command.addAll(List.of(args));
         Files.createDirectories(dir);
+        // Run a copy outside this git work tree: MLflow tags runs with the git commit of the script it runs.
+        Path script = Files.copy(SCRIPT, dir.resolve(SCRIPT.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of(MlflowHarness.VENV.resolve("bin/python").toString(), script.toString()));
+        command.addAll(List.of(args));
         Path log = Files.createTempFile(dir, "python", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile());
         builder.environment().putAll(env);

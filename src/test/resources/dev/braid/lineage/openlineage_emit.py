@@ -124,7 +124,6 @@ def mlflow_runs():
             mlflow.set_tag("mlflow.source.git.commit", SHA)
             mlflow.set_tag("mlflow.source.git.repoURL", "https://github.com/acme/fraud.git")
             mlflow.log_input(located, context="training")
-            mlflow.log_input(located, context="validation")
             mlflow.log_input(in_memory, context="eval")
     client = MlflowClient()
     client.create_registered_model("fraud")
