@@ -102,7 +102,13 @@ public final class OpenLineageReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         try (exchange) {
-            Answer answer = answer(exchange);
+            Answer answer;
+            try {
+                answer = answer(exchange);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not store an OpenLineage event", e);
+                answer = Answer.error(500, "the event could not be stored: " + e.getMessage());
+            }
             if (answer.status() >= 400) {
                 refused.incrementAndGet();
             }
@@ -117,8 +123,6 @@ public final class OpenLineageReceiver implements AutoCloseable {
             exchange.getResponseBody().write(body);
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not answer an OpenLineage request", e);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "OpenLineage request failed", e);
         }
     }
 

@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code openlineage_emit.py} (the real OpenLineage and MLflow Python clients) from {@code .ci/venv}. */
-final class PythonEmitter {
-    static final Path SCRIPT = MlflowHarness.ROOT.resolve("src/test/resources/dev/braid/lineage/openlineage_emit.py");
+public final class PythonEmitter {
+    public static final Path SCRIPT = MlflowHarness.ROOT.resolve("src/test/resources/dev/braid/lineage/openlineage_emit.py");
 
     private PythonEmitter() {
     }
 
     /** {@code openlineage_emit.py ARGS...} in {@code dir}; returns the JSON document on its last line. */
-    static JsonNode run(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    public static JsonNode run(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         MlflowHarness.ensureVenv();
         Files.createDirectories(dir);
         // Run a copy outside this git work tree: MLflow tags runs with the git commit of the script it runs.

@@ -8,17 +8,17 @@ import java.util.List;
  * The graph one scenario of {@code openlineage_emit.py} must produce, node by node and edge by
  * edge: written out here independently of the mapper, from the run ids the script reports.
  */
-final class Scenario {
-    static final String SHA = "89abcdef0123456789abcdef0123456789abcdef";
-    static final String COMMIT = "commit:github.com/acme/fraud:" + SHA;
-    static final String REPO = "repo:github.com/acme/fraud";
-    static final String RAW = "dataset:s3://bucket:raw/events.csv";
+public final class Scenario {
+    public static final String SHA = "89abcdef0123456789abcdef0123456789abcdef";
+    public static final String COMMIT = "commit:github.com/acme/fraud:" + SHA;
+    public static final String REPO = "repo:github.com/acme/fraud";
+    public static final String RAW = "dataset:s3://bucket:raw/events.csv";
 
     private Scenario() {
     }
 
     /** "id|name|status" lines for the nodes only this scenario makes. */
-    static List<String> nodes(String name, JsonNode runs) {
+    public static List<String> nodes(String name, JsonNode runs) {
         String features = "s3://bucket:" + name + "/features.parquet";
         return List.of(
                 "dataset-version:" + features + "@v1|" + name + "/features.parquet@v1|",
@@ -34,11 +34,11 @@ final class Scenario {
     }
 
     /** Nodes every scenario shares. */
-    static List<String> sharedNodes() {
+    public static List<String> sharedNodes() {
         return List.of(COMMIT + "|89abcdef0123|", RAW + "|raw/events.csv|", REPO + "|github.com/acme/fraud|");
     }
 
-    static List<String> edges(String name, JsonNode runs) {
+    public static List<String> edges(String name, JsonNode runs) {
         String features = "dataset:s3://bucket:" + name + "/features.parquet";
         String v1 = "dataset-version:s3://bucket:" + name + "/features.parquet@v1";
         String job = "job:pipelines:" + name;
@@ -58,7 +58,7 @@ final class Scenario {
         return out;
     }
 
-    static String run(JsonNode runs, String which) {
+    public static String run(JsonNode runs, String which) {
         return "job-run:" + runs.get(which).asText();
     }
 }
