@@ -60,9 +60,8 @@ public final class OpenLineageImporter {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             BoundedLines lines = new BoundedLines(in, max);
             BoundedLines.Line first = nextNonBlank(lines);
-            if (first != null && !first.tooLong() && validator.isIncomplete(first.bytes())) {
-                // One event written across several lines (pretty-printed): the file is the event.
-                wholeFile(file, batch, problems);
+            if (first != null && !first.tooLong() && validator.isIncomplete(first.bytes()) && wholeFile(file, batch, problems)) {
+                // One event written across several lines (pretty-printed): the file was the event.
                 return;
             }
             for (BoundedLines.Line line = first; line != null; line = nextNonBlank(lines)) {
@@ -77,14 +76,22 @@ public final class OpenLineageImporter {
         }
     }
 
-    private void wholeFile(Path file, Batch batch, List<ImportReport.Problem> problems) throws IOException {
+    /**
+     * Takes the whole file as one event when it holds exactly one JSON document; returns false
+     * (and takes nothing) otherwise, so that a JSON Lines file whose first line is cut short still
+     * has its other lines read one by one.
+     */
+    private boolean wholeFile(Path file, Batch batch, List<ImportReport.Problem> problems) throws IOException {
         long size = Files.size(file);
         if (size > validator.limits().maxBytes()) {
-            problems.add(new ImportReport.Problem(file + ":1", "the event is " + size + " bytes, more than the "
-                    + validator.limits().maxBytes() + " allowed"));
-            return;
+            return false;
         }
-        accept(Files.readAllBytes(file), file + ":1", batch, problems);
+        byte[] json = Files.readAllBytes(file);
+        if (!validator.isOneDocument(json)) {
+            return false;
+        }
+        accept(json, file + ":1", batch, problems);
+        return true;
     }
 
     private void accept(byte[] json, String where, Batch batch, List<ImportReport.Problem> problems) {

@@ -104,6 +104,21 @@ public final class OpenLineageValidator {
         }
     }
 
+    /** Whether {@code json} holds exactly one JSON value, whatever its size (limits aside). */
+    public boolean isOneDocument(byte[] json) {
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (StreamConstraintsException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private JsonNode parse(byte[] json) throws InvalidEventException {
         JsonParser parser = null;
         try {

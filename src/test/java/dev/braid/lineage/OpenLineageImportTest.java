@@ -161,4 +161,47 @@ class OpenLineageImportTest {
         assertEquals(List.of(), report.problems());
         assertTrue(GraphDump.nodes(db).contains("job-run:" + TRAIN + "|train #0d6a4c1e|FAILED"));
     }
+
+    @Test
+    void aHostileCorpusIsRefusedLineByLineAndLeavesTheGraphEmpty() throws Exception {
+        ObjectNode good = trainStart();
+        List<String> corpus = List.of(
+                Events.text(Events.remove(good, "/job")),
+                Events.text(Events.remove(good, "/run/runId")),
+                Events.text(Events.set(good, "/run/runId", Events.JSON.getNodeFactory().numberNode(42))),
+                Events.text(Events.set(good, "/run/runId", com.fasterxml.jackson.databind.node.TextNode.valueOf("3f1c2b9e"))),
+                Events.text(Events.set(good, "/eventType", com.fasterxml.jackson.databind.node.TextNode.valueOf("start"))),
+                Events.text(Events.set(good, "/eventTime", com.fasterxml.jackson.databind.node.TextNode.valueOf("01/03/2026"))),
+                Events.text(Events.set(good, "/inputs/0/name", Events.JSON.createArrayNode())),
+                Events.text(Events.set(good, "/job/facets/sourceCodeLocation/url", Events.JSON.getNodeFactory().numberNode(1))),
+                Events.text(good).replace("\"runId\"", "\"runId\":\"x\",\"runId\""),
+                Events.text(good).replaceFirst("\\{", "{\"pad\":\"" + "A".repeat(1_000_001) + "\","),
+                "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}",
+                "[" + Events.text(good) + "]",
+                "null",
+                "\u0000\u0001garbage",
+                Events.text(good).substring(0, 100));
+        Path file = tmp.resolve("hostile.jsonl");
+        Files.writeString(file, String.join("\n", corpus) + "\n");
+        ImportReport report = importer.importPaths(List.of(file));
+        assertEquals(0, report.added());
+        assertEquals(corpus.size(), report.problems().size(), report.problems().toString());
+        for (int i = 0; i < corpus.size(); i++) {
+            assertTrue(report.problems().get(i).where().equals(file + ":" + (i + 1)), report.problems().get(i).toString());
+        }
+        assertEquals(List.of(), GraphDump.nodes(db));
+        assertEquals(List.of(), GraphDump.edges(db));
+        assertEquals(0, GraphDump.count(db, "lineage_events"));
+    }
+
+    @Test
+    void aJsonLinesFileWhoseFirstLineIsCutShortStillYieldsTheRest() throws Exception {
+        Path file = tmp.resolve("cut.jsonl");
+        Files.writeString(file, Events.text(trainStart()).substring(0, 120) + "\n" + Events.text(trainStart()) + "\n"
+                + Events.text(trainFail()) + "\n");
+        ImportReport report = importer.importPaths(List.of(file));
+        assertEquals(2, report.added());
+        assertEquals(1, report.problems().size());
+        assertTrue(report.problems().get(0).toString().startsWith(file + ":1: "), report.problems().toString());
+    }
 }
