@@ -21,6 +21,19 @@ public record GraphChanges(List<NodeWrite> nodes, List<EdgeWrite> edges, List<Co
 
     public static final GraphChanges NONE = new GraphChanges(List.of(), List.of(), List.of());
 
+    /** All of {@code parts} in order, nodes written twice kept twice (each write applies its own rules). */
+    public static GraphChanges concat(List<GraphChanges> parts) {
+        List<NodeWrite> nodes = new ArrayList<>();
+        List<EdgeWrite> edges = new ArrayList<>();
+        List<ColumnLink> columns = new ArrayList<>();
+        for (GraphChanges part : parts) {
+            nodes.addAll(part.nodes());
+            edges.addAll(part.edges());
+            columns.addAll(part.columns());
+        }
+        return new GraphChanges(nodes, edges, columns);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

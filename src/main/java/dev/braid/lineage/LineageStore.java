@@ -104,20 +104,28 @@ final class LineageStore {
         return removed;
     }
 
-    /** Keeps an accepted event; false when an event with the same canonical hash is already kept. */
-    boolean insertEvent(Connection c, OpenLineageEvent event, String origin, Instant receivedAt) throws SQLException {
+    /**
+     * Keeps accepted events, in order; for each, whether it was new (false when an event with the
+     * same canonical hash was kept before, or earlier in the same list).
+     */
+    boolean[] insertEvents(Connection c, List<OpenLineageIngest.Accepted> events, Instant receivedAt) throws SQLException {
+        boolean[] added = new boolean[events.size()];
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO lineage_events(hash, event_kind, event_type, event_time, received_at, origin, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING""")) {
-            st.setString(1, event.hash());
-            st.setString(2, event.kind());
-            st.setString(3, event.eventType().isEmpty() ? null : event.eventType());
-            st.setLong(4, event.eventTime().toEpochMilli());
-            st.setLong(5, receivedAt.toEpochMilli());
-            st.setString(6, origin);
-            st.setString(7, event.raw());
-            return st.executeUpdate() == 1;
+            for (int i = 0; i < events.size(); i++) {
+                OpenLineageEvent event = events.get(i).event();
+                st.setString(1, event.hash());
+                st.setString(2, event.kind());
+                st.setString(3, event.eventType().isEmpty() ? null : event.eventType());
+                st.setLong(4, event.eventTime().toEpochMilli());
+                st.setLong(5, receivedAt.toEpochMilli());
+                st.setString(6, events.get(i).origin());
+                st.setString(7, event.raw());
+                added[i] = st.executeUpdate() == 1;
+            }
         }
+        return added;
     }
 
     Optional<LineageNode> node(Connection c, NodeId id) throws SQLException {

@@ -34,15 +34,17 @@ public final class OpenLineageIngest {
             return new Stored(0, 0);
         }
         return lineage.database().write(c -> {
-            int added = 0;
             java.time.Instant now = lineage.clock().instant();
-            for (Accepted a : events) {
-                if (lineage.store().insertEvent(c, a.event(), a.origin(), now)) {
-                    lineage.store().write(c, mapper.map(a.event()), now);
-                    added++;
+            boolean[] fresh = lineage.store().insertEvents(c, events, now);
+            java.util.List<GraphChanges> changes = new java.util.ArrayList<>();
+            for (int i = 0; i < fresh.length; i++) {
+                if (fresh[i]) {
+                    changes.add(mapper.map(events.get(i).event()));
                 }
             }
-            return new Stored(added, events.size() - added);
+            // One statement per table for the whole batch; rows still apply in event order.
+            lineage.store().write(c, GraphChanges.concat(changes), now);
+            return new Stored(changes.size(), events.size() - changes.size());
         });
     }
 }
