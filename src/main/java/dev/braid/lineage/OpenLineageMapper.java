@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Maps a validated OpenLineage event onto the graph: the job and its run (status from
  * {@code eventType}), input and output datasets (a {@code version} facet adds a dataset version
- * between the dataset and the run), the {@code parent} run, the {@code sourceCodeLocation} commit,
+ * between the dataset and the run), the {@code parent} run, the {@code sourceCodeLocation} commit (built-from edge to the run, or to the job in a JobEvent),
  * {@code columnLineage} as column links and {@code errorMessage} on the run. Edges are asserted by
  * {@link #SOURCE} at the event's time.
  */
@@ -27,6 +27,7 @@ public final class OpenLineageMapper {
             case "RunEvent" -> mapRun(root, event.eventType(), at, out);
             case "JobEvent" -> {
                 NodeId job = job(root.get("job"), at, out);
+                sourceCode(root.get("job"), job, at, out);
                 datasets(root.get("inputs"), job, true, at, out);
                 datasets(root.get("outputs"), job, false, at, out);
             }
@@ -87,7 +88,7 @@ public final class OpenLineageMapper {
         return id;
     }
 
-    /** A {@code sourceCodeLocation} with a version: repository → commit → run. */
+    /** A {@code sourceCodeLocation} with a version: repository → commit → the run (or, in a JobEvent, the job). */
     private static void sourceCode(JsonNode job, NodeId run, Instant at, GraphChanges.Builder out) {
         JsonNode location = job.path("facets").path("sourceCodeLocation");
         if (!location.isObject() || location.path("_deleted").asBoolean(false)) {

@@ -204,4 +204,22 @@ class OpenLineageImportTest {
         assertEquals(1, report.problems().size());
         assertTrue(report.problems().get(0).toString().startsWith(file + ":1: "), report.problems().toString());
     }
+
+    @Test
+    void jobAndDatasetEventsAddTheirJobsDatasetsVersionsAndCode() throws Exception {
+        ObjectNode job = Events.remove(Events.remove(trainStart(), "/run"), "/eventType");
+        ObjectNode dataset = Events.JSON.createObjectNode();
+        dataset.put("eventTime", "2026-03-01T11:00:00Z").put("producer", "p").put("schemaURL", "s");
+        dataset.set("dataset", Events.versioned("s3://bucket", "raw/extra.csv", "r9"));
+        Path file = tmp.resolve("static.jsonl");
+        Files.writeString(file, Events.text(job) + "\n" + Events.text(dataset) + "\n");
+        assertEquals(2, importer.importPaths(List.of(file)).added());
+        String commit = "commit:github.com/acme/fraud:" + SHA;
+        assertEquals(List.of(
+                commit + " -built-from-> job:pipelines:train",
+                "dataset-version:s3://bucket:features/train.parquet@v7 -input-> job:pipelines:train",
+                "dataset:s3://bucket:features/train.parquet -version-> dataset-version:s3://bucket:features/train.parquet@v7",
+                "dataset:s3://bucket:raw/extra.csv -version-> dataset-version:s3://bucket:raw/extra.csv@r9",
+                "repo:github.com/acme/fraud -contains-> " + commit), GraphDump.edges(db));
+    }
 }
