@@ -134,6 +134,12 @@ public final class OpenLineageMapper {
                 out.edge(node, runOrJob, EdgeKind.INPUT, SOURCE, at);
             } else {
                 out.edge(runOrJob, node, EdgeKind.OUTPUT, SOURCE, at);
+                NodeId dataset = DatasetIdentity.fromOpenLineage(d.get("namespace").asText(), d.get("name").asText()).nodeId();
+                if (!dataset.equals(node)) {
+                    // Writing a version also changes the dataset itself: readers that name no
+                    // version (and labels carried down) must see the writer upstream of them.
+                    out.edge(runOrJob, dataset, EdgeKind.OUTPUT, SOURCE, at);
+                }
                 columns(d, at, out);
             }
         }
@@ -208,8 +214,9 @@ public final class OpenLineageMapper {
         return eventType.equals("COMPLETE") || eventType.equals("FAIL") || eventType.equals("ABORT");
     }
 
+    /** The job's name and the run id's last eight digits (its first ones are a timestamp in version 7 UUIDs). */
     private static String runName(String job, String runId) {
-        return job + " #" + runId.substring(0, Math.min(8, runId.length())).toLowerCase(java.util.Locale.ROOT);
+        return job + " #" + runId.substring(Math.max(0, runId.length() - 8)).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String clip(String text) {

@@ -96,7 +96,7 @@ class LineageCliSystemTest {
             assertEquals(0, show.exitCode(), show.toString());
             JsonNode self = JSON.readTree(show.lines().get(0));
             assertEquals("FAILED", self.get("status").asText());
-            assertEquals("http.train #" + sent.get("train").asText().substring(0, 8), self.get("name").asText());
+            assertEquals("http.train #" + sent.get("train").asText().substring(28), self.get("name").asText());
         } finally {
             serve.destroyForcibly();
         }

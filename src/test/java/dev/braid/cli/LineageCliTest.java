@@ -64,9 +64,10 @@ class LineageCliTest {
             seen.add(n.get("depth").asInt() + " " + n.get("kind").asText() + " " + n.get("id").asText() + " " + n.get("name").asText());
         }
         assertEquals(List.of("0 dataset " + RAW + " raw/events.csv",
-                "1 job-run job-run:" + CLEAN + " clean #11111111",
+                "1 job-run job-run:" + CLEAN + " clean #55555555",
                 "2 dataset-version " + FEATURES_V1 + " features/train.parquet@v1",
-                "3 job-run job-run:" + TRAIN + " train #66666666"), seen);
+                "2 dataset dataset:s3://bucket:features/train.parquet features/train.parquet",
+                "3 job-run job-run:" + TRAIN + " train #aaaaaaaa"), seen);
     }
 
     @Test
@@ -101,7 +102,7 @@ class LineageCliTest {
         assertEquals(0, csv.run("lineage", "impact", FEATURES_V1, "--csv"));
         assertEquals("kind,id,name,status,depth\r\n"
                 + "dataset,dataset:s3://bucket:models/fraud.pkl,models/fraud.pkl,,2\r\n"
-                + "job-run,job-run:" + TRAIN + ",train #66666666,COMPLETE,1\r\n", csv.out());
+                + "job-run,job-run:" + TRAIN + ",train #aaaaaaaa,COMPLETE,1\r\n", csv.out());
 
         CliRun label = new CliRun(home);
         assertEquals(0, label.run("lineage", "label", RAW, "PII"), label.err());
@@ -126,7 +127,7 @@ class LineageCliTest {
         assertEquals(0, json.run("lineage", "export", "--format", "json"));
         JsonNode graph = JSON.readTree(json.out());
         assertEquals(8, graph.get("nodes").size());
-        assertEquals(7, graph.get("edges").size());
+        assertEquals(8, graph.get("edges").size());
         CliRun svg = new CliRun(home);
         assertEquals(1, svg.run("lineage", "export", "--format", "svg"));
         assertTrue(svg.err().contains("dot -Tsvg"), svg.err());

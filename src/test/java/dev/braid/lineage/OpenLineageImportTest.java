@@ -76,8 +76,8 @@ class OpenLineageImportTest {
                 "dataset-version:s3://bucket:models/fraud.pkl@m1|models/fraud.pkl@m1|",
                 "dataset:s3://bucket:features/train.parquet|features/train.parquet|",
                 "dataset:s3://bucket:models/fraud.pkl|models/fraud.pkl|",
-                "job-run:" + TRAIN + "|train #0d6a4c1e|FAILED",
-                "job-run:" + PIPELINE + "|nightly #9b2e7d14|",
+                "job-run:" + TRAIN + "|train #1f0a9b71|FAILED",
+                "job-run:" + PIPELINE + "|nightly #2e4f6a83|",
                 "job:pipelines:nightly|nightly|",
                 "job:pipelines:train|train|",
                 "repo:github.com/acme/fraud|github.com/acme/fraud|"), GraphDump.nodes(db));
@@ -87,6 +87,7 @@ class OpenLineageImportTest {
                 "dataset:s3://bucket:features/train.parquet -version-> dataset-version:s3://bucket:features/train.parquet@v7",
                 "dataset:s3://bucket:models/fraud.pkl -version-> dataset-version:s3://bucket:models/fraud.pkl@m1",
                 run + " -output-> dataset-version:s3://bucket:models/fraud.pkl@m1",
+                run + " -output-> dataset:s3://bucket:models/fraud.pkl",
                 parent + " -parent-> " + run,
                 "job:pipelines:nightly -run-of-> " + parent,
                 "job:pipelines:train -run-of-> " + run,
@@ -106,7 +107,7 @@ class OpenLineageImportTest {
         Path late = tmp.resolve("late.jsonl");
         Files.writeString(late, Events.text(trainFail()) + "\n" + Events.text(trainStart()) + "\n");
         importer.importPaths(List.of(late));
-        assertTrue(GraphDump.nodes(db).contains("job-run:" + TRAIN + "|train #0d6a4c1e|FAILED"), GraphDump.nodes(db).toString());
+        assertTrue(GraphDump.nodes(db).contains("job-run:" + TRAIN + "|train #1f0a9b71|FAILED"), GraphDump.nodes(db).toString());
     }
 
     @Test
@@ -159,7 +160,7 @@ class OpenLineageImportTest {
         assertEquals(2, report.files());
         assertEquals(2, report.added());
         assertEquals(List.of(), report.problems());
-        assertTrue(GraphDump.nodes(db).contains("job-run:" + TRAIN + "|train #0d6a4c1e|FAILED"));
+        assertTrue(GraphDump.nodes(db).contains("job-run:" + TRAIN + "|train #1f0a9b71|FAILED"));
     }
 
     @Test

@@ -64,7 +64,7 @@ class OpenLineageReceiverTest {
                 "application/json", "gzip", "Bearer " + TOKEN);
         assertEquals(201, second.statusCode(), second.body());
         assertEquals(2, GraphDump.count(db, "lineage_events"));
-        assertTrue(GraphDump.nodes(db).contains("job-run:" + OpenLineageImportTest.TRAIN + "|train #0d6a4c1e|FAILED"));
+        assertTrue(GraphDump.nodes(db).contains("job-run:" + OpenLineageImportTest.TRAIN + "|train #1f0a9b71|FAILED"));
         assertEquals(new OpenLineageReceiver.Counts(2, 1, 0), receiver.counts());
     }
 
