@@ -4,6 +4,12 @@ import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
 import dev.braid.experiments.MlflowSyncer;
 import dev.braid.experiments.RunEditService;
+import dev.braid.lineage.EventLimits;
+import dev.braid.lineage.LineageAfterSync;
+import dev.braid.lineage.LineageService;
+import dev.braid.lineage.OpenLineageImporter;
+import dev.braid.lineage.OpenLineageIngest;
+import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -42,6 +48,9 @@ public final class AppContext implements AutoCloseable {
     private final ExperimentService experiments;
     private final RunEditService runEdits;
     private final MlflowSyncer mlflowSyncer;
+    private final LineageService lineage;
+    private final OpenLineageValidator openLineageValidator;
+    private final OpenLineageIngest openLineageIngest;
     private final ExecutorService syncExecutor;
     private final SyncEngine syncEngine;
 
@@ -59,9 +68,12 @@ public final class AppContext implements AutoCloseable {
         this.experiments = new ExperimentService(database, sources, mlflow, clock);
         this.runEdits = new RunEditService(database, sources, mlflow, clock);
         this.mlflowSyncer = new MlflowSyncer(database, sources, mlflow, clock, runEdits);
+        this.lineage = new LineageService(database, clock);
+        this.openLineageValidator = new OpenLineageValidator(EventLimits.STANDARD);
+        this.openLineageIngest = new OpenLineageIngest(lineage);
         this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
         this.syncEngine = new SyncEngine(List.of(new RepoSyncer(database, indexer, System.getenv(), prompt),
-                mlflowSyncer), syncRuns, syncExecutor,
+                new LineageAfterSync(mlflowSyncer, lineage)), syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
         syncRuns.markInterrupted(clock.instant());
     }
@@ -122,6 +134,26 @@ public final class AppContext implements AutoCloseable {
     /** The MLflow syncer the sync engine uses, for callers that sync a source they just made (the demo). */
     public MlflowSyncer mlflowSyncer() {
         return mlflowSyncer;
+    }
+
+    /** The lineage graph: questions, labels, and the writes every source of lineage goes through. */
+    public LineageService lineage() {
+        return lineage;
+    }
+
+    /** Validates OpenLineage events (for the importer and the receiver). */
+    public OpenLineageValidator openLineageValidator() {
+        return openLineageValidator;
+    }
+
+    /** Stores validated OpenLineage events. */
+    public OpenLineageIngest openLineageIngest() {
+        return openLineageIngest;
+    }
+
+    /** Imports OpenLineage files and folders. */
+    public OpenLineageImporter openLineageImporter() {
+        return new OpenLineageImporter(openLineageValidator, openLineageIngest);
     }
 
     @Override

@@ -36,7 +36,9 @@ class CliTest {
                 {"demo", "--help"}, {"gui", "--help"}, {"cache", "--help"}, {"cache", "reset", "--help"},
                 {"mlflow", "--help"}, {"mlflow", "add", "--help"}, {"runs", "--help"}, {"runs", "list", "--help"},
                 {"runs", "compare", "--help"}, {"runs", "tag", "--help"}, {"models", "--help"},
-                {"models", "list", "--help"}}) {
+                {"models", "list", "--help"}, {"lineage", "--help"}, {"lineage", "import", "--help"},
+                {"lineage", "serve", "--help"}, {"lineage", "show", "--help"}, {"lineage", "path", "--help"},
+                {"lineage", "impact", "--help"}, {"lineage", "label", "--help"}, {"lineage", "export", "--help"}}) {
             CliRun cli = new CliRun(home);
             assertEquals(0, cli.run(args), String.join(" ", args));
             assertTrue(cli.out().startsWith("Usage: braid"), cli.out());

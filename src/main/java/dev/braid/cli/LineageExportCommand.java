@@ -1,0 +1,71 @@
+package dev.braid.cli;
+
+import dev.braid.app.AppContext;
+import dev.braid.lineage.GraphExport;
+import dev.braid.lineage.NodeId;
+import dev.braid.lineage.Subgraph;
+import dev.braid.store.CacheOpenException;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code braid lineage export [NODE_ID --depth N] --format dot|json|svg [--as-of TIME]}. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes the graph, or a node's neighbourhood, to stdout as Graphviz DOT or JSON.",
+                "SVG is drawn by the window's lineage explorer; on the command line, render DOT with Graphviz:",
+                "  braid lineage export NODE_ID --format dot | dot -Tsvg > lineage.svg"})
+final class LineageExportCommand implements Callable<Integer> {
+    enum Format { dot, json, svg }
+
+    @ParentCommand
+    private LineageCommand lineage;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "NODE_ID", description = "Only this node's neighbourhood (default: the whole graph).")
+    private String node;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Hops each way around NODE_ID (default: 2).")
+    private Integer depth;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "dot, json or svg.")
+    private Format format;
+
+    @Option(names = "--as-of", paramLabel = "TIME", description = "The graph as it stood then (ISO-8601 time or date).")
+    private String asOf;
+
+    @Override
+    public Integer call() throws CacheOpenException, IOException {
+        if (depth != null && node == null) {
+            throw new ParameterException(spec.commandLine(), "--depth needs a NODE_ID");
+        }
+        int hops = depth == null ? 2 : depth;
+        LineageArgs.checkDepth(spec, hops);
+        Instant at = LineageArgs.asOf(spec, asOf);
+        if (format == Format.svg) {
+            throw new WorkFailedException("SVG export needs the window's lineage explorer; export DOT and render it"
+                    + " with Graphviz instead: braid lineage export --format dot | dot -Tsvg");
+        }
+        CliEnvironment env = lineage.root().environment();
+        try (AppContext context = lineage.root().openContext()) {
+            Subgraph graph;
+            if (node == null) {
+                graph = context.lineage().everything(at);
+            } else {
+                NodeId id = LineageArgs.knownNode(spec, context.lineage(), node);
+                graph = context.lineage().neighbourhood(id, hops, hops, at);
+            }
+            GraphExport export = new GraphExport();
+            env.out().print(format == Format.dot ? export.dot(graph) : export.json(graph));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.braid.cli;
+
+import dev.braid.app.AppContext;
+import dev.braid.lineage.OpenLineageReceiver;
+import dev.braid.store.CacheOpenException;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code braid lineage serve [--host 127.0.0.1] [--port 5050] [--token-env VAR]}: the OpenLineage receiver. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Receives OpenLineage events over HTTP (the client's http transport) until interrupted.",
+                "Events go to POST /api/v1/lineage, JSON, gzip allowed. Prints the address on stdout when ready."})
+final class LineageServeCommand implements Callable<Integer> {
+    @ParentCommand
+    private LineageCommand lineage;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: 127.0.0.1, this machine only).")
+    private String host = OpenLineageReceiver.DEFAULT_HOST;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: 5050; 0 picks a free one).")
+    private int port = OpenLineageReceiver.DEFAULT_PORT;
+
+    @Option(names = "--token-env", paramLabel = "VAR", description = "Environment variable holding the bearer token callers must send.")
+    private String tokenEnv;
+
+    @Override
+    public Integer call() throws CacheOpenException, IOException, InterruptedException {
+        CliEnvironment env = lineage.root().environment();
+        String token = null;
+        if (tokenEnv != null) {
+            token = env.env().get(tokenEnv);
+            if (token == null || token.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "the environment variable " + tokenEnv + " is not set or empty");
+            }
+        }
+        if (port < 0 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (AppContext context = lineage.root().openContext()) {
+            OpenLineageReceiver receiver;
+            try {
+                receiver = OpenLineageReceiver.start(new OpenLineageReceiver.Settings(host, port, token),
+                        context.openLineageValidator(), context.openLineageIngest());
+            } catch (IOException e) {
+                throw new WorkFailedException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            }
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                try {
+                    // Let the command close the cache before the JVM goes.
+                    stopped.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "braid-lineage-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (receiver) {
+                env.out().println("Listening on " + receiver.uri() + (token == null ? "" : " (bearer token required)"));
+                env.out().flush();
+                env.err().println("Press Ctrl+C to stop.");
+                env.err().flush();
+                stop.await();
+                OpenLineageReceiver.Counts counts = receiver.counts();
+                env.err().printf("Stopped: %d events stored, %d repeats, %d refused.%n", counts.added(), counts.repeated(), counts.refused());
+                env.err().flush();
+            }
+            return ExitCodes.OK;
+        } finally {
+            stopped.countDown();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.braid.cli;
+
+import dev.braid.app.AppContext;
+import dev.braid.lineage.Direction;
+import dev.braid.lineage.LineageNode;
+import dev.braid.lineage.LineageService;
+import dev.braid.lineage.NodeId;
+import dev.braid.lineage.ReachedNode;
+import dev.braid.store.CacheOpenException;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code braid lineage show NODE_ID [--upstream | --downstream] [--depth N] [--as-of TIME] [--json]}. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = {"Shows what a node came from (upstream) and what depends on it (downstream), both by default.",
+                "The node itself comes first, at depth 0; then every node reached, nearest first.",
+                "With --json, one object per line: id, kind, name, depth, direction, status."})
+final class LineageShowCommand implements Callable<Integer> {
+    @ParentCommand
+    private LineageCommand lineage;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "NODE_ID", description = "The node, e.g. dataset:s3://bucket:path/file.parquet.")
+    private String node;
+
+    @ArgGroup(exclusive = true)
+    private Which which;
+
+    static final class Which {
+        @Option(names = "--upstream", required = true, description = "Only what the node came from.")
+        boolean upstream;
+
+        @Option(names = "--downstream", required = true, description = "Only what depends on the node.")
+        boolean downstream;
+    }
+
+    @Option(names = "--depth", paramLabel = "N", description = "Hops to follow (default: 2).")
+    private int depth = 2;
+
+    @Option(names = "--as-of", paramLabel = "TIME", description = "The graph as it stood then (ISO-8601 time or date).")
+    private String asOf;
+
+    @Option(names = "--json", description = "Print JSON Lines instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws CacheOpenException, IOException {
+        LineageArgs.checkDepth(spec, depth);
+        Instant at = LineageArgs.asOf(spec, asOf);
+        CliEnvironment env = lineage.root().environment();
+        try (AppContext context = lineage.root().openContext()) {
+            LineageService graph = context.lineage();
+            NodeId id = LineageArgs.knownNode(spec, graph, node);
+            List<ReachedNode> reached = new ArrayList<>();
+            if (which == null || which.upstream) {
+                reached.addAll(graph.closure(id, Direction.UPSTREAM, depth, at));
+            }
+            if (which == null || which.downstream) {
+                List<ReachedNode> down = graph.closure(id, Direction.DOWNSTREAM, depth, at);
+                reached.addAll(reached.isEmpty() ? down : down.subList(1, down.size()));
+            }
+            if (json) {
+                JsonOutput out = new JsonOutput(env.out());
+                reached.forEach(r -> out.line(jsonOf(r)));
+            } else {
+                TextTable table = new TextTable("DEPTH", "KIND", "STATUS", "NAME", "ID");
+                for (ReachedNode r : reached) {
+                    LineageNode n = r.node();
+                    table.row(signed(r), n.kind().id(), n.status(), n.name(), n.id().value());
+                }
+                table.print(env.out());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Upstream depths shown as -1, -2...; downstream as +1, +2...; the node itself as 0. */
+    private static String signed(ReachedNode r) {
+        if (r.depth() == 0) {
+            return "0";
+        }
+        return (r.direction() == Direction.UPSTREAM ? "-" : "+") + r.depth();
+    }
+
+    static Map<String, Object> jsonOf(ReachedNode r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.node().id().value());
+        out.put("kind", r.node().kind().id());
+        out.put("name", r.node().name());
+        out.put("depth", r.depth());
+        out.put("direction", r.depth() == 0 ? "self" : r.direction() == Direction.UPSTREAM ? "upstream" : "downstream");
+        out.put("status", r.node().status());
+        return out;
+    }
+}
