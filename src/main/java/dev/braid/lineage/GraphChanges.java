@@ -1,0 +1,116 @@
+package dev.braid.lineage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Nodes, edges and column links to write into the lineage graph in one transaction — what an
+ * OpenLineage event, an MLflow source or a DVC pipeline asserts. Build one with {@link #builder}
+ * and hand it to {@link LineageService#apply} or {@link LineageService#replace}.
+ */
+public record GraphChanges(List<NodeWrite> nodes, List<EdgeWrite> edges, List<ColumnLink> columns) {
+    public GraphChanges {
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+        columns = List.copyOf(columns);
+    }
+
+    public static final GraphChanges NONE = new GraphChanges(List.of(), List.of(), List.of());
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public boolean isEmpty() {
+        return nodes.isEmpty() && edges.isEmpty() && columns.isEmpty();
+    }
+
+    /**
+     * A node to create or update. A blank name keeps the stored one; a status replaces the stored
+     * one only when {@code statusAt} is not older than the time the stored status came from;
+     * properties are merged into the stored ones (a key given here wins).
+     */
+    public record NodeWrite(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
+        public NodeWrite {
+            Objects.requireNonNull(id, "id");
+            name = name == null ? "" : name;
+            status = status == null ? "" : status;
+            statusAt = statusAt == null ? Instant.EPOCH : statusAt;
+            properties = Map.copyOf(properties);
+        }
+    }
+
+    /** A downstream edge and its own facts (a dataset input's context, say). */
+    public record EdgeWrite(LineageEdge edge, Map<String, String> properties) {
+        public EdgeWrite {
+            Objects.requireNonNull(edge, "edge");
+            properties = Map.copyOf(properties);
+        }
+    }
+
+    /** Field-level lineage: {@code field} of {@code dataset} is derived from {@code inputField} of {@code inputDataset}. */
+    public record ColumnLink(NodeId dataset, String field, NodeId inputDataset, String inputField, String transformation,
+                             String assertedBy, Instant assertedAt) {
+        public ColumnLink {
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(inputDataset, "inputDataset");
+            Objects.requireNonNull(inputField, "inputField");
+            transformation = transformation == null ? "" : transformation;
+            Objects.requireNonNull(assertedBy, "assertedBy");
+            Objects.requireNonNull(assertedAt, "assertedAt");
+        }
+    }
+
+    /** Collects changes; a node written twice keeps the later name and status and merges properties. */
+    public static final class Builder {
+        private final Map<NodeId, NodeWrite> nodes = new LinkedHashMap<>();
+        private final List<EdgeWrite> edges = new ArrayList<>();
+        private final List<ColumnLink> columns = new ArrayList<>();
+
+        public Builder node(NodeId id, String name) {
+            return node(id, name, "", null, Map.of());
+        }
+
+        public Builder node(NodeId id, String name, Map<String, String> properties) {
+            return node(id, name, "", null, properties);
+        }
+
+        public Builder node(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
+            NodeWrite earlier = nodes.get(id);
+            if (earlier == null) {
+                nodes.put(id, new NodeWrite(id, name, status, statusAt, properties));
+                return this;
+            }
+            Map<String, String> merged = new LinkedHashMap<>(earlier.properties());
+            merged.putAll(properties);
+            boolean newStatus = status != null && !status.isEmpty();
+            nodes.put(id, new NodeWrite(id, name == null || name.isEmpty() ? earlier.name() : name,
+                    newStatus ? status : earlier.status(), newStatus ? statusAt : earlier.statusAt(), merged));
+            return this;
+        }
+
+        public Builder edge(NodeId from, NodeId to, EdgeKind kind, String assertedBy, Instant assertedAt) {
+            return edge(from, to, kind, assertedBy, assertedAt, Map.of());
+        }
+
+        public Builder edge(NodeId from, NodeId to, EdgeKind kind, String assertedBy, Instant assertedAt,
+                            Map<String, String> properties) {
+            edges.add(new EdgeWrite(new LineageEdge(from, to, kind, assertedBy, assertedAt), properties));
+            return this;
+        }
+
+        public Builder column(ColumnLink link) {
+            columns.add(link);
+            return this;
+        }
+
+        public GraphChanges build() {
+            return new GraphChanges(List.copyOf(nodes.values()), edges, columns);
+        }
+    }
+}

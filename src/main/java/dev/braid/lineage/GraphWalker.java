@@ -1,0 +1,168 @@
+package dev.braid.lineage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Breadth-first walks over the edge table, one level at a time: each level asks SQLite for the
+ * neighbours of the whole frontier through the primary key (downstream) or the upstream index,
+ * in chunks of {@link Chunks#SIZE}. Level-wise walking visits every node once, however many paths
+ * lead to it, which a recursive CTE over a DAG cannot promise. {@code asOf} (epoch ms, or null
+ * for now) keeps only edges asserted by then.
+ */
+final class GraphWalker {
+    private final Connection c;
+    private final Long asOf;
+
+    GraphWalker(Connection c, Long asOf) {
+        this.c = c;
+        this.asOf = asOf;
+    }
+
+    /** Every node within {@code maxDepth} hops of {@code start}, with its depth; the start has depth 0. */
+    Walk walk(String start, Direction direction, int maxDepth) throws SQLException {
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        Map<String, String> via = new HashMap<>();
+        depth.put(start, 0);
+        List<String> frontier = List.of(start);
+        for (int level = 1; level <= maxDepth && !frontier.isEmpty(); level++) {
+            List<String> next = new ArrayList<>();
+            for (String[] pair : neighbours(frontier, direction)) {
+                if (!depth.containsKey(pair[1])) {
+                    depth.put(pair[1], level);
+                    via.put(pair[1], pair[0]);
+                    next.add(pair[1]);
+                }
+            }
+            frontier = next;
+        }
+        return new Walk(depth, via);
+    }
+
+    /**
+     * Up to {@code limit} shortest downstream paths from {@code from} to {@code to} (all of the
+     * same, smallest length), searching at most {@code maxDepth} hops.
+     */
+    List<List<String>> shortestPaths(String from, String to, int limit, int maxDepth) throws SQLException {
+        if (from.equals(to)) {
+            return List.of(List.of(from));
+        }
+        Map<String, Integer> depth = new HashMap<>();
+        Map<String, List<String>> predecessors = new HashMap<>();
+        depth.put(from, 0);
+        List<String> frontier = List.of(from);
+        boolean found = false;
+        for (int level = 1; level <= maxDepth && !frontier.isEmpty() && !found; level++) {
+            List<String> next = new ArrayList<>();
+            for (String[] pair : neighbours(frontier, Direction.DOWNSTREAM)) {
+                Integer seen = depth.get(pair[1]);
+                if (seen == null) {
+                    depth.put(pair[1], level);
+                    next.add(pair[1]);
+                    seen = level;
+                }
+                if (seen == level) {
+                    predecessors.computeIfAbsent(pair[1], k -> new ArrayList<>()).add(pair[0]);
+                }
+                found |= pair[1].equals(to);
+            }
+            frontier = next;
+        }
+        List<List<String>> out = new ArrayList<>();
+        if (found) {
+            List<String> suffix = new ArrayList<>();
+            suffix.add(to);
+            collect(from, to, predecessors, suffix, out, limit);
+        }
+        return out;
+    }
+
+    private static void collect(String from, String node, Map<String, List<String>> predecessors, List<String> suffix,
+                                List<List<String>> out, int limit) {
+        if (out.size() >= limit) {
+            return;
+        }
+        if (node.equals(from)) {
+            List<String> path = new ArrayList<>(suffix);
+            java.util.Collections.reverse(path);
+            out.add(List.copyOf(path));
+            return;
+        }
+        for (String p : predecessors.getOrDefault(node, List.of())) {
+            suffix.add(p);
+            collect(from, p, predecessors, suffix, out, limit);
+            suffix.remove(suffix.size() - 1);
+        }
+    }
+
+    /** Distinct (node, neighbour) pairs for every node of {@code nodes}. */
+    List<String[]> neighbours(Collection<String> nodes, Direction direction) throws SQLException {
+        String near = direction == Direction.DOWNSTREAM ? "from_id" : "to_id";
+        String far = direction == Direction.DOWNSTREAM ? "to_id" : "from_id";
+        List<String[]> out = new ArrayList<>();
+        for (List<String> chunk : Chunks.of(nodes)) {
+            String sql = "SELECT DISTINCT " + near + ", " + far + " FROM lineage_edges WHERE " + near + " IN ("
+                    + Chunks.placeholders(chunk.size()) + ")" + (asOf == null ? "" : " AND asserted_at <= ?");
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int next = Chunks.bind(st, 1, chunk);
+                if (asOf != null) {
+                    st.setLong(next, asOf);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The edges (one row per source asserting it) whose both ends are in {@code nodes}. */
+    List<LineageEdge> edgesAmong(Collection<String> nodes) throws SQLException {
+        java.util.Set<String> set = new java.util.HashSet<>(nodes);
+        List<LineageEdge> out = new ArrayList<>();
+        for (List<String> chunk : Chunks.of(nodes)) {
+            String sql = "SELECT from_id, to_id, kind, asserted_by, asserted_at FROM lineage_edges WHERE from_id IN ("
+                    + Chunks.placeholders(chunk.size()) + ")" + (asOf == null ? "" : " AND asserted_at <= ?");
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int next = Chunks.bind(st, 1, chunk);
+                if (asOf != null) {
+                    st.setLong(next, asOf);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        if (set.contains(rs.getString(2))) {
+                            out.add(new LineageEdge(new NodeId(rs.getString(1)), new NodeId(rs.getString(2)),
+                                    new EdgeKind(rs.getString(3)), rs.getString(4), java.time.Instant.ofEpochMilli(rs.getLong(5))));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What a walk reached: each node's depth (in the order reached) and, for every node but the
+     * start, the node it was reached from, so a path back to the start can be read off.
+     */
+    record Walk(Map<String, Integer> depth, Map<String, String> via) {
+        /** The nodes from {@code node} back to the walk's start, following {@link #via}. */
+        List<String> pathToStart(String node) {
+            List<String> path = new ArrayList<>();
+            for (String at = node; at != null; at = via.get(at)) {
+                path.add(at);
+            }
+            return path;
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.braid.lineage;
+
+import dev.braid.store.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lineage graph in the cache: the questions of {@link LineageReader} plus closures, impact,
+ * labels and the writes every source of lineage goes through ({@link #apply}, {@link #replace}).
+ * Synchronous; each question reads one consistent snapshot.
+ */
+public final class LineageService implements LineageReader {
+    /** How deep unbounded questions (impact, inherited labels) walk at most. */
+    public static final int UNBOUNDED = 1_000;
+    /** How many hops {@link #paths} searches. */
+    public static final int MAX_PATH_LENGTH = 64;
+    private final Database db;
+    private final Clock clock;
+    private final LineageStore store = new LineageStore();
+
+    public LineageService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<LineageNode> find(String text, int limit) {
+        if (text == null || text.isBlank() || limit < 1) {
+            return List.of();
+        }
+        return db.read(c -> store.find(c, text.strip(), limit));
+    }
+
+    @Override
+    public Optional<LineageNode> node(NodeId id) {
+        return db.read(c -> store.node(c, id));
+    }
+
+    /** Whether the graph knows {@code id}, as a node or as the end of an edge. */
+    public boolean exists(NodeId id) {
+        return db.read(c -> {
+            if (store.node(c, id).isPresent()) {
+                return true;
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT 1 FROM lineage_edges WHERE from_id = ?1 UNION ALL SELECT 1 FROM lineage_edges WHERE to_id = ?1 LIMIT 1")) {
+                st.setString(1, id.value());
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Subgraph neighbourhood(NodeId focus, int upstream, int downstream, Instant asOf) {
+        return db.read(c -> {
+            GraphWalker walker = new GraphWalker(c, millis(asOf));
+            Map<String, Integer> reached = new java.util.LinkedHashMap<>(walker.walk(focus.value(), Direction.UPSTREAM, upstream).depth());
+            walker.walk(focus.value(), Direction.DOWNSTREAM, downstream).depth().forEach(reached::putIfAbsent);
+            return new Subgraph(nodes(c, reached.keySet()), walker.edgesAmong(reached.keySet()));
+        });
+    }
+
+    @Override
+    public List<List<NodeId>> paths(NodeId from, NodeId to, int limit, Instant asOf) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return db.read(c -> new GraphWalker(c, millis(asOf)).shortestPaths(from.value(), to.value(), limit, MAX_PATH_LENGTH))
+                .stream().map(path -> path.stream().map(NodeId::new).toList()).toList();
+    }
+
+    /**
+     * The nodes within {@code depth} hops of {@code start} in {@code direction}, nearest first,
+     * the start itself first at depth 0.
+     */
+    public List<ReachedNode> closure(NodeId start, Direction direction, int depth, Instant asOf) {
+        return db.read(c -> {
+            Map<String, Integer> reached = new GraphWalker(c, millis(asOf)).walk(start.value(), direction, depth).depth();
+            List<ReachedNode> out = new ArrayList<>(reached.size());
+            for (LineageNode n : nodes(c, reached.keySet())) {
+                out.add(new ReachedNode(n, reached.get(n.id().value()), direction));
+            }
+            return out;
+        });
+    }
+
+    /** Everything downstream of {@code root} (the root itself left out), grouped by kind in the report. */
+    public ImpactReport impact(NodeId root, Instant asOf) {
+        List<ReachedNode> reached = closure(root, Direction.DOWNSTREAM, UNBOUNDED, asOf);
+        return new ImpactReport(root, reached.subList(1, reached.size()));
+    }
+
+    /** Marks {@code node} with a sensitivity label (such as {@code PII}); returns false when it already had it. */
+    public boolean label(NodeId node, String label) {
+        String clean = checkLabel(label);
+        return db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO lineage_labels(node_id, label, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                st.setString(1, node.value());
+                st.setString(2, clean);
+                st.setLong(3, clock.millis());
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Removes a label; returns false when the node did not have it. */
+    public boolean unlabel(NodeId node, String label) {
+        return db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_labels WHERE node_id = ? AND label = ?")) {
+                st.setString(1, node.value());
+                st.setString(2, label.strip());
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * The labels {@code node} carries: its own and those of every labelled node upstream of it,
+     * each with the shortest path that carries it down.
+     */
+    public List<InheritedLabel> labels(NodeId node, Instant asOf) {
+        return db.read(c -> {
+            GraphWalker.Walk walk = new GraphWalker(c, millis(asOf)).walk(node.value(), Direction.UPSTREAM, UNBOUNDED);
+            List<InheritedLabel> out = new ArrayList<>();
+            for (List<String> chunk : Chunks.of(walk.depth().keySet())) {
+                try (PreparedStatement st = c.prepareStatement("SELECT node_id, label FROM lineage_labels WHERE node_id IN ("
+                        + Chunks.placeholders(chunk.size()) + ")")) {
+                    Chunks.bind(st, 1, chunk);
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            List<NodeId> path = walk.pathToStart(rs.getString(1)).stream().map(NodeId::new).toList();
+                            out.add(new InheritedLabel(rs.getString(2), new NodeId(rs.getString(1)), path));
+                        }
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparing((InheritedLabel l) -> l.path().size()).thenComparing(InheritedLabel::label));
+            return out;
+        });
+    }
+
+    /** Writes what a source asserts, in one transaction. */
+    public void apply(GraphChanges changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            store.write(c, changes, clock.instant());
+            return null;
+        });
+    }
+
+    /**
+     * Replaces everything {@code assertedBy} asserted before with {@code changes}, in one
+     * transaction: how derived sources (an MLflow server after a sync, a repository's DVC
+     * pipelines) keep their edges current. Returns how many edges the source asserted before.
+     */
+    public int replace(String assertedBy, GraphChanges changes) {
+        return db.write(c -> {
+            int removed = store.deleteAssertedBy(c, assertedBy);
+            store.write(c, changes, clock.instant());
+            return removed;
+        });
+    }
+
+    /** Column links into {@code dataset}'s fields: where each field came from. */
+    public List<GraphChanges.ColumnLink> columns(NodeId dataset) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT field, input_dataset_id, input_field, transformation, asserted_by, asserted_at
+                    FROM lineage_columns WHERE dataset_id = ? ORDER BY field, input_dataset_id, input_field""")) {
+                st.setString(1, dataset.value());
+                List<GraphChanges.ColumnLink> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new GraphChanges.ColumnLink(dataset, rs.getString(1), new NodeId(rs.getString(2)),
+                                rs.getString(3), rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    LineageStore store() {
+        return store;
+    }
+
+    Database database() {
+        return db;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Stored nodes for {@code ids}, in that order; an id only edges mention gets a bare node. */
+    private List<LineageNode> nodes(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, LineageNode> byId = new HashMap<>();
+        store.nodes(c, ids).forEach(n -> byId.put(n.id().value(), n));
+        List<LineageNode> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            LineageNode n = byId.get(id);
+            out.add(n != null ? n : new LineageNode(new NodeId(id), id.substring(id.indexOf(':') + 1), "", Map.of()));
+        }
+        return out;
+    }
+
+    private static String checkLabel(String label) {
+        String clean = label == null ? "" : label.strip();
+        if (clean.isEmpty() || clean.length() > 100) {
+            throw new IllegalArgumentException("a label is 1 to 100 characters");
+        }
+        return clean;
+    }
+
+    private static Long millis(Instant asOf) {
+        return asOf == null ? null : asOf.toEpochMilli();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.braid.lineage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braid.lineage.GraphChanges.ColumnLink;
+import dev.braid.lineage.GraphChanges.EdgeWrite;
+import dev.braid.lineage.GraphChanges.NodeWrite;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lineage tables (migration 007) inside the caller's connection or transaction: node upserts
+ * that merge properties and never let an older event regress a run's status, edge assertions
+ * that keep the first time a source asserted them, column links, raw events and labels.
+ */
+final class LineageStore {
+    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() { };
+    private static final String NODE_COLUMNS = "id, name, status, properties";
+    private final ObjectMapper json = new ObjectMapper();
+
+    void write(Connection c, GraphChanges changes, Instant now) throws SQLException {
+        // A newer status wins; at the same instant an ending (COMPLETE, FAILED...) beats RUNNING.
+        String newer = "excluded.status <> '' AND (excluded.status_at > status_at"
+                + " OR (excluded.status_at = status_at AND excluded.status <> 'RUNNING'))";
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO lineage_nodes(id, kind, name, status, status_at, properties, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET
+                    name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,
+                    status = CASE WHEN %1$s THEN excluded.status ELSE status END,
+                    status_at = CASE WHEN %1$s THEN excluded.status_at ELSE status_at END,
+                    properties = json_patch(properties, excluded.properties),
+                    updated_at = max(updated_at, excluded.updated_at)""".formatted(newer))) {
+            for (NodeWrite node : changes.nodes()) {
+                String rest = node.id().value().substring(node.id().value().indexOf(':') + 1);
+                st.setString(1, node.id().value());
+                st.setString(2, node.id().kind().id());
+                st.setString(3, node.name().isEmpty() ? rest : node.name());
+                st.setString(4, node.status());
+                st.setLong(5, node.statusAt().toEpochMilli());
+                st.setString(6, encode(node.properties()));
+                st.setLong(7, now.toEpochMilli());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO lineage_edges(from_id, to_id, kind, asserted_by, asserted_at, properties)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(from_id, to_id, kind, asserted_by) DO UPDATE SET
+                    asserted_at = min(asserted_at, excluded.asserted_at),
+                    properties = json_patch(properties, excluded.properties)""")) {
+            for (EdgeWrite write : changes.edges()) {
+                LineageEdge e = write.edge();
+                st.setString(1, e.from().value());
+                st.setString(2, e.to().value());
+                st.setString(3, e.kind().id());
+                st.setString(4, e.assertedBy());
+                st.setLong(5, e.assertedAt().toEpochMilli());
+                st.setString(6, encode(write.properties()));
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO lineage_columns(dataset_id, field, input_dataset_id, input_field, transformation, asserted_by, asserted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET transformation = excluded.transformation,
+                    asserted_at = min(asserted_at, excluded.asserted_at)""")) {
+            for (ColumnLink link : changes.columns()) {
+                st.setString(1, link.dataset().value());
+                st.setString(2, link.field());
+                st.setString(3, link.inputDataset().value());
+                st.setString(4, link.inputField());
+                st.setString(5, link.transformation());
+                st.setString(6, link.assertedBy());
+                st.setLong(7, link.assertedAt().toEpochMilli());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** Removes every edge and column link {@code source} asserted; nodes stay (others may use them). */
+    int deleteAssertedBy(Connection c, String source) throws SQLException {
+        int removed;
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_edges WHERE asserted_by = ?")) {
+            st.setString(1, source);
+            removed = st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_columns WHERE asserted_by = ?")) {
+            st.setString(1, source);
+            st.executeUpdate();
+        }
+        return removed;
+    }
+
+    /** Keeps an accepted event; false when an event with the same canonical hash is already kept. */
+    boolean insertEvent(Connection c, OpenLineageEvent event, String origin, Instant receivedAt) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO lineage_events(hash, event_kind, event_type, event_time, received_at, origin, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING""")) {
+            st.setString(1, event.hash());
+            st.setString(2, event.kind());
+            st.setString(3, event.eventType().isEmpty() ? null : event.eventType());
+            st.setLong(4, event.eventTime().toEpochMilli());
+            st.setLong(5, receivedAt.toEpochMilli());
+            st.setString(6, origin);
+            st.setString(7, event.raw());
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    Optional<LineageNode> node(Connection c, NodeId id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + NODE_COLUMNS + " FROM lineage_nodes WHERE id = ?")) {
+            st.setString(1, id.value());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(node(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The stored nodes among {@code ids}; ids without a row are left out. */
+    List<LineageNode> nodes(Connection c, Collection<String> ids) throws SQLException {
+        List<LineageNode> out = new ArrayList<>();
+        for (List<String> chunk : Chunks.of(ids)) {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + NODE_COLUMNS + " FROM lineage_nodes WHERE id IN ("
+                    + Chunks.placeholders(chunk.size()) + ")")) {
+                Chunks.bind(st, 1, chunk);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(node(rs));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    List<LineageNode> find(Connection c, String text, int limit) throws SQLException {
+        String needle = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        try (PreparedStatement st = c.prepareStatement("SELECT " + NODE_COLUMNS + """
+                 FROM lineage_nodes WHERE lower(id) LIKE ?1 ESCAPE '\\' OR lower(name) LIKE ?1 ESCAPE '\\'
+                ORDER BY CASE WHEN lower(name) = ?2 OR lower(id) = ?2 THEN 0 WHEN lower(name) LIKE ?3 ESCAPE '\\' THEN 1 ELSE 2 END,
+                         length(name), name LIMIT ?4""")) {
+            st.setString(1, needle);
+            st.setString(2, text.toLowerCase(java.util.Locale.ROOT));
+            st.setString(3, needle.substring(1));
+            st.setInt(4, limit);
+            List<LineageNode> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(node(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    private LineageNode node(ResultSet rs) throws SQLException {
+        return new LineageNode(new NodeId(rs.getString(1)), rs.getString(2), rs.getString(3), decode(rs.getString(4)));
+    }
+
+    String encode(Map<String, String> properties) {
+        try {
+            return json.writeValueAsString(properties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode node properties", e);
+        }
+    }
+
+    Map<String, String> decode(String text) {
+        try {
+            return json.readValue(text, PROPERTIES);
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+}

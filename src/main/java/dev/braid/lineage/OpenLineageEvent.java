@@ -1,0 +1,22 @@
+package dev.braid.lineage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An OpenLineage event that passed validation. {@code kind} is {@code RunEvent}, {@code JobEvent}
+ * or {@code DatasetEvent}; {@code eventType} is empty when the event has none; {@code hash} is the
+ * SHA-256 of the event's canonical JSON (keys sorted, no whitespace), which makes repeats
+ * recognisable however they were formatted; {@code raw} is the event as received.
+ */
+public record OpenLineageEvent(String kind, String eventType, Instant eventTime, JsonNode tree, String hash, String raw) {
+    public OpenLineageEvent {
+        Objects.requireNonNull(kind, "kind");
+        eventType = eventType == null ? "" : eventType;
+        Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(tree, "tree");
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(raw, "raw");
+    }
+}
