@@ -90,22 +90,22 @@ public final class DvcScanner {
                     problems.add(e.getMessage());
                 }
             }
-            return new DvcSnapshot(commit.name(), stages, remoteUrl(reader, commit.getTree(), problems), problems);
+            return new DvcSnapshot(commit.name(), stages, remote(reader, commit.getTree(), problems), problems);
         }
     }
 
-    /** The URL of the default remote in {@code .dvc/config}, or empty. */
-    private static String remoteUrl(ObjectReader reader, RevTree tree, List<String> problems) throws IOException {
+    /** The default remote in {@code .dvc/config}. */
+    private static DvcRemote remote(ObjectReader reader, RevTree tree, List<String> problems) throws IOException {
         try (TreeWalk config = TreeWalk.forPath(reader, ".dvc/config", tree)) {
-            return config == null ? "" : defaultRemoteUrl(text(reader, config.getObjectId(0), ".dvc/config"));
+            return config == null ? DvcRemote.NONE : defaultRemote(text(reader, config.getObjectId(0), ".dvc/config"));
         } catch (DvcFormatException e) {
             problems.add(e.getMessage());
-            return "";
+            return DvcRemote.NONE;
         }
     }
 
     /** DVC's config is INI with quoted section names: {@code ['remote "storage"']}. */
-    static String defaultRemoteUrl(String config) {
+    static DvcRemote defaultRemote(String config) {
         Map<String, Map<String, String>> sections = new TreeMap<>();
         String section = "";
         for (String line : config.split("\\R")) {
@@ -117,11 +117,17 @@ public final class DvcScanner {
                 sections.computeIfAbsent(section, k -> new TreeMap<>()).put(setting.group(1).toLowerCase(), setting.group(2));
             }
         }
-        String remote = sections.getOrDefault("core", Map.of()).get("remote");
-        if (remote == null) {
-            return "";
+        String name = sections.getOrDefault("core", Map.of()).get("remote");
+        if (name == null) {
+            return DvcRemote.NONE;
         }
-        return sections.getOrDefault("remote " + remote, Map.of()).getOrDefault("url", "");
+        Map<String, String> remote = sections.getOrDefault("remote " + name, Map.of());
+        boolean pathPreserving = isTrue(remote.get("version_aware")) || isTrue(remote.get("worktree"));
+        return new DvcRemote(remote.getOrDefault("url", ""), pathPreserving);
+    }
+
+    private static boolean isTrue(String value) {
+        return value != null && (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes"));
     }
 
     private RevTree parsedTree(RevCommit commit) throws IOException {

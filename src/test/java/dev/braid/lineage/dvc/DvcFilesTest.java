@@ -136,7 +136,7 @@ class DvcFilesTest {
 
     @Test
     void theDefaultRemoteComesFromDvcConfig() {
-        assertEquals("s3://team-bucket/dvcstore", DvcScanner.defaultRemoteUrl("""
+        assertEquals(new DvcRemote("s3://team-bucket/dvcstore", false), DvcScanner.defaultRemote("""
                 [core]
                     remote = storage
                 ['remote "storage"']
@@ -144,6 +144,8 @@ class DvcFilesTest {
                 ['remote "other"']
                     url = /mnt/elsewhere
                 """));
-        assertEquals("", DvcScanner.defaultRemoteUrl("[core]\n    autostage = true\n"));
+        assertEquals(DvcRemote.NONE, DvcScanner.defaultRemote("[core]\n    autostage = true\n"));
+        assertEquals(new DvcRemote("s3://bucket/data", true), DvcScanner.defaultRemote(
+                "[core]\nremote = s3\n['remote \"s3\"']\nurl = s3://bucket/data\nversion_aware = true\n"));
     }
 }

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.braid.testing.DvcCli;
 import dev.braid.testing.GitCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,38 +29,9 @@ class DvcScannerTest {
 
     @BeforeAll
     static void buildARepositoryWithTheRealDvc() throws Exception {
-        work = tmp.resolve("project");
-        Files.createDirectories(work.resolve("data"));
-        GitCli git = new GitCli(work);
-        git.run("init", "-q");
-        DvcCli dvc = DvcCli.in(work);
-        dvc.run("init", "-q");
-        dvc.run("remote", "add", "-d", "storage", tmp.resolve("remote").toString());
-        String init = git.commitAll("Start tracking data with DVC");
-
-        Files.writeString(work.resolve("data/raw.csv"), "id,value\n1,10\n2,20\n");
-        Files.writeString(work.resolve("prepare.py"),
-                "import shutil\nshutil.copy('data/raw.csv', 'data/prepared.csv')\n");
-        Files.writeString(work.resolve("train.py"),
-                "open('model.txt', 'w').write(str(len(open('data/prepared.csv').read())))\n");
-        dvc.run("add", "-q", "data/raw.csv");
-        String added = git.commitAll("Add raw data");
-
-        dvc.run("stage", "add", "-q", "-n", "prepare", "-d", "data/raw.csv", "-d", "prepare.py",
-                "-o", "data/prepared.csv", "python prepare.py");
-        dvc.run("stage", "add", "-q", "-n", "train", "-d", "data/prepared.csv", "-d", "train.py",
-                "-o", "model.txt", "python train.py");
-        dvc.run("repro", "-q");
-        String pipeline = git.commitAll("Prepare and train");
-
-        Files.writeString(work.resolve("README.md"), "Nothing DVC here\n");
-        String readme = git.commitAll("Docs only");
-
-        Files.writeString(work.resolve("data/raw.csv"), "id,value\n1,10\n2,20\n3,30\n");
-        dvc.run("add", "-q", "data/raw.csv");
-        dvc.run("repro", "-q");
-        String newData = git.commitAll("More raw data, retrained");
-        commits = Map.of("init", init, "added", added, "pipeline", pipeline, "readme", readme, "newData", newData);
+        DvcProject project = DvcProject.build(tmp);
+        work = project.work;
+        commits = project.commits;
     }
 
     @Test
@@ -73,7 +41,7 @@ class DvcScannerTest {
 
             DvcSnapshot added = scanner.read(walk.parseCommit(ObjectId.fromString(commits.get("added"))));
             assertEquals(List.of("data/raw.csv.dvc"), added.stages().stream().map(DvcStage::name).toList());
-            assertEquals(tmp.resolve("remote").toString(), added.remoteUrl());
+            assertEquals(new DvcRemote(tmp.resolve("remote").toString(), false), added.remote());
             assertEquals(List.of(), added.problems());
 
             DvcSnapshot latest = scanner.read(walk.parseCommit(ObjectId.fromString(commits.get("newData"))));
@@ -136,6 +104,6 @@ class DvcScannerTest {
     }
 
     private static String md5(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+        return DvcProject.md5(file);
     }
 }
