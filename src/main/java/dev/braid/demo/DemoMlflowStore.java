@@ -154,12 +154,12 @@ final class DemoMlflowStore {
             points.add(new MlrunsWriter.Point(start + duration, metric.getValue(), steps));
             out.metric(experiment, id, metric.getKey(), points);
         }
-        // The training data is refreshed every few weeks; its digest follows the commit's month.
-        String refresh = String.format(Locale.ROOT, "%08x", (commit.timeMillis() / (28L * 86_400_000L)) * 2654435761L & 0xffffffffL);
+        // The training data is refreshed every few weeks by the ingest job (DemoLineageEvents).
+        String refresh = DemoLineageEvents.refreshOf(commit.timeMillis());
         out.datasetInput(experiment, id, "train-" + refresh, "in-" + id.substring(0, 12) + "-t", "customers-train", refresh,
-                "data/customers.parquet", "training");
-        out.datasetInput(experiment, id, "holdout-v1", "in-" + id.substring(0, 12) + "-e", "customers-holdout", "5e1d0c2a",
-                "data/holdout.parquet", "eval");
+                DemoLineageEvents.CUSTOMERS_URI, "training");
+        out.datasetInput(experiment, id, "holdout-v1", "in-" + id.substring(0, 12) + "-e", "customers-holdout",
+                DemoLineageEvents.HOLDOUT_VERSION, DemoLineageEvents.HOLDOUT_URI, "eval");
     }
 
     /** Spreads {@code count} runs over the history: run {@code i} uses a commit {@code i/count} of the way along. */
