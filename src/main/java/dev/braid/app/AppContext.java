@@ -10,6 +10,7 @@ import dev.braid.lineage.LineageService;
 import dev.braid.lineage.OpenLineageImporter;
 import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageValidator;
+import dev.braid.lineage.dvc.DvcRepositoryLineage;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -72,7 +73,9 @@ public final class AppContext implements AutoCloseable {
         this.openLineageValidator = new OpenLineageValidator(EventLimits.STANDARD);
         this.openLineageIngest = new OpenLineageIngest(lineage);
         this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
-        this.syncEngine = new SyncEngine(List.of(new RepoSyncer(database, indexer, System.getenv(), prompt),
+        DvcRepositoryLineage dvcLineage = new DvcRepositoryLineage(repositories, lineage);
+        this.syncEngine = new SyncEngine(List.of(
+                new LineageAfterSync(new RepoSyncer(database, indexer, System.getenv(), prompt), dvcLineage::rebuild),
                 new LineageAfterSync(mlflowSyncer, lineage)), syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
         syncRuns.markInterrupted(clock.instant());

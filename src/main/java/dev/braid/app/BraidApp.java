@@ -88,7 +88,7 @@ public final class BraidApp extends Application {
                 opened.syncRuns(), opened.syncEngine(), opened.repositories(), opened.clock(), opened.experiments());
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
-                        null));
+                        null, opened.openLineageImporter()));
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
         }

@@ -2,6 +2,8 @@ package dev.braid.demo;
 
 import dev.braid.experiments.ExperimentException;
 import dev.braid.experiments.ExperimentService;
+import dev.braid.lineage.ImportReport;
+import dev.braid.lineage.OpenLineageImporter;
 import dev.braid.repos.RepoException;
 import dev.braid.repos.RepositoryService;
 import dev.braid.sync.Source;
@@ -29,21 +31,29 @@ public final class DemoService {
     private final DemoWorkspace workspace;
     private final ExperimentService experiments;
     private final SourceSyncer mlflowSyncer;
+    private final OpenLineageImporter lineage;
 
     public DemoService(RepositoryService repositories, DemoWorkspace workspace) {
         this(repositories, workspace, null, null);
     }
 
+    public DemoService(RepositoryService repositories, DemoWorkspace workspace, ExperimentService experiments,
+                       SourceSyncer mlflowSyncer) {
+        this(repositories, workspace, experiments, mlflowSyncer, null);
+    }
+
     /**
      * @param experiments  where the demo MLflow store is added as a source; null for none
      * @param mlflowSyncer syncs that source right away; null to leave it to the caller
+     * @param lineage      imports the OpenLineage events of the demo's data pipelines; null for none
      */
     public DemoService(RepositoryService repositories, DemoWorkspace workspace, ExperimentService experiments,
-                       SourceSyncer mlflowSyncer) {
+                       SourceSyncer mlflowSyncer, OpenLineageImporter lineage) {
         this.repositories = repositories;
         this.workspace = workspace;
         this.experiments = experiments;
         this.mlflowSyncer = mlflowSyncer;
+        this.lineage = lineage;
     }
 
     public DemoService(RepositoryService repositories) {
@@ -64,6 +74,9 @@ public final class DemoService {
             if (experiments != null) {
                 addExperiments(workTree, mlrunsFolder(into), progress);
             }
+            if (lineage != null) {
+                importPipelineEvents(workTree, eventsFile(into), progress);
+            }
             return repository;
         } catch (RepoException | RuntimeException e) {
             deleteQuietly(into);
@@ -75,6 +88,25 @@ public final class DemoService {
     static Path mlrunsFolder(Path into) {
         Path folder = into.toAbsolutePath().normalize();
         return folder.resolveSibling(folder.getFileName() + "-mlruns");
+    }
+
+    /** Where the demo's OpenLineage events go: {@code <into>-openlineage/pipelines.jsonl} next to the repository. */
+    static Path eventsFile(Path into) {
+        Path folder = into.toAbsolutePath().normalize();
+        return folder.resolveSibling(folder.getFileName() + "-openlineage").resolve("pipelines.jsonl");
+    }
+
+    private void importPipelineEvents(Path workTree, Path file, SyncContext progress) throws IOException {
+        progress.progress(-1, "writing the demo pipelines' OpenLineage events");
+        if (Files.exists(file)) {
+            throw new IOException("the file for the demo's OpenLineage events is taken: " + file);
+        }
+        new DemoLineageEvents(DemoWorkspace.DEFAULT_SEED).write(file, workTree, DemoCommits.of(workTree));
+        progress.progress(-1, "importing the demo pipelines' OpenLineage events");
+        ImportReport report = lineage.importPaths(List.of(file));
+        if (!report.problems().isEmpty()) {
+            throw new IOException("the demo's OpenLineage events were not all accepted: " + report.problems().get(0));
+        }
     }
 
     private void addExperiments(Path workTree, Path mlruns, SyncContext progress) throws IOException {

@@ -4,22 +4,34 @@ import dev.braid.sync.Source;
 import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncContext;
 import dev.braid.sync.SyncCounts;
+import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Wraps a source's syncer so that, after every successful sync, the lineage that source asserts
- * is derived again from what the sync cached (ADR 8): the sync engine runs it like any syncer.
- * A failed rebuild is logged and leaves the previous edges; it never fails the sync itself.
+ * is derived again from what the sync cached (ADR 8, ADR 9): the sync engine runs it like any
+ * syncer. A failed rebuild is logged and leaves the previous edges; it never fails the sync itself.
  */
 public final class LineageAfterSync implements SourceSyncer {
     private static final Logger LOG = Logger.getLogger(LineageAfterSync.class.getName());
     private final SourceSyncer inner;
-    private final LineageService lineage;
+    private final Derivation derivation;
 
+    /** Derives the lineage one source asserts from what its sync cached. */
+    @FunctionalInterface
+    public interface Derivation {
+        void rebuild(Source source) throws IOException;
+    }
+
+    /** Rebuilds the MLflow edges of the sources {@code inner} syncs. */
     public LineageAfterSync(SourceSyncer inner, LineageService lineage) {
+        this(inner, lineage::rebuildMlflow);
+    }
+
+    public LineageAfterSync(SourceSyncer inner, Derivation derivation) {
         this.inner = inner;
-        this.lineage = lineage;
+        this.derivation = derivation;
     }
 
     @Override
@@ -32,8 +44,8 @@ public final class LineageAfterSync implements SourceSyncer {
         SyncCounts counts = inner.sync(source, context);
         try {
             context.progress(-1, "updating lineage");
-            lineage.rebuildMlflow(source);
-        } catch (RuntimeException e) {
+            derivation.rebuild(source);
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not update the lineage of " + source.name(), e);
         }
         return counts;

@@ -3,6 +3,7 @@ package dev.braid.shell;
 import dev.braid.demo.DemoService;
 import dev.braid.demo.DemoWorkspace;
 import dev.braid.experiments.ExperimentService;
+import dev.braid.lineage.OpenLineageImporter;
 import dev.braid.repos.RepositoryService;
 import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncContext;
@@ -21,24 +22,29 @@ public final class DemoWorkspaceOpener implements DemoOpener {
 
     private final ExperimentService experiments;
     private final SourceSyncer mlflowSyncer;
+    private final OpenLineageImporter lineage;
 
     public DemoWorkspaceOpener(RepositoryService repositories, Path dataDir, Clock clock) {
-        this(repositories, dataDir, clock, null, null);
+        this(repositories, dataDir, clock, null, null, null);
     }
 
-    /** Also writes, adds and syncs the demo's MLflow store (see {@link DemoService}). */
+    /**
+     * Also writes, adds and syncs the demo's MLflow store, and imports its pipelines' OpenLineage
+     * events when {@code lineage} is given (see {@link DemoService}).
+     */
     public DemoWorkspaceOpener(RepositoryService repositories, Path dataDir, Clock clock, ExperimentService experiments,
-                               SourceSyncer mlflowSyncer) {
+                               SourceSyncer mlflowSyncer, OpenLineageImporter lineage) {
         this.repositories = repositories;
         this.dataDir = dataDir;
         this.clock = clock;
         this.experiments = experiments;
         this.mlflowSyncer = mlflowSyncer;
+        this.lineage = lineage;
     }
 
     @Override
     public void open(SyncContext progress) throws Exception {
-        new DemoService(repositories, new DemoWorkspace(clock), experiments, mlflowSyncer).open(freeFolder(), progress);
+        new DemoService(repositories, new DemoWorkspace(clock), experiments, mlflowSyncer, lineage).open(freeFolder(), progress);
     }
 
     /** {@code <data>/demo}, or {@code demo-2}, {@code demo-3}… when an earlier demo is there. */
