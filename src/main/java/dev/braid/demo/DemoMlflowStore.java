@@ -132,6 +132,8 @@ final class DemoMlflowStore {
         }
         out.run(new MlrunsWriter.Run(experiment, id, name, commit.user(), status, start,
                 status == MlrunsWriter.RUNNING ? null : start + duration, deleted, params, tags));
+        String plotted = new java.util.TreeSet<>(finals.keySet()).first();
+        List<Double> history = new ArrayList<>();
         for (Map.Entry<String, Double> metric : finals.entrySet()) {
             List<MlrunsWriter.Point> points = new ArrayList<>();
             for (int step = 0; step < steps; step++) {
@@ -141,7 +143,11 @@ final class DemoMlflowStore {
             }
             points.add(new MlrunsWriter.Point(start + duration, metric.getValue(), steps));
             out.metric(experiment, id, metric.getKey(), points);
+            if (metric.getKey().equals(plotted)) {
+                points.forEach(p -> history.add(p.value()));
+            }
         }
+        DemoArtifacts.write(out.artifacts(experiment, id), id, params, finals, plotted, history);
         // The training data is refreshed every few weeks; its digest follows the commit's month.
         String refresh = String.format(Locale.ROOT, "%08x", (commit.timeMillis() / (28L * 86_400_000L)) * 2654435761L & 0xffffffffL);
         out.datasetInput(experiment, id, "train-" + refresh, "in-" + id.substring(0, 12) + "-t", "customers-train", refresh,

@@ -108,7 +108,7 @@ public final class ArtifactTreeView {
         content.managedProperty().bind(content.visibleProperty());
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox pane = new VBox(6, title, content, message);
-        pane.setPadding(new Insets(0, 0, 0, 8));
+        pane.setPadding(new Insets(0, 0, 6, 8));
         return pane;
     }
 
