@@ -3,10 +3,13 @@ package dev.braid.experiments;
 import dev.braid.store.Database;
 import dev.braid.sync.Source;
 import dev.braid.sync.SourceStore;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +145,7 @@ public final class ArtifactService {
         if (local.isEmpty()) {
             return new ServerArtifacts(connector.http(source), run.runId());
         }
-        if (!java.nio.file.Files.exists(local.get().path())) {
+        if (!Files.exists(local.get().path())) {
             // A run's missing artifact folder means "nothing logged"; a missing store means something moved.
             throw new ExperimentException("the MLflow store " + local.get().path() + " is gone");
         }
@@ -167,13 +170,13 @@ public final class ArtifactService {
                         ? "the artifact root" : folder) + ", which it is not; the listing is refused");
             }
         }
-        return entries.stream().sorted(java.util.Comparator.comparing(ArtifactEntry::path)).toList();
+        return entries.stream().sorted(Comparator.comparing(ArtifactEntry::path)).toList();
     }
 
     private static long size(Path file) throws ExperimentException {
         try {
-            return java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
+            return Files.size(file);
+        } catch (IOException e) {
             throw new ExperimentException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }

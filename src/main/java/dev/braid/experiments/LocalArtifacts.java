@@ -108,7 +108,7 @@ final class LocalArtifacts implements ArtifactReader {
         }
     }
 
-    /** True when {@code path}, links resolved, still lies inside the artifact folder (links resolved). */
+    /** True when {@code path}, links resolved, still lies inside the artifact folder. */
     private boolean within(Path path) throws ExperimentException {
         try {
             return path.toRealPath().startsWith(root.toRealPath());

@@ -2,6 +2,7 @@ package dev.braid.experiments.ui;
 
 import dev.braid.experiments.ArtifactEntry;
 import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -159,7 +160,7 @@ public final class ArtifactTreeView {
         }
 
         private static Feather icon(String name) {
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String lower = name.toLowerCase(Locale.ROOT);
             return lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".gif")
                     ? Feather.IMAGE : Feather.FILE_TEXT;
         }
