@@ -1,5 +1,6 @@
 package dev.braid.app;
 
+import dev.braid.experiments.ArtifactService;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
 import dev.braid.experiments.MlflowSyncer;
@@ -48,6 +49,7 @@ public final class AppContext implements AutoCloseable {
     private final RepositoryService repositories;
     private final ExperimentService experiments;
     private final RunEditService runEdits;
+    private final ArtifactService artifacts;
     private final MlflowSyncer mlflowSyncer;
     private final LineageService lineage;
     private final OpenLineageValidator openLineageValidator;
@@ -68,6 +70,7 @@ public final class AppContext implements AutoCloseable {
         MlflowConnector mlflow = MlflowConnector.standard();
         this.experiments = new ExperimentService(database, sources, mlflow, clock);
         this.runEdits = new RunEditService(database, sources, mlflow, clock);
+        this.artifacts = new ArtifactService(database, sources, mlflow, dirs.artifactsDir(), ArtifactService.DEFAULT_SIZE_CAP);
         this.mlflowSyncer = new MlflowSyncer(database, sources, mlflow, clock, runEdits);
         this.lineage = new LineageService(database, clock);
         this.openLineageValidator = new OpenLineageValidator(EventLimits.STANDARD);
@@ -132,6 +135,11 @@ public final class AppContext implements AutoCloseable {
 
     public RunEditService runEdits() {
         return runEdits;
+    }
+
+    /** Run artifacts: listings and downloads into {@link DataDirectories#artifactsDir()}. */
+    public ArtifactService artifacts() {
+        return artifacts;
     }
 
     /** The MLflow syncer the sync engine uses, for callers that sync a source they just made (the demo). */

@@ -91,6 +91,7 @@ public final class BraidApp extends Application {
                         null, opened.openLineageImporter()));
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
+            workbench.experiments().setArtifacts(opened.artifacts());
         }
         scene.setRoot(workbench.root());
         themes.apply(scene, workbench.settingsModel().themeProperty().get());

@@ -45,6 +45,11 @@ public record DataDirectories(Path dataDir, Path configDir) {
         return dataDir.resolve("repos");
     }
 
+    /** Where run artifacts fetched for previewing are kept: {@code artifacts/<source id>/<run id>/<path>}. */
+    public Path artifactsDir() {
+        return dataDir.resolve("artifacts");
+    }
+
     public Path settingsFile() {
         return configDir.resolve("settings.json");
     }

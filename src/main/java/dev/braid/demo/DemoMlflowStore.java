@@ -144,6 +144,8 @@ final class DemoMlflowStore {
         }
         out.run(new MlrunsWriter.Run(experiment, id, name, commit.user(), status, start,
                 status == MlrunsWriter.RUNNING ? null : start + duration, deleted, params, tags));
+        String plotted = new java.util.TreeSet<>(finals.keySet()).first();
+        List<Double> history = new ArrayList<>();
         for (Map.Entry<String, Double> metric : finals.entrySet()) {
             List<MlrunsWriter.Point> points = new ArrayList<>();
             for (int step = 0; step < steps; step++) {
@@ -153,7 +155,11 @@ final class DemoMlflowStore {
             }
             points.add(new MlrunsWriter.Point(start + duration, metric.getValue(), steps));
             out.metric(experiment, id, metric.getKey(), points);
+            if (metric.getKey().equals(plotted)) {
+                points.forEach(p -> history.add(p.value()));
+            }
         }
+        DemoArtifacts.write(out.artifacts(experiment, id), id, params, finals, plotted, history);
         // The training data is refreshed every few weeks by the ingest job (DemoLineageEvents).
         String refresh = DemoLineageEvents.refreshOf(commit.timeMillis());
         out.datasetInput(experiment, id, "train-" + refresh, "in-" + id.substring(0, 12) + "-t", "customers-train", refresh,

@@ -49,6 +49,11 @@ final class MlrunsWriter {
         values(folder.resolve("tags"), run.tags());
     }
 
+    /** The run's artifact folder, which {@link #run} creates. */
+    Path artifacts(String experimentId, String runId) {
+        return root.resolve(experimentId).resolve(runId).resolve("artifacts");
+    }
+
     record Point(long timestamp, double value, long step) {
     }
 

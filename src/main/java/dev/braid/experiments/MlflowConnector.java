@@ -29,12 +29,17 @@ public final class MlflowConnector {
     }
 
     public MlflowRestClient client(Source source) throws MlflowException {
+        return new MlflowRestClient(http(source));
+    }
+
+    /** HTTP to the source's server with its credentials, for calls outside the REST client (artifact files). */
+    MlflowHttp http(Source source) throws MlflowException {
         String uri = source.config(URI_KEY);
         if (uri == null || uri.isBlank()) {
             throw MlflowException.permanent("the source " + source.name() + " names no MLflow address", null);
         }
         MlflowAuth auth = MlflowAuth.of(source);
         String header = auth.header(env).orElse(null);
-        return new MlflowRestClient(new MlflowHttp(URI.create(uri.strip()), header, auth.describe(), http, requestTimeout));
+        return new MlflowHttp(URI.create(uri.strip()), header, auth.describe(), http, requestTimeout);
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,43 @@ final class MlflowHttp {
 
     /** GET {@code endpoint} with query parameters; a list value repeats its key. */
     JsonNode get(String endpoint, Map<String, ?> query) throws MlflowException {
+        return send(endpoint, request(API + endpoint + queryString(query)).GET());
+    }
+
+    /**
+     * GET a file the server serves outside the JSON API ({@code path} relative to the server's
+     * address, e.g. {@code get-artifact}) as a stream the caller closes. HTTP 404 is reported as
+     * {@code missing}, not as a wrong server address.
+     */
+    InputStream download(String path, Map<String, ?> query, String missing) throws MlflowException {
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request(path + queryString(query)).setHeader("Accept", "*/*").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw MlflowException.transientFailure("cannot reach MLflow at " + base + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MlflowException.transientFailure("interrupted while talking to MLflow at " + base, e);
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return response.body();
+        }
+        String body;
+        try (InputStream in = response.body()) {
+            // An error page is small; a proxy's may not be, and only its start can hold a message.
+            body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            body = "";
+        }
+        if (status == 404) {
+            throw MlflowException.permanent(missing + " (MLflow at " + base + " answered HTTP 404" + errorDetail(body) + ")", null);
+        }
+        throw failure(path, status, body, response.headers());
+    }
+
+    private static String queryString(Map<String, ?> query) {
         StringJoiner params = new StringJoiner("&");
         for (Map.Entry<String, ?> entry : query.entrySet()) {
             List<?> values = entry.getValue() instanceof List<?> list ? list : List.of(entry.getValue());
@@ -51,15 +90,14 @@ final class MlflowHttp {
                 params.add(encode(entry.getKey()) + "=" + encode(String.valueOf(value)));
             }
         }
-        String suffix = params.length() == 0 ? "" : "?" + params;
-        return send(endpoint, request(endpoint + suffix).GET());
+        return params.length() == 0 ? "" : "?" + params;
     }
 
     /** POST {@code body} as JSON to {@code endpoint}. */
     JsonNode post(String endpoint, Object body) throws MlflowException {
         try {
             String text = json.writeValueAsString(body);
-            return send(endpoint, request(endpoint).header("Content-Type", "application/json")
+            return send(endpoint, request(API + endpoint).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(text)));
         } catch (JsonProcessingException e) {
             throw MlflowException.permanent("cannot encode the request to " + endpoint + ": " + e.getOriginalMessage(), e);
@@ -70,15 +108,16 @@ final class MlflowHttp {
     JsonNode delete(String endpoint, Object body) throws MlflowException {
         try {
             String text = json.writeValueAsString(body);
-            return send(endpoint, request(endpoint).header("Content-Type", "application/json")
+            return send(endpoint, request(API + endpoint).header("Content-Type", "application/json")
                     .method("DELETE", HttpRequest.BodyPublishers.ofString(text)));
         } catch (JsonProcessingException e) {
             throw MlflowException.permanent("cannot encode the request to " + endpoint + ": " + e.getOriginalMessage(), e);
         }
     }
 
+    /** A request for {@code pathAndQuery}, relative to the server's address. */
     private HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(API + pathAndQuery)).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
                 .header("Accept", "application/json");
         if (authHeader != null) {
             builder.header("Authorization", authHeader);
@@ -98,7 +137,7 @@ final class MlflowHttp {
         }
         int status = response.statusCode();
         if (status / 100 != 2) {
-            throw failure(endpoint, response);
+            throw failure(endpoint, status, response.body(), response.headers());
         }
         try {
             JsonNode node = json.readTree(response.body());
@@ -113,9 +152,8 @@ final class MlflowHttp {
         }
     }
 
-    private MlflowException failure(String endpoint, HttpResponse<String> response) {
-        int status = response.statusCode();
-        String detail = errorDetail(response.body());
+    private MlflowException failure(String endpoint, int status, String body, HttpHeaders headers) {
+        String detail = errorDetail(body);
         String where = "MLflow at " + base + " answered " + endpoint + " with HTTP " + status + detail;
         if (status == 401) {
             return MlflowException.permanent("MLflow at " + base + " did not accept " + authWords
@@ -130,7 +168,7 @@ final class MlflowHttp {
                     + " the address of an MLflow tracking server (MLflow 2.x or 3.x)?");
         }
         if (status == 429 || status == 503) {
-            long wait = retryAfter(response);
+            long wait = retryAfter(headers);
             return wait >= 0 ? MlflowException.retryAfter(where, wait) : MlflowException.transientFailure(where, null);
         }
         if (status >= 500) {
@@ -153,8 +191,8 @@ final class MlflowHttp {
         return "";
     }
 
-    private static long retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
+    private static long retryAfter(HttpHeaders headers) {
+        return headers.firstValue("Retry-After").map(value -> {
             try {
                 return Long.parseLong(value.strip()) * 1000;
             } catch (NumberFormatException e) {

@@ -19,9 +19,15 @@ MLFLOW_TRACKING_URI. Every command prints one JSON document on its last line of 
   set-alias MODEL ALIAS VERSION  points an alias at a version
   seed-local                what seed writes, plus metric edge cases, into a local store (a
                             sqlite:/// URI or a file:// mlruns folder), without a server
+  list-artifacts RUN_ID     every artifact of a run, folders walked, as list_artifacts gives them
+  download-artifacts RUN_ID DEST  the client's download_artifacts of the whole run into DEST
 """
 import json
+import os
+import struct
 import sys
+import tempfile
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -36,6 +42,31 @@ def log_dataset(name, rows, context):
     frame = pd.DataFrame({"amount": np.arange(rows, dtype=float), "label": np.arange(rows) % 2})
     dataset = mlflow.data.from_pandas(frame, name=name, targets="label")
     mlflow.log_input(dataset, context=context)
+
+
+def png_bytes(width, height):
+    """A small RGB gradient as a PNG, written by hand so no imaging library is needed."""
+    rows = b"".join(b"\x00" + b"".join(bytes([x * 255 // width, y * 255 // height, 160]) for x in range(width))
+                    for y in range(height))
+
+    def chunk(tag, data):
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def log_artifacts():
+    """Into the active run: a text file, nested folders, a small PNG and a file with no extension."""
+    mlflow.log_text("baseline report\nauc 0.71\n", "report.txt")
+    mlflow.log_dict({"model": "logreg", "C": 1.0}, "config/params.json")
+    mlflow.log_text("depth: 2\nnote: nested\n", "config/nested/deep.yaml")
+    mlflow.log_text("artifact_path: model\nflavors: {}\n", "model/MLmodel")
+    with tempfile.TemporaryDirectory() as tmp:
+        image = os.path.join(tmp, "curve.png")
+        with open(image, "wb") as out:
+            out.write(png_bytes(48, 32))
+        mlflow.log_artifact(image, "plots")
 
 
 def seed():
@@ -65,6 +96,7 @@ def seed():
         mlflow.log_metric("auc", 0.71)
         mlflow.set_tag("stage", "draft")
         mlflow.set_tag("mlflow.note.content", "first try")
+        log_artifacts()
         packaged = log_model_in_run()
     client.set_tag(baseline.info.run_id, "stage", "reviewed")
     created["edited_tags"].append({"run_id": baseline.info.run_id, "key": "stage", "value": "reviewed"})
@@ -80,6 +112,7 @@ def seed():
     seed_registry(client, children, created)
     seed_logged_models(client, packaged, fraud.experiment_id, created)
     created["parent_run"] = parent.info.run_id
+    created["artifact_run"] = baseline.info.run_id
     created["child_runs"] = children
     created["experiments"] = [fraud.experiment_id, churn.experiment_id]
     return created
@@ -207,6 +240,20 @@ def seed_local():
     return created
 
 
+def list_artifacts(run_id):
+    client = MlflowClient()
+    found = []
+
+    def walk(path):
+        for info in client.list_artifacts(run_id, path):
+            found.append({"path": info.path, "is_dir": info.is_dir, "file_size": info.file_size})
+            if info.is_dir:
+                walk(info.path)
+
+    walk(None)
+    return found
+
+
 def main(argv):
     command, args = argv[1], argv[2:]
     client = MlflowClient()
@@ -230,6 +277,10 @@ def main(argv):
         client.log_metric(args[0], "auc", 0.65, step=1)
         client.set_terminated(args[0], "FINISHED")
         result = {"ok": True}
+    elif command == "list-artifacts":
+        result = list_artifacts(args[0])
+    elif command == "download-artifacts":
+        result = {"local_path": MlflowClient().download_artifacts(args[0], "", args[1])}
     elif command == "get-run":
         run = client.get_run(args[0])
         result = {"run_name": run.info.run_name, "tags": run.data.tags}

@@ -1,5 +1,6 @@
 package dev.braid.experiments.ui;
 
+import dev.braid.experiments.ArtifactService;
 import dev.braid.experiments.ExperimentException;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.RunEditService;
@@ -58,6 +59,7 @@ public final class ExperimentsViewModel {
     private final ModelRegistryViewModel registry;
     private RunCells cells;
     private RunEditService edits;
+    private ArtifactService artifacts;
     private long generation;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
@@ -259,10 +261,16 @@ public final class ExperimentsViewModel {
         this.edits = edits;
     }
 
+    /** Lets run details list and preview artifacts through {@code artifacts}; without it they have no Artifacts tab. */
+    public void setArtifacts(ArtifactService artifacts) {
+        this.artifacts = artifacts;
+    }
+
     /** A run's detail; it loads itself. */
     public RunDetailViewModel detail(RunSummary run) {
         RunDetailViewModel detail = new RunDetailViewModel(service, runner, zone, run, this::openCommit);
         detail.setRunEdits(edits);
+        detail.setArtifacts(artifacts);
         return detail;
     }
 

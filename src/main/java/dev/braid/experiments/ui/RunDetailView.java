@@ -87,6 +87,9 @@ public final class RunDetailView {
         TabPane tabs = new TabPane(tab("Overview", overview), tab("Params", fieldTable("runParams", model.params())),
                 tab("Metrics", metrics), tab("Tags", tagsPane(model)), tab("Datasets", datasets),
                 tab("Chart", new MetricPlotView(model.plot()).node()));
+        if (model.artifacts() != null) {
+            tabs.getTabs().add(artifactsTab(model.artifacts()));
+        }
         tabs.setId("runDetailTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root = new VBox(6, title, status, tabs);
@@ -131,6 +134,17 @@ public final class RunDetailView {
         VBox pane = new VBox(6, table, form);
         pane.setPadding(new Insets(6, 0, 0, 0));
         return pane;
+    }
+
+    /** Built when first shown, so opening a run lists no artifacts until they are looked at. */
+    private static Tab artifactsTab(ArtifactTreeViewModel artifacts) {
+        Tab tab = tab("Artifacts", new Label());
+        tab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && tab.getContent() instanceof Label) {
+                tab.setContent(new ArtifactTreeView(artifacts).node());
+            }
+        });
+        return tab;
     }
 
     private static Tab tab(String name, Node content) {

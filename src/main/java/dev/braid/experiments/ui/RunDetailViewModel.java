@@ -1,5 +1,6 @@
 package dev.braid.experiments.ui;
 
+import dev.braid.experiments.ArtifactService;
 import dev.braid.experiments.DatasetInput;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.LatestMetric;
@@ -53,6 +54,7 @@ public final class RunDetailViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
     private Consumer<RunSummary> runOpener = r -> { };
     private RunEditService edits;
+    private ArtifactTreeViewModel artifacts;
 
     RunDetailViewModel(ExperimentService service, TaskRunner runner, ZoneId zone, RunSummary run,
                        Consumer<String> commitOpener) {
@@ -133,6 +135,16 @@ public final class RunDetailViewModel {
     /** Lets the run's tags be edited (written to the cache now, to MLflow by the outbox); null keeps them read-only. */
     void setRunEdits(RunEditService edits) {
         this.edits = edits;
+    }
+
+    /** Lets the run's artifacts be listed and previewed through {@code service}; null leaves them out. */
+    void setArtifacts(ArtifactService service) {
+        this.artifacts = service == null ? null : new ArtifactTreeViewModel(service, runner, run.runPk());
+    }
+
+    /** The run's artifact tree; null when artifacts are not available here. */
+    public ArtifactTreeViewModel artifacts() {
+        return artifacts;
     }
 
     /** True when tags can be set here. */
