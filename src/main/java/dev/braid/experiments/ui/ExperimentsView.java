@@ -42,13 +42,8 @@ public final class ExperimentsView {
         ListView<ExperimentEntry> list = new ListView<>(model.experiments());
         list.setId("experimentList");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(ExperimentEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : entry.label());
-            }
-        });
+        list.setCellFactory(view -> new ExperimentCell(model.stars()));
+        model.stars().experiments().addListener((javafx.collections.SetChangeListener<Object>) change -> list.refresh());
         list.setPlaceholder(new Label("No experiments synced yet."));
         list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ExperimentEntry>) change ->
                 model.selectExperiments(List.copyOf(list.getSelectionModel().getSelectedItems())));
@@ -57,6 +52,11 @@ public final class ExperimentsView {
         table = RunsTable.create(model);
         table.setRowFactory(view -> {
             TableRow<RunSummary> row = new TableRow<>();
+            row.indexProperty().addListener((obs, old, index) -> {
+                if (index.intValue() >= 0 && index.intValue() < table.getItems().size()) {
+                    model.rowShown(index.intValue());
+                }
+            });
             row.setOnMouseClicked(event -> {
                 if (event.getClickCount() == 2 && !row.isEmpty()) {
                     openDetail(row.getItem());
@@ -140,7 +140,10 @@ public final class ExperimentsView {
         nested.setId("nestRuns");
         nested.setSelected(model.nesting().nestedProperty().get());
         nested.selectedProperty().addListener((obs, old, now) -> model.nesting().setNested(now));
-        HBox bar = new HBox(8, columns, groupBy, nested, compare, export, status);
+        CheckBox starred = new CheckBox("Starred only");
+        starred.setId("starredOnly");
+        starred.selectedProperty().addListener((obs, old, now) -> model.setStarredOnly(now));
+        HBox bar = new HBox(8, columns, groupBy, nested, starred, compare, export, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

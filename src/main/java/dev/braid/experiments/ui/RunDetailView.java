@@ -70,7 +70,10 @@ public final class RunDetailView {
         metrics.setId("runMetrics");
         metrics.getColumns().add(column("Metric", MetricRow::key));
         metrics.getColumns().add(column("Latest", MetricRow::latest));
-        metrics.getColumns().add(column("Step", r -> Long.toString(r.step())));
+        metrics.getColumns().add(column("Min", MetricRow::min));
+        metrics.getColumns().add(column("Max", MetricRow::max));
+        metrics.getColumns().add(column("Steps logged", MetricRow::steps));
+        metrics.getColumns().add(column("Latest step", r -> Long.toString(r.step())));
         metrics.getColumns().add(column("Logged", MetricRow::loggedAt));
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
