@@ -83,8 +83,13 @@ public final class ExperimentsView {
             table.getSelectionModel().clearSelection();
             group.runs().forEach(run -> table.getSelectionModel().select(run));
         });
+        // The count sits under the table, where the rows it counts end, and always has the width it needs.
+        Label status = new Label();
+        status.setId("runsStatus");
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(model.statusProperty());
         VBox runsPane = new VBox(6, FilterBox.create(model), toolbar(columns, groups.chooser()), groups.table(),
-                tableAndChooser);
+                tableAndChooser, status);
         runsPane.setPadding(new Insets(8));
         runsPane.setMinSize(0, 0);
         Tab runsTab = new Tab("Runs", runsPane);
@@ -132,10 +137,6 @@ public final class ExperimentsView {
                 model.exportCsv(file.toPath(), List.copyOf(table.getItems()));
             }
         });
-        Label status = new Label();
-        status.setId("runsStatus");
-        status.getStyleClass().add("text-muted");
-        status.textProperty().bind(model.statusProperty());
         CheckBox nested = new CheckBox("Nest child runs");
         nested.setId("nestRuns");
         nested.setSelected(model.nesting().nestedProperty().get());
@@ -143,8 +144,12 @@ public final class ExperimentsView {
         CheckBox starred = new CheckBox("Starred only");
         starred.setId("starredOnly");
         starred.selectedProperty().addListener((obs, old, now) -> model.setStarredOnly(now));
-        HBox bar = new HBox(8, columns, groupBy, nested, starred, compare, export, status);
+        HBox bar = new HBox(8, columns, groupBy, nested, starred, compare, export);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // The controls keep their size and readable labels; on a narrow window the row is clipped instead.
+        for (Node control : List.of(columns, nested, starred, compare, export)) {
+            ((javafx.scene.layout.Region) control).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         return bar;
     }
 

@@ -52,6 +52,10 @@ final class GroupTable {
             }
         });
         by.valueProperty().addListener((obs, old, now) -> grouping.groupBy(now));
+        // Thousands of keys may be offered: the box keeps its width instead of growing to the longest.
+        by.setPrefWidth(190);
+        by.setMinWidth(190);
+        by.setVisibleRowCount(16);
         chooser = new HBox(6, by);
         chooser.setAlignment(Pos.CENTER_LEFT);
 
