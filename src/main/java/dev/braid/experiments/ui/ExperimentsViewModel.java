@@ -58,6 +58,7 @@ public final class ExperimentsViewModel {
     private final RunNesting nesting;
     private final RunGrouping grouping;
     private RunCells cells;
+    private int lastShownRow;
     private RunEditService edits;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
@@ -72,7 +73,7 @@ public final class ExperimentsViewModel {
         this.nesting = new RunNesting(runs);
         this.grouping = new RunGrouping(runs, columns);
         this.stars = new RunStars(service, runner, status::set);
-        pager.setOnPage(this::showCount);
+        pager.setOnPage(this::pageArrived);
         pager.loadingProperty().addListener((obs, old, now) -> loading.set(now));
     }
 
@@ -118,7 +119,17 @@ public final class ExperimentsViewModel {
 
     /** The table shows row {@code index}: reads the next page when it is near the end of what is loaded. */
     public void rowShown(int index) {
+        lastShownRow = index;
         pager.ensureLoaded(index, nesting.rows().size());
+    }
+
+    /**
+     * After a page arrives, reads on while the row last shown is still near the end: a page whose
+     * runs all nest under a collapsed parent adds no row, so no new row would come into view.
+     */
+    private void pageArrived() {
+        showCount();
+        pager.ensureLoaded(lastShownRow, nesting.rows().size());
     }
 
     /** The loaded runs grouped by datasets, a param or a tag, with metric statistics per group. */
@@ -239,6 +250,7 @@ public final class ExperimentsViewModel {
     }
 
     private void reloadRuns(String filterText) {
+        lastShownRow = 0;
         RunQuery query = new RunQuery(null, List.of(), chosenKeys(), filterText.isEmpty() ? null : filterText, orderBy(),
                 starredOnly.get(), 0, 0);
         pager.reset(query, () -> {

@@ -112,4 +112,24 @@ class ExperimentsViewModelScaleTest {
         assertEquals("100 runs", model.statusProperty().get());
         assertEquals("g-2900", model.runs().get(0).runId());
     }
+
+    @Test
+    void runsNestedUnderACollapsedRunStillLoadAsThatRowIsShown() {
+        rows.context().database().write(c -> {
+            try (var st = c.prepareStatement("UPDATE runs SET parent_run_id = 'g-2999' WHERE run_id <> 'g-2999'")) {
+                return st.executeUpdate();
+            }
+        });
+        model.refresh();
+        RunSummary parent = model.runs().get(0);
+        assertEquals("g-2999", parent.runId());
+        model.nesting().toggle(parent);
+        assertEquals(List.of(parent), model.nesting().rows());
+
+        model.rowShown(0);
+
+        assertEquals(RUNS, model.runs().size());
+        assertEquals(List.of(parent), model.nesting().rows());
+        assertEquals("3,000 runs", model.statusProperty().get());
+    }
 }
