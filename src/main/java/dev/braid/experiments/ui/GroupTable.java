@@ -101,7 +101,7 @@ final class GroupTable {
     private static List<TableColumn<RunGroup, String>> columns(RunGrouping grouping) {
         RunColumn by = grouping.byProperty().get();
         TableColumn<RunGroup, String> value = text(by == null ? "Value" : by.id(), RunGroup::label);
-        value.setPrefWidth(180);
+        value.setPrefWidth(250);
         TableColumn<RunGroup, String> count = text("Runs", g -> Integer.toString(g.runs().size()));
         count.setPrefWidth(60);
         List<TableColumn<RunGroup, String>> all = new java.util.ArrayList<>(List.of(value, count));

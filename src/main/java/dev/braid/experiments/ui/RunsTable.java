@@ -71,6 +71,8 @@ final class RunsTable {
             column.setCellFactory(c -> new RunNameCell(model.nesting()));
         } else if (key.kind() == RunColumn.Kind.STATUS) {
             column.setCellFactory(c -> new StatusCell());
+        } else if (key.kind() == RunColumn.Kind.DATASETS) {
+            column.setCellFactory(c -> new FullTextCell());
         } else if (key.kind() == RunColumn.Kind.STAR) {
             column.setCellFactory(c -> new StarCell(model.stars()));
             column.setResizable(false);
@@ -134,6 +136,19 @@ final class RunsTable {
             arrow.setId(nesting.hasChildren(run) ? "toggle-" + run.runId() : null);
             arrow.setPrefWidth(INDENT * (nesting.depth(run) + 1));
             setGraphic(arrow);
+        }
+    }
+
+    /** Text that is often cut short (a run's datasets), whole in a tooltip. */
+    private static final class FullTextCell extends TableCell<RunSummary, String> {
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            tip.setText(text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : tip);
         }
     }
 
