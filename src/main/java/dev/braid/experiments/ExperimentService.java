@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * ML experiments as Braid sees them: adding MLflow sources, and reading their cached
@@ -33,6 +34,7 @@ public final class ExperimentService {
     private final RegistryStore registry = new RegistryStore();
     private final LoggedModelStore loggedModels = new LoggedModelStore();
     private final MetricHistoryStore histories = new MetricHistoryStore();
+    private final StarStore stars = new StarStore();
 
     public ExperimentService(Database db, SourceStore sources, MlflowConnector connector, Clock clock) {
         this.db = db;
@@ -108,22 +110,69 @@ public final class ExperimentService {
     /**
      * Cached runs that {@code query}'s filter accepts (MLflow search syntax, plus OR and
      * parentheses), in its order (MLflow order-by syntax; default newest first), evaluated in the
-     * cache. A malformed expression gives a message that points at the mistake.
+     * cache; the page of them that its offset and limit select. A malformed expression gives a
+     * message that points at the mistake.
      */
     public List<RunSummary> runs(RunQuery query) throws ExperimentException {
-        if (query.sourceName() != null && sources.findByName(query.sourceName()).isEmpty()) {
-            throw new ExperimentException("unknown source: " + query.sourceName());
-        }
-        RunFilter filter;
+        RunFilter filter = filter(query);
         RunOrder order;
         try {
-            filter = RunFilter.parse(query.filter());
             order = isSet(query.orderBy()) ? RunOrder.parse(List.of(query.orderBy())) : RunOrder.defaultOrder();
         } catch (FilterSyntaxException e) {
             throw new ExperimentException(e.getMessage() + "\n" + e.caretLine(), e);
         }
-        return db.read(c -> runs.runs(c, query.sourceName(), query.experimentNames(), filter.where(), order.orderBy(),
-                query.limit()));
+        return db.read(c -> runs.runs(c, RunScope.of(query), filter.where(), order.orderBy(), query.limit(),
+                query.offset()));
+    }
+
+    /** How many cached runs {@code query} matches, whatever its order, offset and limit. */
+    public long countRuns(RunQuery query) throws ExperimentException {
+        RunFilter filter = filter(query);
+        return db.read(c -> runs.count(c, RunScope.of(query), filter.where()));
+    }
+
+    /**
+     * Every metric, param and tag key logged by the runs of {@code query}'s source, experiments
+     * and stars (its filter, order and paging are ignored), read in one query.
+     */
+    public RunKeys runKeys(RunQuery query) {
+        return db.read(c -> runs.keys(c, RunScope.of(query)));
+    }
+
+    private RunFilter filter(RunQuery query) throws ExperimentException {
+        if (query.sourceName() != null && sources.findByName(query.sourceName()).isEmpty()) {
+            throw new ExperimentException("unknown source: " + query.sourceName());
+        }
+        try {
+            return RunFilter.parse(query.filter());
+        } catch (FilterSyntaxException e) {
+            throw new ExperimentException(e.getMessage() + "\n" + e.caretLine(), e);
+        }
+    }
+
+    /** Stars or unstars a run. The star is kept in the cache and survives syncs; MLflow does not see it. */
+    public void setRunStarred(long sourceId, String runId, boolean starred) {
+        long now = clock.millis();
+        db.write(c -> {
+            stars.starRun(c, sourceId, runId, starred, now);
+            return null;
+        });
+    }
+
+    /**
+     * Stars or unstars an experiment. The metric histories of a starred experiment's runs are
+     * fetched after each successful sync of its source (a bounded number per sync).
+     */
+    public void setExperimentStarred(ExperimentKey experiment, boolean starred) throws ExperimentException {
+        boolean found = db.write(c -> stars.starExperiment(c, experiment, starred));
+        if (!found) {
+            throw new ExperimentException("no cached experiment " + experiment.experimentId());
+        }
+    }
+
+    /** The starred experiments. */
+    public Set<ExperimentKey> starredExperiments() {
+        return db.read(stars::starredExperiments);
     }
 
     /** Everything cached about one run. */
@@ -185,6 +234,19 @@ public final class ExperimentService {
             return null;
         });
         return List.copyOf(new ArrayList<>(points));
+    }
+
+    /**
+     * Count, min and max of every metric of a run whose full history is cached (others are
+     * absent; {@link #metricStats(long, String)} fetches one).
+     */
+    public Map<String, MetricStats> cachedMetricStats(long runPk) {
+        return db.read(c -> histories.stats(c, runPk));
+    }
+
+    /** Count, min and max of one metric of a run over its whole history, fetched first if not cached. */
+    public MetricStats metricStats(long runPk, String key) throws ExperimentException {
+        return MetricStats.of(metricHistory(runPk, key));
     }
 
     /** Makes the next sync of {@code sourceId} a full reconciliation. */

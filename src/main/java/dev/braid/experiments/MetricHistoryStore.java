@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Cached metric histories: complete per (run, key) once {@code metric_history_state} says so. */
@@ -30,11 +32,33 @@ final class MetricHistoryStore {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     double value = rs.getDouble(3);
-                    out.add(new MetricPoint(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : value));
+                    // wasNull() speaks of the last column read, so it is asked before reading the others.
+                    Double point = rs.wasNull() ? null : value;
+                    out.add(new MetricPoint(rs.getLong(1), rs.getLong(2), point));
                 }
             }
         }
         return Optional.of(out);
+    }
+
+    /** Count, min and max (NaN left out) of every key of the run whose history is complete in the cache. */
+    Map<String, MetricStats> stats(Connection c, long runPk) throws SQLException {
+        Map<String, MetricStats> out = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT s.key, s.points, MIN(h.value), MAX(h.value)"
+                + " FROM metric_history_state s LEFT JOIN metric_history h ON h.run_pk = s.run_pk AND h.key = s.key"
+                + " WHERE s.run_pk = ? GROUP BY s.key ORDER BY s.key")) {
+            st.setLong(1, runPk);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    double min = rs.getDouble(3);
+                    Double minValue = rs.wasNull() ? null : min;
+                    double max = rs.getDouble(4);
+                    Double maxValue = rs.wasNull() ? null : max;
+                    out.put(rs.getString(1), new MetricStats(rs.getInt(2), minValue, maxValue));
+                }
+            }
+        }
+        return out;
     }
 
     /** Replaces the cached history of one key, marking it complete. */

@@ -22,7 +22,8 @@ import java.util.Set;
  * are re-read. A full reconciliation (every {@code reconcile_every_ms}, default daily, or when
  * asked for) reads every run, which removes deleted runs and picks up edited tags and late
  * metrics. Everything is fetched first and written in one transaction with the new cursor, so a
- * failed or cancelled sync leaves the cache as it was. Metric histories are not fetched here.
+ * failed or cancelled sync leaves the cache as it was. Metric histories are fetched afterwards
+ * only for starred experiments ({@link HistoryPrefetch}), and a failure there does not fail the sync.
  * The registry and MLflow 3 logged models are read whole on every sync (see {@link LoggedModelStore}).
  * Local stores are cheap to read whole, so every sync of one is a full reconciliation.
  */
@@ -39,6 +40,7 @@ public final class MlflowSyncer implements SourceSyncer {
     private final RegistryStore registry = new RegistryStore();
     private final LoggedModelStore loggedModels = new LoggedModelStore();
     private final RunEditService edits;
+    private final HistoryPrefetch prefetch;
 
     public MlflowSyncer(Database db, SourceStore sources, MlflowConnector connector, Clock clock) {
         this(db, sources, connector, clock, new RunEditService(db, sources, connector, clock));
@@ -51,6 +53,7 @@ public final class MlflowSyncer implements SourceSyncer {
         this.sources = sources;
         this.connector = connector;
         this.clock = clock;
+        this.prefetch = new HistoryPrefetch(db, clock);
     }
 
     @Override
@@ -113,7 +116,7 @@ public final class MlflowSyncer implements SourceSyncer {
         context.checkCancelled();
         context.progress(-1, "saving " + runs.size() + " runs");
         SyncCursor next = new SyncCursor(started, full ? started : cursor.lastFull());
-        return db.write(c -> {
+        SyncCounts counts = db.write(c -> {
             for (Experiment e : experiments) {
                 store.upsertExperiment(c, e);
             }
@@ -139,6 +142,8 @@ public final class MlflowSyncer implements SourceSyncer {
             sources.saveCursor(c, source.id(), next.toJson());
             return new SyncCounts(added, changed, removed);
         });
+        prefetch.prefetch(source, client, context, (int) setting(source, HistoryPrefetch.LIMIT, HistoryPrefetch.DEFAULT_LIMIT));
+        return counts;
     }
 
     /** Adds runs by id; a run seen twice (overlapping queries, shifted pages) is kept once. */

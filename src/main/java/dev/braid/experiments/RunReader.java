@@ -11,12 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import dev.braid.experiments.filter.SqlFragment;
 
 /** Reads cached experiments and runs back as records. */
 final class RunReader {
     private static final String RUN_COLUMNS = "r.run_pk, r.source_id, r.run_id, r.experiment_id, e.name, r.run_name,"
-            + " r.user_id, r.status, r.start_time, r.end_time, r.parent_run_id, r.source_commit";
+            + " r.user_id, r.status, r.start_time, r.end_time, r.parent_run_id, r.source_commit, " + RunScope.STARRED;
     private static final String RUN_FROM = " FROM runs r JOIN sources s ON s.id = r.source_id"
             + " LEFT JOIN experiments e ON e.source_id = r.source_id AND e.experiment_id = r.experiment_id";
 
@@ -53,43 +54,86 @@ final class RunReader {
     }
 
     /**
-     * Active runs of the named source and experiments (null/empty: all) that {@code filter}
-     * accepts, in {@code order}; at most {@code limit} when it is positive. Both fragments refer to
-     * the runs table as {@code r}; their parameters are bound after the scope's.
+     * Active runs in {@code scope} that {@code filter} accepts, in {@code order}; at most
+     * {@code limit} when it is positive, after skipping {@code offset}. Both fragments refer to the
+     * runs table as {@code r}; their parameters are bound after the scope's. Params, metrics, tags
+     * and datasets are read with one query each for all the runs found.
      */
-    List<RunSummary> runs(Connection c, String sourceName, List<String> experimentNames, SqlFragment filter,
-                          SqlFragment order, int limit) throws SQLException {
+    List<RunSummary> runs(Connection c, RunScope scope, SqlFragment filter, SqlFragment order, int limit, int offset)
+            throws SQLException {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE r.lifecycle_stage = 'active'");
-        if (sourceName != null) {
-            where.append(" AND s.name = ?");
-            args.add(sourceName);
-        }
-        if (!experimentNames.isEmpty()) {
-            where.append(" AND e.name IN (").append(String.join(", ", Collections.nCopies(experimentNames.size(), "?"))).append(')');
-            args.addAll(experimentNames);
-        }
+        StringBuilder where = new StringBuilder();
+        scope.where(where, args);
         where.append(" AND (").append(filter.sql()).append(')');
         args.addAll(filter.parameters());
         String orderSql = " ORDER BY " + order.sql();
         args.addAll(order.parameters());
-        String limitSql = limit > 0 ? " LIMIT " + limit : "";
-        String selected = "SELECT r.run_pk" + RUN_FROM + where + orderSql + limitSql;
-        Map<Long, Map<String, String>> params = pairs(c, "run_params", selected, args);
-        Map<Long, Map<String, String>> tags = pairs(c, "run_tags", selected, args);
-        Map<Long, Map<String, Double>> metrics = metrics(c, selected, args);
-        List<RunSummary> out = new ArrayList<>();
+        String limitSql = limit > 0 ? " LIMIT " + limit + (offset > 0 ? " OFFSET " + offset : "")
+                : offset > 0 ? " LIMIT -1 OFFSET " + offset : "";
+        List<Object[]> found = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT " + RUN_COLUMNS + RUN_FROM + where + orderSql + limitSql)) {
             bind(st, args);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    long pk = rs.getLong(1);
-                    out.add(summary(rs, params.getOrDefault(pk, Map.of()), metrics.getOrDefault(pk, Map.of()),
-                            tags.getOrDefault(pk, Map.of())));
+                    found.add(row(rs));
                 }
             }
         }
+        // The runs found, as one JSON array parameter: their children are read by key, without
+        // evaluating the filter and order again.
+        String selected = "SELECT value FROM json_each(?)";
+        List<Object> pks = List.of(found.stream().map(r -> r[0].toString()).collect(Collectors.joining(",", "[", "]")));
+        Map<Long, Map<String, String>> params = pairs(c, "run_params", selected, pks);
+        Map<Long, Map<String, String>> tags = pairs(c, "run_tags", selected, pks);
+        Map<Long, Map<String, Double>> metrics = metrics(c, selected, pks);
+        Map<Long, List<DatasetInput>> datasets = datasets(c, selected, pks);
+        List<RunSummary> out = new ArrayList<>(found.size());
+        for (Object[] row : found) {
+            long pk = (Long) row[0];
+            out.add(summary(row, params.getOrDefault(pk, Map.of()), metrics.getOrDefault(pk, Map.of()),
+                    tags.getOrDefault(pk, Map.of()), datasets.getOrDefault(pk, List.of())));
+        }
         return out;
+    }
+
+    /** How many active runs in {@code scope} {@code filter} accepts. */
+    long count(Connection c, RunScope scope, SqlFragment filter) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder();
+        scope.where(where, args);
+        where.append(" AND (").append(filter.sql()).append(')');
+        args.addAll(filter.parameters());
+        try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*)" + RUN_FROM + where)) {
+            bind(st, args);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Every metric, param and tag key logged by an active run in {@code scope}, in one query. */
+    RunKeys keys(Connection c, RunScope scope) throws SQLException {
+        List<Object> scopeArgs = new ArrayList<>();
+        StringBuilder where = new StringBuilder();
+        scope.where(where, scopeArgs);
+        String[] tables = {"run_metrics", "run_params", "run_tags"};
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < tables.length; i++) {
+            parts.add("SELECT DISTINCT " + i + ", k.key FROM " + tables[i] + " k JOIN runs r ON r.run_pk = k.run_pk"
+                    + RUN_FROM.substring(RUN_FROM.indexOf(" JOIN sources")) + where);
+            args.addAll(scopeArgs);
+        }
+        List<List<String>> keys = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        try (PreparedStatement st = c.prepareStatement(String.join(" UNION ALL ", parts) + " ORDER BY 1, 2")) {
+            bind(st, args);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    keys.get(rs.getInt(1)).add(rs.getString(2));
+                }
+            }
+        }
+        return new RunKeys(keys.get(0), keys.get(1), keys.get(2));
     }
 
     /** One run's summary, artifact location and lifecycle stage. */
@@ -102,18 +146,26 @@ final class RunReader {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(summary(rs, pairs(c, "run_params", selected, args).getOrDefault(runPk, Map.of()),
+                return Optional.of(summary(row(rs), pairs(c, "run_params", selected, args).getOrDefault(runPk, Map.of()),
                         metrics(c, selected, args).getOrDefault(runPk, Map.of()),
-                        pairs(c, "run_tags", selected, args).getOrDefault(runPk, Map.of())));
+                        pairs(c, "run_tags", selected, args).getOrDefault(runPk, Map.of()),
+                        datasets(c, selected, args).getOrDefault(runPk, List.of())));
             }
         }
     }
 
-    private static RunSummary summary(ResultSet rs, Map<String, String> params, Map<String, Double> metrics,
-                                      Map<String, String> tags) throws SQLException {
-        return new RunSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+    /** The columns of {@link #RUN_COLUMNS}, read before the result set moves on. */
+    private static Object[] row(ResultSet rs) throws SQLException {
+        return new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), getLong(rs, 9), getLong(rs, 10), rs.getString(11),
-                rs.getString(12), params, metrics, tags);
+                rs.getString(12), rs.getBoolean(13)};
+    }
+
+    private static RunSummary summary(Object[] row, Map<String, String> params, Map<String, Double> metrics,
+                                      Map<String, String> tags, List<DatasetInput> datasets) {
+        return new RunSummary((Long) row[0], (Long) row[1], (String) row[2], (String) row[3], (String) row[4],
+                (String) row[5], (String) row[6], (String) row[7], (Long) row[8], (Long) row[9], (String) row[10],
+                (String) row[11], params, metrics, tags, datasets, (Boolean) row[12]);
     }
 
     private static Map<Long, Map<String, String>> pairs(Connection c, String table, String selected, List<Object> args)
@@ -141,6 +193,22 @@ final class RunReader {
                     double value = rs.getDouble(3);
                     Double metric = rs.wasNull() ? null : value;
                     out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), metric);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<Long, List<DatasetInput>> datasets(Connection c, String selected, List<Object> args)
+            throws SQLException {
+        Map<Long, List<DatasetInput>> out = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT run_pk, name, digest, source_type, source, context"
+                + " FROM run_dataset_inputs WHERE run_pk IN (" + selected + ") ORDER BY run_pk, name, context, digest")) {
+            bind(st, args);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new DatasetInput(rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), null, null));
                 }
             }
         }

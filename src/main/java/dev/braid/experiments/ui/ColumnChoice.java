@@ -1,8 +1,7 @@
 package dev.braid.experiments.ui;
 
-import dev.braid.experiments.RunSummary;
+import dev.braid.experiments.RunKeys;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,16 +14,18 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The runs table's column chooser: every param, metric and tag key seen in the loaded runs, a
+ * The runs table's column chooser: every param, metric and tag key of the chosen experiments, a
  * search over them, and the columns currently shown. Only shown columns become table columns, so
  * thousands of distinct keys cost a list entry each, not a column each.
  */
 public final class ColumnChoice {
-    static final List<RunColumn> FIXED = List.of(RunColumn.of(RunColumn.Kind.STATUS), RunColumn.of(RunColumn.Kind.RUN_NAME),
-            RunColumn.of(RunColumn.Kind.EXPERIMENT), RunColumn.of(RunColumn.Kind.CREATED),
+    static final List<RunColumn> FIXED = List.of(RunColumn.of(RunColumn.Kind.STAR), RunColumn.of(RunColumn.Kind.STATUS),
+            RunColumn.of(RunColumn.Kind.RUN_NAME), RunColumn.of(RunColumn.Kind.EXPERIMENT), RunColumn.of(RunColumn.Kind.CREATED),
             RunColumn.of(RunColumn.Kind.DURATION), RunColumn.of(RunColumn.Kind.USER), RunColumn.of(RunColumn.Kind.COMMIT),
-            RunColumn.of(RunColumn.Kind.MODELS));
+            RunColumn.of(RunColumn.Kind.MODELS), RunColumn.of(RunColumn.Kind.DATASETS));
     private final ObservableList<RunColumn> available = FXCollections.observableArrayList();
+    // Read-only views are kept, not made per call: listeners on a throwaway wrapper vanish when it is collected.
+    private final ObservableList<RunColumn> availableView = FXCollections.unmodifiableObservableList(available);
     private final FilteredList<RunColumn> matching = new FilteredList<>(available, c -> true);
     private final ObservableList<RunColumn> visible = FXCollections.observableArrayList(FIXED);
     private final ObservableList<RunColumn> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
@@ -38,6 +39,11 @@ public final class ColumnChoice {
     /** The columns the table shows, in order: the fixed ones, then chosen keys in the order chosen. */
     public ObservableList<RunColumn> visible() {
         return readOnlyVisible;
+    }
+
+    /** Every keyed column that can be chosen, sorted: metrics, params, then tags. */
+    public ObservableList<RunColumn> keys() {
+        return availableView;
     }
 
     /** How many keyed columns can be chosen. */
@@ -72,16 +78,14 @@ public final class ColumnChoice {
         matching.setPredicate(needle.isEmpty() ? c -> true : c -> c.id().toLowerCase(Locale.ROOT).contains(needle));
     }
 
-    /** Learns the keys of freshly loaded runs; chosen columns stay even if no loaded run has them. */
-    void learnKeys(Collection<RunSummary> runs) {
-        TreeSet<String> metrics = new TreeSet<>();
-        TreeSet<String> params = new TreeSet<>();
-        TreeSet<String> tags = new TreeSet<>();
-        for (RunSummary run : runs) {
-            metrics.addAll(run.metrics().keySet());
-            params.addAll(run.params().keySet());
-            tags.addAll(run.tags().keySet());
-        }
+    /**
+     * Offers the keys of the runs in the chosen experiments (not only the loaded ones); chosen
+     * columns stay offered even if no run has them any more.
+     */
+    void setKeys(RunKeys keys) {
+        TreeSet<String> metrics = new TreeSet<>(keys.metrics());
+        TreeSet<String> params = new TreeSet<>(keys.params());
+        TreeSet<String> tags = new TreeSet<>(keys.tags());
         for (RunColumn c : visible) {
             if (c.kind() == RunColumn.Kind.METRIC) {
                 metrics.add(c.key());

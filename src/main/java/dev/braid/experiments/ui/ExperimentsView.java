@@ -43,13 +43,8 @@ public final class ExperimentsView {
         ListView<ExperimentEntry> list = new ListView<>(model.experiments());
         list.setId("experimentList");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(ExperimentEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : entry.label());
-            }
-        });
+        list.setCellFactory(view -> new ExperimentCell(model.stars()));
+        model.stars().experiments().addListener((javafx.collections.SetChangeListener<Object>) change -> list.refresh());
         list.setPlaceholder(new Label("No experiments synced yet."));
         list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ExperimentEntry>) change ->
                 model.selectExperiments(List.copyOf(list.getSelectionModel().getSelectedItems())));
@@ -58,6 +53,11 @@ public final class ExperimentsView {
         table = RunsTable.create(model);
         table.setRowFactory(view -> {
             TableRow<RunSummary> row = new TableRow<>();
+            row.indexProperty().addListener((obs, old, index) -> {
+                if (index.intValue() >= 0 && index.intValue() < table.getItems().size()) {
+                    model.rowShown(index.intValue());
+                }
+            });
             row.setOnMouseClicked(event -> {
                 if (event.getClickCount() == 2 && !row.isEmpty()) {
                     openDetail(row.getItem());
@@ -84,8 +84,13 @@ public final class ExperimentsView {
             table.getSelectionModel().clearSelection();
             group.runs().forEach(run -> table.getSelectionModel().select(run));
         });
+        // The count sits under the table, where the rows it counts end, and always has the width it needs.
+        Label status = new Label();
+        status.setId("runsStatus");
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(model.statusProperty());
         VBox runsPane = new VBox(6, FilterBox.create(model), toolbar(columns, groups.chooser()), groups.table(),
-                tableAndChooser);
+                tableAndChooser, status);
         runsPane.setPadding(new Insets(8));
         runsPane.setMinSize(0, 0);
         Tab runsTab = new Tab("Runs", runsPane);
@@ -137,16 +142,19 @@ public final class ExperimentsView {
                 model.exportCsv(file.toPath(), List.copyOf(table.getItems()));
             }
         });
-        Label status = new Label();
-        status.setId("runsStatus");
-        status.getStyleClass().add("text-muted");
-        status.textProperty().bind(model.statusProperty());
         CheckBox nested = new CheckBox("Nest child runs");
         nested.setId("nestRuns");
         nested.setSelected(model.nesting().nestedProperty().get());
         nested.selectedProperty().addListener((obs, old, now) -> model.nesting().setNested(now));
-        HBox bar = new HBox(8, columns, groupBy, nested, compare, export, status);
+        CheckBox starred = new CheckBox("Starred only");
+        starred.setId("starredOnly");
+        starred.selectedProperty().addListener((obs, old, now) -> model.setStarredOnly(now));
+        HBox bar = new HBox(8, columns, groupBy, nested, starred, compare, export);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // The controls keep their size and readable labels; on a narrow window the row is clipped instead.
+        for (Node control : List.of(columns, nested, starred, compare, export)) {
+            ((javafx.scene.layout.Region) control).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         return bar;
     }
 

@@ -2,6 +2,7 @@ package dev.braid.experiments.ui;
 
 import dev.braid.experiments.ArtifactService;
 import dev.braid.experiments.ExperimentException;
+import dev.braid.experiments.ExperimentKey;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.RunEditService;
 import dev.braid.experiments.RunQuery;
@@ -10,17 +11,15 @@ import dev.braid.experiments.filter.FilterSyntaxException;
 import dev.braid.experiments.filter.RunFilter;
 import dev.braid.sync.Source;
 import dev.braid.ui.TaskRunner;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,8 +33,8 @@ import javafx.collections.ObservableList;
  * commands that open a run, compare runs, follow a commit or export the rows.
  */
 public final class ExperimentsViewModel {
-    /** The most runs the table holds at once; beyond it the user is asked to refine the filter. */
-    static final int ROW_LIMIT = 1_000;
+    /** How many runs are read at a time as the table scrolls. */
+    static final int PAGE_SIZE = 200;
     private final ExperimentService service;
     private final CommitLinks commits;
     private final TaskRunner runner;
@@ -45,8 +44,10 @@ public final class ExperimentsViewModel {
     // Read-only views are kept, not made per call: listeners on a throwaway wrapper vanish when it is collected.
     private final ObservableList<ExperimentEntry> experimentsView = FXCollections.unmodifiableObservableList(experiments);
     private final ObservableList<ExperimentEntry> selected = FXCollections.observableArrayList();
-    private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
-    private final ObservableList<RunSummary> runsView = FXCollections.unmodifiableObservableList(runs);
+    private final RunPager pager;
+    private final ObservableList<RunSummary> runs;
+    private final ObservableList<RunSummary> runsView;
+    private final RunStars stars;
     private final ReadOnlyBooleanWrapper noSources = new ReadOnlyBooleanWrapper(this, "noSources");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -54,13 +55,14 @@ public final class ExperimentsViewModel {
     private final ReadOnlyObjectWrapper<FilterProblem> filterProblem = new ReadOnlyObjectWrapper<>(this, "filterProblem");
     private final ReadOnlyObjectWrapper<RunColumn> sortColumn = new ReadOnlyObjectWrapper<>(this, "sortColumn");
     private final ReadOnlyBooleanWrapper sortAscending = new ReadOnlyBooleanWrapper(this, "sortAscending");
-    private final RunNesting nesting = new RunNesting(runs);
-    private final RunGrouping grouping = new RunGrouping(runs, columns);
+    private final ReadOnlyBooleanWrapper starredOnly = new ReadOnlyBooleanWrapper(this, "starredOnly");
+    private final RunNesting nesting;
+    private final RunGrouping grouping;
     private final ModelRegistryViewModel registry;
     private RunCells cells;
+    private int lastShownRow;
     private RunEditService edits;
     private ArtifactService artifacts;
-    private long generation;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
         this.service = service;
@@ -68,6 +70,14 @@ public final class ExperimentsViewModel {
         this.runner = runner;
         this.zone = zone;
         this.cells = RunCells.empty(zone);
+        this.pager = new RunPager(service, runner, PAGE_SIZE);
+        this.runs = pager.items();
+        this.runsView = FXCollections.unmodifiableObservableList(runs);
+        this.nesting = new RunNesting(runs);
+        this.grouping = new RunGrouping(runs, columns);
+        this.stars = new RunStars(service, runner, status::set);
+        pager.setOnPage(this::pageArrived);
+        pager.loadingProperty().addListener((obs, old, now) -> loading.set(now));
         this.registry = new ModelRegistryViewModel(service, runner, zone);
     }
 
@@ -93,7 +103,45 @@ public final class ExperimentsViewModel {
         return nesting;
     }
 
-    /** The loaded runs grouped by a param or tag, with metric statistics per group. */
+    /** Stars on runs and experiments. */
+    public RunStars stars() {
+        return stars;
+    }
+
+    /** True when only starred runs are listed. */
+    public ReadOnlyBooleanProperty starredOnlyProperty() {
+        return starredOnly.getReadOnlyProperty();
+    }
+
+    /** Lists only starred runs, or every run again. */
+    public void setStarredOnly(boolean only) {
+        if (only != starredOnly.get()) {
+            starredOnly.set(only);
+            reloadRuns(filter.get());
+        }
+    }
+
+    /** How many runs the filter matches in all; the table loads them a page at a time. */
+    public ReadOnlyLongProperty totalProperty() {
+        return pager.totalProperty();
+    }
+
+    /** The table shows row {@code index}: reads the next page when it is near the end of what is loaded. */
+    public void rowShown(int index) {
+        lastShownRow = index;
+        pager.ensureLoaded(index, nesting.rows().size());
+    }
+
+    /**
+     * After a page arrives, reads on while the row last shown is still near the end: a page whose
+     * runs all nest under a collapsed parent adds no row, so no new row would come into view.
+     */
+    private void pageArrived() {
+        showCount();
+        pager.ensureLoaded(lastShownRow, nesting.rows().size());
+    }
+
+    /** The loaded runs grouped by datasets, a param or a tag, with metric statistics per group. */
     public RunGrouping grouping() {
         return grouping;
     }
@@ -107,7 +155,7 @@ public final class ExperimentsViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** "42 runs", "Showing the first 1,000 runs…", or what went wrong. */
+    /** "42 runs", "100,000 runs · 400 loaded — scroll for more", or what went wrong. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -133,7 +181,7 @@ public final class ExperimentsViewModel {
 
     /** The text a cell of {@code column} shows for {@code run}. */
     public String cellText(RunSummary run, RunColumn column) {
-        return cells.text(run, column);
+        return column.kind() == RunColumn.Kind.STAR ? (stars.isStarred(run) ? "★" : "☆") : cells.text(run, column);
     }
 
     /** Reads sources, experiments and model versions again, keeping the chosen experiments, then the runs and the Models tab. */
@@ -144,24 +192,28 @@ public final class ExperimentsViewModel {
             Map<Long, String> names = sources.stream().collect(Collectors.toMap(Source::id, Source::name));
             List<ExperimentEntry> found = service.experiments().stream()
                     .map(e -> new ExperimentEntry(e, names.getOrDefault(e.sourceId(), "?"))).toList();
-            return new Loaded(sources.isEmpty(), found, RunCells.of(zone, service.models()));
+            return new Loaded(sources.isEmpty(), found, RunCells.of(zone, service.models()), service.starredExperiments());
         }, loaded -> {
             noSources.set(loaded.noSources());
             cells = loaded.cells();
+            stars.showExperimentStars(loaded.starred());
             experiments.setAll(loaded.experiments());
             selected.removeIf(s -> loaded.experiments().stream().noneMatch(e -> e.owns(s.experiment().sourceId(),
                     s.experiment().experimentId())));
+            reloadKeys();
             reloadRuns(filter.get());
         }, failure -> status.set("Could not read the experiments: " + failure.getMessage()));
     }
 
-    private record Loaded(boolean noSources, List<ExperimentEntry> experiments, RunCells cells) {
+    private record Loaded(boolean noSources, List<ExperimentEntry> experiments, RunCells cells,
+                          Set<ExperimentKey> starred) {
     }
 
     /** Shows the runs of these experiments; none chosen means every experiment. */
     public void selectExperiments(List<ExperimentEntry> chosen) {
         if (!chosen.equals(selected)) {
             selected.setAll(chosen);
+            reloadKeys();
             reloadRuns(filter.get());
         }
     }
@@ -196,34 +248,26 @@ public final class ExperimentsViewModel {
         return column == null ? null : column.orderBy() + (sortAscending.get() ? " ASC" : " DESC");
     }
 
+    private List<ExperimentKey> chosenKeys() {
+        return selected.stream().map(e -> ExperimentKey.of(e.experiment())).toList();
+    }
+
+    /** Offers every key of the chosen experiments in the column chooser (one query, off the UI thread). */
+    private void reloadKeys() {
+        RunQuery scope = new RunQuery(null, List.of(), chosenKeys(), null, null, false, 0, 0);
+        runner.run(() -> service.runKeys(scope), columns::setKeys,
+                failure -> status.set("Could not read the keys of the runs: " + failure.getMessage()));
+    }
+
     private void reloadRuns(String filterText) {
-        long asked = ++generation;
-        List<ExperimentEntry> chosen = List.copyOf(selected);
-        RunQuery query = new RunQuery(null, chosen.stream().map(e -> e.experiment().name()).distinct().toList(),
-                filterText.isEmpty() ? null : filterText, orderBy(), ROW_LIMIT + 1);
-        loading.set(true);
-        runner.run(() -> {
-            List<RunSummary> found = service.runs(query);
-            return chosen.isEmpty() ? found : found.stream()
-                    .filter(r -> chosen.stream().anyMatch(e -> e.owns(r.sourceId(), r.experimentId()))).toList();
-        }, found -> {
-            if (asked != generation) {
-                return;
-            }
-            loading.set(false);
+        lastShownRow = 0;
+        RunQuery query = new RunQuery(null, List.of(), chosenKeys(), filterText.isEmpty() ? null : filterText, orderBy(),
+                starredOnly.get(), 0, 0);
+        pager.reset(query, () -> {
             filter.set(filterText);
             filterProblem.set(null);
-            boolean more = found.size() > ROW_LIMIT;
-            List<RunSummary> shown = more ? found.subList(0, ROW_LIMIT) : found;
-            runs.setAll(shown);
-            columns.learnKeys(shown);
-            status.set(more ? String.format("Showing the first %,d runs; more match — refine the filter", ROW_LIMIT)
-                    : shown.size() == 1 ? "1 run" : String.format("%,d runs", shown.size()));
+            stars.forgetChanges();
         }, failure -> {
-            if (asked != generation) {
-                return;
-            }
-            loading.set(false);
             FilterProblem problem = problemIn(failure);
             if (problem != null || !filterText.equals(filter.get())) {
                 filterProblem.set(problem != null ? problem : new FilterProblem(failure.getMessage(), -1));
@@ -231,6 +275,13 @@ public final class ExperimentsViewModel {
                 status.set("Could not read the runs: " + failure.getMessage());
             }
         });
+    }
+
+    private void showCount() {
+        long total = pager.totalProperty().get();
+        String runsText = total == 1 ? "1 run" : String.format("%,d runs", total);
+        status.set(pager.complete() || runs.size() >= total ? runsText
+                : String.format("%s · %,d loaded — scroll for more", runsText, runs.size()));
     }
 
     private static FilterProblem problemIn(Throwable failure) {
@@ -285,19 +336,6 @@ public final class ExperimentsViewModel {
 
     /** Writes {@code rows} with the visible columns to {@code file} as CSV, off the UI thread. */
     public void exportCsv(Path file, List<RunSummary> rows) {
-        List<RunColumn> shown = List.copyOf(columns.visible());
-        RunCells current = cells;
-        List<String> header = shown.stream().map(RunColumn::id).toList();
-        List<List<String>> lines = new ArrayList<>(rows.size());
-        for (RunSummary run : rows) {
-            lines.add(shown.stream().map(c -> current.exportText(run, c)).toList());
-        }
-        runner.run(() -> {
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                RunsCsv.write(out, header, lines);
-            }
-            return lines.size();
-        }, count -> status.set("Exported " + count + (count == 1 ? " run to " : " runs to ") + file.getFileName()),
-                failure -> status.set("Could not export to " + file + ": " + failure.getMessage()));
+        RunsExport.write(runner, cells, columns.visible(), file, rows, status::set);
     }
 }

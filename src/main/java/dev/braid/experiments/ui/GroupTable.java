@@ -52,6 +52,10 @@ final class GroupTable {
             }
         });
         by.valueProperty().addListener((obs, old, now) -> grouping.groupBy(now));
+        // Thousands of keys may be offered: the box keeps its width instead of growing to the longest.
+        by.setPrefWidth(190);
+        by.setMinWidth(190);
+        by.setVisibleRowCount(16);
         chooser = new HBox(6, by);
         chooser.setAlignment(Pos.CENTER_LEFT);
 
@@ -97,7 +101,7 @@ final class GroupTable {
     private static List<TableColumn<RunGroup, String>> columns(RunGrouping grouping) {
         RunColumn by = grouping.byProperty().get();
         TableColumn<RunGroup, String> value = text(by == null ? "Value" : by.id(), RunGroup::label);
-        value.setPrefWidth(180);
+        value.setPrefWidth(250);
         TableColumn<RunGroup, String> count = text("Runs", g -> Integer.toString(g.runs().size()));
         count.setPrefWidth(60);
         List<TableColumn<RunGroup, String>> all = new java.util.ArrayList<>(List.of(value, count));

@@ -41,6 +41,7 @@ final class RunCells {
 
     String text(RunSummary run, RunColumn column) {
         String text = switch (column.kind()) {
+            case STAR -> run.starred() ? "★" : "☆";
             case STATUS -> run.status();
             case RUN_NAME -> RunFormats.runLabel(run);
             case EXPERIMENT -> run.experimentName();
@@ -49,7 +50,7 @@ final class RunCells {
             case USER -> run.userId();
             case COMMIT -> RunFormats.shortHash(run.sourceCommit());
             case MODELS -> modelVersions(run);
-            case PARAM, METRIC, TAG -> column.keyedValue(run);
+            case PARAM, METRIC, TAG, DATASETS -> column.keyedValue(run);
         };
         return text == null ? "" : text;
     }

@@ -1,6 +1,7 @@
 package dev.braid.experiments.ui;
 
 import dev.braid.experiments.RunSummary;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Locale;
 public record RunColumn(Kind kind, String key) {
     /** Where a column's value comes from. */
     public enum Kind {
+        STAR("★", null),
         STATUS("Status", "attributes.status"),
         RUN_NAME("Run name", "attributes.run_name"),
         EXPERIMENT("Experiment", null),
@@ -19,6 +21,7 @@ public record RunColumn(Kind kind, String key) {
         USER("User", "attributes.user_id"),
         COMMIT("Commit", "tags.`mlflow.source.git.commit`"),
         MODELS("Model versions", null),
+        DATASETS("Datasets", null),
         PARAM("params", null),
         METRIC("metrics", null),
         TAG("tags", null);
@@ -67,7 +70,24 @@ public record RunColumn(Kind kind, String key) {
         return kind.keyed() ? kind.title + ".`" + key.replace("`", "``") + "`" : kind.orderBy;
     }
 
-    /** The keyed column's value of {@code run} as text, or null for fixed columns and missing keys. */
+    /** The values {@code run} is grouped under by this column: one for a param or tag it has, one per dataset. */
+    public List<String> groupValues(RunSummary run) {
+        if (kind == Kind.DATASETS) {
+            return run.datasets().stream().map(RunFormats::dataset).distinct().toList();
+        }
+        String value = keyedValue(run);
+        return value == null ? List.of() : List.of(value);
+    }
+
+    /** Whether the runs can be grouped by this column: params, tags and datasets. */
+    public boolean groupable() {
+        return kind == Kind.PARAM || kind == Kind.TAG || kind == Kind.DATASETS;
+    }
+
+    /**
+     * The value a run is grouped by: a keyed column's value (null for a missing key), or the
+     * run's datasets as text; null for other fixed columns.
+     */
     public String keyedValue(RunSummary run) {
         return switch (kind) {
             case PARAM -> run.params().get(key);
@@ -76,6 +96,7 @@ public record RunColumn(Kind kind, String key) {
                 Double value = run.metrics().get(key);
                 yield value == null ? null : RunFormats.number(value);
             }
+            case DATASETS -> RunFormats.datasets(run.datasets());
             default -> null;
         };
     }

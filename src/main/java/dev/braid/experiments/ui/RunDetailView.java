@@ -71,8 +71,16 @@ public final class RunDetailView {
         metrics.setId("runMetrics");
         metrics.getColumns().add(column("Metric", MetricRow::key));
         metrics.getColumns().add(column("Latest", MetricRow::latest));
-        metrics.getColumns().add(column("Step", r -> Long.toString(r.step())));
+        metrics.getColumns().add(column("Min", MetricRow::min));
+        metrics.getColumns().add(column("Max", MetricRow::max));
+        // Values such as 0.7576523 should read whole.
+        metrics.getColumns().subList(1, 4).forEach(c -> c.setPrefWidth(110));
+        metrics.getColumns().add(column("Steps", MetricRow::steps));
+        metrics.getColumns().add(column("Last step", r -> Long.toString(r.step())));
         metrics.getColumns().add(column("Logged", MetricRow::loggedAt));
+        metrics.getColumns().get(0).setPrefWidth(170);
+        metrics.getColumns().get(4).setPrefWidth(70);
+        metrics.getColumns().get(5).setPrefWidth(85);
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableView<DatasetInput> datasets = new TableView<>(model.datasets());

@@ -2,9 +2,11 @@ package dev.braid.experiments.ui;
 
 import dev.braid.experiments.ArtifactService;
 import dev.braid.experiments.DatasetInput;
+import dev.braid.experiments.ExperimentException;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.LatestMetric;
 import dev.braid.experiments.LoggedModel;
+import dev.braid.experiments.MetricStats;
 import dev.braid.experiments.ModelVersion;
 import dev.braid.experiments.RunDetail;
 import dev.braid.experiments.RunEditService;
@@ -12,6 +14,7 @@ import dev.braid.experiments.RunSummary;
 import dev.braid.ui.TaskRunner;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +31,8 @@ import javafx.collections.ObservableList;
  */
 public final class RunDetailViewModel {
     static final String NOTE_TAG = "mlflow.note.content";
+    /** How many metric histories opening a run fetches for its statistics. */
+    static final int FETCHED_STATS = 50;
     private final ExperimentService service;
     private final TaskRunner runner;
     private final ZoneId zone;
@@ -246,10 +251,44 @@ public final class RunDetailViewModel {
                     RunFormats.time(m.timestamp(), zone)));
         }
         metrics.setAll(rows);
+        loadMetricStats();
         datasets.setAll(detail.datasets());
         children.setAll(detail.childRunIds());
         if (!plot.metricKeys().isEmpty()) {
             plot.chooseMetric(plot.metricKeys().get(0));
+        }
+    }
+
+    /**
+     * Fills in min, max and count per metric: first from the histories the cache holds, then by
+     * fetching the others (at most {@link #FETCHED_STATS}, stopping at the first failure, since
+     * the server is then most likely unreachable).
+     */
+    private void loadMetricStats() {
+        runner.run(() -> service.cachedMetricStats(run.runPk()), cached -> {
+            showStats(cached);
+            List<String> missing = metrics.stream().map(MetricRow::key).filter(k -> !cached.containsKey(k))
+                    .limit(FETCHED_STATS).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            runner.run(() -> {
+                Map<String, MetricStats> fetched = new LinkedHashMap<>();
+                for (String key : missing) {
+                    try {
+                        fetched.put(key, service.metricStats(run.runPk(), key));
+                    } catch (ExperimentException e) {
+                        break;
+                    }
+                }
+                return fetched;
+            }, this::showStats, failure -> { });
+        }, failure -> status.set("Could not read the metric histories: " + failure.getMessage()));
+    }
+
+    private void showStats(Map<String, MetricStats> stats) {
+        if (!stats.isEmpty()) {
+            metrics.setAll(metrics.stream().map(r -> stats.containsKey(r.key()) ? r.withStats(stats.get(r.key())) : r).toList());
         }
     }
 

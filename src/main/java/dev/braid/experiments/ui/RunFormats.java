@@ -1,9 +1,12 @@
 package dev.braid.experiments.ui;
 
+import dev.braid.experiments.DatasetInput;
 import dev.braid.experiments.RunSummary;
 import dev.braid.ui.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** How runs' times, durations, hashes and numbers look in the experiments screens. */
 final class RunFormats {
@@ -57,6 +60,20 @@ final class RunFormats {
             return Double.toString(value);
         }
         return new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** "train@1a2b3c4d (training), holdout@9f8e7d6c (eval)"; null when the run logged no dataset. */
+    static String datasets(List<DatasetInput> datasets) {
+        if (datasets.isEmpty()) {
+            return null;
+        }
+        return datasets.stream().map(d -> dataset(d) + (d.context() == null || d.context().isEmpty() ? "" : " (" + d.context() + ")"))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A dataset's identity as shown: name and the first eight characters of its digest. */
+    static String dataset(DatasetInput dataset) {
+        return dataset.name() + "@" + shortHash(dataset.digest());
     }
 
     static String runLabel(RunSummary run) {

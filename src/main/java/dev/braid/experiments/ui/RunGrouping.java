@@ -11,8 +11,10 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * Grouping of the loaded runs by a param or tag, with min, max and mean per group of the metrics
- * the table shows (or, when it shows none, the first few metrics of the runs).
+ * Grouping of the loaded runs by their datasets or a param or tag, with min, max and mean per
+ * group of the metrics the table shows (or, when it shows none, the first few metrics of the
+ * runs). Groups are worked out only while grouping; the keys of the loaded runs are learnt a page
+ * at a time as pages arrive.
  */
 public final class RunGrouping {
     /** How many metrics are summarised when the table shows no metric column. */
@@ -27,16 +29,58 @@ public final class RunGrouping {
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final ObservableList<String> metricsView = FXCollections.unmodifiableObservableList(metrics);
     private final ReadOnlyObjectWrapper<RunColumn> by = new ReadOnlyObjectWrapper<>(this, "by");
+    private LoadedKeys loaded = new LoadedKeys();
 
     RunGrouping(ObservableList<RunSummary> runs, ColumnChoice columns) {
         this.runs = runs;
         this.columns = columns;
-        runs.addListener((ListChangeListener<RunSummary>) change -> rebuild());
+        runs.addListener((ListChangeListener<RunSummary>) change -> {
+            learnKeys(change);
+            rebuildChoices();
+            rebuild();
+        });
         columns.visible().addListener((ListChangeListener<RunColumn>) change -> rebuild());
+        columns.keys().addListener((ListChangeListener<RunColumn>) change -> rebuildChoices());
+        loaded.learn(runs);
+        rebuildChoices();
         rebuild();
     }
 
-    /** The params and tags of the loaded runs that can be grouped by. */
+    /** Keys of pages as they are added; everything again only when runs were removed or replaced. */
+    private void learnKeys(ListChangeListener.Change<? extends RunSummary> change) {
+        boolean onlyAdded = true;
+        List<RunSummary> added = new ArrayList<>();
+        while (change.next()) {
+            if (change.wasRemoved() || !change.wasAdded()) {
+                onlyAdded = false;
+            } else {
+                added.addAll(change.getAddedSubList());
+            }
+        }
+        if (onlyAdded) {
+            loaded.learn(added);
+        } else {
+            loaded = new LoadedKeys();
+            loaded.learn(runs);
+        }
+    }
+
+    /** The param, tag and metric keys of the loaded runs. */
+    private static final class LoadedKeys {
+        final TreeSet<String> params = new TreeSet<>();
+        final TreeSet<String> tags = new TreeSet<>();
+        final TreeSet<String> metrics = new TreeSet<>();
+
+        void learn(List<? extends RunSummary> runs) {
+            for (RunSummary run : runs) {
+                params.addAll(run.params().keySet());
+                tags.addAll(run.tags().keySet());
+                metrics.addAll(run.metrics().keySet());
+            }
+        }
+    }
+
+    /** What the runs can be grouped by: their datasets, then every param and tag key of the chosen experiments. */
     public ObservableList<RunColumn> choices() {
         return choicesView;
     }
@@ -50,45 +94,51 @@ public final class RunGrouping {
         return metricsView;
     }
 
-    /** The param or tag grouped by; null when the runs are not grouped. */
+    /** What the runs are grouped by; null when they are not grouped. */
     public ReadOnlyObjectProperty<RunColumn> byProperty() {
         return by.getReadOnlyProperty();
     }
 
-    /** Groups by a param or tag column; null (or another kind of column) stops grouping. */
+    /** Groups by datasets, a param or a tag; null (or another kind of column) stops grouping. */
     public void groupBy(RunColumn column) {
-        RunColumn chosen = column != null && (column.kind() == RunColumn.Kind.PARAM || column.kind() == RunColumn.Kind.TAG)
-                ? column : null;
+        RunColumn chosen = column != null && column.groupable() ? column : null;
         if (!java.util.Objects.equals(chosen, by.get())) {
             by.set(chosen);
+            rebuildChoices();
             rebuild();
         }
     }
 
-    private void rebuild() {
-        List<RunSummary> loaded = List.copyOf(runs);
-        TreeSet<String> params = new TreeSet<>();
-        TreeSet<String> tags = new TreeSet<>();
-        loaded.forEach(r -> {
-            params.addAll(r.params().keySet());
-            tags.addAll(r.tags().keySet());
-        });
-        List<RunColumn> keys = new ArrayList<>();
+    private void rebuildChoices() {
+        TreeSet<String> params = new TreeSet<>(loaded.params);
+        TreeSet<String> tags = new TreeSet<>(loaded.tags);
+        for (RunColumn key : columns.keys()) {
+            if (key.kind() == RunColumn.Kind.PARAM) {
+                params.add(key.key());
+            } else if (key.kind() == RunColumn.Kind.TAG) {
+                tags.add(key.key());
+            }
+        }
+        List<RunColumn> keys = new ArrayList<>(params.size() + tags.size() + 2);
+        keys.add(RunColumn.of(RunColumn.Kind.DATASETS));
         params.forEach(k -> keys.add(RunColumn.param(k)));
         tags.forEach(k -> keys.add(RunColumn.tag(k)));
         if (by.get() != null && !keys.contains(by.get())) {
-            keys.add(0, by.get());
+            keys.add(1, by.get());
         }
         if (!keys.equals(choices)) {
             choices.setAll(keys);
         }
+    }
+
+    private void rebuild() {
         List<String> shown = columns.visible().stream().filter(c -> c.kind() == RunColumn.Kind.METRIC)
                 .map(RunColumn::key).toList();
-        List<String> summarised = shown.isEmpty() ? RunGroups.metricKeys(loaded, DEFAULT_METRICS) : shown;
+        List<String> summarised = shown.isEmpty() ? loaded.metrics.stream().limit(DEFAULT_METRICS).toList() : shown;
         if (!summarised.equals(metrics)) {
             metrics.setAll(summarised);
         }
         RunColumn column = by.get();
-        groups.setAll(column == null ? List.of() : RunGroups.group(loaded, column::keyedValue, summarised));
+        groups.setAll(column == null ? List.of() : RunGroups.groupEach(List.copyOf(runs), column::groupValues, summarised));
     }
 }

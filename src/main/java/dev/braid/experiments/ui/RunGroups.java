@@ -2,9 +2,9 @@ package dev.braid.experiments.ui;
 
 import dev.braid.experiments.RunSummary;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,14 +21,30 @@ final class RunGroups {
      * and has min, max and mean of every metric in {@code metrics} that it logged (NaN ignored).
      */
     static List<RunGroup> group(List<RunSummary> runs, Function<RunSummary, String> key, List<String> metrics) {
+        return groupEach(runs, run -> {
+            String value = key.apply(run);
+            return value == null ? List.of() : List.of(value);
+        }, metrics);
+    }
+
+    /**
+     * Like {@link #group} for keys a run can have several values of (the datasets it used): a run
+     * is in the group of each of its values, and in the last group when it has none.
+     */
+    static List<RunGroup> groupEach(List<RunSummary> runs, Function<RunSummary, Collection<String>> values,
+                                    List<String> metrics) {
         Map<String, List<RunSummary>> byValue = new TreeMap<>(RunGroups::compareValues);
         List<RunSummary> without = new ArrayList<>();
         for (RunSummary run : runs) {
-            String value = key.apply(run);
-            if (value == null || value.isEmpty()) {
+            boolean grouped = false;
+            for (String value : new LinkedHashSet<>(values.apply(run))) {
+                if (value != null && !value.isEmpty()) {
+                    byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(run);
+                    grouped = true;
+                }
+            }
+            if (!grouped) {
                 without.add(run);
-            } else {
-                byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(run);
             }
         }
         List<RunGroup> groups = new ArrayList<>(byValue.size() + 1);
@@ -83,12 +99,5 @@ final class RunGroups {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    /** The metric keys present in {@code runs}, sorted; used when the table shows no metric column. */
-    static List<String> metricKeys(List<RunSummary> runs, int most) {
-        Map<String, Boolean> seen = new HashMap<>();
-        runs.forEach(r -> r.metrics().keySet().forEach(k -> seen.put(k, true)));
-        return seen.keySet().stream().sorted(Comparator.naturalOrder()).limit(most).toList();
     }
 }

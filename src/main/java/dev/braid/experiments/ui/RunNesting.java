@@ -79,13 +79,30 @@ public final class RunNesting {
     private void rebuild() {
         if (!nested.get()) {
             lines = Map.of();
-            rows.setAll(runs);
+            show(List.copyOf(runs));
             return;
         }
         List<RunTree.Line> laidOut = new RunTree(List.copyOf(runs)).lines(collapsed);
         Map<String, RunTree.Line> byKey = new HashMap<>();
         laidOut.forEach(l -> byKey.put(RunTree.key(l.run()), l));
         lines = byKey;
-        rows.setAll(laidOut.stream().map(RunTree.Line::run).toList());
+        show(laidOut.stream().map(RunTree.Line::run).toList());
+    }
+
+    /**
+     * Appends when the rows shown are the start of {@code next}, as after a page of runs was
+     * read, so the table keeps its selection and scroll position; replaces them otherwise.
+     */
+    private void show(List<RunSummary> next) {
+        int shown = rows.size();
+        boolean prefix = next.size() >= shown;
+        for (int i = 0; prefix && i < shown; i++) {
+            prefix = rows.get(i) == next.get(i);
+        }
+        if (prefix && shown > 0) {
+            rows.addAll(next.subList(shown, next.size()));
+        } else {
+            rows.setAll(next);
+        }
     }
 }

@@ -37,6 +37,7 @@ final class RunsTable {
         };
         model.columns().visible().addListener((ListChangeListener<RunColumn>) change -> sync.run());
         sync.run();
+        model.stars().revisionProperty().addListener((obs, old, now) -> table.refresh());
         table.setSortPolicy(t -> {
             if (t.getSortOrder().isEmpty()) {
                 model.sortBy(null, false);
@@ -58,8 +59,10 @@ final class RunsTable {
         column.setPrefWidth(switch (key.kind()) {
             case RUN_NAME -> 180;
             case CREATED -> 165;
+            case STAR -> 34;
             case STATUS, COMMIT, DURATION -> 90;
             case MODELS -> 140;
+            case DATASETS -> 220;
             default -> 110;
         });
         if (key.kind() == RunColumn.Kind.COMMIT) {
@@ -68,6 +71,12 @@ final class RunsTable {
             column.setCellFactory(c -> new RunNameCell(model.nesting()));
         } else if (key.kind() == RunColumn.Kind.STATUS) {
             column.setCellFactory(c -> new StatusCell());
+        } else if (key.kind() == RunColumn.Kind.DATASETS) {
+            column.setCellFactory(c -> new FullTextCell());
+        } else if (key.kind() == RunColumn.Kind.STAR) {
+            column.setCellFactory(c -> new StarCell(model.stars()));
+            column.setResizable(false);
+            column.getStyleClass().add("star-column");
         }
         return column;
     }
@@ -129,6 +138,47 @@ final class RunsTable {
             setGraphic(arrow);
         }
     }
+
+    /** Text that is often cut short (a run's datasets), whole in a tooltip. */
+    private static final class FullTextCell extends TableCell<RunSummary, String> {
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            tip.setText(text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : tip);
+        }
+    }
+
+    /** A star to click: filled for starred runs. */
+    private static final class StarCell extends TableCell<RunSummary, String> {
+        private final Label star = new Label();
+
+        StarCell(RunStars stars) {
+            star.getStyleClass().add("run-star");
+            star.setOnMouseClicked(e -> {
+                RunSummary run = getTableRow() == null ? null : getTableRow().getItem();
+                if (run != null) {
+                    stars.toggle(run);
+                    e.consume();
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            RunSummary run = empty || getTableRow() == null ? null : getTableRow().getItem();
+            star.setText(text);
+            star.setId(run == null ? null : "star-" + run.runId());
+            star.pseudoClassStateChanged(STARRED, "★".equals(text));
+            setGraphic(run == null ? null : star);
+        }
+    }
+
+    private static final javafx.css.PseudoClass STARRED = javafx.css.PseudoClass.getPseudoClass("starred");
 
     /** The status with a class per state, so the stylesheet can colour it. */
     private static final class StatusCell extends TableCell<RunSummary, String> {

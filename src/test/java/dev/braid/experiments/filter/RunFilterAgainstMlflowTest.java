@@ -122,7 +122,10 @@ class RunFilterAgainstMlflowTest {
                 "Created = 2000", "attributes.start_time > 2500.5", "attributes.end_time > 0",
                 "attributes.end_time != 2000", "datasets.name = 'train'", "datasets.name != 'train'",
                 "datasets.digest = 'd1'", "dataset.context IN ('evaluation', 'test')", "datasets.name NOT IN ('train')",
-                "datasets.name ILIKE 'TR%'", "datasets.name IN ('Train')",
+                "datasets.name ILIKE 'TR%'", "datasets.name IN ('Train')", "datasets.context = 'training'",
+                "datasets.context != 'training'", "datasets.digest IN ('d1', 'd2')", "datasets.digest != 'd1'",
+                "datasets.name LIKE 'tr%'", "datasets.name LIKE '%a%' and datasets.context = 'evaluation'",
+                "datasets.digest = 'D1'", "datasets.context NOT IN ('training')",
                 "params.model ILIKE 'XGB' and metrics.rmse < 0.5 AND tags.team LIKE 'ml-%'")) {
             all.add(Arguments.of(filter, List.of()));
         }

@@ -26,6 +26,25 @@ final class ExperimentRows {
         return context;
     }
 
+    long sourceId() {
+        return sourceId;
+    }
+
+    /** Records that the run used a dataset in a context (training, eval, …). */
+    void dataset(String runId, String name, String digest, String datasetContext) {
+        context.database().write(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO run_dataset_inputs(run_pk, name, digest, context)"
+                    + " VALUES (?, ?, ?, ?)")) {
+                st.setLong(1, runPk(c, runId));
+                st.setString(2, name);
+                st.setString(3, digest);
+                st.setString(4, datasetContext);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     void experiment(String id, String name) {
         context.database().write(c -> {
             try (PreparedStatement st = c.prepareStatement(

@@ -255,4 +255,68 @@ public final class ExperimentsViewHandle {
         robot.clickOn("#tagValue").write(value);
         robot.clickOn("#setTagButton");
     }
+
+    /** Clicks the star in the row of the run with this name. */
+    public void starRun(String runName) {
+        robot.clickOn(robot.from(row(runName)).lookup(".run-star").<Node>query());
+    }
+
+    /** The star as shown in a run's row: "★" or "☆". */
+    public String runStar(String runName) {
+        return robot.lookup("#runsTable .table-row-cell").match(n -> shown(n) && n instanceof TableRow<?> r
+                        && r.getItem() instanceof RunSummary run && runName.equals(run.runName())).tryQuery()
+                .flatMap(row -> robot.from(row).lookup(".run-star").tryQueryAs(javafx.scene.control.Label.class))
+                .map(javafx.scene.control.Label::getText).orElse("");
+    }
+
+    /** Ticks or unticks "Starred only". */
+    public void toggleStarredOnly() {
+        robot.clickOn("#starredOnly");
+    }
+
+    /** Clicks the star of the experiment with this name in the experiment list. */
+    public void starExperiment(String name) {
+        Node cell = robot.lookup("#experimentList .list-cell").match(n -> n instanceof ListCell<?> c
+                && c.getItem() instanceof ExperimentEntry e && name.equals(e.experiment().name())).query();
+        robot.clickOn(robot.from(cell).lookup(".run-star").<Node>query());
+    }
+
+    /** Names of the experiments whose star is filled. */
+    public List<String> starredExperiments() {
+        return robot.lookup("#experimentList .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getItem() instanceof ExperimentEntry)
+                .filter(n -> robot.from(n).lookup(".run-star").tryQueryAs(javafx.scene.control.Label.class)
+                        .map(l -> "★".equals(l.getText())).orElse(false))
+                .map(n -> ((ExperimentEntry) ((ListCell<?>) n).getItem()).experiment().name()).sorted().toList();
+    }
+
+    /** The line under the toolbar: "4 runs", "5,004 runs · 200 loaded — scroll for more". */
+    public String status() {
+        javafx.scene.control.Label status = visible("#runsStatus", javafx.scene.control.Label.class);
+        return status == null ? "" : status.getText();
+    }
+
+    /** Ids of the runs table's columns, in order ({@code status}, {@code metrics.rmse}). */
+    public List<String> columnIds() {
+        return runsTable().getColumns().stream().map(c -> c.getId().substring("col-".length())).toList();
+    }
+
+    /** Scrolls the runs table to its last loaded row. */
+    public void scrollToLastRow() {
+        TableView<RunSummary> table = runsTable();
+        robot.interact(() -> table.scrollTo(table.getItems().size() - 1));
+    }
+
+    /** How many rows the runs table holds (loaded so far). */
+    public int rowCount() {
+        return runsTable().getItems().size();
+    }
+
+    /** The opened run's metrics as "key latest min max steps". */
+    @SuppressWarnings("unchecked")
+    public List<String> metricRows() {
+        TableView<MetricRow> table = robot.lookup("#runMetrics").tryQueryAs(TableView.class).orElse(new TableView<>());
+        return List.copyOf(table.getItems()).stream()
+                .map(r -> String.join(" ", r.key(), r.latest(), r.min(), r.max(), r.steps()).strip()).toList();
+    }
 }

@@ -111,8 +111,8 @@ class ExperimentsViewModelTest {
         Path file = tmp.resolve("runs.csv");
         model.exportCsv(file, List.of(model.runs().get(3)));
         List<String> lines = Files.readAllLines(file);
-        assertEquals("status,run_name,experiment,created,duration,user,commit,models,params.model", lines.get(0));
-        assertEquals("FINISHED,xgb-run,churn,1970-01-01 00:16:40,1m 00s,ada,abc1234def,,xgb", lines.get(1));
+        assertEquals("status,run_name,experiment,created,duration,user,commit,models,datasets,params.model", lines.get(0));
+        assertEquals("FINISHED,xgb-run,churn,1970-01-01 00:16:40,1m 00s,ada,abc1234def,,,xgb", lines.get(1));
         assertEquals("Exported 1 run to runs.csv", model.statusProperty().get());
     }
 
@@ -156,5 +156,60 @@ class ExperimentsViewModelTest {
         assertEquals(1, rows.context().runEdits().pending(null).size());
         detail.setTag(" ", "x");
         assertEquals("Enter a tag key.", detail.statusProperty().get());
+    }
+
+    @Test
+    void aRunDetailShowsMinMaxAndStepsWhereTheHistoryIsCached() {
+        rows.history("r1", "rmse", 0.9, 0.5, Double.NaN, 0.3);
+        RunSummary xgb = model.runs().get(3);
+        RunDetailViewModel detail = model.detail(xgb);
+        MetricRow rmse = detail.metrics().stream().filter(r -> r.key().equals("rmse")).findFirst().orElseThrow();
+        assertEquals(List.of("0.3", "0.3", "0.9", "4"), List.of(rmse.latest(), rmse.min(), rmse.max(), rmse.steps()));
+        // accuracy's history is not cached and its server is unreachable: only the latest value shows.
+        MetricRow accuracy = detail.metrics().stream().filter(r -> r.key().equals("accuracy")).findFirst().orElseThrow();
+        assertEquals(List.of("0.81", "", "", ""), List.of(accuracy.latest(), accuracy.min(), accuracy.max(), accuracy.steps()));
+    }
+
+    @Test
+    void datasetsShowAsAColumnAndRunsGroupByThem() {
+        rows.dataset("r1", "customers", "0123456789abcdef", "training");
+        rows.dataset("r1", "holdout", "fedcba9876543210", "eval");
+        rows.dataset("r2", "customers", "0123456789abcdef", "training");
+        model.refresh();
+        RunSummary xgb = model.runs().stream().filter(r -> r.runId().equals("r1")).findFirst().orElseThrow();
+        assertEquals("customers@01234567 (training), holdout@fedcba98 (eval)",
+                model.cellText(xgb, RunColumn.of(RunColumn.Kind.DATASETS)));
+        model.columns().setShown(RunColumn.metric("rmse"), true);
+        assertEquals(RunColumn.of(RunColumn.Kind.DATASETS), model.grouping().choices().get(0));
+        model.grouping().groupBy(RunColumn.of(RunColumn.Kind.DATASETS));
+        assertEquals(List.of("customers@01234567 2", "holdout@fedcba98 1", "(none) 2"), model.grouping().groups().stream()
+                .map(g -> g.label() + " " + g.runs().size()).toList());
+        GroupStats customers = model.grouping().groups().get(0).metrics().get("rmse");
+        assertEquals(new GroupStats(2, 0.25, 0.30, 0.275), new GroupStats(customers.count(), customers.min(),
+                customers.max(), Math.round(customers.mean() * 1000) / 1000.0));
+    }
+
+    @Test
+    void aStarredRunStaysStarredAndTheStarredFilterKeepsOnlyIt() {
+        RunSummary lgbm = model.runs().get(2);
+        assertEquals("☆", model.cellText(lgbm, RunColumn.of(RunColumn.Kind.STAR)));
+        model.stars().toggle(lgbm);
+        assertEquals("★", model.cellText(lgbm, RunColumn.of(RunColumn.Kind.STAR)));
+        model.setStarredOnly(true);
+        assertEquals(List.of("lgbm-run"), names());
+        assertEquals("1 run", model.statusProperty().get());
+        assertTrue(model.runs().get(0).starred());
+        model.setStarredOnly(false);
+        assertEquals(4, model.runs().size());
+    }
+
+    @Test
+    void aStarredExperimentIsRememberedInTheCache() {
+        model.stars().toggle(model.experiments().get(0));
+        assertTrue(model.stars().isStarred(model.experiments().get(0)));
+        assertEquals(1, rows.context().experiments().starredExperiments().size());
+        model.refresh();
+        assertTrue(model.stars().isStarred(model.experiments().get(0)));
+        assertTrue(!model.stars().isStarred(model.experiments().get(1)));
     }
 }

@@ -7,6 +7,7 @@ import dev.braid.app.AppContext;
 import dev.braid.shell.ShellViewHandle;
 import dev.braid.shell.Workbench;
 import dev.braid.shell.WorkbenchServices;
+import dev.braid.testing.GeneratedRuns;
 import dev.braid.ui.FxTaskRunner;
 import dev.braid.ui.GitFixture;
 import dev.braid.ui.Theme;
@@ -49,6 +50,9 @@ class ExperimentsViewTest {
         }
         rows.history("r1", "rmse", 0.9, 0.5, 0.4, 0.3);
         rows.history("r2", "rmse", 0.8, 0.4, 0.25);
+        rows.dataset("r1", "customers", "0123456789abcdef", "training");
+        rows.dataset("r2", "customers", "0123456789abcdef", "training");
+        rows.dataset("r2", "holdout", "fedcba9876543210", "eval");
         WorkbenchServices services = new WorkbenchServices(context.dirs().dataDir(), context.settings(), context.sources(),
                 context.syncRuns(), context.syncEngine(), context.repositories(), Clock.system(ZoneOffset.UTC),
                 context.experiments());
@@ -173,5 +177,86 @@ class ExperimentsViewTest {
 
         view.waitUntil(() -> view.tags().contains("reviewed=yes"));
         assertEquals(1, context.runEdits().pending(null).size());
+    }
+
+    @Test
+    void aStarredRunKeepsItsStarAndTheStarredFilterShowsOnlyStarredRuns(FxRobot robot) throws Exception {
+        ExperimentsViewHandle view = openExperiments(robot);
+        assertEquals("☆", view.runStar("lgbm-run"));
+
+        view.starRun("lgbm-run");
+        view.waitUntil(() -> view.runStar("lgbm-run").equals("★"));
+        view.toggleStarredOnly();
+
+        view.waitUntil(() -> view.runNames().equals(List.of("lgbm-run")));
+        assertEquals("1 run", view.status());
+        assertEquals("★", view.runStar("lgbm-run"));
+        view.toggleStarredOnly();
+        view.waitUntil(() -> view.runNames().size() == 4);
+        assertEquals("☆", view.runStar("xgb-run"));
+    }
+
+    @Test
+    void starringAnExperimentIsKeptInTheCache(FxRobot robot) throws Exception {
+        ExperimentsViewHandle view = openExperiments(robot);
+
+        view.starExperiment("fraud");
+
+        view.waitUntil(() -> view.starredExperiments().equals(List.of("fraud")));
+        assertEquals(1, context.experiments().starredExperiments().size());
+        assertEquals(4, view.runNames().size(), "starring does not change which experiments are chosen");
+    }
+
+    @Test
+    void groupingByDatasetPutsEachRunUnderEveryDatasetItUsed(FxRobot robot) throws Exception {
+        ExperimentsViewHandle view = openExperiments(robot);
+        view.waitUntil(() -> view.columnIds().contains("datasets"));
+
+        view.groupBy("datasets");
+
+        view.waitUntil(() -> view.groups().size() == 3);
+        assertEquals(List.of("customers@01234567 2", "holdout@fedcba98 1", "(none) 2"), view.groups());
+        assertEquals("0.275", view.groupCell("customers@01234567", "rmse", "mean"));
+    }
+
+    @Test
+    void aColumnAddedThroughTheChooserIsTheOnlyNewColumn(FxRobot robot) throws Exception {
+        ExperimentsViewHandle view = openExperiments(robot);
+        List<String> fixed = view.columnIds();
+        assertEquals(List.of("star", "status", "run_name", "experiment", "created", "duration", "user", "commit", "models",
+                "datasets"), fixed);
+
+        view.showColumn("params.depth");
+
+        view.waitUntil(() -> view.columnIds().size() == fixed.size() + 1);
+        assertEquals("params.depth", view.columnIds().get(fixed.size()));
+    }
+
+    @Test
+    void aRunDetailShowsMinMaxAndStepsOfCachedHistories(FxRobot robot) throws Exception {
+        ExperimentsViewHandle view = openExperiments(robot);
+
+        view.openRun("xgb-run");
+        view.openDetailTab("Metrics");
+
+        view.waitUntil(() -> view.metricRows().contains("rmse 0.3 0.3 0.9 4"));
+        assertTrue(view.metricRows().contains("accuracy 0.81 0.5 0.7 3"), view.metricRows().toString());
+    }
+
+    @Test
+    void aBigTableShowsTheFullCountAndLoadsMoreAsItScrolls(FxRobot robot) throws Exception {
+        GeneratedRuns.write(context.database(), rows.sourceId(), "3", "big", "g", 5_000, 0);
+        new ShellViewHandle(robot).navigateTo("Experiments");
+        ExperimentsViewHandle view = new ExperimentsViewHandle(robot);
+
+        view.waitUntil(() -> view.status().equals("5,004 runs · 200 loaded — scroll for more"));
+        assertEquals(200, view.rowCount());
+        for (int loaded = 400; loaded <= 1_000; loaded += 200) {
+            view.scrollToLastRow();
+            int expected = loaded;
+            view.waitUntil(() -> view.rowCount() == expected);
+        }
+        assertEquals("5,004 runs · 1,000 loaded — scroll for more", view.status());
+        assertEquals("run-004000", view.runNames().get(999));
     }
 }

@@ -50,7 +50,7 @@ class RunGroupsTest {
         ColumnChoice columns = new ColumnChoice();
         RunGrouping grouping = new RunGrouping(loaded, columns);
         assertTrue(grouping.groups().isEmpty());
-        assertEquals(List.of("params.depth", "params.model", "tags.team"),
+        assertEquals(List.of("datasets", "params.depth", "params.model", "tags.team"),
                 grouping.choices().stream().map(RunColumn::id).toList());
         assertEquals(List.of("acc", "rmse"), grouping.metrics(), "with no metric column, the runs' metrics");
 
