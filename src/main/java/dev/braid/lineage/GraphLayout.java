@@ -18,9 +18,9 @@ import java.util.Map;
  * (see docs/decisions and docs/benchmarks.md).
  */
 public final class GraphLayout {
-    public static final double NODE_WIDTH = 196;
+    public static final double NODE_WIDTH = 224;
     public static final double NODE_HEIGHT = 46;
-    static final double LAYER_GAP = 84;
+    static final double LAYER_GAP = 72;
     static final double NODE_GAP = 16;
     static final double DUMMY_HEIGHT = 4;
     static final double MARGIN = 24;

@@ -287,6 +287,15 @@ public final class LineageExplorerViewModel {
                 failure -> status.set("Could not export: " + failure.getMessage()));
     }
 
+    /** Writes a picture of the graph (ARGB pixels, row by row) to a PNG file in the background. */
+    public void exportPng(Path file, int width, int height, int[] argb) {
+        runner.run(() -> {
+            PngFile.write(file, width, height, argb);
+            return file;
+        }, done -> status.set("Exported a " + width + " × " + height + " picture to " + done),
+                failure -> status.set("Could not export: " + failure.getMessage()));
+    }
+
     /** Opens the selected node in the screen that shows it (Repositories, Experiments). */
     public void openLink() {
         LineageNode node = selected.get();
