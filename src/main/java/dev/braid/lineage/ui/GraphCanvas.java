@@ -125,6 +125,30 @@ public final class GraphCanvas extends Region {
         redraw();
     }
 
+    /** Zooms and scrolls so these nodes (a highlighted path) are all in view, at most at natural size. */
+    public void frame(java.util.Collection<NodeId> ids) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (NodeId id : ids) {
+            LaidOutGraph.Placed box = boxes.get(id);
+            if (box != null) {
+                minX = Math.min(minX, box.x());
+                minY = Math.min(minY, box.y());
+                maxX = Math.max(maxX, box.x() + box.width());
+                maxY = Math.max(maxY, box.y() + box.height());
+            }
+        }
+        if (minX > maxX || getWidth() <= 0) {
+            return;
+        }
+        fitPending = false;
+        view.fit(maxX - minX, maxY - minY, Math.max(50, getWidth() - 60), Math.max(50, getHeight() - 60));
+        view.anchor((minX + maxX) / 2, (minY + maxY) / 2, getWidth() / 2, getHeight() / 2);
+        redraw();
+    }
+
     /** Scrolls so the node is in view, if it is not already. */
     public void reveal(NodeId id) {
         LaidOutGraph.Placed box = boxes.get(id);

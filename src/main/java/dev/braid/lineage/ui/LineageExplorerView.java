@@ -39,6 +39,8 @@ public final class LineageExplorerView {
     private final TextField search = new TextField();
     private final ListView<LineageNode> results = new ListView<>();
     private final BorderPane root = new BorderPane();
+    /** The highlighted paths last brought into view, so later layouts do not move the view again. */
+    private PathHighlight framed = PathHighlight.NONE;
 
     public LineageExplorerView(LineageExplorerViewModel model) {
         this(model, ExportFiles.DIALOG);
@@ -166,6 +168,11 @@ public final class LineageExplorerView {
             LineageNode selected = model.selectedProperty().get();
             canvas.setGraph(now, selected == null ? null : selected.id());
             marks();
+            PathHighlight path = model.pathProperty().get();
+            if (path != framed && !path.nodes().isEmpty()) {
+                framed = path;
+                canvas.frame(path.nodes());
+            }
         });
         model.focusProperty().addListener((obs, old, now) -> canvas.setGraph(LaidOutGraph.EMPTY, null));
         model.selectedProperty().addListener((obs, old, now) -> {
