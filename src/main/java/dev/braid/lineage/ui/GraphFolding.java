@@ -57,7 +57,7 @@ final class GraphFolding {
                 continue;
             }
             List<NodeId> members = fan.members().stream()
-                    .filter(m -> !unfolded.contains(m) && !clusterOf.containsKey(m) && !clusterOf.containsKey(fan.owner())).toList();
+                    .filter(m -> !unfolded.contains(m) && !clusterOf.containsKey(m)).toList();
             if (members.size() >= THRESHOLD) {
                 members.forEach(m -> clusterOf.put(m, clusterId));
                 clusters.put(clusterId, clusterNode(fan, members, visible));
