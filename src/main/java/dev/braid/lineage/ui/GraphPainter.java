@@ -58,14 +58,45 @@ final class GraphPainter {
         gc.save();
         gc.translate(view.offsetX(), view.offsetY());
         gc.scale(view.scale(), view.scale());
-        for (int pass = 0; pass < 2; pass++) {
+        // Plain edges go into one path stroked once (and their arrowheads into one fill): with
+        // thousands of edges, one canvas command each is what makes a first paint slow.
+        gc.beginPath();
+        List<LaidOutGraph.Route> emphasised = new java.util.ArrayList<>();
+        for (LaidOutGraph.Route route : graph.edges()) {
+            if (!visible(route.points(), left, top, right, bottom)) {
+                continue;
+            }
+            if (marks.path().contains(route.edge()) || route == marks.hoverEdge()) {
+                emphasised.add(route);
+            } else {
+                line(gc, route.points());
+            }
+        }
+        gc.setStroke(colours.get("edge"));
+        gc.setLineWidth(1.2);
+        gc.stroke();
+        if (view.scale() >= TEXT_SCALE / 2) {
+            gc.beginPath();
             for (LaidOutGraph.Route route : graph.edges()) {
-                boolean onPath = marks.path().contains(route.edge());
-                if (onPath == (pass == 1) && visible(route.points(), left, top, right, bottom)) {
-                    edge(gc, route, view.scale(), onPath ? colours.get("path") : colours.get("edge"),
-                            onPath ? 3 : route == marks.hoverEdge() ? 2.4 : 1.2);
+                if (!emphasised.contains(route) && visible(route.points(), left, top, right, bottom)) {
+                    arrowhead(gc, route.points(), 8.2);
                 }
             }
+            gc.setFill(colours.get("edge"));
+            gc.fill();
+        }
+        for (LaidOutGraph.Route route : emphasised) {
+            boolean onPath = marks.path().contains(route.edge());
+            double weight = onPath ? 3 : 2.4;
+            gc.beginPath();
+            line(gc, route.points());
+            gc.setStroke(onPath ? colours.get("path") : colours.get("edge"));
+            gc.setLineWidth(weight);
+            gc.stroke();
+            gc.beginPath();
+            arrowhead(gc, route.points(), 7 + weight);
+            gc.setFill(onPath ? colours.get("path") : colours.get("edge"));
+            gc.fill();
         }
         boolean labels = view.scale() >= TEXT_SCALE;
         for (LaidOutGraph.Placed placed : graph.nodes()) {
@@ -91,23 +122,21 @@ final class GraphPainter {
         return maxX >= left && minX <= right && maxY >= top && minY <= bottom;
     }
 
-    private static void edge(GraphicsContext gc, LaidOutGraph.Route route, double scale, Color colour, double lineWidth) {
-        List<LaidOutGraph.Point> points = route.points();
-        gc.setStroke(colour);
-        gc.setLineWidth(lineWidth);
-        gc.beginPath();
+    private static void line(GraphicsContext gc, List<LaidOutGraph.Point> points) {
         gc.moveTo(points.get(0).x(), points.get(0).y());
         for (int i = 1; i < points.size(); i++) {
             gc.lineTo(points.get(i).x(), points.get(i).y());
         }
-        gc.stroke();
+    }
+
+    private static void arrowhead(GraphicsContext gc, List<LaidOutGraph.Point> points, double size) {
         LaidOutGraph.Point tip = points.get(points.size() - 1);
         LaidOutGraph.Point before = points.get(points.size() - 2);
         double angle = Math.atan2(tip.y() - before.y(), tip.x() - before.x());
-        double size = 7 + lineWidth;
-        gc.setFill(colour);
-        gc.fillPolygon(new double[] {tip.x(), tip.x() - size * Math.cos(angle - 0.4), tip.x() - size * Math.cos(angle + 0.4)},
-                new double[] {tip.y(), tip.y() - size * Math.sin(angle - 0.4), tip.y() - size * Math.sin(angle + 0.4)}, 3);
+        gc.moveTo(tip.x(), tip.y());
+        gc.lineTo(tip.x() - size * Math.cos(angle - 0.4), tip.y() - size * Math.sin(angle - 0.4));
+        gc.lineTo(tip.x() - size * Math.cos(angle + 0.4), tip.y() - size * Math.sin(angle + 0.4));
+        gc.closePath();
     }
 
     private void node(GraphicsContext gc, LaidOutGraph.Placed placed, GraphColours colours, Marks marks, boolean labels) {
@@ -126,12 +155,13 @@ final class GraphPainter {
             outline(gc, NodeShape.ROUNDED, x + 3, y - 3, w, h, colours.get("node"), accent, 1.2);
         }
         Color ring = selected ? colours.get("selection") : onPath ? colours.get("path") : accent;
-        outline(gc, shape, x, y, w, h, colours.get("node"), ring, selected || onPath ? 3 : id.equals(marks.hover()) ? 2.2 : 1.4);
         if (!labels) {
-            gc.setFill(accent);
-            gc.fillRect(x + 12, y + 10, 5, h - 20);
+            // Far out, a box in the kind's colour says enough and draws several times faster.
+            gc.setFill(selected || onPath ? ring : accent);
+            gc.fillRect(x, y, w, h);
             return;
         }
+        outline(gc, shape, x, y, w, h, colours.get("node"), ring, selected || onPath ? 3 : id.equals(marks.hover()) ? 2.2 : 1.4);
         double inset = shape == NodeShape.PILL || shape == NodeShape.HEXAGON ? 14 : 10;
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
