@@ -59,6 +59,18 @@ public final class Workbench {
         this.welcome = new WelcomeViewModel(new AddSourceViewModel(services.repositories(), sync, runner), sync, shell, demo, runner);
         this.lineage = services.lineage() == null ? null
                 : new LineageExplorerViewModel(services.lineage(), lineageLinks(), runner);
+        if (lineage != null) {
+            repositories.detail().setLineageOpener(hash -> {
+                shell.show(Page.LINEAGE);
+                lineage.focusOn(NodeKind.COMMIT, hash);
+            });
+        }
+        if (lineage != null && experiments != null) {
+            experiments.setLineageOpener(runId -> {
+                shell.show(Page.LINEAGE);
+                lineage.focusOn(NodeKind.EXPERIMENT_RUN, runId);
+            });
+        }
         this.view = new ShellView(shell, sync, search, addSource, this::buildPage, services.clock());
     }
 

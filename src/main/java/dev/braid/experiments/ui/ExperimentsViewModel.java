@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -57,6 +58,7 @@ public final class ExperimentsViewModel {
     private final RunGrouping grouping = new RunGrouping(runs, columns);
     private RunCells cells;
     private RunEditService edits;
+    private Consumer<String> lineageOpener;
     private long generation;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
@@ -251,10 +253,16 @@ public final class ExperimentsViewModel {
         this.edits = edits;
     }
 
+    /** Gives run details a "Lineage" link that shows the run (by MLflow id) in the explorer. */
+    public void setLineageOpener(Consumer<String> opener) {
+        this.lineageOpener = opener;
+    }
+
     /** A run's detail; it loads itself. */
     public RunDetailViewModel detail(RunSummary run) {
         RunDetailViewModel detail = new RunDetailViewModel(service, runner, zone, run, this::openCommit);
         detail.setRunEdits(edits);
+        detail.setLineageOpener(lineageOpener);
         return detail;
     }
 

@@ -158,6 +158,21 @@ public final class LineageExplorerViewModel {
         load(id, List.of(), true);
     }
 
+    /**
+     * Focuses the node of {@code kind} whose id ends with {@code key} (a run id, a commit hash):
+     * how other screens' "Lineage" links open the explorer. Says so when the graph has no such node.
+     */
+    public void focusOn(NodeKind kind, String key) {
+        runner.run(() -> reader.find(key, SEARCH_LIMIT).stream()
+                .filter(n -> n.kind().equals(kind) && n.id().value().endsWith(":" + key)).findFirst(), found -> {
+                    if (found.isPresent()) {
+                        focus(found.get().id());
+                    } else {
+                        status.set("The lineage graph has no " + kind.id() + " " + key + " yet.");
+                    }
+                }, this::failed);
+    }
+
     private void load(NodeId id, List<NodeId> expansions, boolean select) {
         long generation = ++loadGeneration;
         Instant when = asOf.get();

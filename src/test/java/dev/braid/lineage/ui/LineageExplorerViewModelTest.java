@@ -233,4 +233,20 @@ class LineageExplorerViewModelTest {
         model.openLink();
         assertEquals(run, opened.get());
     }
+
+    @Test
+    void otherScreensOpenTheExplorerOnARunOrACommitByItsKey() {
+        LineageNode run = named("sweep-3/trial-2");
+        model.focusOn(NodeKind.EXPERIMENT_RUN, run.properties().get("run_id"));
+        assertEquals(run.id(), model.focusProperty().get());
+        assertEquals(run, model.selectedProperty().get());
+
+        LineageNode commit = graph.nodes().stream().filter(n -> n.kind().equals(NodeKind.COMMIT)).findFirst().orElseThrow();
+        model.focusOn(NodeKind.COMMIT, commit.properties().get("sha"));
+        assertEquals(commit.id(), model.focusProperty().get());
+
+        model.focusOn(NodeKind.COMMIT, "0000000000000000000000000000000000000000");
+        assertEquals(commit.id(), model.focusProperty().get(), "an unknown commit leaves the explorer where it was");
+        assertTrue(model.statusProperty().get().startsWith("The lineage graph has no commit 0000"), model.statusProperty().get());
+    }
 }
