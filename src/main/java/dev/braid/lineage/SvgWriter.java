@@ -108,7 +108,10 @@ final class SvgWriter {
         if (chars < 2 || text.length() <= chars) {
             return text;
         }
-        return text.substring(0, chars - 1) + "…";
+        // Keep the end too: it is often what tells siblings apart (a run's number, a digest).
+        int head = ((chars - 1) * 3 + 4) / 5;
+        int tail = chars - 1 - head;
+        return text.substring(0, head) + "…" + text.substring(text.length() - tail);
     }
 
     /** XML 1.0 forbids most control characters, U+FFFE/U+FFFF and surrogates that are not part of a pair. */

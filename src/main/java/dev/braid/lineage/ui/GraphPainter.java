@@ -240,7 +240,10 @@ final class GraphPainter {
         return text.toString();
     }
 
-    /** The longest prefix of {@code text} that fits, with an ellipsis when cut. */
+    /**
+     * {@code text} if it fits, else as much of its start and end as fits around an ellipsis: the
+     * end of a name (a run's number, a version's digest) is often what tells siblings apart.
+     */
     private String fit(String text, Font font, double width) {
         measure.setFont(font);
         measure.setText(text);
@@ -251,13 +254,20 @@ final class GraphPainter {
         int high = text.length();
         while (low < high) {
             int mid = (low + high + 1) / 2;
-            measure.setText(text.substring(0, mid) + "…");
+            measure.setText(shortened(text, mid));
             if (measure.getLayoutBounds().getWidth() <= width) {
                 low = mid;
             } else {
                 high = mid - 1;
             }
         }
-        return text.substring(0, low) + "…";
+        return shortened(text, low);
+    }
+
+    /** The first and last characters of {@code text}, {@code keep} in all, joined by an ellipsis. */
+    static String shortened(String text, int keep) {
+        int head = (keep * 3 + 4) / 5;
+        int tail = keep - head;
+        return text.substring(0, head) + "…" + text.substring(text.length() - tail);
     }
 }
