@@ -28,7 +28,7 @@ final class GraphFolding {
     static final int THRESHOLD = 10;
     private static final String SEPARATOR = " > ";
 
-    record Fan(NodeId owner, boolean downstream, NodeKind kind, List<NodeId> members) {
+    record Fan(NodeId owner, boolean downstream, NodeKind kind, Set<NodeId> members) {
         NodeId clusterId() {
             return NodeId.of(NodeShape.CLUSTER, owner.value() + SEPARATOR + (downstream ? "out" : "in") + SEPARATOR + kind.id());
         }
@@ -102,10 +102,8 @@ final class GraphFolding {
     private static void add(Map<String, Fan> fans, NodeId owner, boolean downstream, NodeId member) {
         NodeKind kind = member.kind();
         Fan fan = fans.computeIfAbsent(owner + "\n" + downstream + "\n" + kind,
-                k -> new Fan(owner, downstream, kind, new ArrayList<>()));
-        if (!fan.members().contains(member)) {
-            fan.members().add(member);
-        }
+                k -> new Fan(owner, downstream, kind, new LinkedHashSet<>()));
+        fan.members().add(member);
     }
 
     private static LineageNode clusterNode(Fan fan, List<NodeId> members, Map<NodeId, LineageNode> visible) {
