@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Braid repository benchmark: full index vs git log, incremental sync, peak heap, first page.
+# Braid repository benchmark: full index vs git log, incremental sync, peak heap, first page,
+# metric chart, lineage graph layout.
 # Usage: bench/run.sh            (from anywhere; see docs/benchmarks.md)
 # Environment:
 #   BENCH_COMMITS=100000   size of the generated repository
@@ -26,7 +27,7 @@ classpath="$build/braid.jar:$(cat "$work/test-classpath.txt")"
 
 echo "== compiling the benchmark"
 rm -rf "$work/classes"
-javac -nowarn -d "$work/classes" -cp "$classpath" "$bench"/src/dev/braid/bench/*.java
+javac -nowarn -d "$work/classes" -cp "$build/test-classes:$classpath" "$bench"/src/dev/braid/bench/*.java
 classpath="$work/classes:$classpath"
 
 if [[ ! -d "$pristine" ]]; then
@@ -62,6 +63,10 @@ java "${jvm[@]}" -cp "$classpath" dev.braid.bench.IndexBenchmark "$run/repo" "$r
 echo "== metric chart: first paint of 1,000,000 points"
 java -Xmx256m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
   -cp "$classpath" dev.braid.bench.ChartBenchmark | tee -a "$run/result.txt" || status=$?
+echo "== lineage explorer: layout and first paint of a 2,000-node neighbourhood"
+# The lineage graph generator lives with the tests (test-classes), as the explorer's tests use it.
+java -Xmx256m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+  -cp "$build/test-classes:$classpath" dev.braid.bench.LayoutBenchmark | tee -a "$run/result.txt" || status=$?
 grep -o 'Pause[^)]*) [0-9]*M->[0-9]*M([0-9]*M)' "$run/gc.log" \
   | sed -E 's/.*->([0-9]+)M\(([0-9]+)M\)/\1 \2/' \
   | awk '{ if ($1 > after) after = $1; if ($2 > committed) committed = $2 } END { printf "gc log: max heap after GC %d MB, max committed heap %d MB\n", after, committed }' \

@@ -85,7 +85,8 @@ public final class BraidApp extends Application {
     private void show(AppContext opened) {
         this.context = opened;
         WorkbenchServices services = new WorkbenchServices(opened.dirs().dataDir(), opened.settings(), opened.sources(),
-                opened.syncRuns(), opened.syncEngine(), opened.repositories(), opened.clock(), opened.experiments());
+                opened.syncRuns(), opened.syncEngine(), opened.repositories(), opened.clock(), opened.experiments(),
+                opened.lineage());
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
                         null, opened.openLineageImporter()));

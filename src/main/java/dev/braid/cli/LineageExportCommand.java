@@ -2,6 +2,7 @@ package dev.braid.cli;
 
 import dev.braid.app.AppContext;
 import dev.braid.lineage.GraphExport;
+import dev.braid.lineage.GraphLayout;
 import dev.braid.lineage.NodeId;
 import dev.braid.lineage.Subgraph;
 import dev.braid.store.CacheOpenException;
@@ -18,9 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code braid lineage export [NODE_ID --depth N] --format dot|json|svg [--as-of TIME]}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes the graph, or a node's neighbourhood, to stdout as Graphviz DOT or JSON.",
-                "SVG is drawn by the window's lineage explorer; on the command line, render DOT with Graphviz:",
-                "  braid lineage export NODE_ID --format dot | dot -Tsvg > lineage.svg"})
+        description = "Writes the graph, or a node's neighbourhood, to stdout as Graphviz DOT, JSON or SVG"
+                + " (laid out left to right as the window's lineage explorer draws it).")
 final class LineageExportCommand implements Callable<Integer> {
     enum Format { dot, json, svg }
 
@@ -50,10 +50,6 @@ final class LineageExportCommand implements Callable<Integer> {
         int hops = depth == null ? 2 : depth;
         LineageArgs.checkDepth(spec, hops);
         Instant at = LineageArgs.asOf(spec, asOf);
-        if (format == Format.svg) {
-            throw new WorkFailedException("SVG export needs the window's lineage explorer; export DOT and render it"
-                    + " with Graphviz instead: braid lineage export --format dot | dot -Tsvg");
-        }
         CliEnvironment env = lineage.root().environment();
         try (AppContext context = lineage.root().openContext()) {
             Subgraph graph;
@@ -64,7 +60,11 @@ final class LineageExportCommand implements Callable<Integer> {
                 graph = context.lineage().neighbourhood(id, hops, hops, at);
             }
             GraphExport export = new GraphExport();
-            env.out().print(format == Format.dot ? export.dot(graph) : export.json(graph));
+            env.out().print(switch (format) {
+                case dot -> export.dot(graph);
+                case json -> export.json(graph);
+                case svg -> export.export(GraphExport.Format.SVG, new GraphLayout().layout(graph));
+            });
             return ExitCodes.OK;
         }
     }

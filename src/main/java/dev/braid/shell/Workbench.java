@@ -2,6 +2,12 @@ package dev.braid.shell;
 
 import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
+import dev.braid.lineage.LineageNode;
+import dev.braid.lineage.NodeKind;
+import dev.braid.lineage.ui.LineageExplorerView;
+import dev.braid.lineage.ui.LineageExplorerViewModel;
+import dev.braid.lineage.ui.LineageLinks;
+import dev.braid.repos.CommitHit;
 import dev.braid.repos.ui.RepositoriesView;
 import dev.braid.repos.ui.RepositoriesViewModel;
 import dev.braid.ui.TaskRunner;
@@ -26,6 +32,7 @@ public final class Workbench {
     private final SettingsViewModel settingsModel;
     private final SyncLogViewModel syncLog;
     private final WelcomeViewModel welcome;
+    private final LineageExplorerViewModel lineage;
     private final ShellView view;
 
     /** {@code demo} may be null when no demo workspace is available. */
@@ -50,6 +57,20 @@ public final class Workbench {
         this.settingsModel = new SettingsViewModel(services.dataDir().toString(), settings, periodicSync);
         this.syncLog = new SyncLogViewModel(services.syncRuns(), sync, runner);
         this.welcome = new WelcomeViewModel(new AddSourceViewModel(services.repositories(), sync, runner), sync, shell, demo, runner);
+        this.lineage = services.lineage() == null ? null
+                : new LineageExplorerViewModel(services.lineage(), lineageLinks(), runner);
+        if (lineage != null) {
+            repositories.detail().setLineageOpener(hash -> {
+                shell.show(Page.LINEAGE);
+                lineage.focusOn(NodeKind.COMMIT, hash);
+            });
+        }
+        if (lineage != null && experiments != null) {
+            experiments.setLineageOpener(runId -> {
+                shell.show(Page.LINEAGE);
+                lineage.focusOn(NodeKind.EXPERIMENT_RUN, runId);
+            });
+        }
         this.view = new ShellView(shell, sync, search, addSource, this::buildPage, services.clock());
     }
 
@@ -82,6 +103,11 @@ public final class Workbench {
         return experiments;
     }
 
+    /** Null when the window was built without the lineage graph. */
+    public LineageExplorerViewModel lineage() {
+        return lineage;
+    }
+
     /** Reads the first state and starts the periodic sync. */
     public void start() {
         sync.refresh();
@@ -107,7 +133,32 @@ public final class Workbench {
             case SETTINGS -> new SettingsView(settingsModel).node();
             case EXPERIMENTS -> experiments == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new ExperimentsView(experiments).node();
-            case FEATURES, PIPELINES, LINEAGE -> new PlaceholderView(new PlaceholderViewModel(page)).node();
+            case LINEAGE -> lineage == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
+                    : new LineageExplorerView(lineage).node();
+            case FEATURES, PIPELINES -> new PlaceholderView(new PlaceholderViewModel(page)).node();
+        };
+    }
+
+    /**
+     * Where lineage nodes open: a commit ({@code commit:<repo>:<sha>}) in the Repositories view when
+     * an indexed repository holds it, an MLflow run ({@code mlflow-run:<source>:<run_id>}) in the
+     * Experiments view, filtered to that run.
+     */
+    private LineageLinks lineageLinks() {
+        RepositoryCommitLinks commits = new RepositoryCommitLinks(services.repositories(), shell::openRepository);
+        return (LineageNode node) -> {
+            String key = node.id().value().substring(node.id().value().lastIndexOf(':') + 1);
+            if (node.kind().equals(NodeKind.COMMIT)) {
+                return commits.repositoryFor(key).map(repo -> () -> commits.open(repo, key));
+            }
+            if (node.kind().equals(NodeKind.EXPERIMENT_RUN) && experiments != null) {
+                return java.util.Optional.of(() -> {
+                    shell.show(Page.EXPERIMENTS);
+                    experiments.selectExperiments(java.util.List.of());
+                    experiments.applyFilter("attributes.run_id = '" + key.replace("'", "") + "'");
+                });
+            }
+            return java.util.Optional.empty();
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.braid.shell;
 
 import dev.braid.experiments.ExperimentService;
+import dev.braid.lineage.LineageReader;
 import dev.braid.repos.RepositoryService;
 import dev.braid.store.SettingsStore;
 import dev.braid.sync.SourceStore;
@@ -11,14 +12,21 @@ import java.time.Clock;
 
 /**
  * The services the window works with, handed over by whoever opened the cache. {@code experiments}
- * may be null; the Experiments page then stays a placeholder.
+ * and {@code lineage} may be null; their pages then stay placeholders.
  */
 public record WorkbenchServices(Path dataDir, SettingsStore settings, SourceStore sources, SyncRunStore syncRuns,
                                 SyncEngine syncEngine, RepositoryService repositories, Clock clock,
-                                ExperimentService experiments) {
+                                ExperimentService experiments, LineageReader lineage) {
+    /** Without the lineage graph, for callers that predate it. */
+    public WorkbenchServices(Path dataDir, SettingsStore settings, SourceStore sources, SyncRunStore syncRuns,
+                             SyncEngine syncEngine, RepositoryService repositories, Clock clock,
+                             ExperimentService experiments) {
+        this(dataDir, settings, sources, syncRuns, syncEngine, repositories, clock, experiments, null);
+    }
+
     /** Without experiments, for callers that predate them. */
     public WorkbenchServices(Path dataDir, SettingsStore settings, SourceStore sources, SyncRunStore syncRuns,
                              SyncEngine syncEngine, RepositoryService repositories, Clock clock) {
-        this(dataDir, settings, sources, syncRuns, syncEngine, repositories, clock, null);
+        this(dataDir, settings, sources, syncRuns, syncEngine, repositories, clock, null, null);
     }
 }

@@ -117,7 +117,7 @@ class LineageCliTest {
     }
 
     @Test
-    void exportDotAndJson() throws IOException {
+    void exportDotJsonAndSvg() throws Exception {
         CliRun dot = new CliRun(home);
         assertEquals(0, dot.run("lineage", "export", FEATURES_V1, "--depth", "1", "--format", "dot"), dot.err());
         assertTrue(dot.out().startsWith("digraph lineage {\n  rankdir=LR;"), dot.out());
@@ -129,8 +129,12 @@ class LineageCliTest {
         assertEquals(8, graph.get("nodes").size());
         assertEquals(8, graph.get("edges").size());
         CliRun svg = new CliRun(home);
-        assertEquals(1, svg.run("lineage", "export", "--format", "svg"));
-        assertTrue(svg.err().contains("dot -Tsvg"), svg.err());
+        assertEquals(0, svg.run("lineage", "export", "--format", "svg"), svg.err());
+        org.w3c.dom.Document drawing = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("svg", drawing.getDocumentElement().getLocalName() != null
+                ? drawing.getDocumentElement().getLocalName() : drawing.getDocumentElement().getTagName());
+        assertTrue(drawing.getDocumentElement().getTextContent().contains("features/train.parquet"), svg.out());
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.braid.ui.TaskRunner;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,6 +64,7 @@ public final class ExperimentsViewModel {
     private int lastShownRow;
     private RunEditService edits;
     private ArtifactService artifacts;
+    private Consumer<String> lineageOpener;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
         this.service = service;
@@ -317,11 +319,17 @@ public final class ExperimentsViewModel {
         this.artifacts = artifacts;
     }
 
+    /** Gives run details a "Lineage" link that shows the run (by MLflow id) in the explorer. */
+    public void setLineageOpener(Consumer<String> opener) {
+        this.lineageOpener = opener;
+    }
+
     /** A run's detail; it loads itself. */
     public RunDetailViewModel detail(RunSummary run) {
         RunDetailViewModel detail = new RunDetailViewModel(service, runner, zone, run, this::openCommit);
         detail.setRunEdits(edits);
         detail.setArtifacts(artifacts);
+        detail.setLineageOpener(lineageOpener);
         return detail;
     }
 

@@ -41,6 +41,12 @@ public final class RunDetailView {
             commit.setOnAction(e -> model.openCommit());
             links.getChildren().add(commit);
         }
+        if (model.hasLineage()) {
+            Hyperlink lineage = new Hyperlink("Lineage");
+            lineage.setId("runLineageLink");
+            lineage.setOnAction(e -> model.openLineage());
+            links.getChildren().add(lineage);
+        }
         if (model.parentRunId() != null) {
             Hyperlink parent = new Hyperlink("Parent run " + RunFormats.shortHash(model.parentRunId()));
             parent.setOnAction(e -> model.openRelated(model.parentRunId()));

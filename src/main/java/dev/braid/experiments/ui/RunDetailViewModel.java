@@ -58,6 +58,7 @@ public final class RunDetailViewModel {
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
     private Consumer<RunSummary> runOpener = r -> { };
+    private Consumer<String> lineageOpener;
     private RunEditService edits;
     private ArtifactTreeViewModel artifacts;
 
@@ -135,6 +136,22 @@ public final class RunDetailViewModel {
     /** Where opening a parent or child run goes (the screen opens it next to this one). */
     public void setRunOpener(Consumer<RunSummary> opener) {
         this.runOpener = opener;
+    }
+
+    /** Where the "Lineage" link goes, given the run's MLflow id; null shows no link. */
+    void setLineageOpener(Consumer<String> opener) {
+        this.lineageOpener = opener;
+    }
+
+    public boolean hasLineage() {
+        return lineageOpener != null;
+    }
+
+    /** Shows this run in the Lineage explorer. */
+    public void openLineage() {
+        if (lineageOpener != null) {
+            lineageOpener.accept(run.runId());
+        }
     }
 
     /** Lets the run's tags be edited (written to the cache now, to MLflow by the outbox); null keeps them read-only. */

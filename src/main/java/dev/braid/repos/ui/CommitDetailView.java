@@ -47,7 +47,15 @@ public final class CommitDetailView {
         GridPane people = new GridPane();
         people.setHgap(8);
         people.setVgap(2);
-        people.addRow(0, muted("Commit"), hash);
+        if (model.hasLineage()) {
+            Hyperlink lineage = new Hyperlink("Lineage");
+            lineage.setId("commitLineageLink");
+            lineage.setOnAction(e -> model.openLineage());
+            lineage.visibleProperty().bind(model.commitProperty().isNotNull());
+            people.addRow(0, muted("Commit"), new javafx.scene.layout.HBox(8, hash, lineage));
+        } else {
+            people.addRow(0, muted("Commit"), hash);
+        }
         people.addRow(1, muted("Author"), author);
         people.addRow(2, muted("Committer"), committer);
         people.addRow(3, muted("Parents"), parents);

@@ -30,6 +30,7 @@ public final class CommitDetailViewModel {
     private final ObservableList<DiffLine> readOnlyDiff = FXCollections.unmodifiableObservableList(diff);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "Select a commit to see its changes.");
     private long repoId;
+    private java.util.function.Consumer<String> lineageOpener;
     private long commitGeneration;
     private long diffGeneration;
 
@@ -57,6 +58,22 @@ public final class CommitDetailViewModel {
     /** Why nothing (or not everything) is shown: no commit picked, binary file, a failure. */
     public ReadOnlyStringProperty noteProperty() {
         return note.getReadOnlyProperty();
+    }
+
+    /** Where the "Lineage" link goes, given the commit's hash; null shows no link. */
+    public void setLineageOpener(java.util.function.Consumer<String> opener) {
+        this.lineageOpener = opener;
+    }
+
+    public boolean hasLineage() {
+        return lineageOpener != null;
+    }
+
+    /** Shows the commit on display in the Lineage explorer. */
+    public void openLineage() {
+        if (lineageOpener != null && commit.get() != null) {
+            lineageOpener.accept(commit.get().hash());
+        }
     }
 
     public long repoId() {

@@ -1,0 +1,331 @@
+package dev.braid.lineage.ui;
+
+import dev.braid.lineage.LaidOutGraph;
+import dev.braid.lineage.LineageEdge;
+import dev.braid.lineage.NodeId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The lineage graph on a canvas, with pan (drag the background), zoom (wheel, around the cursor),
+ * fit, a hover label naming the node or the edge's kind under the pointer, and a minimap in the
+ * corner while the graph is larger than the view. Clicks are reported, never acted on here.
+ */
+public final class GraphCanvas extends Region {
+    /** A click on a node: {@code additive} when ctrl (or cmd) was held, {@code badge} on its expand badge. */
+    public record NodeClick(NodeId node, boolean additive, boolean badge, int clicks) {
+    }
+
+    private static final double READABLE_SCALE = 0.65;
+    private final Canvas canvas = new Canvas();
+    private final GraphMinimap minimap;
+    private final GraphColours colours = new GraphColours(this, this::redraw);
+    private final GraphPainter painter;
+    private final Viewport view = new Viewport();
+    private LaidOutGraph graph = LaidOutGraph.EMPTY;
+    private Map<NodeId, LaidOutGraph.Placed> boxes = Map.of();
+    private GraphPainter.Marks marks = GraphPainter.Marks.NONE;
+    private NodeId hoverNode;
+    private LaidOutGraph.Route hoverEdge;
+    private String hoverText = "";
+    private double pointerX;
+    private double pointerY;
+    private double dragX;
+    private double dragY;
+    private boolean dragged;
+    private boolean fitPending = true;
+    private NodeId centreOnShow;
+    private long redraws;
+    private Consumer<NodeClick> onNodeClick = click -> { };
+
+    public GraphCanvas() {
+        getStyleClass().add("lineage-graph");
+        painter = new GraphPainter(KindIcons.font(17));
+        minimap = new GraphMinimap(view, colours, this::redraw);
+        getChildren().addAll(canvas, minimap);
+        setFocusTraversable(true);
+        setMinSize(100, 100);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(null, null, ""));
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return GraphColours.ALL;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return GraphColours.ALL;
+    }
+
+    GraphColours colours() {
+        return colours;
+    }
+
+    public void setOnNodeClick(Consumer<NodeClick> handler) {
+        this.onNodeClick = handler;
+    }
+
+    /**
+     * Shows a new graph. The node {@code anchor} (the selection) keeps its place on screen when it
+     * is in both the old and the new graph, so expanding a node does not throw the view about;
+     * otherwise the view fits the graph.
+     */
+    public void setGraph(LaidOutGraph next, NodeId anchor) {
+        LaidOutGraph.Placed before = anchor == null ? null : boxes.get(anchor);
+        double sx = before == null ? 0 : view.toScreenX(before.x());
+        double sy = before == null ? 0 : view.toScreenY(before.y());
+        graph = next;
+        boxes = next.byId();
+        painter.reset();
+        hoverNode = null;
+        hoverEdge = null;
+        hoverText = "";
+        LaidOutGraph.Placed after = anchor == null ? null : boxes.get(anchor);
+        if (before != null && after != null && !fitPending) {
+            view.anchor(after.x(), after.y(), sx, sy);
+        } else {
+            fitPending = true;
+            centreOnShow = anchor;
+        }
+        minimap.setGraph(next);
+        requestLayout();
+        redraw();
+    }
+
+    public void setMarks(NodeId selected, NodeId second, PathHighlight path, java.util.function.Predicate<NodeId> expanded) {
+        marks = new GraphPainter.Marks(selected, second, path, hoverNode, hoverEdge, expanded);
+        redraw();
+    }
+
+    public void fit() {
+        view.fit(graph.width(), graph.height(), getWidth(), getHeight());
+        redraw();
+    }
+
+    public void zoom(double factor) {
+        view.zoom(factor, getWidth() / 2, getHeight() / 2);
+        redraw();
+    }
+
+    /** Zooms and scrolls so these nodes (a highlighted path) are all in view, at most at natural size. */
+    public void frame(java.util.Collection<NodeId> ids) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (NodeId id : ids) {
+            LaidOutGraph.Placed box = boxes.get(id);
+            if (box != null) {
+                minX = Math.min(minX, box.x());
+                minY = Math.min(minY, box.y());
+                maxX = Math.max(maxX, box.x() + box.width());
+                maxY = Math.max(maxY, box.y() + box.height());
+            }
+        }
+        if (minX > maxX || getWidth() <= 0) {
+            return;
+        }
+        fitPending = false;
+        view.fit(maxX - minX, maxY - minY, Math.max(50, getWidth() - 60), Math.max(50, getHeight() - 60));
+        view.anchor((minX + maxX) / 2, (minY + maxY) / 2, getWidth() / 2, getHeight() / 2);
+        redraw();
+    }
+
+    /** Scrolls so the node is in view, if it is not already. */
+    public void reveal(NodeId id) {
+        LaidOutGraph.Placed box = boxes.get(id);
+        if (box == null) {
+            return;
+        }
+        double sx = view.toScreenX(box.x());
+        double sy = view.toScreenY(box.y());
+        double sw = box.width() * view.scale();
+        double sh = box.height() * view.scale();
+        if (sx < 0 || sy < 0 || sx + sw > getWidth() || sy + sh > getHeight()) {
+            view.anchor(box.centreX(), box.centreY(), getWidth() / 2, getHeight() / 2);
+            redraw();
+        }
+    }
+
+    public double scale() {
+        return view.scale();
+    }
+
+    public long redrawCount() {
+        return redraws;
+    }
+
+    /** What the hover label says now: the node's name and id, or the edge's kind, source and time. */
+    public String hoverText() {
+        return hoverText;
+    }
+
+    public boolean minimapShown() {
+        return minimap.isVisible();
+    }
+
+    /** The screen point (in this region) of a node's centre, for tests that click nodes. */
+    public Optional<double[]> screenCentre(NodeId id) {
+        LaidOutGraph.Placed box = boxes.get(id);
+        return box == null ? Optional.empty()
+                : Optional.of(new double[] {view.toScreenX(box.centreX()), view.toScreenY(box.centreY())});
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+        }
+        if (fitPending && w > 0 && h > 0 && graph != LaidOutGraph.EMPTY) {
+            fitPending = false;
+            firstView(w, h);
+        }
+        minimap.place(w, h);
+        redraw();
+    }
+
+    /**
+     * A new graph is fitted when that keeps labels readable; a larger one opens at a readable
+     * scale around the selected node, and the minimap shows the rest.
+     */
+    private void firstView(double w, double h) {
+        view.fit(graph.width(), graph.height(), w, h);
+        LaidOutGraph.Placed centre = centreOnShow == null ? null : boxes.get(centreOnShow);
+        if (view.scale() < READABLE_SCALE && centre != null) {
+            view.zoom(READABLE_SCALE / view.scale(), 0, 0);
+            view.anchor(centre.centreX(), centre.centreY(), w / 2, h / 2);
+        }
+    }
+
+    private void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        redraws++;
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        GraphPainter.Marks now = new GraphPainter.Marks(marks.selected(), marks.second(), marks.path(), hoverNode, hoverEdge,
+                marks.expanded());
+        painter.paint(gc, graph, view, w, h, colours, now);
+        if (!hoverText.isEmpty()) {
+            label(gc, w, h);
+        }
+        minimap.update(graph.width() * view.scale() > w + 1 || graph.height() * view.scale() > h + 1, w, h);
+    }
+
+    private void label(GraphicsContext gc, double w, double h) {
+        String[] lines = hoverText.split("\n");
+        double width = 0;
+        for (String line : lines) {
+            width = Math.max(width, line.length() * 6.6);
+        }
+        width = Math.min(width + 16, w - 8);
+        double height = lines.length * 16 + 8;
+        double x = Math.min(pointerX + 14, w - width - 4);
+        double y = Math.min(pointerY + 18, h - height - 4);
+        gc.setFill(colours.get("text").deriveColor(0, 1, 1, 0.88));
+        gc.fillRoundRect(x, y, width, height, 8, 8);
+        gc.setFill(colours.get("background"));
+        gc.setFont(Font.font(Font.getDefault().getFamily(), 11.5));
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < lines.length; i++) {
+            gc.fillText(lines[i], x + 8, y + 4 + i * 16, width - 16);
+        }
+    }
+
+    private void pressed(MouseEvent event) {
+        requestFocus();
+        dragX = event.getX();
+        dragY = event.getY();
+        dragged = false;
+    }
+
+    private void dragged(MouseEvent event) {
+        if (event.getButton() == MouseButton.PRIMARY || event.getButton() == MouseButton.MIDDLE) {
+            view.pan(event.getX() - dragX, event.getY() - dragY);
+            dragged |= Math.abs(event.getX() - dragX) + Math.abs(event.getY() - dragY) > 0;
+            dragX = event.getX();
+            dragY = event.getY();
+            redraw();
+        }
+    }
+
+    private void clicked(MouseEvent event) {
+        if (dragged || event.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        double x = view.toWorldX(event.getX());
+        double y = view.toWorldY(event.getY());
+        boolean additive = event.isShortcutDown() || event.isControlDown();
+        for (LaidOutGraph.Placed box : graph.nodes()) {
+            double bx = box.x() + box.width();
+            double by = box.y() + box.height();
+            if (!GraphFolding.isCluster(box.node().id()) && Math.hypot(x - bx, y - by) <= GraphPainter.BADGE_RADIUS + 2) {
+                onNodeClick.accept(new NodeClick(box.node().id(), additive, true, event.getClickCount()));
+                return;
+            }
+        }
+        graph.nodeAt(x, y).ifPresent(box -> onNodeClick.accept(new NodeClick(box.node().id(), additive, false, event.getClickCount())));
+    }
+
+    private void moved(MouseEvent event) {
+        pointerX = event.getX();
+        pointerY = event.getY();
+        double x = view.toWorldX(pointerX);
+        double y = view.toWorldY(pointerY);
+        Optional<LaidOutGraph.Placed> node = graph.nodeAt(x, y);
+        if (node.isPresent()) {
+            hover(node.get().node().id(), null, node.get().node().name() + "\n" + node.get().node().id().value());
+            return;
+        }
+        LaidOutGraph.Route edge = EdgeHits.nearest(graph, x, y, 6 / view.scale());
+        if (edge != null) {
+            LineageEdge e = edge.edge();
+            hover(null, edge, e.kind().id() + "\nasserted by " + e.assertedBy() + " at " + e.assertedAt());
+        } else {
+            hover(null, null, "");
+        }
+    }
+
+    private void hover(NodeId node, LaidOutGraph.Route edge, String text) {
+        boolean changed = !java.util.Objects.equals(node, hoverNode) || edge != hoverEdge || !text.equals(hoverText);
+        hoverNode = node;
+        hoverEdge = edge;
+        hoverText = text;
+        if (changed || !text.isEmpty()) {
+            redraw();
+        }
+    }
+
+    private void scrolled(ScrollEvent event) {
+        if (event.getDeltaY() == 0) {
+            return;
+        }
+        view.zoom(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
+        redraw();
+        event.consume();
+    }
+}
