@@ -7,7 +7,6 @@ import dev.braid.lineage.NodeKind;
 import dev.braid.lineage.ui.LineageExplorerView;
 import dev.braid.lineage.ui.LineageExplorerViewModel;
 import dev.braid.lineage.ui.LineageLinks;
-import dev.braid.repos.CommitHit;
 import dev.braid.repos.ui.RepositoriesView;
 import dev.braid.repos.ui.RepositoriesViewModel;
 import dev.braid.ui.TaskRunner;
