@@ -163,9 +163,9 @@ final class DemoMlflowStore {
         // The training data is refreshed every few weeks by the ingest job (DemoLineageEvents).
         String refresh = DemoLineageEvents.refreshOf(commit.timeMillis());
         out.datasetInput(experiment, id, "train-" + refresh, "in-" + id.substring(0, 12) + "-t", "customers-train", refresh,
-                DemoLineageEvents.CUSTOMERS_URI, "training");
+                sourceOf(DemoLineageEvents.CUSTOMERS_URI), "training");
         out.datasetInput(experiment, id, "holdout-v1", "in-" + id.substring(0, 12) + "-e", "customers-holdout",
-                DemoLineageEvents.HOLDOUT_VERSION, DemoLineageEvents.HOLDOUT_URI, "eval");
+                DemoLineageEvents.HOLDOUT_VERSION, sourceOf(DemoLineageEvents.HOLDOUT_URI), "eval");
     }
 
     /** Spreads {@code count} runs over the history: run {@code i} uses a commit {@code i/count} of the way along. */
@@ -179,6 +179,11 @@ final class DemoMlflowStore {
 
     private static String runId(Random random) {
         return String.format(Locale.ROOT, "%016x%016x", random.nextLong(), random.nextLong());
+    }
+
+    /** A dataset source as MLflow stores it for data read from a location: {@code {"uri": "…"}}. */
+    private static String sourceOf(String uri) {
+        return "{\"uri\": \"" + uri + "\"}";
     }
 
     private static String fmt(double value) {

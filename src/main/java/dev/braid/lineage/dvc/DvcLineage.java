@@ -110,7 +110,9 @@ public final class DvcLineage {
                         commit.recorded().remote().pathPreserving())
                 : DatasetIdentity.fromDvc(entry.repoUrl(), entry.path(), "", false);
         NodeId dataset = name.nodeId();
-        changes.node(dataset, name.name(), Map.of("location", name.uri()));
+        // Shown by the path DVC knows it by; the id carries the full location.
+        String shown = entry.repoUrl().isEmpty() ? entry.path() : name.name();
+        changes.node(dataset, shown, Map.of("location", name.uri()));
         if (entry.hash().isEmpty()) {
             return dataset;
         }
@@ -120,7 +122,7 @@ public final class DvcLineage {
         if (entry.size() >= 0) {
             facts.put("size", Long.toString(entry.size()));
         }
-        changes.node(version, name.name() + "@" + entry.hash().substring(0, Math.min(8, entry.hash().length())), facts);
+        changes.node(version, shown + "@" + entry.hash().substring(0, Math.min(8, entry.hash().length())), facts);
         changes.edge(dataset, version, EdgeKind.VERSION, assertedBy, commit.time());
         return version;
     }
