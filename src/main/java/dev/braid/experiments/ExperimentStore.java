@@ -89,7 +89,11 @@ final class ExperimentStore {
      * Returns true when the run is new to the cache.
      */
     boolean upsertRun(Connection c, long sourceId, RemoteRun run, long now) throws SQLException {
-        Long existing = runPk(c, sourceId, run.runId());
+        return upsertRun(c, sourceId, run, now, runPk(c, sourceId, run.runId()));
+    }
+
+    /** As {@link #upsertRun(Connection, long, RemoteRun, long)} when the caller knows the cached key (null: new run). */
+    boolean upsertRun(Connection c, long sourceId, RemoteRun run, long now, Long existing) throws SQLException {
         long pk;
         if (existing == null) {
             try (PreparedStatement st = c.prepareStatement("""

@@ -119,12 +119,17 @@ public final class MlflowSyncer implements SourceSyncer {
             } else if (!gone.isEmpty()) {
                 removed += store.removeRuns(c, source.id(), gone);
             }
+            // Runs the cache already holds as fetched are neither written nor counted (ADR 5).
+            Map<String, CachedRunReader.Cached> cached = CachedRunReader.read(c, source.id(), runs.keySet());
             long added = 0;
             long changed = 0;
             for (RemoteRun run : runs.values()) {
-                if (store.upsertRun(c, source.id(), run, started)) {
+                CachedRunReader.Cached before = cached.get(run.runId());
+                if (before == null) {
+                    store.upsertRun(c, source.id(), run, started, null);
                     added++;
-                } else {
+                } else if (!CachedRunReader.same(before.run(), run)) {
+                    store.upsertRun(c, source.id(), run, started, before.runPk());
                     changed++;
                 }
             }
