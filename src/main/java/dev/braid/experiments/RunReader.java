@@ -11,14 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.braid.experiments.filter.RunOrder;
 import dev.braid.experiments.filter.SqlFragment;
 
 /** Reads cached experiments and runs back as records. */
 final class RunReader {
     private static final String RUN_COLUMNS = "r.run_pk, r.source_id, r.run_id, r.experiment_id, e.name, r.run_name,"
             + " r.user_id, r.status, r.start_time, r.end_time, r.parent_run_id, r.source_commit";
-    private static final String RUN_FROM = " FROM runs r JOIN sources s ON s.id = r.source_id"
+    static final String RUN_FROM = " FROM runs r JOIN sources s ON s.id = r.source_id"
             + " LEFT JOIN experiments e ON e.source_id = r.source_id AND e.experiment_id = r.experiment_id";
+    /** Run keys passed as one JSON array parameter: one statement, whatever the number of keys. */
+    private static final String IN_KEYS = "(SELECT value FROM json_each(?))";
 
     /** Cached experiments of one source (or of all when {@code sourceId} is null), by name. */
     List<Experiment> experiments(Connection c, Long sourceId) throws SQLException {
@@ -54,13 +57,14 @@ final class RunReader {
 
     /**
      * Active runs of the named source and experiments (null/empty: all) that {@code filter}
-     * accepts, in {@code order}; at most {@code limit} when it is positive. Both fragments refer to
-     * the runs table as {@code r}; their parameters are bound after the scope's.
+     * accepts, in {@code order}; at most {@code limit} when it is positive. The filter refers to
+     * the runs table as {@code r}; its parameters are bound after the scope's. The run keys are
+     * chosen first (see {@link RunPageQuery}), then their rows are read by key.
      */
     List<RunSummary> runs(Connection c, String sourceName, List<String> experimentNames, SqlFragment filter,
-                          SqlFragment order, int limit) throws SQLException {
+                          RunOrder order, int limit) throws SQLException {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE r.lifecycle_stage = 'active'");
+        StringBuilder where = new StringBuilder("r.lifecycle_stage = 'active'");
         if (sourceName != null) {
             where.append(" AND s.name = ?");
             args.add(sourceName);
@@ -71,42 +75,44 @@ final class RunReader {
         }
         where.append(" AND (").append(filter.sql()).append(')');
         args.addAll(filter.parameters());
-        String orderSql = " ORDER BY " + order.sql();
-        args.addAll(order.parameters());
-        String limitSql = limit > 0 ? " LIMIT " + limit : "";
-        String selected = "SELECT r.run_pk" + RUN_FROM + where + orderSql + limitSql;
-        Map<Long, Map<String, String>> params = pairs(c, "run_params", selected, args);
-        Map<Long, Map<String, String>> tags = pairs(c, "run_tags", selected, args);
-        Map<Long, Map<String, Double>> metrics = metrics(c, selected, args);
-        List<RunSummary> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT " + RUN_COLUMNS + RUN_FROM + where + orderSql + limitSql)) {
-            bind(st, args);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    long pk = rs.getLong(1);
-                    out.add(summary(rs, params.getOrDefault(pk, Map.of()), metrics.getOrDefault(pk, Map.of()),
-                            tags.getOrDefault(pk, Map.of())));
-                }
-            }
-        }
-        return out;
+        List<Long> pks = RunPageQuery.runKeys(c, new SqlFragment(where.toString(), args), order, limit);
+        return read(c, pks);
     }
 
     /** One run's summary, artifact location and lifecycle stage. */
     Optional<RunSummary> run(Connection c, long runPk) throws SQLException {
-        List<Object> args = List.of(runPk);
-        String selected = "SELECT ?";
-        try (PreparedStatement st = c.prepareStatement("SELECT " + RUN_COLUMNS + RUN_FROM + " WHERE r.run_pk = ?")) {
-            st.setLong(1, runPk);
+        List<RunSummary> found = read(c, List.of(runPk));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The summaries of the runs with these keys, in the keys' order (keys no longer cached are skipped). */
+    private static List<RunSummary> read(Connection c, List<Long> pks) throws SQLException {
+        if (pks.isEmpty()) {
+            return List.of();
+        }
+        String keys = pks.toString();
+        Map<Long, Map<String, String>> params = pairs(c, "run_params", keys);
+        Map<Long, Map<String, String>> tags = pairs(c, "run_tags", keys);
+        Map<Long, Map<String, Double>> metrics = metrics(c, keys);
+        Map<Long, RunSummary> byPk = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT " + RUN_COLUMNS + RUN_FROM + " WHERE r.run_pk IN " + IN_KEYS)) {
+            st.setString(1, keys);
             try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    long pk = rs.getLong(1);
+                    byPk.put(pk, summary(rs, params.getOrDefault(pk, Map.of()), metrics.getOrDefault(pk, Map.of()),
+                            tags.getOrDefault(pk, Map.of())));
                 }
-                return Optional.of(summary(rs, pairs(c, "run_params", selected, args).getOrDefault(runPk, Map.of()),
-                        metrics(c, selected, args).getOrDefault(runPk, Map.of()),
-                        pairs(c, "run_tags", selected, args).getOrDefault(runPk, Map.of())));
             }
         }
+        List<RunSummary> out = new ArrayList<>(pks.size());
+        for (long pk : pks) {
+            RunSummary run = byPk.get(pk);
+            if (run != null) {
+                out.add(run);
+            }
+        }
+        return out;
     }
 
     private static RunSummary summary(ResultSet rs, Map<String, String> params, Map<String, Double> metrics,
@@ -116,12 +122,11 @@ final class RunReader {
                 rs.getString(12), params, metrics, tags);
     }
 
-    private static Map<Long, Map<String, String>> pairs(Connection c, String table, String selected, List<Object> args)
-            throws SQLException {
+    private static Map<Long, Map<String, String>> pairs(Connection c, String table, String keys) throws SQLException {
         Map<Long, Map<String, String>> out = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement("SELECT run_pk, key, value FROM " + table
-                + " WHERE run_pk IN (" + selected + ") ORDER BY run_pk, key")) {
-            bind(st, args);
+                + " WHERE run_pk IN " + IN_KEYS + " ORDER BY run_pk, key")) {
+            st.setString(1, keys);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
@@ -131,11 +136,11 @@ final class RunReader {
         return out;
     }
 
-    private static Map<Long, Map<String, Double>> metrics(Connection c, String selected, List<Object> args) throws SQLException {
+    private static Map<Long, Map<String, Double>> metrics(Connection c, String keys) throws SQLException {
         Map<Long, Map<String, Double>> out = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT run_pk, key, value FROM run_metrics WHERE run_pk IN ("
-                + selected + ") ORDER BY run_pk, key")) {
-            bind(st, args);
+        try (PreparedStatement st = c.prepareStatement("SELECT run_pk, key, value FROM run_metrics WHERE run_pk IN "
+                + IN_KEYS + " ORDER BY run_pk, key")) {
+            st.setString(1, keys);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     double value = rs.getDouble(3);
@@ -145,12 +150,6 @@ final class RunReader {
             }
         }
         return out;
-    }
-
-    private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            st.setObject(i + 1, args.get(i));
-        }
     }
 
     static Long getLong(ResultSet rs, int column) throws SQLException {
