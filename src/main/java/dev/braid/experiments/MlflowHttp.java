@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * JSON over HTTP to one MLflow server, with every failure turned into an {@link MlflowException}
@@ -21,15 +29,21 @@ import java.util.StringJoiner;
  */
 final class MlflowHttp {
     static final String API = "api/2.0/mlflow/";
+    static final long CANCEL_POLL_MS = 100;
     private final URI base;
     private final String authHeader;
     private final String authWords;
     private final HttpClient client;
     private final Duration timeout;
     private final ObjectMapper json = new ObjectMapper();
+    private final BooleanSupplier cancelled;
 
-    /** @param authHeader the Authorization header value, or null */
-    MlflowHttp(URI base, String authHeader, String authWords, HttpClient client, Duration timeout) {
+    /**
+     * @param authHeader the Authorization header value, or null
+     * @param cancelled  asked while a request is outstanding; true abandons it with a {@link CancellationException}
+     */
+    MlflowHttp(URI base, String authHeader, String authWords, HttpClient client, Duration timeout, BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.authHeader = authHeader;
@@ -87,15 +101,8 @@ final class MlflowHttp {
     }
 
     private JsonNode send(String endpoint, HttpRequest.Builder builder) throws MlflowException {
-        HttpResponse<String> response;
-        try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw MlflowException.transientFailure("cannot reach MLflow at " + base + ": " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw MlflowException.transientFailure("interrupted while talking to MLflow at " + base, e);
-        }
+        HttpResponse<String> response = await(endpoint,
+                client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         int status = response.statusCode();
         if (status / 100 != 2) {
             throw failure(endpoint, response);
@@ -113,10 +120,55 @@ final class MlflowHttp {
         }
     }
 
+    /**
+     * Waits for an answer, looking every {@value #CANCEL_POLL_MS} ms whether the caller gave up, so
+     * a slow server never holds a cancelled sync until the request timeout.
+     */
+    private <T> HttpResponse<T> await(String endpoint, CompletableFuture<HttpResponse<T>> pending) throws MlflowException {
+        try {
+            while (true) {
+                try {
+                    return pending.get(CANCEL_POLL_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (cancelled.getAsBoolean()) {
+                        pending.cancel(true);
+                        throw new CancellationException("cancelled while waiting for MLflow at " + base + " to answer " + endpoint);
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw MlflowException.transientFailure("MLflow at " + base + " did not accept a connection in time"
+                        + " (is the address right, and the server up?)", cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw MlflowException.transientFailure("MLflow at " + base + " did not answer " + endpoint + " within "
+                        + seconds(timeout) + "; the server may be overloaded. Braid gave up on the request and will retry.", cause);
+            }
+            IOException io = cause instanceof IOException ioe ? ioe : new IOException(cause);
+            throw MlflowException.transientFailure("cannot reach MLflow at " + base + ": " + describe(io), io);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw MlflowException.transientFailure("interrupted while talking to MLflow at " + base, e);
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     private MlflowException failure(String endpoint, HttpResponse<String> response) {
         int status = response.statusCode();
         String detail = errorDetail(response.body());
         String where = "MLflow at " + base + " answered " + endpoint + " with HTTP " + status + detail;
+        if (status == 401 && authHeader == null) {
+            return MlflowException.permanent("MLflow at " + base + " requires a login (HTTP 401). Give this source a user"
+                    + " name and the variable holding its password (--username, --password-env) or a token variable"
+                    + " (--token-env).", null);
+        }
         if (status == 401) {
             return MlflowException.permanent("MLflow at " + base + " did not accept " + authWords
                     + " (HTTP 401). Check the user name and the password or token variable of this source.", null);

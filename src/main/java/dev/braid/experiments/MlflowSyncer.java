@@ -69,7 +69,7 @@ public final class MlflowSyncer implements SourceSyncer {
     }
 
     private SyncCounts syncOrFail(Source source, SyncContext context) throws MlflowException {
-        RunSource client = RunSources.open(connector, source);
+        RunSource client = RunSources.open(connector, source, context::isCancelled);
         edits.sendPending(source);
         SyncCursor cursor = db.read(c -> SyncCursor.parse(sources.cursor(c, source.id())));
         long started = clock.millis();
