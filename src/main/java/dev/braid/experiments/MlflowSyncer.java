@@ -123,14 +123,16 @@ public final class MlflowSyncer implements SourceSyncer {
             Map<String, CachedRunReader.Cached> cached = CachedRunReader.read(c, source.id(), runs.keySet());
             long added = 0;
             long changed = 0;
-            for (RemoteRun run : runs.values()) {
-                CachedRunReader.Cached before = cached.get(run.runId());
-                if (before == null) {
-                    store.upsertRun(c, source.id(), run, started, null);
-                    added++;
-                } else if (!CachedRunReader.same(before.run(), run)) {
-                    store.upsertRun(c, source.id(), run, started, before.runPk());
-                    changed++;
+            try (StatementCache statements = new StatementCache(c)) {
+                for (RemoteRun run : runs.values()) {
+                    CachedRunReader.Cached before = cached.get(run.runId());
+                    if (before == null) {
+                        store.upsertRun(statements, source.id(), run, started, null);
+                        added++;
+                    } else if (!CachedRunReader.same(before.run(), run)) {
+                        store.upsertRun(statements, source.id(), run, started, before.runPk());
+                        changed++;
+                    }
                 }
             }
             registry.replace(c, source.id(), models);
