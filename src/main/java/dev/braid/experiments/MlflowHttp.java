@@ -1,6 +1,8 @@
 package dev.braid.experiments;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,6 +61,36 @@ final class MlflowHttp {
 
     /** GET {@code endpoint} with query parameters; a list value repeats its key. */
     JsonNode get(String endpoint, Map<String, ?> query) throws MlflowException {
+        return send(endpoint, request(endpoint + queryString(query)).GET());
+    }
+
+    /** Reads a JSON answer token by token, without building a tree of it. */
+    interface TokenReader<T> {
+        /** Reads the answer; the parser stands on the opening brace of its top-level object. */
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * GET {@code endpoint} and hand the answer to {@code reader} as a token stream: for answers
+     * such as a 100,000-point metric history, whose tree would take several times the memory of
+     * the records read from it.
+     */
+    <T> T getParsed(String endpoint, Map<String, ?> query, TokenReader<T> reader) throws MlflowException {
+        byte[] body = exchange(endpoint, request(endpoint + queryString(query)).GET());
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw notAnObject(endpoint);
+            }
+            return reader.read(parser);
+        } catch (JsonProcessingException e) {
+            throw malformed(endpoint, e);
+        } catch (IOException e) {
+            throw MlflowException.permanent("MLflow at " + base + " answered " + endpoint + " with an unreadable body: "
+                    + describe(e), e);
+        }
+    }
+
+    private static String queryString(Map<String, ?> query) {
         StringJoiner params = new StringJoiner("&");
         for (Map.Entry<String, ?> entry : query.entrySet()) {
             List<?> values = entry.getValue() instanceof List<?> list ? list : List.of(entry.getValue());
@@ -65,8 +98,7 @@ final class MlflowHttp {
                 params.add(encode(entry.getKey()) + "=" + encode(String.valueOf(value)));
             }
         }
-        String suffix = params.length() == 0 ? "" : "?" + params;
-        return send(endpoint, request(endpoint + suffix).GET());
+        return params.length() == 0 ? "" : "?" + params;
     }
 
     /** POST {@code body} as JSON to {@code endpoint}. */
@@ -101,23 +133,39 @@ final class MlflowHttp {
     }
 
     private JsonNode send(String endpoint, HttpRequest.Builder builder) throws MlflowException {
-        HttpResponse<String> response = await(endpoint,
-                client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
-        int status = response.statusCode();
-        if (status / 100 != 2) {
-            throw failure(endpoint, response);
-        }
+        byte[] body = exchange(endpoint, builder);
         try {
-            JsonNode node = json.readTree(response.body());
+            JsonNode node = json.readTree(body);
             if (node == null || !node.isObject()) {
-                throw MlflowException.permanent("MLflow at " + base + " answered " + endpoint
-                        + " with something that is not a JSON object", null);
+                throw notAnObject(endpoint);
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw MlflowException.permanent("MLflow at " + base + " answered " + endpoint + " with malformed JSON: "
-                    + e.getOriginalMessage(), e);
+            throw malformed(endpoint, e);
+        } catch (IOException e) {
+            throw MlflowException.permanent("MLflow at " + base + " answered " + endpoint + " with an unreadable body: "
+                    + describe(e), e);
         }
+    }
+
+    /** Sends the request and returns the body of a 2xx answer; any other answer becomes its failure. */
+    private byte[] exchange(String endpoint, HttpRequest.Builder builder) throws MlflowException {
+        HttpResponse<byte[]> response = await(endpoint, client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray()));
+        if (response.statusCode() / 100 != 2) {
+            throw failure(endpoint, response.statusCode(), response.headers(),
+                    new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    private MlflowException notAnObject(String endpoint) {
+        return MlflowException.permanent("MLflow at " + base + " answered " + endpoint
+                + " with something that is not a JSON object", null);
+    }
+
+    private MlflowException malformed(String endpoint, JsonProcessingException e) {
+        return MlflowException.permanent("MLflow at " + base + " answered " + endpoint + " with malformed JSON: "
+                + e.getOriginalMessage(), e);
     }
 
     /**
@@ -160,9 +208,8 @@ final class MlflowHttp {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
-    private MlflowException failure(String endpoint, HttpResponse<String> response) {
-        int status = response.statusCode();
-        String detail = errorDetail(response.body());
+    private MlflowException failure(String endpoint, int status, HttpHeaders headers, String body) {
+        String detail = errorDetail(body);
         String where = "MLflow at " + base + " answered " + endpoint + " with HTTP " + status + detail;
         if (status == 401 && authHeader == null) {
             return MlflowException.permanent("MLflow at " + base + " requires a login (HTTP 401). Give this source a user"
@@ -182,7 +229,7 @@ final class MlflowHttp {
                     + " the address of an MLflow tracking server (MLflow 2.x or 3.x)?", null);
         }
         if (status == 429 || status == 503) {
-            long wait = retryAfter(response);
+            long wait = retryAfter(headers);
             return wait >= 0 ? MlflowException.retryAfter(where, wait) : MlflowException.transientFailure(where, null);
         }
         if (status >= 500) {
@@ -205,8 +252,8 @@ final class MlflowHttp {
         return "";
     }
 
-    private static long retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
+    private static long retryAfter(HttpHeaders headers) {
+        return headers.firstValue("Retry-After").map(value -> {
             try {
                 return Long.parseLong(value.strip()) * 1000;
             } catch (NumberFormatException e) {
