@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Braid repository benchmark: full index vs git log, incremental sync, peak heap, first page,
-# metric chart, lineage graph layout.
-# Usage: bench/run.sh            (from anywhere; see docs/benchmarks.md)
+# Braid benchmarks (see docs/benchmarks.md):
+#   repositories: full index vs git log, incremental sync, peak heap, first page;
+#   experiments:  full MLflow sync vs the MLflow Python client, no-change sync, filter + sort over
+#                 100,000 cached runs, peak heap; the metric chart's first paint;
+#   lineage:      layout and first paint of a 2,000-node neighbourhood in the explorer.
+# Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
+#   BENCH_ONLY=repositories|experiments|lineage   run one part only (default: all)
 #   BENCH_COMMITS=100000   size of the generated repository
+#   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server
 #   BENCH_FX=true          also draw the first page in a headless JavaFX table (needs Monocle)
 #   BENCH_JFR=1            record the benchmark JVM with Java Flight Recorder and summarise it
 #   BENCH_SKIP_BUILD=1     reuse the last build in target-bench/
@@ -27,54 +32,63 @@ classpath="$build/braid.jar:$(cat "$work/test-classpath.txt")"
 
 echo "== compiling the benchmark"
 rm -rf "$work/classes"
+# The lineage graph generator lives with the tests (test-classes), as the explorer's tests use it.
 javac -nowarn -d "$work/classes" -cp "$build/test-classes:$classpath" "$bench"/src/dev/braid/bench/*.java
 classpath="$work/classes:$classpath"
 
-if [[ ! -d "$pristine" ]]; then
-  echo "== generating a $commits-commit repository in $pristine (once; reused afterwards)"
-  tmp="$pristine.tmp"
-  rm -rf "$tmp"
-  git init -q -b main "$tmp"
-  start=$(date +%s)
-  java -cp "$work/classes" dev.braid.bench.HistoryGenerator "$commits" 1 1420070400 | git -C "$tmp" fast-import --quiet
-  git -C "$tmp" gc --quiet
-  git -C "$tmp" checkout -q -f main
-  mv "$tmp" "$pristine"
-  echo "   generated in $(( $(date +%s) - start )) s"
-fi
-
-# Each run works on a copy: the benchmark appends commits to the repository it measures.
-run="$work/run"
-rm -rf "$run"
-mkdir -p "$run"
-cp -a "$pristine" "$run/repo"
-
-jvm=(-Xmx256m -Xlog:gc:file="$run/gc.log")
-if [[ "${BENCH_FX:-true}" == true ]]; then
-  jvm+=(-Dbench.fx=true -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true)
-fi
-if [[ "${BENCH_JFR:-}" == 1 ]]; then
-  jvm+=(-XX:StartFlightRecording=filename="$run/index.jfr",settings=profile)
-fi
-
-echo "== running (machine: $(nproc) CPUs, $(uname -sr), $(git --version))"
+only="${BENCH_ONLY:-all}"
 status=0
-java "${jvm[@]}" -cp "$classpath" dev.braid.bench.IndexBenchmark "$run/repo" "$run/braid" | tee "$run/result.txt" || status=$?
-echo "== metric chart: first paint of 1,000,000 points"
-java -Xmx256m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
-  -cp "$classpath" dev.braid.bench.ChartBenchmark | tee -a "$run/result.txt" || status=$?
-echo "== lineage explorer: layout and first paint of a 2,000-node neighbourhood"
-# The lineage graph generator lives with the tests (test-classes), as the explorer's tests use it.
-java -Xmx256m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
-  -cp "$build/test-classes:$classpath" dev.braid.bench.LayoutBenchmark | tee -a "$run/result.txt" || status=$?
-grep -o 'Pause[^)]*) [0-9]*M->[0-9]*M([0-9]*M)' "$run/gc.log" \
-  | sed -E 's/.*->([0-9]+)M\(([0-9]+)M\)/\1 \2/' \
-  | awk '{ if ($1 > after) after = $1; if ($2 > committed) committed = $2 } END { printf "gc log: max heap after GC %d MB, max committed heap %d MB\n", after, committed }' \
-  | tee -a "$run/result.txt"
-if [[ "${BENCH_JFR:-}" == 1 ]]; then
-  while read -r name from to; do
-    echo "== profile of $name ($(( to - from )) ms)"
-    java -cp "$classpath" dev.braid.bench.JfrSummary "$run/index.jfr" braid- "$from" "$to"
-  done < "$run/braid/windows.txt" | tee "$run/profile.txt"
+echo "== machine: $(nproc) CPUs, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [[ "$only" == all || "$only" == repositories ]]; then
+  if [[ ! -d "$pristine" ]]; then
+    echo "== generating a $commits-commit repository in $pristine (once; reused afterwards)"
+    tmp="$pristine.tmp"
+    rm -rf "$tmp"
+    git init -q -b main "$tmp"
+    start=$(date +%s)
+    java -cp "$work/classes" dev.braid.bench.HistoryGenerator "$commits" 1 1420070400 | git -C "$tmp" fast-import --quiet
+    git -C "$tmp" gc --quiet
+    git -C "$tmp" checkout -q -f main
+    mv "$tmp" "$pristine"
+    echo "   generated in $(( $(date +%s) - start )) s"
+  fi
+
+  # Each run works on a copy: the benchmark appends commits to the repository it measures.
+  run="$work/run"
+  rm -rf "$run"
+  mkdir -p "$run"
+  cp -a "$pristine" "$run/repo"
+
+  jvm=(-Xmx256m -Xlog:gc:file="$run/gc.log")
+  if [[ "${BENCH_FX:-true}" == true ]]; then
+    jvm+=(-Dbench.fx=true -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true)
+  fi
+  if [[ "${BENCH_JFR:-}" == 1 ]]; then
+    jvm+=(-XX:StartFlightRecording=filename="$run/index.jfr",settings=profile)
+  fi
+
+  echo "== repositories (machine: $(nproc) CPUs, $(uname -sr), $(git --version))"
+  java "${jvm[@]}" -cp "$classpath" dev.braid.bench.IndexBenchmark "$run/repo" "$run/braid" | tee "$run/result.txt" || status=$?
+  grep -o 'Pause[^)]*) [0-9]*M->[0-9]*M([0-9]*M)' "$run/gc.log" \
+    | sed -E 's/.*->([0-9]+)M\(([0-9]+)M\)/\1 \2/' \
+    | awk '{ if ($1 > after) after = $1; if ($2 > committed) committed = $2 } END { printf "gc log: max heap after GC %d MB, max committed heap %d MB\n", after, committed }' \
+    | tee -a "$run/result.txt"
+  if [[ "${BENCH_JFR:-}" == 1 ]]; then
+    while read -r name from to; do
+      echo "== profile of $name ($(( to - from )) ms)"
+      java -cp "$classpath" dev.braid.bench.JfrSummary "$run/index.jfr" braid- "$from" "$to"
+    done < "$run/braid/windows.txt" | tee "$run/profile.txt"
+  fi
+fi
+
+if [[ "$only" == all || "$only" == experiments ]]; then
+  "$bench/mlflow/run-experiments.sh" "$root" "$classpath" || status=$?
+fi
+
+if [[ "$only" == all || "$only" == lineage ]]; then
+  echo "== lineage explorer: layout and first paint of a 2,000-node neighbourhood"
+  java -Xmx256m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+    -cp "$build/test-classes:$classpath" dev.braid.bench.LayoutBenchmark || status=$?
 fi
 exit $status

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * ML experiments as Braid sees them: adding MLflow sources, and reading their cached
@@ -25,6 +29,8 @@ import java.util.Set;
 public final class ExperimentService {
     /** The {@link Source#kind()} of MLflow tracking servers. */
     public static final String KIND = "mlflow";
+    /** Histories fetched at once by {@link #metricHistories}: enough to overlap server work, few enough not to swamp it. */
+    static final int HISTORY_FETCHES = 4;
     private final Database db;
     private final SourceStore sources;
     private final MlflowConnector connector;
@@ -121,7 +127,7 @@ public final class ExperimentService {
         } catch (FilterSyntaxException e) {
             throw new ExperimentException(e.getMessage() + "\n" + e.caretLine(), e);
         }
-        return db.read(c -> runs.runs(c, RunScope.of(query), filter.where(), order.orderBy(), query.limit(),
+        return db.read(c -> runs.runs(c, RunScope.of(query), filter.where(), order, query.limit(),
                 query.offset()));
     }
 
@@ -247,6 +253,48 @@ public final class ExperimentService {
     /** Count, min and max of one metric of a run over its whole history, fetched first if not cached. */
     public MetricStats metricStats(long runPk, String key) throws ExperimentException {
         return MetricStats.of(metricHistory(runPk, key));
+    }
+
+    /**
+     * The histories of one metric for several runs (a chart or a comparison), by run key, in the
+     * order asked: cached ones read from the cache, the others fetched from their servers up to
+     * {@value #HISTORY_FETCHES} at a time (a long history is mostly waiting for the server) and
+     * cached. Fails with the first failure's reason; histories fetched before it stay cached.
+     */
+    public Map<Long, List<MetricPoint>> metricHistories(List<Long> runPks, String key) throws ExperimentException {
+        List<Long> wanted = runPks.stream().distinct().toList();
+        Map<Long, List<MetricPoint>> out = new LinkedHashMap<>();
+        if (wanted.size() <= 1) {
+            for (long pk : wanted) {
+                out.put(pk, metricHistory(pk, key));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(HISTORY_FETCHES, wanted.size()), work -> {
+            Thread thread = new Thread(work, "braid-history-fetch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<List<MetricPoint>>> fetches = new ArrayList<>();
+            for (long pk : wanted) {
+                fetches.add(pool.submit(() -> metricHistory(pk, key)));
+            }
+            for (int i = 0; i < wanted.size(); i++) {
+                out.put(wanted.get(i), fetches.get(i).get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ExperimentException cause) {
+                throw cause;
+            }
+            throw new ExperimentException("cannot read the history of " + key + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExperimentException("interrupted while reading the history of " + key, e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Makes the next sync of {@code sourceId} a full reconciliation. */

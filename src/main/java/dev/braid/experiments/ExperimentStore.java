@@ -89,32 +89,39 @@ final class ExperimentStore {
      * Returns true when the run is new to the cache.
      */
     boolean upsertRun(Connection c, long sourceId, RemoteRun run, long now) throws SQLException {
-        Long existing = runPk(c, sourceId, run.runId());
+        try (StatementCache statements = new StatementCache(c)) {
+            return upsertRun(statements, sourceId, run, now, runPk(c, sourceId, run.runId()));
+        }
+    }
+
+    /**
+     * As {@link #upsertRun(Connection, long, RemoteRun, long)} with the transaction's statements,
+     * when the caller knows the cached key ({@code existing}, null for a new run).
+     */
+    boolean upsertRun(StatementCache statements, long sourceId, RemoteRun run, long now, Long existing) throws SQLException {
         long pk;
         if (existing == null) {
-            try (PreparedStatement st = c.prepareStatement("""
+            PreparedStatement st = statements.get("""
                     INSERT INTO runs(source_id, run_id, experiment_id, run_name, user_id, status, start_time, end_time,
                                      lifecycle_stage, artifact_uri, parent_run_id, source_commit, synced_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING run_pk""")) {
-                bindRun(st, sourceId, run, now);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    pk = rs.getLong(1);
-                }
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING run_pk""");
+            bindRun(st, sourceId, run, now);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                pk = rs.getLong(1);
             }
         } else {
             pk = existing;
-            try (PreparedStatement st = c.prepareStatement("""
+            PreparedStatement st = statements.get("""
                     UPDATE runs SET source_id = ?, run_id = ?, experiment_id = ?, run_name = ?, user_id = ?, status = ?,
                         start_time = ?, end_time = ?, lifecycle_stage = ?, artifact_uri = ?, parent_run_id = ?,
-                        source_commit = ?, synced_at = ? WHERE run_pk = ?""")) {
-                bindRun(st, sourceId, run, now);
-                st.setLong(14, pk);
-                st.executeUpdate();
-            }
-            dropStaleHistories(c, pk, run.metrics());
+                        source_commit = ?, synced_at = ? WHERE run_pk = ?""");
+            bindRun(st, sourceId, run, now);
+            st.setLong(14, pk);
+            st.executeUpdate();
+            dropStaleHistories(statements, pk, run.metrics());
         }
-        RunChildren.replace(c, pk, run);
+        RunChildren.replace(statements, pk, run, existing == null);
         return existing == null;
     }
 
@@ -179,31 +186,32 @@ final class ExperimentStore {
         }
     }
 
-    private static void dropStaleHistories(Connection c, long pk, List<LatestMetric> latest) throws SQLException {
+    private static void dropStaleHistories(StatementCache statements, long pk, List<LatestMetric> latest) throws SQLException {
         Map<String, LatestMetric> now = new HashMap<>();
         latest.forEach(m -> now.put(m.key(), m));
         List<String> stale = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT key, value, timestamp, step FROM run_metrics WHERE run_pk = ?")) {
-            st.setLong(1, pk);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    double value = rs.getDouble(2);
-                    LatestMetric before = new LatestMetric(rs.getString(1), rs.wasNull() ? null : value, rs.getLong(3), rs.getLong(4));
-                    if (!Objects.equals(before, now.get(before.key()))) {
-                        stale.add(before.key());
-                    }
+        PreparedStatement select = statements.get("SELECT key, value, timestamp, step FROM run_metrics WHERE run_pk = ?");
+        select.setLong(1, pk);
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                double value = rs.getDouble(2);
+                LatestMetric before = new LatestMetric(rs.getString(1), rs.wasNull() ? null : value, rs.getLong(3), rs.getLong(4));
+                if (!Objects.equals(before, now.get(before.key()))) {
+                    stale.add(before.key());
                 }
             }
         }
+        if (stale.isEmpty()) {
+            return;
+        }
         for (String table : new String[] {"metric_history", "metric_history_state"}) {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE run_pk = ? AND key = ?")) {
-                for (String key : stale) {
-                    st.setLong(1, pk);
-                    st.setString(2, key);
-                    st.addBatch();
-                }
-                st.executeBatch();
+            PreparedStatement st = statements.get("DELETE FROM " + table + " WHERE run_pk = ? AND key = ?");
+            for (String key : stale) {
+                st.setLong(1, pk);
+                st.setString(2, key);
+                st.addBatch();
             }
+            st.executeBatch();
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Makes REST clients for MLflow sources, with credentials read from the environment at call time. */
 public final class MlflowConnector {
@@ -29,17 +30,26 @@ public final class MlflowConnector {
     }
 
     public MlflowRestClient client(Source source) throws MlflowException {
-        return new MlflowRestClient(http(source));
+        return client(source, () -> false);
+    }
+
+    /** A client whose requests are abandoned (with a {@code CancellationException}) once {@code cancelled} is true. */
+    public MlflowRestClient client(Source source, BooleanSupplier cancelled) throws MlflowException {
+        return new MlflowRestClient(http(source, cancelled));
     }
 
     /** HTTP to the source's server with its credentials, for calls outside the REST client (artifact files). */
     MlflowHttp http(Source source) throws MlflowException {
+        return http(source, () -> false);
+    }
+
+    private MlflowHttp http(Source source, BooleanSupplier cancelled) throws MlflowException {
         String uri = source.config(URI_KEY);
         if (uri == null || uri.isBlank()) {
             throw MlflowException.permanent("the source " + source.name() + " names no MLflow address", null);
         }
         MlflowAuth auth = MlflowAuth.of(source);
         String header = auth.header(env).orElse(null);
-        return new MlflowHttp(URI.create(uri.strip()), header, auth.describe(), http, requestTimeout);
+        return new MlflowHttp(URI.create(uri.strip()), header, auth.describe(), http, requestTimeout, cancelled);
     }
 }

@@ -1,6 +1,8 @@
 package dev.braid.experiments;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,7 +10,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +20,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * JSON over HTTP to one MLflow server, with every failure turned into an {@link MlflowException}
@@ -23,15 +33,21 @@ import java.util.StringJoiner;
  */
 final class MlflowHttp {
     static final String API = "api/2.0/mlflow/";
+    static final long CANCEL_POLL_MS = 100;
     private final URI base;
     private final String authHeader;
     private final String authWords;
     private final HttpClient client;
     private final Duration timeout;
     private final ObjectMapper json = new ObjectMapper();
+    private final BooleanSupplier cancelled;
 
-    /** @param authHeader the Authorization header value, or null */
-    MlflowHttp(URI base, String authHeader, String authWords, HttpClient client, Duration timeout) {
+    /**
+     * @param authHeader the Authorization header value, or null
+     * @param cancelled  asked while a request is outstanding; true abandons it with a {@link CancellationException}
+     */
+    MlflowHttp(URI base, String authHeader, String authWords, HttpClient client, Duration timeout, BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.authHeader = authHeader;
@@ -79,7 +95,33 @@ final class MlflowHttp {
         if (status == 404) {
             throw MlflowException.permanent(missing + " (MLflow at " + base + " answered HTTP 404" + errorDetail(body) + ")", null);
         }
-        throw failure(path, status, body, response.headers());
+        throw failure(path, status, response.headers(), body);
+    }
+
+    /** Reads a JSON answer token by token, without building a tree of it. */
+    interface TokenReader<T> {
+        /** Reads the answer; the parser stands on the opening brace of its top-level object. */
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * GET {@code endpoint} and hand the answer to {@code reader} as a token stream: for answers
+     * such as a 100,000-point metric history, whose tree would take several times the memory of
+     * the records read from it.
+     */
+    <T> T getParsed(String endpoint, Map<String, ?> query, TokenReader<T> reader) throws MlflowException {
+        byte[] body = exchange(endpoint, request(API + endpoint + queryString(query)).GET());
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw notAnObject(endpoint);
+            }
+            return reader.read(parser);
+        } catch (JsonProcessingException e) {
+            throw malformed(endpoint, e);
+        } catch (IOException e) {
+            throw MlflowException.permanent("MLflow at " + base + " answered " + endpoint + " with an unreadable body: "
+                    + describe(e), e);
+        }
     }
 
     private static String queryString(Map<String, ?> query) {
@@ -126,35 +168,89 @@ final class MlflowHttp {
     }
 
     private JsonNode send(String endpoint, HttpRequest.Builder builder) throws MlflowException {
-        HttpResponse<String> response;
+        byte[] body = exchange(endpoint, builder);
         try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw MlflowException.transientFailure("cannot reach MLflow at " + base + ": " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw MlflowException.transientFailure("interrupted while talking to MLflow at " + base, e);
-        }
-        int status = response.statusCode();
-        if (status / 100 != 2) {
-            throw failure(endpoint, status, response.body(), response.headers());
-        }
-        try {
-            JsonNode node = json.readTree(response.body());
+            JsonNode node = json.readTree(body);
             if (node == null || !node.isObject()) {
-                throw MlflowException.permanent("MLflow at " + base + " answered " + endpoint
-                        + " with something that is not a JSON object", null);
+                throw notAnObject(endpoint);
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw MlflowException.permanent("MLflow at " + base + " answered " + endpoint + " with malformed JSON: "
-                    + e.getOriginalMessage(), e);
+            throw malformed(endpoint, e);
+        } catch (IOException e) {
+            throw MlflowException.permanent("MLflow at " + base + " answered " + endpoint + " with an unreadable body: "
+                    + describe(e), e);
         }
     }
 
-    private MlflowException failure(String endpoint, int status, String body, HttpHeaders headers) {
+    /** Sends the request and returns the body of a 2xx answer; any other answer becomes its failure. */
+    private byte[] exchange(String endpoint, HttpRequest.Builder builder) throws MlflowException {
+        HttpResponse<byte[]> response = await(endpoint, client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray()));
+        if (response.statusCode() / 100 != 2) {
+            throw failure(endpoint, response.statusCode(), response.headers(),
+                    new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    private MlflowException notAnObject(String endpoint) {
+        return MlflowException.permanent("MLflow at " + base + " answered " + endpoint
+                + " with something that is not a JSON object", null);
+    }
+
+    private MlflowException malformed(String endpoint, JsonProcessingException e) {
+        return MlflowException.permanent("MLflow at " + base + " answered " + endpoint + " with malformed JSON: "
+                + e.getOriginalMessage(), e);
+    }
+
+    /**
+     * Waits for an answer, looking every {@value #CANCEL_POLL_MS} ms whether the caller gave up, so
+     * a slow server never holds a cancelled sync until the request timeout.
+     */
+    private <T> HttpResponse<T> await(String endpoint, CompletableFuture<HttpResponse<T>> pending) throws MlflowException {
+        try {
+            while (true) {
+                try {
+                    return pending.get(CANCEL_POLL_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (cancelled.getAsBoolean()) {
+                        pending.cancel(true);
+                        throw new CancellationException("cancelled while waiting for MLflow at " + base + " to answer " + endpoint);
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw MlflowException.transientFailure("MLflow at " + base + " did not accept a connection in time"
+                        + " (is the address right, and the server up?)", cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw MlflowException.transientFailure("MLflow at " + base + " did not answer " + endpoint + " within "
+                        + seconds(timeout) + "; the server may be overloaded. Braid gave up on the request and will retry.", cause);
+            }
+            IOException io = cause instanceof IOException ioe ? ioe : new IOException(cause);
+            throw MlflowException.transientFailure("cannot reach MLflow at " + base + ": " + describe(io), io);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw MlflowException.transientFailure("interrupted while talking to MLflow at " + base, e);
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private MlflowException failure(String endpoint, int status, HttpHeaders headers, String body) {
         String detail = errorDetail(body);
         String where = "MLflow at " + base + " answered " + endpoint + " with HTTP " + status + detail;
+        if (status == 401 && authHeader == null) {
+            return MlflowException.permanent("MLflow at " + base + " requires a login (HTTP 401). Give this source a user"
+                    + " name and the variable holding its password (--username, --password-env) or a token variable"
+                    + " (--token-env).", null);
+        }
         if (status == 401) {
             return MlflowException.permanent("MLflow at " + base + " did not accept " + authWords
                     + " (HTTP 401). Check the user name and the password or token variable of this source.", null);

@@ -85,9 +85,7 @@ public final class MlflowRestClient {
             if (token != null) {
                 query.put("page_token", token);
             }
-            JsonNode page = http.get("metrics/get-history", query);
-            page.path("metrics").forEach(m -> out.add(MlflowJson.point(m)));
-            token = nextToken(page);
+            token = http.getParsed("metrics/get-history", query, parser -> MetricHistoryPage.read(parser, out));
         } while (token != null);
         return out;
     }

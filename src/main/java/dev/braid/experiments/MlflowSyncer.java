@@ -74,7 +74,7 @@ public final class MlflowSyncer implements SourceSyncer {
     }
 
     private SyncCounts syncOrFail(Source source, SyncContext context) throws MlflowException {
-        RunSource client = RunSources.open(connector, source);
+        RunSource client = RunSources.open(connector, source, context::isCancelled);
         edits.sendPending(source);
         SyncCursor cursor = db.read(c -> SyncCursor.parse(sources.cursor(c, source.id())));
         long started = clock.millis();
@@ -127,13 +127,20 @@ public final class MlflowSyncer implements SourceSyncer {
             } else if (!gone.isEmpty()) {
                 removed += store.removeRuns(c, source.id(), gone);
             }
+            // Runs the cache already holds as fetched are neither written nor counted (ADR 5).
+            Map<String, CachedRunReader.Cached> cached = CachedRunReader.read(c, source.id(), runs.keySet());
             long added = 0;
             long changed = 0;
-            for (RemoteRun run : runs.values()) {
-                if (store.upsertRun(c, source.id(), run, started)) {
-                    added++;
-                } else {
-                    changed++;
+            try (StatementCache statements = new StatementCache(c)) {
+                for (RemoteRun run : runs.values()) {
+                    CachedRunReader.Cached before = cached.get(run.runId());
+                    if (before == null) {
+                        store.upsertRun(statements, source.id(), run, started, null);
+                        added++;
+                    } else if (!CachedRunReader.same(before.run(), run)) {
+                        store.upsertRun(statements, source.id(), run, started, before.runPk());
+                        changed++;
+                    }
                 }
             }
             registry.replace(c, source.id(), models);

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.braid.experiments.filter.RunOrder;
 import dev.braid.experiments.filter.SqlFragment;
 
 /** Reads cached experiments and runs back as records. */
 final class RunReader {
     private static final String RUN_COLUMNS = "r.run_pk, r.source_id, r.run_id, r.experiment_id, e.name, r.run_name,"
             + " r.user_id, r.status, r.start_time, r.end_time, r.parent_run_id, r.source_commit, " + RunScope.STARRED;
-    private static final String RUN_FROM = " FROM runs r JOIN sources s ON s.id = r.source_id"
+    static final String RUN_FROM = " FROM runs r JOIN sources s ON s.id = r.source_id"
             + " LEFT JOIN experiments e ON e.source_id = r.source_id AND e.experiment_id = r.experiment_id";
 
     /** Cached experiments of one source (or of all when {@code sourceId} is null), by name. */
@@ -59,13 +60,19 @@ final class RunReader {
      * runs table as {@code r}; their parameters are bound after the scope's. Params, metrics, tags
      * and datasets are read with one query each for all the runs found.
      */
-    List<RunSummary> runs(Connection c, RunScope scope, SqlFragment filter, SqlFragment order, int limit, int offset)
+    List<RunSummary> runs(Connection c, RunScope scope, SqlFragment filter, RunOrder runOrder, int limit, int offset)
             throws SQLException {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         scope.where(where, args);
         where.append(" AND (").append(filter.sql()).append(')');
         args.addAll(filter.parameters());
+        if (offset == 0 && limit > 0 && runOrder.metricLead().isPresent()) {
+            // A first page ordered by a metric is read from the (key, value) index (RunPageQuery).
+            String condition = where.substring(" WHERE ".length());
+            return byKeys(c, RunPageQuery.runKeys(c, new SqlFragment(condition, args), runOrder, limit));
+        }
+        SqlFragment order = runOrder.orderBy();
         String orderSql = " ORDER BY " + order.sql();
         args.addAll(order.parameters());
         String limitSql = limit > 0 ? " LIMIT " + limit + (offset > 0 ? " OFFSET " + offset : "")
@@ -79,6 +86,33 @@ final class RunReader {
                 }
             }
         }
+        return withChildren(c, found);
+    }
+
+    /** The runs with these keys, in the keys' order (keys no longer cached are skipped). */
+    private List<RunSummary> byKeys(Connection c, List<Long> pks) throws SQLException {
+        Map<Long, Object[]> byPk = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT " + RUN_COLUMNS + RUN_FROM + " WHERE r.run_pk IN (SELECT value FROM json_each(?))")) {
+            st.setString(1, pks.toString());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Object[] row = row(rs);
+                    byPk.put((Long) row[0], row);
+                }
+            }
+        }
+        List<Object[]> found = new ArrayList<>(pks.size());
+        for (long pk : pks) {
+            Object[] row = byPk.get(pk);
+            if (row != null) {
+                found.add(row);
+            }
+        }
+        return withChildren(c, found);
+    }
+
+    /** Params, metrics, tags and datasets of the runs found, one query each, read by key. */
+    private List<RunSummary> withChildren(Connection c, List<Object[]> found) throws SQLException {
         // The runs found, as one JSON array parameter: their children are read by key, without
         // evaluating the filter and order again.
         String selected = "SELECT value FROM json_each(?)";

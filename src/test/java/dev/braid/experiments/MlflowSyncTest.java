@@ -222,6 +222,25 @@ class MlflowSyncTest {
         assertTrue(bad.getMessage().contains("position"), bad.getMessage());
     }
 
+    @Test
+    @Order(7)
+    void aSyncWithNothingChangedOnTheServerReportsNothingChanged() throws Exception {
+        syncer.sync(source, TestContexts.quiet());
+        String before = cachedData();
+        assertEquals(new SyncCounts(0, 0, 0), syncer.sync(source, TestContexts.quiet()),
+                "an incremental sync re-reads running runs and the overlap window, but none of them changed");
+        service.requestReconciliation(source.id());
+        assertEquals(new SyncCounts(0, 0, 0), syncer.sync(source, TestContexts.quiet()),
+                "a full reconciliation reads every run; none changed");
+        assertEquals(before, cachedData(), "runs and registry as they were");
+
+        String edited = seeded.get("child_runs").get(0).asText();
+        mlflow.python("set-tag", edited, "reviewed", "yes");
+        service.requestReconciliation(source.id());
+        assertEquals(new SyncCounts(0, 1, 0), syncer.sync(source, TestContexts.quiet()), "exactly the edited run changed");
+        assertEquals("yes", service.run(source.id(), edited).orElseThrow().summary().tags().get("reviewed"));
+    }
+
     private void assertRunsEqual(JsonNode dump) throws Exception {
         List<Map<String, Object>> cached = new ArrayList<>();
         for (RunSummary run : service.runs(RunQuery.all())) {
@@ -254,8 +273,11 @@ class MlflowSyncTest {
     }
 
     private String snapshot() throws Exception {
+        return cachedData() + db.read(c -> sources.cursor(c, source.id()));
+    }
+
+    private String cachedData() throws Exception {
         return json.writeValueAsString(service.runs(RunQuery.all())) + json.writeValueAsString(service.models())
-                + json.writeValueAsString(service.loggedModels())
-                + db.read(c -> sources.cursor(c, source.id()));
+                + json.writeValueAsString(service.loggedModels());
     }
 }

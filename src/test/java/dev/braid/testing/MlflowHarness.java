@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,17 +30,31 @@ public final class MlflowHarness implements AutoCloseable {
     private static final long START_TIMEOUT_MS = 180_000;
     private final Path dir;
     private final int port;
+    private final List<String> serverArgs;
+    private final Map<String, String> env;
     private Process server;
 
-    private MlflowHarness(Path dir, int port) {
+    private MlflowHarness(Path dir, int port, List<String> serverArgs, Map<String, String> env) {
         this.dir = dir;
         this.port = port;
+        this.serverArgs = List.copyOf(serverArgs);
+        this.env = Map.copyOf(env);
     }
 
     /** Ensures the virtual environment, then starts a server with its data under {@code dir}. */
     public static MlflowHarness start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of(), Map.of());
+    }
+
+    /**
+     * Like {@link #start(Path)} with more {@code mlflow server} arguments (such as
+     * {@code --app-name basic-auth}) and environment variables given to both the server and the
+     * Python client (such as {@code MLFLOW_TRACKING_USERNAME}).
+     */
+    public static MlflowHarness start(Path dir, List<String> serverArgs, Map<String, String> env)
+            throws IOException, InterruptedException {
         ensureVenv();
-        MlflowHarness harness = new MlflowHarness(dir, freePort());
+        MlflowHarness harness = new MlflowHarness(dir, freePort(), serverArgs, env);
         harness.startServer();
         return harness;
     }
@@ -57,6 +72,7 @@ public final class MlflowHarness implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile());
         builder.environment().put("MLFLOW_TRACKING_URI", uri());
         builder.environment().put("GIT_PYTHON_REFRESH", "quiet");
+        builder.environment().putAll(env);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
@@ -100,12 +116,15 @@ public final class MlflowHarness implements AutoCloseable {
     private void startServer() throws IOException, InterruptedException {
         Path log = dir.resolve("mlflow-server.log");
         Files.createDirectories(dir.resolve("artifacts"));
-        ProcessBuilder builder = new ProcessBuilder(VENV.resolve("bin/mlflow").toString(), "server",
+        List<String> command = new ArrayList<>(List.of(VENV.resolve("bin/mlflow").toString(), "server",
                 "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--backend-store-uri", "sqlite:///" + dir.resolve("mlflow.db"),
                 "--artifacts-destination", dir.resolve("artifacts").toString(), "--serve-artifacts",
-                "--workers", "1")
+                "--workers", "1"));
+        command.addAll(serverArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
         server = builder.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {

@@ -3,6 +3,7 @@ package dev.braid.experiments.filter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The order of a run listing, from MLflow-style {@code order_by} clauses such as
@@ -58,6 +59,20 @@ public final class RunOrder {
     /** The ORDER BY list over {@code runs r} (without the words ORDER BY) and its parameters. */
     public SqlFragment orderBy() {
         return orderBy;
+    }
+
+    /**
+     * The order taken apart when its first key is a metric (see {@link MetricLead}); empty
+     * otherwise. Listing the first rows of such an order from the metric's index avoids sorting
+     * every run, which is what makes a sorted page fast on a large cache.
+     */
+    public Optional<MetricLead> metricLead() {
+        if (keys.isEmpty() || keys.get(0).field().entity() != Entity.METRIC) {
+            return Optional.empty();
+        }
+        OrderKey first = keys.get(0);
+        return Optional.of(new MetricLead(first.field().key(), first.ascending(),
+                OrderTranslator.translate(keys.subList(1, keys.size()))));
     }
 
     List<OrderKey> keys() {
