@@ -122,7 +122,8 @@ class LineageCliTest {
         assertEquals(0, dot.run("lineage", "export", FEATURES_V1, "--depth", "1", "--format", "dot"), dot.err());
         assertTrue(dot.out().startsWith("digraph lineage {\n  rankdir=LR;"), dot.out());
         assertTrue(dot.out().contains("\"job-run:" + CLEAN + "\" -> \"" + FEATURES_V1 + "\" [label=\"output\"];"), dot.out());
-        assertTrue(dot.out().contains("\"" + FEATURES_V1 + "\" [label=\"features/train.parquet@v1\\ndataset-version\", shape=cylinder];"), dot.out());
+        assertTrue(dot.out().contains("\"" + FEATURES_V1 + "\" [label=\"features/train.parquet@v1\\ndataset-version\", shape=hexagon"),
+                dot.out());
         CliRun json = new CliRun(home);
         assertEquals(0, json.run("lineage", "export", "--format", "json"));
         JsonNode graph = JSON.readTree(json.out());

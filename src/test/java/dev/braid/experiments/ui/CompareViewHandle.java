@@ -53,7 +53,9 @@ public final class CompareViewHandle {
 
     /** Selects every run in the runs table and presses Compare. */
     public void compareAll() {
-        robot.clickOn(robot.lookup("#runsTable .table-row-cell").<Node>query());
+        // A row that shows a run: the table also holds empty and recycled rows.
+        robot.clickOn(robot.lookup("#runsTable .table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getItem() != null && r.isVisible() && r.getIndex() == 0).<Node>query());
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.clickOn("#compareButton");
     }
