@@ -106,6 +106,10 @@ public final class LineageExplorerView {
                 model.shownProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // The menus keep their labels; the search field gives way when the window is narrow.
+        kinds.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        search.setMinWidth(160);
         HBox bar = new HBox(8, new FontIcon(Feather.SEARCH), search, kinds, asOf.node(), spacer, zoomOut, zoomIn, fit, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("lineage-toolbar");

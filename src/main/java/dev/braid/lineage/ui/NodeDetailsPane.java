@@ -32,6 +32,7 @@ final class NodeDetailsPane {
         title.setWrapText(true);
         title.setId("lineageDetailsTitle");
         kind.getStyleClass().add("text-muted");
+        kind.setWrapText(true);
         rows.setId("lineageDetails");
         rows.setHgap(10);
         rows.setVgap(6);
