@@ -1,6 +1,8 @@
 package dev.braid.ui;
 
 import dev.braid.app.AppContext;
+import dev.braid.experiments.ExperimentService;
+import dev.braid.lineage.LineageReader;
 import dev.braid.app.DataDirectories;
 import dev.braid.shell.WorkbenchServices;
 import dev.braid.sync.Source;
@@ -42,8 +44,13 @@ public final class GitFixture {
     }
 
     public static WorkbenchServices services(AppContext context) {
+        return services(context, null, null);
+    }
+
+    /** The window's services over {@code context}, with experiments and a lineage graph when given. */
+    public static WorkbenchServices services(AppContext context, ExperimentService experiments, LineageReader lineage) {
         return new WorkbenchServices(context.dirs().dataDir(), context.settings(), context.sources(), context.syncRuns(),
-                context.syncEngine(), context.repositories(), Clock.system(ZoneOffset.UTC));
+                context.syncEngine(), context.repositories(), Clock.system(ZoneOffset.UTC), experiments, lineage);
     }
 
     /** Adds {@code repository} as a source and waits for its first sync to succeed. */

@@ -39,6 +39,14 @@ public final class WindowFixture implements AutoCloseable {
     public Workbench show(Stage stage) {
         workbench = new Workbench(GitFixture.services(context), runner, scheduler,
                 new DemoWorkspaceOpener(context.repositories(), context.dirs().dataDir(), context.clock()));
+        return showIn(stage, workbench);
+    }
+
+    /**
+     * Puts {@code workbench} into {@code stage} at 1280×800 in the light theme, shows it, gives it
+     * focus (headless stages do not take it) and starts it.
+     */
+    public static Workbench showIn(Stage stage, Workbench workbench) {
         Scene scene = new Scene(workbench.root(), 1280, 800);
         new ThemeApplier(Map.of()).apply(scene, Theme.LIGHT);
         stage.setScene(scene);

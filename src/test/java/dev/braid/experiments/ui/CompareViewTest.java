@@ -19,20 +19,15 @@ import dev.braid.sync.SyncRun;
 import dev.braid.testing.TestContexts;
 import dev.braid.ui.FxTaskRunner;
 import dev.braid.ui.GitFixture;
-import dev.braid.ui.Theme;
-import dev.braid.ui.ThemeApplier;
+import dev.braid.ui.WindowFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -76,17 +71,9 @@ class CompareViewTest {
 
     @Start
     void start(Stage stage) {
-        WorkbenchServices services = new WorkbenchServices(context.dirs().dataDir(), context.settings(), context.sources(),
-                context.syncRuns(), context.syncEngine(), context.repositories(), Clock.system(ZoneOffset.UTC),
-                context.experiments());
+        WorkbenchServices services = GitFixture.services(context, context.experiments(), null);
         workbench = new Workbench(services, runner, scheduler, null);
-        Scene scene = new Scene(workbench.root(), 1280, 800);
-        new ThemeApplier(Map.of()).apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
-        stage.toFront();
-        stage.requestFocus();
-        workbench.start();
+        WindowFixture.showIn(stage, workbench);
     }
 
     @AfterEach

@@ -10,19 +10,14 @@ import dev.braid.shell.WorkbenchServices;
 import dev.braid.testing.GeneratedRuns;
 import dev.braid.ui.FxTaskRunner;
 import dev.braid.ui.GitFixture;
-import dev.braid.ui.Theme;
-import dev.braid.ui.ThemeApplier;
+import dev.braid.ui.WindowFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,18 +48,10 @@ class ExperimentsViewTest {
         rows.dataset("r1", "customers", "0123456789abcdef", "training");
         rows.dataset("r2", "customers", "0123456789abcdef", "training");
         rows.dataset("r2", "holdout", "fedcba9876543210", "eval");
-        WorkbenchServices services = new WorkbenchServices(context.dirs().dataDir(), context.settings(), context.sources(),
-                context.syncRuns(), context.syncEngine(), context.repositories(), Clock.system(ZoneOffset.UTC),
-                context.experiments());
+        WorkbenchServices services = GitFixture.services(context, context.experiments(), null);
         workbench = new Workbench(services, runner, scheduler, null);
         workbench.experiments().setRunEdits(context.runEdits());
-        Scene scene = new Scene(workbench.root(), 1280, 800);
-        new ThemeApplier(Map.of()).apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
-        stage.toFront();
-        stage.requestFocus();
-        workbench.start();
+        WindowFixture.showIn(stage, workbench);
     }
 
     @AfterEach

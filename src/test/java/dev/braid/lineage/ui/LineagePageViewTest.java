@@ -10,15 +10,10 @@ import dev.braid.shell.Workbench;
 import dev.braid.shell.WorkbenchServices;
 import dev.braid.ui.FxTaskRunner;
 import dev.braid.ui.GitFixture;
-import dev.braid.ui.Theme;
-import dev.braid.ui.ThemeApplier;
+import dev.braid.ui.WindowFixture;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,16 +37,9 @@ class LineagePageViewTest {
     void start(Stage stage) throws Exception {
         context = GitFixture.open(folder.resolve("braid"));
         InMemoryLineage graph = LineageGraphs.project("churn", 4, 9);
-        WorkbenchServices services = new WorkbenchServices(context.dirs().dataDir(), context.settings(), context.sources(),
-                context.syncRuns(), context.syncEngine(), context.repositories(), Clock.system(ZoneOffset.UTC), null, graph);
+        WorkbenchServices services = GitFixture.services(context, null, graph);
         workbench = new Workbench(services, runner, scheduler, null);
-        Scene scene = new Scene(workbench.root(), 1280, 800);
-        new ThemeApplier(Map.of()).apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
-        stage.toFront();
-        stage.requestFocus();
-        workbench.start();
+        WindowFixture.showIn(stage, workbench);
     }
 
     @AfterEach
