@@ -76,9 +76,8 @@ public final class AppContext implements AutoCloseable {
         this.openLineageValidator = new OpenLineageValidator(EventLimits.STANDARD);
         this.openLineageIngest = new OpenLineageIngest(lineage);
         this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
-        DvcRepositoryLineage dvcLineage = new DvcRepositoryLineage(repositories, lineage);
         this.syncEngine = new SyncEngine(List.of(
-                new LineageAfterSync(new RepoSyncer(database, indexer, System.getenv(), prompt), dvcLineage::rebuild),
+                new RepoSyncer(database, indexer, System.getenv(), prompt, new DvcRepositoryLineage(lineage)),
                 new LineageAfterSync(mlflowSyncer, lineage)), syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
         syncRuns.markInterrupted(clock.instant());

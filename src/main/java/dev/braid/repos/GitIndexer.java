@@ -37,7 +37,15 @@ public final class GitIndexer {
         this.commits = commits;
     }
 
+    /** What one indexing pass did, and the tips it indexed. */
+    record Outcome(SyncCounts counts, Set<String> tips) {
+    }
+
     public SyncCounts index(long repoId, Repository repo, SyncContext context) throws IOException {
+        return indexWithTips(repoId, repo, context).counts();
+    }
+
+    Outcome indexWithTips(long repoId, Repository repo, SyncContext context) throws IOException {
         context.progress(-1, "reading refs");
         List<GitRef> newRefs = GitRefs.read(repo);
         List<GitRef> oldRefs = db.read(c -> commits.refs(c, repoId));
@@ -77,7 +85,7 @@ public final class GitIndexer {
             return null;
         });
         context.progress(1, "indexed " + added + " new commits");
-        return new SyncCounts(added, changedRefs, removed);
+        return new Outcome(new SyncCounts(added, changedRefs, removed), newTips);
     }
 
     /**

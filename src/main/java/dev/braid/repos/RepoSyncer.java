@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.BranchTrackingStatus;
@@ -19,12 +21,20 @@ import org.eclipse.jgit.lib.Repository;
 
 /** Syncs a git repository source: fetches from every remote, then indexes refs and new commits. */
 public final class RepoSyncer implements SourceSyncer {
+    private static final Logger LOG = Logger.getLogger(RepoSyncer.class.getName());
     private final RepoTable table;
     private final GitIndexer indexer;
     private final Map<String, String> env;
     private final CredentialPrompt prompt;
+    private final AfterIndex afterIndex;
 
     public RepoSyncer(Database db, GitIndexer indexer, Map<String, String> env, CredentialPrompt prompt) {
+        this(db, indexer, env, prompt, AfterIndex.NONE);
+    }
+
+    public RepoSyncer(Database db, GitIndexer indexer, Map<String, String> env, CredentialPrompt prompt,
+            AfterIndex afterIndex) {
+        this.afterIndex = afterIndex;
         this.table = new RepoTable(db);
         this.indexer = indexer;
         this.env = Map.copyOf(env);
@@ -57,12 +67,14 @@ public final class RepoSyncer implements SourceSyncer {
         try (git) {
             Repository repo = git.getRepository();
             SyncFailure fetchFailure = fetchAll(git, source, context);
-            SyncCounts counts = indexer.index(source.id(), repo, context);
-            table.updateState(source.id(), stateOf(repo, fetchFailure));
+            GitIndexer.Outcome indexed = indexer.indexWithTips(source.id(), repo, context);
+            RepoTable.RepoState state = stateOf(repo, fetchFailure);
+            table.updateState(source.id(), state);
             if (fetchFailure != null) {
                 throw fetchFailure;
             }
-            return counts;
+            runAfterIndex(source, repo, state.remoteUrl() != null ? state.remoteUrl() : path, indexed.tips(), context);
+            return indexed.counts();
         } catch (IOException | RuntimeException e) {
             if (e instanceof java.util.concurrent.CancellationException cancel) {
                 throw cancel;
@@ -74,6 +86,19 @@ public final class RepoSyncer implements SourceSyncer {
                 throw SyncFailure.permanent(note, e);
             }
             throw SyncFailure.permanent("Could not read the repository at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void runAfterIndex(Source source, Repository repo, String location, Set<String> tips, SyncContext context) {
+        if (afterIndex == AfterIndex.NONE) {
+            return;
+        }
+        try {
+            context.progress(-1, "updating lineage");
+            afterIndex.indexed(source, repo, location, tips);
+        } catch (IOException | RuntimeException e) {
+            // The index is published; what derives from it keeps its previous state until the next sync.
+            LOG.log(Level.WARNING, "could not update what depends on the index of " + source.name(), e);
         }
     }
 
