@@ -180,7 +180,9 @@ final class WhereTranslator {
         parameters.add(key);
         if (!op.takesNoValue()) {
             sql.append(" AND ");
-            condition("k.value", c, c.field().entity() == Entity.METRIC);
+            // Run by run, the unary + keeps SQLite on the primary key (run_pk, key): without
+            // statistics it would otherwise scan the (key, value) index's range for every run.
+            condition(perRun ? "+k.value" : "k.value", c, c.field().entity() == Entity.METRIC);
         }
         sql.append(')');
     }
