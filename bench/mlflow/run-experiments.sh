@@ -4,6 +4,8 @@
 # Generates the MLflow store once (bench/work/mlflow-store/, reused afterwards), serves it with a
 # real `mlflow server` from .ci/venv on 127.0.0.1, runs dev.braid.bench.ExperimentsBenchmark
 # against it, stops the server, then runs the metric chart benchmark.
+# BENCH_EXPERIMENTS=queries runs only the filter and sort figures, on a synthetic cache shaped like
+# the generated store (dev.braid.bench.ExperimentsQueryBenchmark): no MLflow store, server or client.
 set -euo pipefail
 
 root="$1"
@@ -17,6 +19,13 @@ mlflow="$root/.ci/venv/bin/mlflow"
 if [[ ! -x "$mlflow" ]]; then
   echo "no MLflow in $root/.ci/venv: run the MLflow tests once (or .ci/run) to create it" >&2
   exit 2
+fi
+
+if [[ "${BENCH_EXPERIMENTS:-}" == queries ]]; then
+  rm -rf "$work/run-queries"
+  echo "== experiments: filter and sort over a synthetic 100,000-run cache (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx512m -cp "$classpath" dev.braid.bench.ExperimentsQueryBenchmark "$work/run-queries"
+  exit $?
 fi
 
 if [[ ! -f "$store/generated.json" ]]; then

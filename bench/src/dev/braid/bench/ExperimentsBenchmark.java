@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.app.AppContext;
 import dev.braid.app.DataDirectories;
 import dev.braid.experiments.ExperimentService;
-import dev.braid.experiments.RunQuery;
-import dev.braid.experiments.RunSummary;
 import dev.braid.sync.Source;
 import dev.braid.sync.SyncOutcome;
 import dev.braid.sync.SyncRun;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,10 +30,7 @@ import java.util.Locale;
  * {@code WORK_DIR} receives Braid's data folders and must be empty or absent.
  */
 public final class ExperimentsBenchmark {
-    /** What the Experiments screen asks for: its row limit plus one, to know that more match. */
-    static final int SCREEN_PAGE = 1001;
     static final int COPIES = 10;
-    static final int QUERY_ROUNDS = 7;
 
     public static void main(String[] args) throws Exception {
         String uri = args[0];
@@ -101,40 +95,8 @@ public final class ExperimentsBenchmark {
             RunCopies.write(app.database(), copy, COPIES);
         }
 
-        DataDirectories copies = new DataDirectories(copy, work.resolve("config"));
-        try (AppContext app = AppContext.open(copies, Clock.systemUTC())) {
-            long cached = app.database().read(c -> {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM runs")) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-            report.info("second cache: runs copied " + COPIES + " times", cached + " runs");
-            double worst = 0;
-            for (String[] q : new String[][] {
-                    {null, "metrics.m03 DESC"},
-                    {null, "metrics.m07 ASC"},
-                    {"metrics.m01 > 5 and params.p02 = 'adam'", "metrics.m00 DESC"},
-                    {"tags.team = 'nlp' and params.p00 = '64'", null},
-                    {"params.p01 LIKE '0.1%'", "params.p05"},
-                    {"attributes.status = 'RUNNING' or metrics.m02 < 0.001", "attributes.start_time"}}) {
-                RunQuery query = new RunQuery(null, List.of(), q[0], q[1], SCREEN_PAGE);
-                double[] times = new double[QUERY_ROUNDS];
-                int rows = 0;
-                for (int i = 0; i < QUERY_ROUNDS; i++) {
-                    long t = System.nanoTime();
-                    List<RunSummary> page = app.experiments().runs(query);
-                    times[i] = (System.nanoTime() - t) / 1e6;
-                    rows = page.size();
-                }
-                Arrays.sort(times);
-                double median = times[QUERY_ROUNDS / 2];
-                worst = Math.max(worst, median);
-                report.info("  filter " + (q[0] == null ? "(none)" : q[0]) + ", order " + (q[1] == null ? "(default)" : q[1]),
-                        fmt(median) + " ms median of " + QUERY_ROUNDS + " (" + rows + " rows; first " + fmt(times[0])
-                                + ".." + fmt(times[QUERY_ROUNDS - 1]) + " ms)");
-            }
-            report.check("filter + sort, 100k runs, page of " + SCREEN_PAGE + " (worst median)", worst, "ms", 100, "< 100 ms");
+        try (AppContext app = AppContext.open(new DataDirectories(copy, work.resolve("config")), Clock.systemUTC())) {
+            RunQueryFigures.measure(app, report);
         }
         heap.close();
         double peakMb = heap.sampledPeakBytes() / (1024.0 * 1024.0);

@@ -70,7 +70,8 @@ public final class AppContext implements AutoCloseable {
         MlflowConnector mlflow = MlflowConnector.standard();
         this.experiments = new ExperimentService(database, sources, mlflow, clock);
         this.runEdits = new RunEditService(database, sources, mlflow, clock);
-        this.artifacts = new ArtifactService(database, sources, mlflow, dirs.artifactsDir(), ArtifactService.DEFAULT_SIZE_CAP);
+        this.artifacts = new ArtifactService(database, sources, mlflow, dirs.artifactsDir(),
+                settings.load().artifactCapBytes());
         this.mlflowSyncer = new MlflowSyncer(database, sources, mlflow, clock, runEdits);
         this.lineage = new LineageService(database, clock);
         this.openLineageValidator = new OpenLineageValidator(EventLimits.STANDARD);

@@ -94,6 +94,8 @@ public final class BraidApp extends Application {
             workbench.experiments().setRunEdits(opened.runEdits());
             workbench.experiments().setArtifacts(opened.artifacts());
         }
+        workbench.settingsModel().artifactCapMbProperty().addListener(
+                (obs, old, now) -> opened.artifacts().setSizeCap(Settings.bytes(now.intValue())));
         scene.setRoot(workbench.root());
         themes.apply(scene, workbench.settingsModel().themeProperty().get());
         workbench.settingsModel().themeProperty().addListener((obs, old, now) -> themes.apply(scene, now));

@@ -37,7 +37,7 @@ public final class ArtifactService {
     private final SourceStore sources;
     private final MlflowConnector connector;
     private final ArtifactDownloads downloads;
-    private final long sizeCap;
+    private volatile long sizeCap;
     private final Map<String, List<ArtifactEntry>> remembered = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<ArtifactEntry>> eldest) {
@@ -61,6 +61,14 @@ public final class ArtifactService {
     /** The largest file, in bytes, that {@link #open} fetches. */
     public long sizeCap() {
         return sizeCap;
+    }
+
+    /** Changes the cap (a setting); downloads already kept are used whatever their size. */
+    public void setSizeCap(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("the artifact size cap must be positive: " + bytes);
+        }
+        this.sizeCap = bytes;
     }
 
     /**

@@ -127,14 +127,14 @@ public final class ExperimentService {
         } catch (FilterSyntaxException e) {
             throw new ExperimentException(e.getMessage() + "\n" + e.caretLine(), e);
         }
-        return db.read(c -> runs.runs(c, RunScope.of(query), filter.where(), order, query.limit(),
+        return db.read(c -> runs.runs(c, RunScope.of(query), filter, order, query.limit(),
                 query.offset()));
     }
 
     /** How many cached runs {@code query} matches, whatever its order, offset and limit. */
     public long countRuns(RunQuery query) throws ExperimentException {
         RunFilter filter = filter(query);
-        return db.read(c -> runs.count(c, RunScope.of(query), filter.where()));
+        return db.read(c -> runs.count(c, RunScope.of(query), filter));
     }
 
     /**

@@ -34,10 +34,20 @@ final class RunPageQuery {
         if (limit > 0 && order.metricLead().isPresent()) {
             return byMetricIndex(c, scope, order.metricLead().get(), limit);
         }
+        return sortedKeys(c, RunReader.RUN_FROM.substring(" FROM runs r".length()), scope, order, limit, 0);
+    }
+
+    /**
+     * Keys of the runs that {@code scope} accepts, sorted by {@code order}, {@code limit} of them
+     * (all when not positive) after {@code offset}. {@code joins} follow {@code FROM runs r} and
+     * name whatever else the scope refers to. Only keys and sort values are sorted, not whole rows.
+     */
+    static List<Long> sortedKeys(Connection c, String joins, SqlFragment scope, RunOrder order, int limit, int offset)
+            throws SQLException {
         List<Object> args = new ArrayList<>(scope.parameters());
         args.addAll(order.orderBy().parameters());
-        String sql = "SELECT r.run_pk" + RunReader.RUN_FROM + " WHERE " + scope.sql() + " ORDER BY " + order.orderBy().sql()
-                + (limit > 0 ? " LIMIT " + limit : "");
+        String sql = "SELECT r.run_pk FROM runs r" + joins + " WHERE " + scope.sql() + " ORDER BY " + order.orderBy().sql()
+                + (limit > 0 ? " LIMIT " + limit : offset > 0 ? " LIMIT -1" : "") + (offset > 0 ? " OFFSET " + offset : "");
         List<Long> out = new ArrayList<>();
         collect(c, sql, args, out);
         return out;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.braid.experiments.filter.RunFilter;
 import dev.braid.experiments.filter.RunOrder;
 import dev.braid.experiments.filter.SqlFragment;
 
@@ -56,37 +57,34 @@ final class RunReader {
 
     /**
      * Active runs in {@code scope} that {@code filter} accepts, in {@code order}; at most
-     * {@code limit} when it is positive, after skipping {@code offset}. Both fragments refer to the
-     * runs table as {@code r}; their parameters are bound after the scope's. Params, metrics, tags
-     * and datasets are read with one query each for all the runs found.
+     * {@code limit} when it is positive, after skipping {@code offset}. The keys of the runs are
+     * chosen first ({@link RunPageQuery}), so the sort holds keys rather than whole rows; then the
+     * rows, and their params, metrics, tags and datasets with one query each, are read by key.
      */
-    List<RunSummary> runs(Connection c, RunScope scope, SqlFragment filter, RunOrder runOrder, int limit, int offset)
+    List<RunSummary> runs(Connection c, RunScope scope, RunFilter filter, RunOrder order, int limit, int offset)
             throws SQLException {
+        if (limit > 0 && order.metricLead().isPresent()) {
+            // Walked in the metric's index order until the page is full: the filter is tested run by run.
+            List<Long> keys = RunPageQuery.runKeys(c, condition(scope, filter.perRun()), order, offset + limit);
+            return byKeys(c, keys.subList(Math.min(offset, keys.size()), keys.size()));
+        }
+        return byKeys(c, RunPageQuery.sortedKeys(c, scope.joins(), condition(scope, inRunSet(filter)), order, limit, offset));
+    }
+
+    /** The filter as membership of its set query (see {@link RunFilter#runSet()}); none when it keeps every run. */
+    private static SqlFragment inRunSet(RunFilter filter) {
+        return filter.isEmpty() ? new SqlFragment("1", List.of())
+                : new SqlFragment("r.run_pk IN (" + filter.runSet().sql() + ")", filter.runSet().parameters());
+    }
+
+    /** The scope's condition and the filter's, as one condition over {@code runs r} (without WHERE). */
+    private static SqlFragment condition(RunScope scope, SqlFragment filter) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         scope.where(where, args);
         where.append(" AND (").append(filter.sql()).append(')');
         args.addAll(filter.parameters());
-        if (offset == 0 && limit > 0 && runOrder.metricLead().isPresent()) {
-            // A first page ordered by a metric is read from the (key, value) index (RunPageQuery).
-            String condition = where.substring(" WHERE ".length());
-            return byKeys(c, RunPageQuery.runKeys(c, new SqlFragment(condition, args), runOrder, limit));
-        }
-        SqlFragment order = runOrder.orderBy();
-        String orderSql = " ORDER BY " + order.sql();
-        args.addAll(order.parameters());
-        String limitSql = limit > 0 ? " LIMIT " + limit + (offset > 0 ? " OFFSET " + offset : "")
-                : offset > 0 ? " LIMIT -1 OFFSET " + offset : "";
-        List<Object[]> found = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT " + RUN_COLUMNS + RUN_FROM + where + orderSql + limitSql)) {
-            bind(st, args);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    found.add(row(rs));
-                }
-            }
-        }
-        return withChildren(c, found);
+        return new SqlFragment(where.substring(" WHERE ".length()), args);
     }
 
     /** The runs with these keys, in the keys' order (keys no longer cached are skipped). */
@@ -130,15 +128,14 @@ final class RunReader {
         return out;
     }
 
-    /** How many active runs in {@code scope} {@code filter} accepts. */
-    long count(Connection c, RunScope scope, SqlFragment filter) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder();
-        scope.where(where, args);
-        where.append(" AND (").append(filter.sql()).append(')');
-        args.addAll(filter.parameters());
-        try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*)" + RUN_FROM + where)) {
-            bind(st, args);
+    /**
+     * How many active runs in {@code scope} {@code filter} accepts. Every run in the scope is tested,
+     * so the filter is read as one set of run keys, merged from the (key, value) indexes.
+     */
+    long count(Connection c, RunScope scope, RunFilter filter) throws SQLException {
+        SqlFragment where = condition(scope, inRunSet(filter));
+        try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM runs r" + scope.joins() + " WHERE " + where.sql())) {
+            bind(st, where.parameters());
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }

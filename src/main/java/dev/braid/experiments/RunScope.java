@@ -21,6 +21,17 @@ record RunScope(String sourceName, List<String> experimentNames, List<Experiment
         return new RunScope(query.sourceName(), query.experimentNames(), query.experiments(), query.starredOnly());
     }
 
+    /**
+     * The joins {@link #where} needs after {@code FROM runs r}: none unless the scope names a source
+     * or experiments by name. Every run has its source (a foreign key), so leaving the join out
+     * changes no result, and a count then reads only the runs index on the scope's columns.
+     */
+    String joins() {
+        return (sourceName != null ? " JOIN sources s ON s.id = r.source_id" : "")
+                + (experimentNames.isEmpty() ? ""
+                        : " LEFT JOIN experiments e ON e.source_id = r.source_id AND e.experiment_id = r.experiment_id");
+    }
+
     /** Appends {@code " WHERE …"} to {@code sql} and its parameters to {@code args}. */
     void where(StringBuilder sql, List<Object> args) {
         sql.append(" WHERE r.lifecycle_stage = 'active'");

@@ -1,5 +1,6 @@
 package dev.braid.shell;
 
+import dev.braid.store.Settings;
 import dev.braid.ui.Theme;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -32,6 +33,17 @@ public final class SettingsView {
                 model.syncIntervalMinutesProperty().set(now);
             }
         });
+        Spinner<Integer> artifactCap = new Spinner<>();
+        artifactCap.setId("settingsArtifactCap");
+        SpinnerValueFactory.IntegerSpinnerValueFactory capValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                Settings.MAX_ARTIFACT_CAP_MB, model.artifactCapMbProperty().get(), 10);
+        artifactCap.setValueFactory(capValues);
+        artifactCap.setEditable(true);
+        capValues.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.artifactCapMbProperty().set(now);
+            }
+        });
         ComboBox<Theme> theme = new ComboBox<>();
         theme.setId("settingsTheme");
         theme.getItems().setAll(Theme.values());
@@ -43,6 +55,7 @@ public final class SettingsView {
         form.addRow(0, new Label("Data folder"), dataDir);
         form.addRow(1, new Label("Sync every (minutes, 0 = never)"), interval);
         form.addRow(2, new Label("Theme"), theme);
+        form.addRow(3, new Label("Largest artifact fetched for previewing (MB)"), artifactCap);
         Label note = new Label("The data folder is chosen when Braid starts (--data-dir, BRAID_HOME or the default).");
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);

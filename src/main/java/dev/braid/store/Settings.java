@@ -11,10 +11,15 @@ import java.util.Map;
  * @param window last window bounds, or null before the first close
  * @param lastView the navigation entry shown last (for example {@code repositories})
  * @param tableColumns per table id, its column order and widths, in the table's own encoding
+ * @param artifactCapMb the largest run artifact fetched for previewing, in MB (a file saved before
+ *     this setting existed has none: the default then)
  */
 public record Settings(int syncIntervalMinutes, String theme, WindowBounds window, String lastView,
-                       Map<String, String> tableColumns) {
+                       Map<String, String> tableColumns, int artifactCapMb) {
     public static final int DEFAULT_SYNC_MINUTES = 5;
+    public static final int DEFAULT_ARTIFACT_CAP_MB = 50;
+    /** The largest artifact cap offered: 10 GB. */
+    public static final int MAX_ARTIFACT_CAP_MB = 10_240;
 
     public Settings {
         if (syncIntervalMinutes < 0) {
@@ -24,32 +29,50 @@ public record Settings(int syncIntervalMinutes, String theme, WindowBounds windo
             theme = "system";
         }
         tableColumns = tableColumns == null ? Map.of() : Map.copyOf(tableColumns);
+        if (artifactCapMb <= 0) {
+            artifactCapMb = DEFAULT_ARTIFACT_CAP_MB;
+        }
+        artifactCapMb = Math.min(artifactCapMb, MAX_ARTIFACT_CAP_MB);
     }
 
     public static Settings defaults() {
-        return new Settings(DEFAULT_SYNC_MINUTES, "system", null, null, Map.of());
+        return new Settings(DEFAULT_SYNC_MINUTES, "system", null, null, Map.of(), DEFAULT_ARTIFACT_CAP_MB);
+    }
+
+    /** The artifact cap in bytes. */
+    public long artifactCapBytes() {
+        return bytes(artifactCapMb);
+    }
+
+    /** {@code megabytes} in bytes (MB of 1,048,576 bytes, as the artifact sizes are shown). */
+    public static long bytes(int megabytes) {
+        return megabytes * 1024L * 1024L;
+    }
+
+    public Settings withArtifactCapMb(int megabytes) {
+        return new Settings(syncIntervalMinutes, theme, window, lastView, tableColumns, megabytes);
     }
 
     public Settings withSyncIntervalMinutes(int minutes) {
-        return new Settings(minutes, theme, window, lastView, tableColumns);
+        return new Settings(minutes, theme, window, lastView, tableColumns, artifactCapMb);
     }
 
     public Settings withTheme(String value) {
-        return new Settings(syncIntervalMinutes, value, window, lastView, tableColumns);
+        return new Settings(syncIntervalMinutes, value, window, lastView, tableColumns, artifactCapMb);
     }
 
     public Settings withWindow(WindowBounds value) {
-        return new Settings(syncIntervalMinutes, theme, value, lastView, tableColumns);
+        return new Settings(syncIntervalMinutes, theme, value, lastView, tableColumns, artifactCapMb);
     }
 
     public Settings withLastView(String value) {
-        return new Settings(syncIntervalMinutes, theme, window, value, tableColumns);
+        return new Settings(syncIntervalMinutes, theme, window, value, tableColumns, artifactCapMb);
     }
 
     public Settings withTableColumns(String tableId, String layout) {
         var copy = new java.util.HashMap<>(tableColumns);
         copy.put(tableId, layout);
-        return new Settings(syncIntervalMinutes, theme, window, lastView, copy);
+        return new Settings(syncIntervalMinutes, theme, window, lastView, copy, artifactCapMb);
     }
 
     /** Window position and size in screen pixels. */

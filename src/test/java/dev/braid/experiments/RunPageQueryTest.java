@@ -130,7 +130,7 @@ class RunPageQueryTest {
         List<String> orders = List.of("metrics.loss DESC", "metrics.loss", "metrics.loss DESC, params.lr");
         for (String order : orders) {
             MetricLead lead = RunOrder.parse(List.of(order.split(", "))).metricLead().orElseThrow();
-            SqlFragment scope = RunFilter.parse("tags.team = 'nlp' AND metrics.acc > 0.2").where();
+            SqlFragment scope = RunFilter.parse("tags.team = 'nlp' AND metrics.acc > 0.2").perRun();
             String sql = "EXPLAIN QUERY PLAN " + RunPageQuery.numbersSql(scope, lead, 50);
             List<Object> args = RunPageQuery.numbersArgs(scope, lead);
             String plan = db.read(c -> {

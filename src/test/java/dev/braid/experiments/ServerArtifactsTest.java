@@ -2,6 +2,7 @@ package dev.braid.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -105,6 +106,20 @@ class ServerArtifactsTest {
         try (Stream<Path> left = Files.list(target.getParent())) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")));
         }
+    }
+
+    @Test
+    void aChangedCapAppliesToTheNextFetch() throws Exception {
+        ArtifactService changing = service(ArtifactService.DEFAULT_SIZE_CAP);
+        ArtifactEntry report = entry(ArtifactTrees.files(changing, runPk), "report.txt");
+        Files.deleteIfExists(downloads.resolve(cache.source.id() + "/" + runId + "/report.txt"));
+
+        changing.setSizeCap(8);
+        assertEquals(8, changing.sizeCap());
+        assertEquals(ArtifactContent.Kind.TOO_LARGE, changing.open(runPk, report).kind());
+        changing.setSizeCap(ArtifactService.DEFAULT_SIZE_CAP);
+        assertNotEquals(ArtifactContent.Kind.TOO_LARGE, changing.open(runPk, report).kind());
+        assertThrows(IllegalArgumentException.class, () -> changing.setSizeCap(0));
     }
 
     @Test

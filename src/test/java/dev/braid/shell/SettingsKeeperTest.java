@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.braid.store.Settings;
 import dev.braid.store.SettingsStore;
 import dev.braid.ui.Theme;
 import java.nio.file.Files;
@@ -53,7 +54,17 @@ class SettingsKeeperTest {
         model.syncIntervalMinutesProperty().set(0);
         assertFalse(periodic.active(), "0 turns periodic sync off");
 
+        assertEquals(50, model.artifactCapMbProperty().get());
+        model.artifactCapMbProperty().set(120);
+        assertEquals(120, keeper.current().artifactCapMb());
+        model.artifactCapMbProperty().set(-3);
+        assertEquals(Settings.DEFAULT_ARTIFACT_CAP_MB, model.artifactCapMbProperty().get(), "out of range is put back");
+
         keeper.flush();
+        assertEquals(Settings.DEFAULT_ARTIFACT_CAP_MB, store.load().artifactCapMb());
+        model.artifactCapMbProperty().set(120);
+        keeper.flush();
+        assertEquals(120, store.load().artifactCapMb());
         assertEquals(0, store.load().syncIntervalMinutes());
         assertEquals("dark", store.load().theme());
         assertEquals("/data", model.dataDir());

@@ -16,7 +16,7 @@ class SettingsStoreTest {
         SettingsStore store = new SettingsStore(tmp.resolve("config/settings.json"));
         Settings settings = Settings.defaults().withSyncIntervalMinutes(15).withTheme("dark")
                 .withWindow(new Settings.WindowBounds(10, 20, 1200, 800, false)).withLastView("repositories")
-                .withTableColumns("history", "graph:120,subject:400");
+                .withTableColumns("history", "graph:120,subject:400").withArtifactCapMb(200);
         store.save(settings);
         assertEquals(settings, store.load());
     }
@@ -27,6 +27,22 @@ class SettingsStoreTest {
         assertEquals(Settings.defaults(), store.load());
         Files.writeString(store.file(), "{ not json");
         assertEquals(Settings.defaults(), store.load());
+    }
+
+    @Test
+    void theArtifactCapIs50MbUnlessChosenAndStaysInRange() throws Exception {
+        assertEquals(50, Settings.defaults().artifactCapMb());
+        assertEquals(50L * 1024 * 1024, Settings.defaults().artifactCapBytes());
+        assertEquals(1, Settings.defaults().withArtifactCapMb(1).artifactCapMb());
+        assertEquals(50, Settings.defaults().withArtifactCapMb(0).artifactCapMb());
+        assertEquals(Settings.MAX_ARTIFACT_CAP_MB, Settings.defaults().withArtifactCapMb(1_000_000).artifactCapMb());
+        // A settings file written before the cap was a setting keeps its other choices and gets the default cap.
+        SettingsStore store = new SettingsStore(tmp.resolve("old.json"));
+        Files.writeString(store.file(), "{\"syncIntervalMinutes\": 15, \"theme\": \"dark\", \"tableColumns\": {}}");
+        Settings old = store.load();
+        assertEquals(15, old.syncIntervalMinutes());
+        assertEquals("dark", old.theme());
+        assertEquals(50, old.artifactCapMb());
     }
 
     @Test

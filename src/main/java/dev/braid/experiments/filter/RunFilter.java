@@ -19,11 +19,15 @@ public final class RunFilter {
     private final String expression;
     private final FilterNode root;
     private final SqlFragment where;
+    private final SqlFragment perRun;
+    private final SqlFragment runSet;
 
     private RunFilter(String expression, FilterNode root) {
         this.expression = expression;
         this.root = root;
         this.where = WhereTranslator.translate(root);
+        this.perRun = WhereTranslator.translatePerRun(root);
+        this.runSet = WhereTranslator.translateToSet(root);
     }
 
     /**
@@ -49,6 +53,23 @@ public final class RunFilter {
     /** The WHERE condition over {@code runs r} (without the word WHERE) and its parameters. */
     public SqlFragment where() {
         return where;
+    }
+
+    /**
+     * The same condition as {@link #where()}, tested run by run with a primary-key lookup for each
+     * key/value clause: cheaper when runs are walked in an index's order and only the first few
+     * that match are wanted, dearer when every run must be tested.
+     */
+    public SqlFragment perRun() {
+        return perRun;
+    }
+
+    /**
+     * The keys of the runs the filter accepts, as one SELECT of a single column {@code run_pk}
+     * (AND as INTERSECT, OR as UNION): cheapest when every run must be tested, as for a count.
+     */
+    public SqlFragment runSet() {
+        return runSet;
     }
 
     FilterNode root() {

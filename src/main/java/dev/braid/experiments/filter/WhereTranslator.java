@@ -15,20 +15,109 @@ import java.util.List;
  * SQLite's {@code lower()}); IS NULL is "the run has no such param or tag";</li>
  * <li>{@code attributes.run_name} is matched against the {@code mlflow.runName} tag, as MLflow does.</li>
  * </ul>
+ *
+ * <p>Three renderings of the same condition: as sets ({@code r.run_pk IN (SELECT …)}, each list
+ * built once from the (key, value) index); run by run ({@code EXISTS (SELECT … WHERE k.run_pk =
+ * r.run_pk …)}, a primary-key lookup per run tested; right when runs are walked in an index's order
+ * until a page is full, as building whole lists first would cost more than the page); and as one
+ * query for the set of matching run keys, with AND as INTERSECT and OR as UNION (right when every
+ * run must be tested, as for a count: SQLite merges lists read from the (key, value) indexes, which
+ * an equality gives in key order, instead of testing each run against each list).
  */
 final class WhereTranslator {
     static final String RUN_NAME_TAG = "mlflow.runName";
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
+    private final boolean perRun;
+    private final boolean asSet;
 
-    private WhereTranslator() {
+    private WhereTranslator(boolean perRun, boolean asSet) {
+        this.perRun = perRun;
+        this.asSet = asSet;
     }
 
+    /** The condition with each key/value clause as a set of runs ({@code r.run_pk IN (…)}). */
     static SqlFragment translate(FilterNode node) {
-        WhereTranslator t = new WhereTranslator();
+        return translate(node, false);
+    }
+
+    /** The same condition with each key/value clause as a lookup for the run tested ({@code EXISTS (…)}). */
+    static SqlFragment translatePerRun(FilterNode node) {
+        return translate(node, true);
+    }
+
+    /** The keys of the runs the condition accepts: a SELECT of one column, {@code run_pk}. */
+    static SqlFragment translateToSet(FilterNode node) {
+        WhereTranslator t = new WhereTranslator(false, true);
+        t.set(node);
+        return new SqlFragment(t.sql.toString(), t.parameters);
+    }
+
+    private static SqlFragment translate(FilterNode node, boolean perRun) {
+        WhereTranslator t = new WhereTranslator(perRun, false);
         t.node(node);
         return new SqlFragment(t.sql.toString(), t.parameters);
+    }
+
+    private void set(FilterNode node) {
+        if (node instanceof FilterNode.And and) {
+            compound(and.parts(), " INTERSECT ");
+        } else if (node instanceof FilterNode.Or or) {
+            compound(or.parts(), " UNION ");
+        } else if (node instanceof FilterNode.Comparison c) {
+            FieldRef field = c.field();
+            switch (field.entity()) {
+                case METRIC -> keyedSet("run_metrics", field.key(), c);
+                case PARAM -> keyedSet("run_params", field.key(), c);
+                case TAG -> keyedSet("run_tags", field.key(), c);
+                case DATASET -> {
+                    sql.append("SELECT d.run_pk FROM run_dataset_inputs d WHERE ");
+                    condition("d." + field.key(), c, false);
+                }
+                case ATTRIBUTE -> {
+                    if (field.attribute() == RunAttribute.RUN_NAME) {
+                        keyedSet("run_tags", RUN_NAME_TAG, c);
+                    } else {
+                        sql.append("SELECT r.run_pk FROM runs r WHERE ");
+                        condition("r." + field.attribute().column(), c, false);
+                    }
+                }
+            }
+        } else {
+            sql.append("SELECT r.run_pk FROM runs r");
+        }
+    }
+
+    /** Parts that are compounds themselves become subqueries: SQLite takes no parentheses around them. */
+    private void compound(List<FilterNode> parts, String operator) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                sql.append(operator);
+            }
+            FilterNode part = parts.get(i);
+            boolean simple = part instanceof FilterNode.Comparison c && c.operator() != Operator.IS_NULL;
+            if (simple) {
+                set(part);
+            } else {
+                sql.append("SELECT run_pk FROM (");
+                set(part);
+                sql.append(')');
+            }
+        }
+    }
+
+    private void keyedSet(String table, String key, FilterNode.Comparison c) {
+        Operator op = c.operator();
+        if (op == Operator.IS_NULL) {
+            sql.append("SELECT r.run_pk FROM runs r EXCEPT ");
+        }
+        sql.append("SELECT k.run_pk FROM ").append(table).append(" k WHERE k.key = ?");
+        parameters.add(key);
+        if (!op.takesNoValue()) {
+            sql.append(" AND ");
+            condition("k.value", c, c.field().entity() == Entity.METRIC);
+        }
     }
 
     private void node(FilterNode node) {
@@ -61,7 +150,8 @@ final class WhereTranslator {
             case PARAM -> keyed("run_params", field.key(), c);
             case TAG -> keyed("run_tags", field.key(), c);
             case DATASET -> {
-                sql.append("r.run_pk IN (SELECT d.run_pk FROM run_dataset_inputs d WHERE ");
+                sql.append(perRun ? "EXISTS (SELECT 1 FROM run_dataset_inputs d WHERE d.run_pk = r.run_pk AND "
+                        : "r.run_pk IN (SELECT d.run_pk FROM run_dataset_inputs d WHERE ");
                 condition("d." + field.key(), c, false);
                 sql.append(')');
             }
@@ -80,12 +170,19 @@ final class WhereTranslator {
     /** A clause on a key/value table: the run must have the key, and its value must match. */
     private void keyed(String table, String key, FilterNode.Comparison c) {
         Operator op = c.operator();
-        sql.append(op == Operator.IS_NULL ? "r.run_pk NOT IN (" : "r.run_pk IN (");
-        sql.append("SELECT k.run_pk FROM ").append(table).append(" k WHERE k.key = ?");
+        if (perRun) {
+            sql.append(op == Operator.IS_NULL ? "NOT EXISTS (" : "EXISTS (");
+            sql.append("SELECT 1 FROM ").append(table).append(" k WHERE k.run_pk = r.run_pk AND k.key = ?");
+        } else {
+            sql.append(op == Operator.IS_NULL ? "r.run_pk NOT IN (" : "r.run_pk IN (");
+            sql.append("SELECT k.run_pk FROM ").append(table).append(" k WHERE k.key = ?");
+        }
         parameters.add(key);
         if (!op.takesNoValue()) {
             sql.append(" AND ");
-            condition("k.value", c, c.field().entity() == Entity.METRIC);
+            // Run by run, the unary + keeps SQLite on the primary key (run_pk, key): without
+            // statistics it would otherwise scan the (key, value) index's range for every run.
+            condition(perRun ? "+k.value" : "k.value", c, c.field().entity() == Entity.METRIC);
         }
         sql.append(')');
     }

@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
  */
 public final class ExperimentsViewModel {
     /** How many runs are read at a time as the table scrolls. */
-    static final int PAGE_SIZE = 200;
+    public static final int PAGE_SIZE = 200;
     private final ExperimentService service;
     private final CommitLinks commits;
     private final TaskRunner runner;

@@ -22,8 +22,8 @@ import javafx.collections.ObservableList;
 
 /**
  * A metric chart over one or more runs: which metric, what the x axis measures, log scale and
- * smoothing. Histories come from {@link ExperimentService#metricHistory} through the task runner
- * (cached there after the first fetch) and are kept here so changing the axis needs no reload.
+ * smoothing. Histories come from {@link ExperimentService#metricHistories} through the task runner
+ * (fetched several at a time, cached there after the first fetch) and are kept here so changing the axis needs no reload.
  */
 public final class MetricPlotViewModel {
     private final ExperimentService service;
@@ -94,13 +94,9 @@ public final class MetricPlotViewModel {
         long asked = ++generation;
         List<RunSummary> having = runs.stream().filter(r -> r.metrics().containsKey(key)).toList();
         status.set("Loading " + key + "…");
-        runner.run(() -> {
-            Map<Long, List<MetricPoint>> read = new LinkedHashMap<>();
-            for (RunSummary run : having) {
-                read.put(run.runPk(), service.metricHistory(run.runPk(), key));
-            }
-            return read;
-        }, read -> {
+        List<Long> pks = having.stream().map(RunSummary::runPk).toList();
+        // One batch: histories not cached yet are fetched several at a time, not one run after another.
+        runner.run(() -> service.metricHistories(pks, key), read -> {
             if (asked == generation) {
                 histories.putAll(read);
                 rebuild();

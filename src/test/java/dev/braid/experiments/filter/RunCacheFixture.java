@@ -46,8 +46,22 @@ final class RunCacheFixture implements AutoCloseable {
         return ids(RunFilter.parse(filter), RunOrder.parse(List.of(orderBy)));
     }
 
+    /** Evaluates every rendering of the filter (as sets, run by run, as one set query); they must keep the same runs. */
     List<String> ids(RunFilter filter, RunOrder order) {
-        SqlFragment where = filter.where();
+        List<String> asSets = ids(filter.where(), order);
+        List<String> perRun = ids(filter.perRun(), order);
+        if (!asSets.equals(perRun)) {
+            throw new AssertionError(filter + " kept " + asSets + " as sets but " + perRun + " run by run");
+        }
+        SqlFragment set = filter.runSet();
+        List<String> inSet = ids(new SqlFragment("r.run_pk IN (" + set.sql() + ")", set.parameters()), order);
+        if (!asSets.equals(inSet)) {
+            throw new AssertionError(filter + " kept " + asSets + " as sets but " + inSet + " as one set query");
+        }
+        return asSets;
+    }
+
+    private List<String> ids(SqlFragment where, RunOrder order) {
         SqlFragment sort = order.orderBy();
         String sql = "SELECT r.run_id FROM runs r WHERE " + where.sql() + " ORDER BY " + sort.sql();
         List<Object> parameters = new ArrayList<>(where.parameters());
