@@ -18,8 +18,13 @@ final class ExperimentRows {
 
     /** Adds the MLflow source to a cache opened elsewhere (a test window's). */
     ExperimentRows(AppContext context) throws Exception {
+        this(context, "http://127.0.0.1:5999");
+    }
+
+    /** Adds an MLflow source at {@code uri} (a test server, or nothing listening) to the cache. */
+    ExperimentRows(AppContext context, String uri) throws Exception {
         this.context = context;
-        sourceId = context.experiments().addMlflow("http://127.0.0.1:5999", "tracking", null, null, null).id();
+        sourceId = context.experiments().addMlflow(uri, "tracking", null, null, null).id();
     }
 
     AppContext context() {
