@@ -3,6 +3,7 @@ package dev.braid.experiments;
 import dev.braid.experiments.filter.MetricLead;
 import dev.braid.experiments.filter.RunOrder;
 import dev.braid.experiments.filter.SqlFragment;
+import dev.braid.experiments.filter.ValueLead;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,12 @@ import java.util.List;
  * value is NaN (null in the cache) after the numbers and runs without the metric last, so those
  * groups are read next, only while the page still has room. The result equals ordering by
  * {@link RunOrder#orderBy()}; {@code RunPageQueryTest} checks that.
+ *
+ * <p>A page ordered by a param or tag is read the same way from that table's (key, value) index.
+ * Such values are mostly a few categories, so one value is often shared by a quarter of the runs,
+ * and all of them are sorted by the tie-break before the page can end: there the filter is tested
+ * as membership of its set of run keys, built once from the (key, value) indexes, rather than
+ * with lookups for every run of the group. Runs without a value for the key come last.
  */
 final class RunPageQuery {
     private RunPageQuery() {
@@ -92,6 +99,62 @@ final class RunPageQuery {
             collect(c, "SELECT r.run_pk" + RunReader.RUN_FROM + " WHERE (" + scope.sql()
                     + ") AND NOT EXISTS (SELECT 1 FROM run_metrics m WHERE m.run_pk = r.run_pk AND m.key = ?) ORDER BY "
                     + lead.tieBreak().sql() + " LIMIT " + (limit - out.size()), missing, out);
+        }
+        return out;
+    }
+
+    /** The param's or tag's rows drive the join, as {@link #METRIC_FROM} does for a metric. */
+    private static String valueFrom(ValueLead lead) {
+        return " FROM " + lead.table() + " m INDEXED BY " + lead.table() + "_by_key"
+                + METRIC_FROM.substring(METRIC_FROM.indexOf(" CROSS JOIN"));
+    }
+
+    /**
+     * The first group's query: runs with a value for the param or tag that {@code matches} (a
+     * SELECT of run keys, or null for every run) holds, in value order; the LIMIT ends the index
+     * scan and the tie-break sorts only equal values. Binds the key, the matches' parameters, the
+     * scope's, then the tie-break's.
+     */
+    static String valuesSql(SqlFragment scope, SqlFragment matches, ValueLead lead, int limit) {
+        return "SELECT r.run_pk" + valueFrom(lead) + " WHERE m.key = ? AND m.value IS NOT NULL"
+                + (matches == null ? "" : " AND m.run_pk IN (" + matches.sql() + ")") + " AND (" + scope.sql()
+                + ") ORDER BY m.value " + (lead.ascending() ? "ASC" : "DESC") + ", " + lead.tieBreak().sql()
+                + " LIMIT " + limit;
+    }
+
+    static List<Object> valuesArgs(SqlFragment scope, SqlFragment matches, ValueLead lead) {
+        List<Object> args = new ArrayList<>();
+        args.add(lead.key());
+        if (matches != null) {
+            args.addAll(matches.parameters());
+        }
+        args.addAll(scope.parameters());
+        args.addAll(lead.tieBreak().parameters());
+        return args;
+    }
+
+    /**
+     * Keys of the runs that {@code scope} accepts and {@code matches} holds (null: every run), in
+     * the order {@code lead} starts, at most {@code limit}: runs with a value from the index, then
+     * runs without one (no row or a null value), which MLflow puts last whatever the direction.
+     */
+    static List<Long> byValueIndex(Connection c, SqlFragment scope, SqlFragment matches, ValueLead lead, int limit)
+            throws SQLException {
+        List<Long> out = new ArrayList<>();
+        collect(c, valuesSql(scope, matches, lead, limit), valuesArgs(scope, matches, lead), out);
+        if (out.size() < limit) {
+            List<Object> args = new ArrayList<>();
+            if (matches != null) {
+                args.addAll(matches.parameters());
+            }
+            args.addAll(scope.parameters());
+            args.add(lead.key());
+            args.addAll(lead.tieBreak().parameters());
+            collect(c, "SELECT r.run_pk" + RunReader.RUN_FROM + " WHERE "
+                    + (matches == null ? "" : "r.run_pk IN (" + matches.sql() + ") AND ") + "(" + scope.sql()
+                    + ") AND NOT EXISTS (SELECT 1 FROM " + lead.table()
+                    + " k WHERE k.run_pk = r.run_pk AND k.key = ? AND k.value IS NOT NULL) ORDER BY "
+                    + lead.tieBreak().sql() + " LIMIT " + (limit - out.size()), args, out);
         }
         return out;
     }

@@ -68,6 +68,13 @@ final class RunReader {
             List<Long> keys = RunPageQuery.runKeys(c, condition(scope, filter.perRun()), order, offset + limit);
             return byKeys(c, keys.subList(Math.min(offset, keys.size()), keys.size()));
         }
+        if (limit > 0 && order.valueLead().isPresent()) {
+            // Walked in the param's or tag's index order; the filter is tested as membership of its set.
+            SqlFragment none = new SqlFragment("1", List.of());
+            List<Long> keys = RunPageQuery.byValueIndex(c, condition(scope, none),
+                    filter.isEmpty() ? null : filter.runSet(), order.valueLead().get(), offset + limit);
+            return byKeys(c, keys.subList(Math.min(offset, keys.size()), keys.size()));
+        }
         return byKeys(c, RunPageQuery.sortedKeys(c, scope.joins(), condition(scope, inRunSet(filter)), order, limit, offset));
     }
 

@@ -75,6 +75,21 @@ public final class RunOrder {
                 OrderTranslator.translate(keys.subList(1, keys.size()))));
     }
 
+    /**
+     * The order taken apart when its first key is a param or tag (see {@link ValueLead}); empty
+     * otherwise. Like {@link #metricLead()}, it lets a page be read from the key's (key, value)
+     * index in order.
+     */
+    public Optional<ValueLead> valueLead() {
+        if (keys.isEmpty() || (keys.get(0).field().entity() != Entity.PARAM && keys.get(0).field().entity() != Entity.TAG)) {
+            return Optional.empty();
+        }
+        OrderKey first = keys.get(0);
+        String table = first.field().entity() == Entity.PARAM ? "run_params" : "run_tags";
+        return Optional.of(new ValueLead(table, first.field().key(), first.ascending(),
+                OrderTranslator.translate(keys.subList(1, keys.size()))));
+    }
+
     List<OrderKey> keys() {
         return keys;
     }
