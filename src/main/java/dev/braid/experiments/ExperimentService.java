@@ -131,6 +131,17 @@ public final class ExperimentService {
                 query.offset()));
     }
 
+    /**
+     * Every cached run {@code query} matches (whatever its order, offset and limit), grouped by
+     * {@code by}: per value, how many runs have it and the count, minimum, maximum and mean of each
+     * of {@code metrics} over them (NaN left out), worked out in the cache with one query. Groups
+     * come in no particular order; runs without the key form the group whose value is null.
+     */
+    public List<RunGroupStats> runGroups(RunQuery query, RunGroupKey by, List<String> metrics) throws ExperimentException {
+        RunFilter filter = filter(query);
+        return db.read(c -> RunGroupQuery.groups(c, RunScope.of(query), filter, by, List.copyOf(metrics)));
+    }
+
     /** How many cached runs {@code query} matches, whatever its order, offset and limit. */
     public long countRuns(RunQuery query) throws ExperimentException {
         RunFilter filter = filter(query);

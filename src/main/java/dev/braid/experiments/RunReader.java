@@ -79,13 +79,13 @@ final class RunReader {
     }
 
     /** The filter as membership of its set query (see {@link RunFilter#runSet()}); none when it keeps every run. */
-    private static SqlFragment inRunSet(RunFilter filter) {
+    static SqlFragment inRunSet(RunFilter filter) {
         return filter.isEmpty() ? new SqlFragment("1", List.of())
                 : new SqlFragment("r.run_pk IN (" + filter.runSet().sql() + ")", filter.runSet().parameters());
     }
 
     /** The scope's condition and the filter's, as one condition over {@code runs r} (without WHERE). */
-    private static SqlFragment condition(RunScope scope, SqlFragment filter) {
+    static SqlFragment condition(RunScope scope, SqlFragment filter) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         scope.where(where, args);

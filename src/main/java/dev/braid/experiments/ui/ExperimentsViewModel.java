@@ -5,6 +5,8 @@ import dev.braid.experiments.ExperimentException;
 import dev.braid.experiments.ExperimentKey;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.RunEditService;
+import dev.braid.experiments.RunGroupKey;
+import dev.braid.experiments.RunGroupStats;
 import dev.braid.experiments.RunQuery;
 import dev.braid.experiments.RunSummary;
 import dev.braid.experiments.filter.FilterSyntaxException;
@@ -76,7 +78,7 @@ public final class ExperimentsViewModel {
         this.runs = pager.items();
         this.runsView = FXCollections.unmodifiableObservableList(runs);
         this.nesting = new RunNesting(runs);
-        this.grouping = new RunGrouping(runs, columns);
+        this.grouping = new RunGrouping(runs, columns, this::readGroups);
         this.stars = new RunStars(service, runner, status::set);
         pager.setOnPage(this::pageArrived);
         pager.loadingProperty().addListener((obs, old, now) -> loading.set(now));
@@ -277,6 +279,17 @@ public final class ExperimentsViewModel {
                 status.set("Could not read the runs: " + failure.getMessage());
             }
         });
+    }
+
+    /** The groups of every run of the shown query, read from the cache in the background. */
+    private void readGroups(RunGroupKey by, List<String> metrics, Consumer<List<RunGroupStats>> done) {
+        RunQuery query = pager.query();
+        if (query == null) {
+            done.accept(List.of());
+            return;
+        }
+        runner.run(() -> service.runGroups(query, by, metrics), done,
+                failure -> status.set("Could not group the runs: " + failure.getMessage()));
     }
 
     private void showCount() {

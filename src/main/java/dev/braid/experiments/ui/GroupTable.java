@@ -1,5 +1,6 @@
 package dev.braid.experiments.ui;
 
+import dev.braid.experiments.GroupStats;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -102,7 +103,7 @@ final class GroupTable {
         RunColumn by = grouping.byProperty().get();
         TableColumn<RunGroup, String> value = text(by == null ? "Value" : by.id(), RunGroup::label);
         value.setPrefWidth(250);
-        TableColumn<RunGroup, String> count = text("Runs", g -> Integer.toString(g.runs().size()));
+        TableColumn<RunGroup, String> count = text("Runs", g -> Long.toString(g.count()));
         count.setPrefWidth(60);
         List<TableColumn<RunGroup, String>> all = new java.util.ArrayList<>(List.of(value, count));
         for (String metric : grouping.metrics()) {

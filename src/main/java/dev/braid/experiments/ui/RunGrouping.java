@@ -1,9 +1,12 @@
 package dev.braid.experiments.ui;
 
+import dev.braid.experiments.RunGroupKey;
+import dev.braid.experiments.RunGroupStats;
 import dev.braid.experiments.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -11,10 +14,12 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * Grouping of the loaded runs by their datasets or a param or tag, with min, max and mean per
- * group of the metrics the table shows (or, when it shows none, the first few metrics of the
- * runs). Groups are worked out only while grouping; the keys of the loaded runs are learnt a page
- * at a time as pages arrive.
+ * Grouping of the runs by their datasets or a param or tag, with min, max and mean per group of the
+ * metrics the table shows (or, when it shows none, the first few metrics of the loaded runs). The
+ * groups and their statistics cover every run of the query, loaded or not: a {@link GroupReader}
+ * asks the cache for them while grouping, again when the query's first page replaces the runs, the
+ * key or the metrics change; pages arriving later only add their runs to the groups' loaded runs.
+ * The keys of the loaded runs are learnt a page at a time as pages arrive.
  */
 public final class RunGrouping {
     /** How many metrics are summarised when the table shows no metric column. */
@@ -29,25 +34,38 @@ public final class RunGrouping {
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final ObservableList<String> metricsView = FXCollections.unmodifiableObservableList(metrics);
     private final ReadOnlyObjectWrapper<RunColumn> by = new ReadOnlyObjectWrapper<>(this, "by");
+    private final GroupReader reader;
     private LoadedKeys loaded = new LoadedKeys();
+    private List<RunGroupStats> read = List.of();
+    private long generation;
 
-    RunGrouping(ObservableList<RunSummary> runs, ColumnChoice columns) {
+    /** Reads the groups of every run of the current query off the UI thread; {@code done} is called on it. */
+    @FunctionalInterface
+    interface GroupReader {
+        void read(RunGroupKey by, List<String> metrics, Consumer<List<RunGroupStats>> done);
+    }
+
+    RunGrouping(ObservableList<RunSummary> runs, ColumnChoice columns, GroupReader reader) {
         this.runs = runs;
         this.columns = columns;
+        this.reader = reader;
         runs.addListener((ListChangeListener<RunSummary>) change -> {
-            learnKeys(change);
+            boolean firstPage = learnKeys(change);
             rebuildChoices();
-            rebuild();
+            rebuild(firstPage);
         });
-        columns.visible().addListener((ListChangeListener<RunColumn>) change -> rebuild());
+        columns.visible().addListener((ListChangeListener<RunColumn>) change -> rebuild(false));
         columns.keys().addListener((ListChangeListener<RunColumn>) change -> rebuildChoices());
         loaded.learn(runs);
         rebuildChoices();
-        rebuild();
+        rebuild(true);
     }
 
-    /** Keys of pages as they are added; everything again only when runs were removed or replaced. */
-    private void learnKeys(ListChangeListener.Change<? extends RunSummary> change) {
+    /**
+     * Keys of pages as they are added; everything again only when runs were removed or replaced.
+     * True when the change is a query's first page: it removed runs, or added to an empty list.
+     */
+    private boolean learnKeys(ListChangeListener.Change<? extends RunSummary> change) {
         boolean onlyAdded = true;
         List<RunSummary> added = new ArrayList<>();
         while (change.next()) {
@@ -63,6 +81,7 @@ public final class RunGrouping {
             loaded = new LoadedKeys();
             loaded.learn(runs);
         }
+        return !onlyAdded || added.size() == runs.size();
     }
 
     /** The param, tag and metric keys of the loaded runs. */
@@ -104,8 +123,10 @@ public final class RunGrouping {
         RunColumn chosen = column != null && column.groupable() ? column : null;
         if (!java.util.Objects.equals(chosen, by.get())) {
             by.set(chosen);
+            read = List.of();
+            groups.clear();
             rebuildChoices();
-            rebuild();
+            rebuild(true);
         }
     }
 
@@ -131,14 +152,44 @@ public final class RunGrouping {
         }
     }
 
-    private void rebuild() {
+    /** Asks for the groups again when {@code reread} or the summarised metrics changed; else joins the loaded runs anew. */
+    private void rebuild(boolean reread) {
         List<String> shown = columns.visible().stream().filter(c -> c.kind() == RunColumn.Kind.METRIC)
                 .map(RunColumn::key).toList();
         List<String> summarised = shown.isEmpty() ? loaded.metrics.stream().limit(DEFAULT_METRICS).toList() : shown;
         if (!summarised.equals(metrics)) {
             metrics.setAll(summarised);
+            reread = true;
         }
         RunColumn column = by.get();
-        groups.setAll(column == null ? List.of() : RunGroups.groupEach(List.copyOf(runs), column::groupValues, summarised));
+        if (column == null) {
+            generation++;
+            read = List.of();
+            groups.clear();
+            return;
+        }
+        if (!reread) {
+            show(column);
+            return;
+        }
+        long asked = ++generation;
+        reader.read(keyOf(column), List.copyOf(summarised), all -> {
+            if (asked == generation) {
+                read = all;
+                show(column);
+            }
+        });
+    }
+
+    private void show(RunColumn column) {
+        groups.setAll(RunGroups.join(read, List.copyOf(runs), column::groupValues));
+    }
+
+    private static RunGroupKey keyOf(RunColumn column) {
+        return switch (column.kind()) {
+            case PARAM -> RunGroupKey.param(column.key());
+            case TAG -> RunGroupKey.tag(column.key());
+            default -> RunGroupKey.datasets();
+        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.braid.experiments.ui;
 
+import dev.braid.experiments.GroupStats;
+import dev.braid.experiments.RunGroupStats;
 import dev.braid.experiments.RunSummary;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Groups runs by one key's value and summarises metrics per group. */
+/**
+ * Groups runs held in memory by one key's value and summarises metrics per group; and joins the
+ * loaded runs to statistics the cache worked out over every run of a query.
+ */
 final class RunGroups {
     private RunGroups() {
     }
@@ -48,11 +53,37 @@ final class RunGroups {
             }
         }
         List<RunGroup> groups = new ArrayList<>(byValue.size() + 1);
-        byValue.forEach((value, members) -> groups.add(new RunGroup(value, members, stats(members, metrics))));
+        byValue.forEach((value, members) -> groups.add(new RunGroup(value, members.size(), members, stats(members, metrics))));
         if (!without.isEmpty()) {
-            groups.add(new RunGroup(null, without, stats(without, metrics)));
+            groups.add(new RunGroup(null, without.size(), without, stats(without, metrics)));
         }
         return groups;
+    }
+
+    /**
+     * The groups of {@code all} (statistics over every run of a query), in the order of
+     * {@link #groupEach}, each with its runs among {@code loaded}.
+     */
+    static List<RunGroup> join(List<RunGroupStats> all, List<RunSummary> loaded, Function<RunSummary, Collection<String>> values) {
+        Map<String, List<RunSummary>> members = new LinkedHashMap<>();
+        for (RunGroup group : groupEach(loaded, values, List.of())) {
+            members.put(group.value(), group.runs());
+        }
+        List<RunGroupStats> sorted = new ArrayList<>(all);
+        sorted.sort((a, b) -> a.value() == null ? (b.value() == null ? 0 : 1)
+                : b.value() == null ? -1 : compareValues(a.value(), b.value()));
+        List<RunGroup> groups = new ArrayList<>(sorted.size());
+        for (RunGroupStats group : sorted) {
+            groups.add(new RunGroup(group.value(), group.runs(), members.getOrDefault(group.value(), List.of()), group.metrics()));
+        }
+        return groups;
+    }
+
+    /** The statistics of {@link #groupEach} for runs held in memory, as the cache's query gives them. */
+    static List<RunGroupStats> statsOf(List<RunSummary> runs, Function<RunSummary, Collection<String>> values,
+                                       List<String> metrics) {
+        return groupEach(runs, values, metrics).stream()
+                .map(g -> new RunGroupStats(g.value(), g.count(), g.metrics())).toList();
     }
 
     private static Map<String, GroupStats> stats(List<RunSummary> runs, List<String> metrics) {

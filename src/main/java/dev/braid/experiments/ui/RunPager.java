@@ -57,6 +57,11 @@ final class RunPager {
         return complete;
     }
 
+    /** The query whose runs are shown; null before the first has been read. */
+    RunQuery query() {
+        return query;
+    }
+
     /** Called after each page has been added to {@link #items()}. */
     void setOnPage(Runnable onPage) {
         this.onPage = onPage;

@@ -199,7 +199,7 @@ public final class ExperimentsViewHandle {
     public List<String> groups() {
         TableView<RunGroup> table = visible("#groupTable", TableView.class);
         return table == null ? List.of() : List.copyOf(table.getItems()).stream()
-                .map(g -> g.label() + " " + g.runs().size()).toList();
+                .map(g -> g.label() + " " + g.count()).toList();
     }
 
     /** The text of a group's statistic cell as shown, e.g. {@code groupCell("xgb", "rmse", "mean")}. */

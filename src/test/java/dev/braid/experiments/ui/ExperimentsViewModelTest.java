@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.braid.experiments.GroupStats;
 import dev.braid.experiments.RunSummary;
 import dev.braid.ui.ImmediateTaskRunner;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.braid.experiments.GroupStats;
+import dev.braid.experiments.RunGroupKey;
 import dev.braid.experiments.RunSummary;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,8 @@ class RunGroupsTest {
     void theGroupingFollowsTheRunsAndSummarisesTheShownMetricColumns() {
         ObservableList<RunSummary> loaded = FXCollections.observableArrayList(runs);
         ColumnChoice columns = new ColumnChoice();
-        RunGrouping grouping = new RunGrouping(loaded, columns);
+        RunGrouping grouping = new RunGrouping(loaded, columns, (by, metrics, done) -> done.accept(
+                RunGroups.statsOf(loaded, column(by)::groupValues, metrics)));
         assertTrue(grouping.groups().isEmpty());
         assertEquals(List.of("datasets", "params.depth", "params.model", "tags.team"),
                 grouping.choices().stream().map(RunColumn::id).toList());
@@ -64,6 +67,15 @@ class RunGroupsTest {
         assertEquals(0.9, grouping.groups().get(1).metrics().get("rmse").min());
         grouping.groupBy(null);
         assertTrue(grouping.groups().isEmpty());
+    }
+
+    /** The loaded runs stand for the whole query here: the cache's statistics worked out in memory. */
+    private static RunColumn column(RunGroupKey by) {
+        return switch (by.kind()) {
+            case PARAM -> RunColumn.param(by.key());
+            case TAG -> RunColumn.tag(by.key());
+            case DATASETS -> RunColumn.of(RunColumn.Kind.DATASETS);
+        };
     }
 
     @Test
