@@ -10,6 +10,7 @@ import dev.braid.lineage.LineageAfterSync;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.OpenLineageImporter;
 import dev.braid.lineage.OpenLineageIngest;
+import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
 import dev.braid.repos.CommitStore;
@@ -160,6 +161,11 @@ public final class AppContext implements AutoCloseable {
     /** Stores validated OpenLineage events. */
     public OpenLineageIngest openLineageIngest() {
         return openLineageIngest;
+    }
+
+    /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */
+    public OpenLineageReceiver startLineageReceiver(OpenLineageReceiver.Settings settings) throws IOException {
+        return OpenLineageReceiver.start(settings, openLineageValidator, openLineageIngest);
     }
 
     /** Imports OpenLineage files and folders. */

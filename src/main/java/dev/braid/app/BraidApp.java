@@ -90,6 +90,7 @@ public final class BraidApp extends Application {
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
                         null, opened.openLineageImporter()));
+        workbench.setLineageReceiver(opened::startLineageReceiver);
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
             workbench.experiments().setArtifacts(opened.artifacts());

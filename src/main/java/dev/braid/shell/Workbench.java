@@ -4,9 +4,13 @@ import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
 import dev.braid.lineage.LineageNode;
 import dev.braid.lineage.NodeKind;
+import dev.braid.lineage.OpenLineageReceiver;
+import dev.braid.lineage.ui.ExportFiles;
 import dev.braid.lineage.ui.LineageExplorerView;
 import dev.braid.lineage.ui.LineageExplorerViewModel;
 import dev.braid.lineage.ui.LineageLinks;
+import dev.braid.lineage.ui.LineageReceiverViewModel;
+import dev.braid.lineage.ui.ReceiverStarter;
 import dev.braid.repos.ui.RepositoriesView;
 import dev.braid.repos.ui.RepositoriesViewModel;
 import dev.braid.ui.TaskRunner;
@@ -33,10 +37,15 @@ public final class Workbench {
     private final WelcomeViewModel welcome;
     private final LineageExplorerViewModel lineage;
     private final ShellView view;
+    private final TaskRunner runner;
+    private final ScheduledExecutorService scheduler;
+    private LineageReceiverViewModel lineageReceiver;
 
     /** {@code demo} may be null when no demo workspace is available. */
     public Workbench(WorkbenchServices services, TaskRunner runner, ScheduledExecutorService scheduler, DemoOpener demo) {
         this.services = services;
+        this.runner = runner;
+        this.scheduler = scheduler;
         this.settings = new SettingsKeeper(services.settings(), scheduler, Duration.ofMillis(500));
         this.sync = new SyncStatusViewModel(services.sources(), services.syncRuns(), services.syncEngine(), runner);
         this.periodicSync = new PeriodicSync(scheduler, () -> runner.onUiThread(sync::syncNow));
@@ -107,6 +116,25 @@ public final class Workbench {
         return lineage;
     }
 
+    /**
+     * Gives the Lineage explorer a switch for the OpenLineage receiver ({@code starter} stores into
+     * this window's cache), listening on 127.0.0.1 at the default port; new events refresh the
+     * explorer. Call before the Lineage page is first shown.
+     */
+    public void setLineageReceiver(ReceiverStarter starter) {
+        if (lineage == null) {
+            return;
+        }
+        lineageReceiver = new LineageReceiverViewModel(starter, OpenLineageReceiver.DEFAULT_PORT, runner, scheduler,
+                Duration.ofSeconds(1));
+        lineageReceiver.storedProperty().addListener((obs, old, now) -> lineage.refresh());
+    }
+
+    /** Null until {@link #setLineageReceiver} gave the explorer a receiver. */
+    public LineageReceiverViewModel lineageReceiver() {
+        return lineageReceiver;
+    }
+
     /** Reads the first state and starts the periodic sync. */
     public void start() {
         sync.refresh();
@@ -114,9 +142,12 @@ public final class Workbench {
         periodicSync.schedule(settings.current().syncIntervalMinutes());
     }
 
-    /** Stops the periodic sync and writes pending settings. */
+    /** Stops the periodic sync and the lineage receiver, and writes pending settings. */
     public void close() {
         periodicSync.stop();
+        if (lineageReceiver != null) {
+            lineageReceiver.close();
+        }
         settings.flush();
     }
 
@@ -133,7 +164,7 @@ public final class Workbench {
             case EXPERIMENTS -> experiments == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new ExperimentsView(experiments).node();
             case LINEAGE -> lineage == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
-                    : new LineageExplorerView(lineage).node();
+                    : new LineageExplorerView(lineage, lineageReceiver, ExportFiles.DIALOG).node();
             case FEATURES, PIPELINES -> new PlaceholderView(new PlaceholderViewModel(page)).node();
         };
     }

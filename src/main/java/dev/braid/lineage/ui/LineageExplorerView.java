@@ -34,6 +34,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class LineageExplorerView {
     private final LineageExplorerViewModel model;
+    private final LineageReceiverViewModel receiver;
     private final ExportFiles files;
     private final GraphCanvas canvas = new GraphCanvas();
     private final TextField search = new TextField();
@@ -43,16 +44,21 @@ public final class LineageExplorerView {
     private PathHighlight framed = PathHighlight.NONE;
 
     public LineageExplorerView(LineageExplorerViewModel model) {
-        this(model, ExportFiles.DIALOG);
+        this(model, null, ExportFiles.DIALOG);
     }
 
     public LineageExplorerView(LineageExplorerViewModel model, ExportFiles files) {
+        this(model, null, files);
+    }
+
+    /** {@code receiver} may be null: the toolbar then has no receiver switch. */
+    public LineageExplorerView(LineageExplorerViewModel model, LineageReceiverViewModel receiver, ExportFiles files) {
         this.model = model;
+        this.receiver = receiver;
         this.files = files;
         canvas.setId("lineageGraph");
         root.setId("lineageExplorer");
         root.getStyleClass().add("lineage-explorer");
-        root.setTop(toolbar());
         SplitPane split = new SplitPane(centre(), new NodeDetailsPane(model).node());
         split.setDividerPositions(0.76);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
@@ -61,9 +67,10 @@ public final class LineageExplorerView {
         status.setId("lineageStatus");
         status.getStyleClass().add("status-message");
         status.textProperty().bind(model.statusProperty());
-        HBox bottom = new HBox(status);
+        HBox bottom = new HBox(12, status);
         bottom.getStyleClass().add("lineage-status");
         root.setBottom(bottom);
+        root.setTop(toolbar(bottom));
         wire();
     }
 
@@ -76,7 +83,7 @@ public final class LineageExplorerView {
         return canvas;
     }
 
-    private Node toolbar() {
+    private Node toolbar(HBox bottom) {
         search.setId("lineageSearch");
         search.setPromptText("Find a node by name or id…");
         search.setPrefColumnCount(28);
@@ -111,6 +118,11 @@ public final class LineageExplorerView {
         export.setMinWidth(Region.USE_PREF_SIZE);
         search.setMinWidth(160);
         HBox bar = new HBox(8, new FontIcon(Feather.SEARCH), search, kinds, asOf.node(), spacer, zoomOut, zoomIn, fit, export);
+        if (receiver != null) {
+            ReceiverToggle toggle = new ReceiverToggle(receiver);
+            bar.getChildren().add(toggle.node());
+            bottom.getChildren().add(toggle.message());
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("lineage-toolbar");
         return bar;

@@ -173,6 +173,13 @@ public final class LineageExplorerViewModel {
                 }, this::failed);
     }
 
+    /** Reads the graph again around the focus, keeping the expansions and the selection: new lineage arrived. */
+    public void refresh() {
+        if (focus.get() != null) {
+            load(focus.get(), loaded.expansions(), false);
+        }
+    }
+
     private void load(NodeId id, List<NodeId> expansions, boolean select) {
         long generation = ++loadGeneration;
         Instant when = asOf.get();
@@ -199,6 +206,9 @@ public final class LineageExplorerViewModel {
             }
             if (select) {
                 selected.set(loaded.node(id).orElse(null));
+            } else if (selected.get() != null) {
+                // The node as read now: a refresh after new events may have changed its status.
+                loaded.node(selected.get().id()).ifPresent(selected::set);
             }
             status.set(loaded.nodes().isEmpty() ? "Nothing is known about " + id + (when == null ? "" : " as of " + when)
                     : loaded.nodes().size() + " nodes, " + loaded.edges().size() + " edges");
