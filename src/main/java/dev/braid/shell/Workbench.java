@@ -2,6 +2,7 @@ package dev.braid.shell;
 
 import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
+import dev.braid.lineage.LineageIds;
 import dev.braid.lineage.LineageNode;
 import dev.braid.lineage.NodeKind;
 import dev.braid.lineage.OpenLineageReceiver;
@@ -77,6 +78,10 @@ public final class Workbench {
             experiments.setLineageOpener(runId -> {
                 shell.show(Page.LINEAGE);
                 lineage.focusOn(NodeKind.EXPERIMENT_RUN, runId);
+            });
+            experiments.registry().setLineageOpener((source, model, version) -> {
+                shell.show(Page.LINEAGE);
+                lineage.focusOn(LineageIds.modelVersion(source, model, version));
             });
         }
         this.view = new ShellView(shell, sync, search, addSource, this::buildPage, services.clock());

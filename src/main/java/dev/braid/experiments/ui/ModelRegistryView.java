@@ -1,7 +1,7 @@
 package dev.braid.experiments.ui;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -21,7 +21,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Models tab: a name filter, the registered models, the chosen model's description, tags and
- * versions (source runs as links), and the logged models below.
+ * versions (source runs as links, and a "Lineage" link when the explorer is there), and the logged
+ * models below.
  */
 public final class ModelRegistryView {
     private final VBox root;
@@ -105,13 +106,19 @@ public final class ModelRegistryView {
         versions.getColumns().add(column("Aliases", VersionRow::aliases, 110));
         TableColumn<VersionRow, String> run = column("Source run", VersionRow::runLabel, 150);
         run.setId("col-source-run");
-        run.setCellFactory(c -> new RunLinkCell<>(model, VersionRow::sourceId, r -> r.version().runId()));
+        run.setCellFactory(c -> new LinkCell<VersionRow>(r -> model.openRun(r.sourceId(), r.version().runId())));
         versions.getColumns().add(run);
         versions.getColumns().add(column("Status", r -> r.version().status(), 80));
         versions.getColumns().add(column("Stage", r -> r.version().currentStage(), 80));
         versions.getColumns().add(column("Created", VersionRow::created, 170));
         versions.getColumns().add(column("Logged model", VersionRow::loggedModel, 110));
         versions.getColumns().add(column("Tags", VersionRow::tags, 110));
+        TableColumn<VersionRow, String> lineage = column("Lineage", r -> "Lineage", 80);
+        lineage.setId("col-lineage");
+        lineage.setCellFactory(c -> new LinkCell<>(model::openLineage));
+        lineage.visibleProperty().bind(model.lineageAvailableProperty());
+        // Next to the version number, where a person looks for what to do with a version.
+        versions.getColumns().add(1, lineage);
         // Wider than the pane on small windows: the table scrolls sideways rather than squeezing the columns.
         versions.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         versions.setPlaceholder(new Label("No versions."));
@@ -135,7 +142,7 @@ public final class ModelRegistryView {
         table.getColumns().add(column("Experiment", LoggedModelRow::experimentName, 170));
         TableColumn<LoggedModelRow, String> run = column("Source run", LoggedModelRow::runLabel, 140);
         run.setId("col-logged-source-run");
-        run.setCellFactory(c -> new RunLinkCell<>(model, r -> r.model().sourceId(), r -> r.model().sourceRunId()));
+        run.setCellFactory(c -> new LinkCell<LoggedModelRow>(r -> model.openRun(r.model().sourceId(), r.model().sourceRunId())));
         table.getColumns().add(run);
         table.getColumns().add(column("Status", r -> r.model().status(), 80));
         table.getColumns().add(column("Type", r -> r.model().modelType(), 90));
@@ -166,16 +173,16 @@ public final class ModelRegistryView {
         return column;
     }
 
-    /** A source run as a link that opens the run's detail. */
-    private static final class RunLinkCell<T> extends TableCell<T, String> {
+    /** A link that acts on its row: opens a source run's detail, or shows a version's lineage. */
+    private static final class LinkCell<T> extends TableCell<T, String> {
         private final Hyperlink link = new Hyperlink();
 
-        RunLinkCell(ModelRegistryViewModel model, ToLongFunction<T> sourceId, Function<T, String> runId) {
+        LinkCell(Consumer<T> action) {
             link.getStyleClass().add("run-link");
             link.setOnAction(e -> {
                 T row = getTableRow() == null ? null : getTableRow().getItem();
                 if (row != null) {
-                    model.openRun(sourceId.applyAsLong(row), runId.apply(row));
+                    action.accept(row);
                 }
             });
         }

@@ -39,9 +39,18 @@ public final class ModelRegistryViewModel {
     private final ReadOnlyStringWrapper filter = new ReadOnlyStringWrapper(this, "filter", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper lineageAvailable =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "lineageAvailable");
     private RegistrySnapshot loaded;
     private RegistryFocus pending;
     private Consumer<RunSummary> runOpener = run -> { };
+    private LineageOpener lineageOpener;
+
+    /** Shows a model version in the Lineage explorer, by the name of its MLflow source, the model's name and the version. */
+    @FunctionalInterface
+    public interface LineageOpener {
+        void open(String sourceName, String modelName, String version);
+    }
 
     public ModelRegistryViewModel(ExperimentService service, TaskRunner runner, ZoneId zone) {
         this.service = service;
@@ -95,6 +104,26 @@ public final class ModelRegistryViewModel {
     /** Where a source run opens (the Experiments screen opens its detail). */
     public void setRunOpener(Consumer<RunSummary> opener) {
         this.runOpener = opener;
+    }
+
+    /** Gives each version a "Lineage" link that shows it in the Lineage explorer. */
+    public void setLineageOpener(LineageOpener opener) {
+        this.lineageOpener = opener;
+        lineageAvailable.set(opener != null);
+    }
+
+    /** Whether versions have a "Lineage" link. */
+    public javafx.beans.property.ReadOnlyBooleanProperty lineageAvailableProperty() {
+        return lineageAvailable.getReadOnlyProperty();
+    }
+
+    /** Opens the explorer focused on {@code row}, a version of the chosen model. */
+    public void openLineage(VersionRow row) {
+        ModelEntry entry = selected.get();
+        if (lineageOpener == null || row == null || entry == null) {
+            return;
+        }
+        lineageOpener.open(entry.sourceName(), row.version().name(), row.number());
     }
 
     /** Reads the registry and logged models again, keeping the filter, the chosen model and any focus asked for. */

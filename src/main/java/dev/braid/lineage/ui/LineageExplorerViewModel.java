@@ -173,6 +173,21 @@ public final class LineageExplorerViewModel {
                 }, this::failed);
     }
 
+    /**
+     * Focuses {@code id} when the graph knows it: how a model version's "Lineage" link opens the
+     * explorer. Says so when the graph has no such node yet.
+     */
+    public void focusOn(NodeId id) {
+        runner.run(() -> reader.node(id), found -> {
+            if (found.isPresent()) {
+                focus(id);
+            } else {
+                status.set("The lineage graph has no " + id.kind().id() + " " + id.value().substring(id.value().indexOf(':') + 1)
+                        + " yet; sync its source to add it.");
+            }
+        }, this::failed);
+    }
+
     /** Reads the graph again around the focus, keeping the expansions and the selection: new lineage arrived. */
     public void refresh() {
         if (focus.get() != null) {
