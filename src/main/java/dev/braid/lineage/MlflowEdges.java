@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -18,8 +20,9 @@ import java.util.TreeSet;
  * (from {@code mlflow.source.git.commit} and {@code repoURL}, placed in the indexed repository
  * whose remote or folder matches, or that holds the commit), dataset version → run (the digest
  * is the version; the contexts, such as training or eval, are an edge property), parent run →
- * child run, run → model version, registered model → model version → alias. All edges are
- * asserted by {@code mlflow:<source name>}.
+ * child run, run → MLflow 3 logged model → model version (a version registered from
+ * {@code models:/m-…}; other versions hang straight off their run), registered model → model
+ * version → alias. All edges are asserted by {@code mlflow:<source name>}.
  */
 final class MlflowEdges {
     private static final String REPO_URL_TAG = "mlflow.source.git.repoURL";
@@ -67,7 +70,8 @@ final class MlflowEdges {
             }
         }
         datasets(c, sourceId, runs, sourceName, by, now, out);
-        registry(c, sourceId, sourceName, by, now, out);
+        Set<String> logged = loggedModels(c, sourceId, sourceName, by, now, out);
+        registry(c, sourceId, sourceName, logged, by, now, out);
         return out.build();
     }
 
@@ -134,10 +138,52 @@ final class MlflowEdges {
         return new DatasetName("mlflow:" + sourceName, name == null || name.isBlank() ? "dataset" : name);
     }
 
-    private static void registry(Connection c, long sourceId, String sourceName, String by, Instant now,
-                                 GraphChanges.Builder out) throws SQLException {
+    /** MLflow 3 logged models and the runs that logged them; returns the ids of the models cached. */
+    private static Set<String> loggedModels(Connection c, long sourceId, String sourceName, String by, Instant now,
+                                            GraphChanges.Builder out) throws SQLException {
+        Set<String> ids = new HashSet<>();
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT v.name, v.version, v.run_id, v.status, v.creation_timestamp, m.last_updated_timestamp
+                SELECT model_id, name, source_run_id, status, model_type, creation_timestamp FROM logged_models
+                WHERE source_id = ?""")) {
+            st.setLong(1, sourceId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String modelId = rs.getString(1);
+                    ids.add(modelId);
+                    NodeId model = LineageIds.loggedModel(sourceName, modelId);
+                    Instant at = rs.getObject(6) == null ? now : Instant.ofEpochMilli(rs.getLong(6));
+                    Map<String, String> props = new LinkedHashMap<>();
+                    props.put("modelId", modelId);
+                    props.put("source", sourceName);
+                    if (rs.getString(5) != null && !rs.getString(5).isBlank()) {
+                        props.put("modelType", rs.getString(5));
+                    }
+                    out.node(model, rs.getString(2), rs.getString(4), at, props);
+                    if (rs.getString(3) != null && !rs.getString(3).isBlank()) {
+                        NodeId run = LineageIds.mlflowRun(sourceName, rs.getString(3));
+                        out.node(run, "");
+                        out.edge(run, model, EdgeKind.LOGGED, by, at);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The logged model a version was registered from ({@code models:/m-…}), or null for a run's artifact path. */
+    static String loggedModelId(String versionSource) {
+        if (versionSource == null || !versionSource.startsWith("models:/m-")) {
+            return null;
+        }
+        String id = versionSource.substring("models:/".length());
+        // models:/<name>/<version> and models:/<name>@<alias> name registered models, not logged ones.
+        return id.indexOf('/') < 0 && id.indexOf('@') < 0 ? id : null;
+    }
+
+    private static void registry(Connection c, long sourceId, String sourceName, Set<String> logged, String by,
+                                 Instant now, GraphChanges.Builder out) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT v.name, v.version, v.run_id, v.status, v.creation_timestamp, m.last_updated_timestamp, v.source
                 FROM model_versions v JOIN registered_models m ON m.source_id = v.source_id AND m.name = v.name
                 WHERE v.source_id = ?""")) {
             st.setLong(1, sourceId);
@@ -150,8 +196,21 @@ final class MlflowEdges {
                     out.node(modelId, model, Map.of("source", sourceName));
                     out.node(version, model + " v" + rs.getString(2), rs.getString(4), at, Map.of("model", model, "version", rs.getString(2)));
                     out.edge(modelId, version, EdgeKind.CONTAINS, by, at);
-                    if (rs.getString(3) != null && !rs.getString(3).isBlank()) {
-                        NodeId run = LineageIds.mlflowRun(sourceName, rs.getString(3));
+                    String loggedId = loggedModelId(rs.getString(7));
+                    String runId = rs.getString(3);
+                    NodeId run = runId == null || runId.isBlank() ? null : LineageIds.mlflowRun(sourceName, runId);
+                    if (loggedId != null) {
+                        NodeId loggedModel = LineageIds.loggedModel(sourceName, loggedId);
+                        out.edge(loggedModel, version, EdgeKind.REGISTERED, by, at);
+                        if (!logged.contains(loggedId)) {
+                            // Not cached (deleted, or not listed by the server): known only through the version.
+                            out.node(loggedModel, loggedId, Map.of("modelId", loggedId, "source", sourceName));
+                            if (run != null) {
+                                out.node(run, "");
+                                out.edge(run, loggedModel, EdgeKind.LOGGED, by, at);
+                            }
+                        }
+                    } else if (run != null) {
                         out.node(run, "");
                         out.edge(run, version, EdgeKind.REGISTERED, by, at);
                     }

@@ -43,9 +43,9 @@ class DemoLineageTest {
             NodeId crm = DatasetIdentity.fromOpenLineage("postgres://crm.acme.internal:5432", "crm.public.customers").nodeId();
             NodeId champion = LineageIds.alias(DemoService.MLFLOW_SOURCE_NAME, "churn-classifier", "champion");
             List<List<NodeId>> paths = app.lineage().paths(crm, champion, 1, null);
-            assertFalse(paths.isEmpty(), "CRM table → ingest run → training data → MLflow run → model version → alias");
+            assertFalse(paths.isEmpty(), "CRM table → ingest run → training data → MLflow run → logged model → model version → alias");
             assertEquals(List.of(NodeKind.DATASET, NodeKind.JOB_RUN, NodeKind.DATASET_VERSION, NodeKind.EXPERIMENT_RUN,
-                    NodeKind.MODEL_VERSION, NodeKind.ALIAS), paths.get(0).stream().map(NodeId::kind).toList());
+                    NodeKind.LOGGED_MODEL, NodeKind.MODEL_VERSION, NodeKind.ALIAS), paths.get(0).stream().map(NodeId::kind).toList());
 
             List<LineageNode> stageRuns = app.lineage().find("train @", 500).stream()
                     .filter(n -> n.kind().equals(NodeKind.JOB_RUN) && n.properties().containsKey("dvc.file")).toList();

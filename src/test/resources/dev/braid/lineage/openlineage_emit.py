@@ -8,6 +8,7 @@ the last line of stdout.
   http URL [TOKEN] [gzip]   scenario "http" through the HTTP transport (POST URL/api/v1/lineage);
                             prints {"error": status} instead when the server refuses an event
   mlflow                    runs reading s3://bucket/raw/events.csv and a registered model with an
+                            alias, and an MLflow 3 logged model registered as version 2 with another
                             alias, on the server in MLFLOW_TRACKING_URI
 
 Each scenario: a parent run "<scenario>.nightly" with two children, "<scenario>.clean" (reads
@@ -129,8 +130,19 @@ def mlflow_runs():
     client.create_registered_model("fraud")
     client.create_model_version("fraud", f"runs:/{fit.info.run_id}/model", run_id=fit.info.run_id)
     client.set_registered_model_alias("fraud", "champion", "1")
+    # MLflow 3: the fit run logs a model, and version 2 is registered from it (source models:/m-...).
+    experiment = mlflow.get_experiment_by_name("lineage")
+    logged = client.create_logged_model(experiment.experiment_id, name="fraud-model", source_run_id=fit.info.run_id,
+                                        model_type="sklearn")
+    client.finalize_logged_model(logged.model_id, "READY")
+    client.create_model_version("fraud", f"models:/{logged.model_id}", run_id=fit.info.run_id, model_id=logged.model_id)
+    client.set_registered_model_alias("fraud", "challenger", "2")
+    version = client.get_model_version("fraud", "2")
+    reported = client.get_logged_model(logged.model_id)
     return {"sweep": sweep.info.run_id, "fit": fit.info.run_id, "events_digest": located.digest,
-            "holdout_digest": in_memory.digest}
+            "holdout_digest": in_memory.digest, "logged_model": reported.model_id, "logged_model_name": reported.name,
+            "logged_model_run": reported.source_run_id, "logged_model_status": str(reported.status),
+            "version_2_source": version.source}
 
 
 def main(argv):
