@@ -19,4 +19,13 @@ public interface LineageReader {
 
     /** Up to {@code limit} shortest paths from {@code from} to {@code to} along downstream edges. */
     List<List<NodeId>> paths(NodeId from, NodeId to, int limit, Instant asOf);
+
+    /**
+     * Up to {@code limit} nodes of {@code kind}, the one with the latest edge into it first: the
+     * newest model versions or runs, where a person starts exploring. Readers that cannot tell
+     * have none.
+     */
+    default List<LineageNode> latest(NodeKind kind, int limit) {
+        return List.of();
+    }
 }

@@ -82,6 +82,29 @@ public final class LineageService implements LineageReader {
                 .stream().map(path -> path.stream().map(NodeId::new).toList()).toList();
     }
 
+    @Override
+    public List<LineageNode> latest(NodeKind kind, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            // A range over to_id (';' follows ':') walks the upstream index instead of every edge.
+            try (PreparedStatement st = c.prepareStatement("SELECT to_id, MAX(asserted_at) AS latest FROM lineage_edges"
+                    + " WHERE to_id >= ? AND to_id < ? GROUP BY to_id ORDER BY latest DESC, to_id LIMIT ?")) {
+                st.setString(1, kind.id() + ":");
+                st.setString(2, kind.id() + ";");
+                st.setInt(3, limit);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return nodes(c, ids);
+        });
+    }
+
     /** The whole graph as of {@code asOf}: every node and every edge asserted by then. */
     public Subgraph everything(Instant asOf) {
         return db.read(c -> {

@@ -69,6 +69,8 @@ public final class Workbench {
         this.lineage = services.lineage() == null ? null
                 : new LineageExplorerViewModel(services.lineage(), lineageLinks(), runner);
         if (lineage != null) {
+            // A sync derives MLflow and DVC lineage: the start list and the shown neighbourhood may have changed.
+            sync.finishedRunsProperty().addListener((obs, old, now) -> lineage.refresh());
             repositories.detail().setLineageOpener(hash -> {
                 shell.show(Page.LINEAGE);
                 lineage.focusOn(NodeKind.COMMIT, hash);

@@ -72,6 +72,7 @@ public final class LineageExplorerView {
         root.setBottom(bottom);
         root.setTop(toolbar(bottom));
         wire();
+        model.open();
     }
 
     public Node node() {
@@ -96,6 +97,7 @@ public final class LineageExplorerView {
                 results.getSelectionModel().selectFirst();
             }
         });
+        MenuButton recent = new StartMenu(model, this::choose).node();
         MenuButton kinds = new KindFilterMenu(model).node();
         AsOfSlider asOf = new AsOfSlider(model);
         Button zoomOut = tool(Feather.ZOOM_OUT, "Zoom out (−)", "zoomOut", () -> canvas.zoom(1 / 1.25));
@@ -117,7 +119,7 @@ public final class LineageExplorerView {
         kinds.setMinWidth(Region.USE_PREF_SIZE);
         export.setMinWidth(Region.USE_PREF_SIZE);
         search.setMinWidth(160);
-        HBox bar = new HBox(8, new FontIcon(Feather.SEARCH), search, kinds, asOf.node(), spacer, zoomOut, zoomIn, fit, export);
+        HBox bar = new HBox(8, new FontIcon(Feather.SEARCH), search, recent, kinds, asOf.node(), spacer, zoomOut, zoomIn, fit, export);
         if (receiver != null) {
             ReceiverToggle toggle = new ReceiverToggle(receiver);
             bar.getChildren().add(toggle.node());
@@ -156,7 +158,12 @@ public final class LineageExplorerView {
         });
         results.visibleProperty().bind(Bindings.isNotEmpty(model.searchResults())
                 .and(search.focusedProperty().or(results.focusedProperty())));
-        Label empty = new Label("Find a commit, dataset, run or model above to see where it came from and what it feeds.");
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.createStringBinding(() -> model.startList().isEmpty()
+                ? "The lineage graph is empty. Sync a repository or an MLflow server, import OpenLineage events "
+                + "(braid lineage import), or switch on Receive events."
+                : "Find a commit, dataset, run or model above, or pick one under Recent, to see where it came from and what it feeds.",
+                model.startList()));
         empty.getStyleClass().addAll("text-muted", "lineage-empty");
         empty.setWrapText(true);
         empty.setMaxWidth(420);

@@ -1,11 +1,13 @@
 package dev.braid.lineage.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.demo.DemoService;
 import dev.braid.experiments.ui.ModelRegistryViewHandle;
 import dev.braid.experiments.ui.VersionRow;
 import dev.braid.lineage.LineageIds;
+import dev.braid.lineage.NodeKind;
 import dev.braid.shell.ShellViewHandle;
 import dev.braid.shell.Workbench;
 import dev.braid.ui.FxTaskRunner;
@@ -83,6 +85,26 @@ class LineageDemoViewTest {
         assertEquals(LineageIds.modelVersion(DemoService.MLFLOW_SOURCE_NAME, "churn-classifier", "3"),
                 workbench.lineage().focusProperty().get());
         view.waitUntil(() -> view.shownNames().stream().anyMatch(name -> name.equals("churn-classifier@champion")));
+    }
+
+    @Test
+    void theExplorerOpensOnTheNewestModelVersionAndRecentListsWhereElseToStart(FxRobot robot) throws Exception {
+        ShellViewHandle shell = new ShellViewHandle(robot);
+        shell.navigateTo("Lineage");
+        shell.waitUntilShowing("lineageExplorer");
+        LineageExplorerViewHandle view = new LineageExplorerViewHandle(robot, workbench.lineage());
+
+        view.waitUntil(() -> view.detailsTitle().equals("churn-classifier v4") && view.shownNames().contains("xgb-churn")
+                && view.shownNames().stream().anyMatch(name -> name.startsWith("sweep-")));
+        assertTrue(view.graph().nodes().stream().anyMatch(p -> p.node().kind().equals(NodeKind.DATASET_VERSION)),
+                "the run that made the version is expanded, so its training data shows: " + view.shownNames());
+        assertTrue(view.canvas().redrawCount() > 0);
+
+        view.chooseRecent("churn-classifier v1");
+
+        view.waitUntil(() -> view.detailsTitle().equals("churn-classifier v1"));
+        assertEquals(LineageIds.modelVersion(DemoService.MLFLOW_SOURCE_NAME, "churn-classifier", "1"),
+                workbench.lineage().focusProperty().get());
     }
 
     @SuppressWarnings("unchecked")

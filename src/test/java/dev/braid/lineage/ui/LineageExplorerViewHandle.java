@@ -105,6 +105,13 @@ public final class LineageExplorerViewHandle {
         robot.clickOn(id);
     }
 
+    /** Recent → the node of that name in the start list. */
+    public void chooseRecent(String name) {
+        robot.clickOn("#startMenu");
+        robot.clickOn(robot.lookup(".menu-item").match(n -> n.lookup(".label") instanceof Label l && name.equals(l.getText()))
+                .<javafx.scene.Node>query());
+    }
+
     /** Export → the format's menu item. */
     public void export(String format) {
         robot.clickOn("#exportMenu");
