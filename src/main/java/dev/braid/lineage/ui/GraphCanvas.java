@@ -1,7 +1,6 @@
 package dev.braid.lineage.ui;
 
 import dev.braid.lineage.LaidOutGraph;
-import dev.braid.lineage.LineageEdge;
 import dev.braid.lineage.NodeId;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +8,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 
 /**
  * The lineage graph on a canvas, with pan (drag the background), zoom (wheel, around the cursor),
- * fit, a hover label naming the node or the edge's kind under the pointer, and a minimap in the
- * corner while the graph is larger than the view. Clicks are reported, never acted on here.
+ * fit, a hover label naming the node or the edge's kind under the pointer (mouse handling in
+ * {@link GraphPointer}), and a minimap in the corner while the graph is larger than the view.
+ * Clicks are reported, never acted on here.
  */
 public final class GraphCanvas extends Region {
     /** A click on a node: {@code additive} when ctrl (or cmd) was held, {@code badge} on its expand badge. */
@@ -38,18 +32,10 @@ public final class GraphCanvas extends Region {
     private LaidOutGraph graph = LaidOutGraph.EMPTY;
     private Map<NodeId, LaidOutGraph.Placed> boxes = Map.of();
     private GraphPainter.Marks marks = GraphPainter.Marks.NONE;
-    private NodeId hoverNode;
-    private LaidOutGraph.Route hoverEdge;
-    private String hoverText = "";
-    private double pointerX;
-    private double pointerY;
-    private double dragX;
-    private double dragY;
-    private boolean dragged;
+    private final GraphPointer pointer;
     private boolean fitPending = true;
     private NodeId centreOnShow;
     private long redraws;
-    private Consumer<NodeClick> onNodeClick = click -> { };
 
     public GraphCanvas() {
         getStyleClass().add("lineage-graph");
@@ -58,12 +44,7 @@ public final class GraphCanvas extends Region {
         getChildren().addAll(canvas, minimap);
         setFocusTraversable(true);
         setMinSize(100, 100);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-        addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
-        addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(null, null, ""));
-        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        pointer = new GraphPointer(this, view, () -> graph, this::redraw);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
@@ -80,7 +61,7 @@ public final class GraphCanvas extends Region {
     }
 
     public void setOnNodeClick(Consumer<NodeClick> handler) {
-        this.onNodeClick = handler;
+        pointer.setOnNodeClick(handler);
     }
 
     /**
@@ -95,9 +76,7 @@ public final class GraphCanvas extends Region {
         graph = next;
         boxes = next.byId();
         painter.reset();
-        hoverNode = null;
-        hoverEdge = null;
-        hoverText = "";
+        pointer.forget();
         LaidOutGraph.Placed after = anchor == null ? null : boxes.get(anchor);
         if (before != null && after != null && !fitPending) {
             view.anchor(after.x(), after.y(), sx, sy);
@@ -111,7 +90,7 @@ public final class GraphCanvas extends Region {
     }
 
     public void setMarks(NodeId selected, NodeId second, PathHighlight path, java.util.function.Predicate<NodeId> expanded) {
-        marks = new GraphPainter.Marks(selected, second, path, hoverNode, hoverEdge, expanded);
+        marks = new GraphPainter.Marks(selected, second, path, pointer.hoverNode(), pointer.hoverEdge(), expanded);
         redraw();
     }
 
@@ -175,7 +154,7 @@ public final class GraphCanvas extends Region {
 
     /** What the hover label says now: the node's name and id, or the edge's kind, source and time. */
     public String hoverText() {
-        return hoverText;
+        return pointer.hoverText();
     }
 
     public boolean minimapShown() {
@@ -226,106 +205,10 @@ public final class GraphCanvas extends Region {
         }
         redraws++;
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        GraphPainter.Marks now = new GraphPainter.Marks(marks.selected(), marks.second(), marks.path(), hoverNode, hoverEdge,
-                marks.expanded());
+        GraphPainter.Marks now = new GraphPainter.Marks(marks.selected(), marks.second(), marks.path(), pointer.hoverNode(),
+                pointer.hoverEdge(), marks.expanded());
         painter.paint(gc, graph, view, w, h, colours, now);
-        if (!hoverText.isEmpty()) {
-            label(gc, w, h);
-        }
+        pointer.paintLabel(gc, w, h, colours);
         minimap.update(graph.width() * view.scale() > w + 1 || graph.height() * view.scale() > h + 1, w, h);
-    }
-
-    private void label(GraphicsContext gc, double w, double h) {
-        String[] lines = hoverText.split("\n");
-        double width = 0;
-        for (String line : lines) {
-            width = Math.max(width, line.length() * 6.6);
-        }
-        width = Math.min(width + 16, w - 8);
-        double height = lines.length * 16 + 8;
-        double x = Math.min(pointerX + 14, w - width - 4);
-        double y = Math.min(pointerY + 18, h - height - 4);
-        gc.setFill(colours.get("text").deriveColor(0, 1, 1, 0.88));
-        gc.fillRoundRect(x, y, width, height, 8, 8);
-        gc.setFill(colours.get("background"));
-        gc.setFont(Font.font(Font.getDefault().getFamily(), 11.5));
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < lines.length; i++) {
-            gc.fillText(lines[i], x + 8, y + 4 + i * 16, width - 16);
-        }
-    }
-
-    private void pressed(MouseEvent event) {
-        requestFocus();
-        dragX = event.getX();
-        dragY = event.getY();
-        dragged = false;
-    }
-
-    private void dragged(MouseEvent event) {
-        if (event.getButton() == MouseButton.PRIMARY || event.getButton() == MouseButton.MIDDLE) {
-            view.pan(event.getX() - dragX, event.getY() - dragY);
-            dragged |= Math.abs(event.getX() - dragX) + Math.abs(event.getY() - dragY) > 0;
-            dragX = event.getX();
-            dragY = event.getY();
-            redraw();
-        }
-    }
-
-    private void clicked(MouseEvent event) {
-        if (dragged || event.getButton() != MouseButton.PRIMARY) {
-            return;
-        }
-        double x = view.toWorldX(event.getX());
-        double y = view.toWorldY(event.getY());
-        boolean additive = event.isShortcutDown() || event.isControlDown();
-        for (LaidOutGraph.Placed box : graph.nodes()) {
-            double bx = box.x() + box.width();
-            double by = box.y() + box.height();
-            if (!GraphFolding.isCluster(box.node().id()) && Math.hypot(x - bx, y - by) <= GraphPainter.BADGE_RADIUS + 2) {
-                onNodeClick.accept(new NodeClick(box.node().id(), additive, true, event.getClickCount()));
-                return;
-            }
-        }
-        graph.nodeAt(x, y).ifPresent(box -> onNodeClick.accept(new NodeClick(box.node().id(), additive, false, event.getClickCount())));
-    }
-
-    private void moved(MouseEvent event) {
-        pointerX = event.getX();
-        pointerY = event.getY();
-        double x = view.toWorldX(pointerX);
-        double y = view.toWorldY(pointerY);
-        Optional<LaidOutGraph.Placed> node = graph.nodeAt(x, y);
-        if (node.isPresent()) {
-            hover(node.get().node().id(), null, node.get().node().name() + "\n" + node.get().node().id().value());
-            return;
-        }
-        LaidOutGraph.Route edge = EdgeHits.nearest(graph, x, y, 6 / view.scale());
-        if (edge != null) {
-            LineageEdge e = edge.edge();
-            hover(null, edge, e.kind().id() + "\nasserted by " + e.assertedBy() + " at " + e.assertedAt());
-        } else {
-            hover(null, null, "");
-        }
-    }
-
-    private void hover(NodeId node, LaidOutGraph.Route edge, String text) {
-        boolean changed = !java.util.Objects.equals(node, hoverNode) || edge != hoverEdge || !text.equals(hoverText);
-        hoverNode = node;
-        hoverEdge = edge;
-        hoverText = text;
-        if (changed || !text.isEmpty()) {
-            redraw();
-        }
-    }
-
-    private void scrolled(ScrollEvent event) {
-        if (event.getDeltaY() == 0) {
-            return;
-        }
-        view.zoom(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
-        redraw();
-        event.consume();
     }
 }
