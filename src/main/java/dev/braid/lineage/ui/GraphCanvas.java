@@ -186,7 +186,8 @@ public final class GraphCanvas extends Region {
 
     /**
      * A new graph is fitted when that keeps labels readable; a larger one opens at a readable
-     * scale around the selected node, and the minimap shows the rest.
+     * scale around the selected node, slid so that no side of the view is left empty, and the
+     * minimap shows the rest.
      */
     private void firstView(double w, double h) {
         view.fit(graph.width(), graph.height(), w, h);
@@ -194,6 +195,7 @@ public final class GraphCanvas extends Region {
         if (view.scale() < READABLE_SCALE && centre != null) {
             view.zoom(READABLE_SCALE / view.scale(), 0, 0);
             view.anchor(centre.centreX(), centre.centreY(), w / 2, h / 2);
+            view.clamp(graph.width(), graph.height(), w, h);
         }
     }
 

@@ -65,6 +65,20 @@ final class Viewport {
         offsetY = (viewHeight - graphHeight * scale) / 2;
     }
 
+    /**
+     * Slides the view, scale unchanged, so that a graph larger than the view leaves no empty
+     * margin on either side (the selection stays in view, more of the graph comes in) and a
+     * smaller one is centred.
+     */
+    void clamp(double graphWidth, double graphHeight, double viewWidth, double viewHeight) {
+        offsetX = clampAxis(offsetX, graphWidth * scale, viewWidth);
+        offsetY = clampAxis(offsetY, graphHeight * scale, viewHeight);
+    }
+
+    private static double clampAxis(double offset, double graph, double view) {
+        return graph <= view ? (view - graph) / 2 : Math.max(view - graph, Math.min(0, offset));
+    }
+
     /** Puts world point {@code (x, y)} at screen point {@code (sx, sy)}. */
     void anchor(double x, double y, double sx, double sy) {
         offsetX = sx - x * scale;
