@@ -81,14 +81,16 @@ class LineageReceiverViewTest {
 
         robot.clickOn("#receiverToggle");
 
-        view.waitUntil(() -> address.isVisible() && address.getText().matches("http://127\\.0\\.0\\.1:\\d+/api/v1/lineage"));
-        assertTrue(robot.lookup("#receiverMessage").queryAs(Label.class).getText().contains(address.getText()));
-        assertEquals(201, post(address.getText(), event("START", "2026-03-01T09:00:00Z", "\"outputs\": [" + dataset("features.parquet") + "]")));
+        view.waitUntil(() -> address.isVisible() && address.getText().matches("127\\.0\\.0\\.1:\\d+"));
+        String url = "http://" + address.getText() + "/api/v1/lineage";
+        assertEquals(url, address.getTooltip().getText());
+        assertTrue(robot.lookup("#receiverMessage").queryAs(Label.class).getText().endsWith(url));
+        assertEquals(201, post(url, event("START", "2026-03-01T09:00:00Z", "\"outputs\": [" + dataset("features.parquet") + "]")));
         view.search("nightly.clean");
         view.waitUntil(() -> view.shownNames().contains("features.parquet"));
 
         // A later event of the same run writes a second dataset: the explorer redraws without being asked.
-        assertEquals(201, post(address.getText(), event("COMPLETE", "2026-03-01T09:05:00Z",
+        assertEquals(201, post(url, event("COMPLETE", "2026-03-01T09:05:00Z",
                 "\"outputs\": [" + dataset("features.parquet") + ", " + dataset("report.html") + "]")));
 
         view.waitUntil(() -> view.shownNames().contains("report.html"));
