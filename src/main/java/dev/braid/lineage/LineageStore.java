@@ -179,6 +179,9 @@ final class LineageStore {
     }
 
     String encode(Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return "{}";
+        }
         try {
             return json.writeValueAsString(properties);
         } catch (JsonProcessingException e) {
