@@ -28,6 +28,8 @@ final class LineageStore {
     private final ObjectMapper json = new ObjectMapper();
 
     void write(Connection c, GraphChanges changes, Instant now) throws SQLException {
+        // Edges and column links asserted again with nothing new (a later time, the same facts)
+        // leave their rows alone: most assertions repeat, and an update rewrites the indexes.
         // A newer status wins; at the same instant an ending (COMPLETE, FAILED...) beats RUNNING.
         String newer = "excluded.status <> '' AND (excluded.status_at > status_at"
                 + " OR (excluded.status_at = status_at AND excluded.status <> 'RUNNING'))";
@@ -58,7 +60,8 @@ final class LineageStore {
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(from_id, to_id, kind, asserted_by) DO UPDATE SET
                     asserted_at = min(asserted_at, excluded.asserted_at),
-                    properties = json_patch(properties, excluded.properties)""")) {
+                    properties = json_patch(properties, excluded.properties)
+                WHERE excluded.asserted_at < asserted_at OR json_patch(properties, excluded.properties) IS NOT properties""")) {
             for (EdgeWrite write : changes.edges()) {
                 LineageEdge e = write.edge();
                 st.setString(1, e.from().value());
@@ -75,7 +78,8 @@ final class LineageStore {
                 INSERT INTO lineage_columns(dataset_id, field, input_dataset_id, input_field, transformation, asserted_by, asserted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET transformation = excluded.transformation,
-                    asserted_at = min(asserted_at, excluded.asserted_at)""")) {
+                    asserted_at = min(asserted_at, excluded.asserted_at)
+                WHERE excluded.transformation IS NOT transformation OR excluded.asserted_at < asserted_at""")) {
             for (ColumnLink link : changes.columns()) {
                 st.setString(1, link.dataset().value());
                 st.setString(2, link.field());
@@ -108,19 +112,19 @@ final class LineageStore {
      * Keeps accepted events, in order; for each, whether it was new (false when an event with the
      * same canonical hash was kept before, or earlier in the same list).
      */
-    boolean[] insertEvents(Connection c, List<OpenLineageIngest.Accepted> events, Instant receivedAt) throws SQLException {
+    boolean[] insertEvents(Connection c, List<OpenLineageIngest.Kept> events, Instant receivedAt) throws SQLException {
         boolean[] added = new boolean[events.size()];
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO lineage_events(hash, event_kind, event_type, event_time, received_at, origin, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING""")) {
             for (int i = 0; i < events.size(); i++) {
-                OpenLineageEvent event = events.get(i).event();
+                OpenLineageIngest.Kept event = events.get(i);
                 st.setString(1, event.hash());
                 st.setString(2, event.kind());
                 st.setString(3, event.eventType().isEmpty() ? null : event.eventType());
                 st.setLong(4, event.eventTime().toEpochMilli());
                 st.setLong(5, receivedAt.toEpochMilli());
-                st.setString(6, events.get(i).origin());
+                st.setString(6, event.origin());
                 st.setString(7, event.raw());
                 added[i] = st.executeUpdate() == 1;
             }

@@ -129,8 +129,8 @@ public final class OpenLineageImporter {
 
     /**
      * Accepted events waiting to be written together. A full batch is written on a thread of its
-     * own while the next one is read, validated and mapped, so a large import keeps two cores busy;
-     * one batch is written at a time, in file order.
+     * own while the next one is read, validated, mapped and merged, so a large import keeps two
+     * cores busy; one batch is written at a time, in file order.
      */
     private final class Batch implements AutoCloseable {
         private final List<OpenLineageIngest.Mapped> pending = new ArrayList<>();
@@ -159,9 +159,9 @@ public final class OpenLineageImporter {
         private void handOver() {
             awaitWriting();
             if (!pending.isEmpty()) {
-                List<OpenLineageIngest.Mapped> batch = List.copyOf(pending);
+                OpenLineageIngest.Prepared batch = ingest.prepare(List.copyOf(pending));
                 pending.clear();
-                writing = writer.submit(() -> ingest.storeMapped(batch));
+                writing = writer.submit(() -> ingest.store(batch));
             }
         }
 
