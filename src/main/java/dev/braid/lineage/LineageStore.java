@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,13 @@ import java.util.Optional;
 final class LineageStore {
     private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() { };
     private static final String NODE_COLUMNS = "id, name, status, properties";
+    // Rows are written in the order of each table's key: consecutive rows land on the same pages.
+    // The sorts are stable, so writes to one row keep their order.
+    private static final Comparator<NodeWrite> NODE_ORDER = Comparator.comparing(n -> n.id().value());
+    private static final Comparator<EdgeWrite> EDGE_ORDER = Comparator.<EdgeWrite, String>comparing(w -> w.edge().from().value())
+            .thenComparing(w -> w.edge().to().value()).thenComparing(w -> w.edge().kind().id()).thenComparing(w -> w.edge().assertedBy());
+    private static final Comparator<ColumnLink> COLUMN_ORDER = Comparator.<ColumnLink, String>comparing(l -> l.dataset().value())
+            .thenComparing(ColumnLink::field).thenComparing(l -> l.inputDataset().value()).thenComparing(ColumnLink::inputField);
     private final ObjectMapper json = new ObjectMapper();
 
     void write(Connection c, GraphChanges changes, Instant now) throws SQLException {
@@ -42,7 +51,7 @@ final class LineageStore {
                     status_at = CASE WHEN %1$s THEN excluded.status_at ELSE status_at END,
                     properties = json_patch(properties, excluded.properties),
                     updated_at = max(updated_at, excluded.updated_at)""".formatted(newer))) {
-            for (NodeWrite node : changes.nodes()) {
+            for (NodeWrite node : sorted(changes.nodes(), NODE_ORDER)) {
                 String rest = node.id().value().substring(node.id().value().indexOf(':') + 1);
                 st.setString(1, node.id().value());
                 st.setString(2, node.id().kind().id());
@@ -62,7 +71,7 @@ final class LineageStore {
                     asserted_at = min(asserted_at, excluded.asserted_at),
                     properties = json_patch(properties, excluded.properties)
                 WHERE excluded.asserted_at < asserted_at OR json_patch(properties, excluded.properties) IS NOT properties""")) {
-            for (EdgeWrite write : changes.edges()) {
+            for (EdgeWrite write : sorted(changes.edges(), EDGE_ORDER)) {
                 LineageEdge e = write.edge();
                 st.setString(1, e.from().value());
                 st.setString(2, e.to().value());
@@ -80,7 +89,7 @@ final class LineageStore {
                 ON CONFLICT DO UPDATE SET transformation = excluded.transformation,
                     asserted_at = min(asserted_at, excluded.asserted_at)
                 WHERE excluded.transformation IS NOT transformation OR excluded.asserted_at < asserted_at""")) {
-            for (ColumnLink link : changes.columns()) {
+            for (ColumnLink link : sorted(changes.columns(), COLUMN_ORDER)) {
                 st.setString(1, link.dataset().value());
                 st.setString(2, link.field());
                 st.setString(3, link.inputDataset().value());
@@ -92,6 +101,12 @@ final class LineageStore {
             }
             st.executeBatch();
         }
+    }
+
+    private static <T> List<T> sorted(List<T> rows, Comparator<T> order) {
+        List<T> copy = new ArrayList<>(rows);
+        copy.sort(order);
+        return copy;
     }
 
     /** Removes every edge and column link {@code source} asserted; nodes stay (others may use them). */
@@ -117,7 +132,11 @@ final class LineageStore {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO lineage_events(hash, event_kind, event_type, event_time, received_at, origin, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING""")) {
-            for (int i = 0; i < events.size(); i++) {
+            // In hash order (the table's key), stable so that the first of two equal events is the one kept.
+            Integer[] order = new Integer[events.size()];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.comparing(i -> events.get(i).hash()));
+            for (int i : order) {
                 OpenLineageIngest.Kept event = events.get(i);
                 st.setString(1, event.hash());
                 st.setString(2, event.kind());
