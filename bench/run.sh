@@ -107,6 +107,10 @@ if [[ "$only" == all || "$only" == lineage ]]; then
   echo "== lineage: import $lineage_events OpenLineage events, depth-10 closures over 1,000,000 edges (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   java "${ljvm[@]}" -cp "$classpath" dev.braid.bench.LineageBenchmark "$events_file" "$lwork/data" "$lineage_events" 100 10 \
     | tee "$lwork/result.txt" || status=$?
+  grep -o 'Pause[^)]*) [0-9]*M->[0-9]*M([0-9]*M)' "$lwork/gc.log" \
+    | sed -E 's/.*->([0-9]+)M\(([0-9]+)M\)/\1 \2/' \
+    | awk '{ if ($1 > after) after = $1; if ($2 > committed) committed = $2 } END { printf "gc log: max heap after GC %d MB, max committed heap %d MB\n", after, committed }' \
+    | tee -a "$lwork/result.txt"
   if [[ "${BENCH_JFR:-}" == 1 ]]; then
     for thread in main braid-lineage-import; do
       echo "== profile of the lineage benchmark, thread $thread"
