@@ -82,11 +82,17 @@ final class ChangeMerger {
                         next.transformation(), earlier.assertedBy(), min(earlier.assertedAt(), next.assertedAt())));
     }
 
+    /** The rows in the order the store writes them (stable: a row's earlier write stays first), sorted here, off the writing thread. */
     private GraphChanges result() {
         List<NodeWrite> allNodes = new ArrayList<>(earlierNodes.size() + nodes.size());
         allNodes.addAll(earlierNodes);
         allNodes.addAll(nodes.values());
-        return new GraphChanges(allNodes, new ArrayList<>(edges.values()), new ArrayList<>(columns.values()));
+        allNodes.sort(LineageStore.NODE_ORDER);
+        List<EdgeWrite> allEdges = new ArrayList<>(edges.values());
+        allEdges.sort(LineageStore.EDGE_ORDER);
+        List<ColumnLink> allColumns = new ArrayList<>(columns.values());
+        allColumns.sort(LineageStore.COLUMN_ORDER);
+        return new GraphChanges(allNodes, allEdges, allColumns);
     }
 
     private static Instant min(Instant a, Instant b) {
