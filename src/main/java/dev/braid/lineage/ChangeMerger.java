@@ -82,7 +82,10 @@ final class ChangeMerger {
                         next.transformation(), earlier.assertedBy(), min(earlier.assertedAt(), next.assertedAt())));
     }
 
-    /** The rows in the order the store writes them (stable: a row's earlier write stays first), sorted here, off the writing thread. */
+    /**
+     * The rows in the order the store writes them (stably: a row's earlier write stays first),
+     * sorted here so that the thread writing a batch does not have to.
+     */
     private GraphChanges result() {
         List<NodeWrite> allNodes = new ArrayList<>(earlierNodes.size() + nodes.size());
         allNodes.addAll(earlierNodes);

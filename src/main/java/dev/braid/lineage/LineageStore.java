@@ -32,14 +32,13 @@ final class LineageStore {
     // ChangeMerger leaves them) cost one comparison each.
     static final Comparator<NodeWrite> NODE_ORDER = Comparator.comparing(n -> n.id().value());
     static final Comparator<EdgeWrite> EDGE_ORDER = Comparator.<EdgeWrite, String>comparing(w -> w.edge().from().value())
-            .thenComparing(w -> w.edge().to().value()).thenComparing(w -> w.edge().kind().id()).thenComparing(w -> w.edge().assertedBy());
+            .thenComparing(w -> w.edge().to().value()).thenComparing(w -> w.edge().kind().id())
+            .thenComparing(w -> w.edge().assertedBy());
     static final Comparator<ColumnLink> COLUMN_ORDER = Comparator.<ColumnLink, String>comparing(l -> l.dataset().value())
             .thenComparing(ColumnLink::field).thenComparing(l -> l.inputDataset().value()).thenComparing(ColumnLink::inputField);
     private final ObjectMapper json = new ObjectMapper();
 
     void write(Connection c, GraphChanges changes, Instant now) throws SQLException {
-        // Edges and column links asserted again with nothing new (a later time, the same facts)
-        // leave their rows alone: most assertions repeat, and an update rewrites the indexes.
         // A newer status wins; at the same instant an ending (COMPLETE, FAILED...) beats RUNNING.
         String newer = "excluded.status <> '' AND (excluded.status_at > status_at"
                 + " OR (excluded.status_at = status_at AND excluded.status <> 'RUNNING'))";
@@ -65,6 +64,8 @@ final class LineageStore {
             }
             st.executeBatch();
         }
+        // Edges and column links asserted again with nothing new (a later time, the same facts)
+        // leave their rows alone: most assertions repeat, and an update rewrites the indexes.
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO lineage_edges(from_id, to_id, kind, asserted_by, asserted_at, properties)
                 VALUES (?, ?, ?, ?, ?, ?)
