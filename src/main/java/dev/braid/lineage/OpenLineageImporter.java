@@ -187,9 +187,20 @@ public final class OpenLineageImporter {
             }
         }
 
+        /** Waits for a write still running (when reading failed), so that nothing is written after the import returns. */
         @Override
         public void close() {
-            writer.shutdownNow();
+            try {
+                if (writing != null) {
+                    writing.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // The import is failing already; this write's own failure adds nothing to it.
+            } finally {
+                writer.shutdown();
+            }
         }
     }
 }
