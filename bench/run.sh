@@ -3,11 +3,14 @@
 #   repositories: full index vs git log, incremental sync, peak heap, first page;
 #   experiments:  full MLflow sync vs the MLflow Python client, no-change sync, filter + sort over
 #                 100,000 cached runs, peak heap; the metric chart's first paint;
-#   lineage:      layout and first paint of a 2,000-node neighbourhood in the explorer.
+#   lineage:      import of 100,000 OpenLineage events from a JSON Lines file, depth-10 downstream
+#                 closures in a graph of 1,000,000 edges, peak heap (-Xmx512m); layout and first
+#                 paint of a 2,000-node neighbourhood in the explorer.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
 #   BENCH_ONLY=repositories|experiments|lineage   run one part only (default: all)
 #   BENCH_COMMITS=100000   size of the generated repository
+#   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
 #   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server
 #   BENCH_FX=true          also draw the first page in a headless JavaFX table (needs Monocle)
 #   BENCH_JFR=1            record the benchmark JVM with Java Flight Recorder and summarise it
@@ -87,8 +90,35 @@ if [[ "$only" == all || "$only" == experiments ]]; then
 fi
 
 if [[ "$only" == all || "$only" == lineage ]]; then
-  echo "== lineage explorer: layout and first paint of a 2,000-node neighbourhood"
-  java -Xmx256m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
-    -cp "$build/test-classes:$classpath" dev.braid.bench.LayoutBenchmark || status=$?
+  lineage_events="${BENCH_LINEAGE_EVENTS:-100000}"
+  events_file="$work/openlineage-$lineage_events.jsonl"
+  lwork="$work/lineage"
+  if [[ ! -f "$events_file" ]]; then
+    echo "== generating $lineage_events OpenLineage events in $events_file (once; reused afterwards)"
+    java -cp "$classpath" dev.braid.bench.LineageEventsGenerator "$events_file.tmp" "$lineage_events" 100 10
+    mv "$events_file.tmp" "$events_file"
+  fi
+  rm -rf "$lwork"
+  mkdir -p "$lwork"
+  ljvm=(-Xmx512m -Xlog:gc:file="$lwork/gc.log")
+  if [[ "${BENCH_JFR:-}" == 1 ]]; then
+    ljvm+=(-XX:StartFlightRecording=filename="$lwork/lineage.jfr",settings=profile)
+  fi
+  echo "== lineage: import $lineage_events OpenLineage events, depth-10 closures over 1,000,000 edges (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  java "${ljvm[@]}" -cp "$classpath" dev.braid.bench.LineageBenchmark "$events_file" "$lwork/data" "$lineage_events" 100 10 \
+    | tee "$lwork/result.txt" || status=$?
+  grep -o 'Pause[^)]*) [0-9]*M->[0-9]*M([0-9]*M)' "$lwork/gc.log" \
+    | sed -E 's/.*->([0-9]+)M\(([0-9]+)M\)/\1 \2/' \
+    | awk '{ if ($1 > after) after = $1; if ($2 > committed) committed = $2 } END { printf "gc log: max heap after GC %d MB, max committed heap %d MB\n", after, committed }' \
+    | tee -a "$lwork/result.txt"
+  if [[ "${BENCH_JFR:-}" == 1 ]]; then
+    for thread in main braid-lineage-import; do
+      echo "== profile of the lineage benchmark, thread $thread"
+      java -cp "$classpath" dev.braid.bench.JfrSummary "$lwork/lineage.jfr" "$thread"
+    done | tee "$lwork/profile.txt"
+  fi
+  echo "== lineage explorer: layout and first paint of a 2,000-node neighbourhood (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx512m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+    -cp "$build/test-classes:$classpath" dev.braid.bench.LayoutBenchmark | tee "$lwork/layout.txt" || status=$?
 fi
 exit $status

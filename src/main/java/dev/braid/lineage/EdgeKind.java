@@ -1,7 +1,6 @@
 package dev.braid.lineage;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What an edge means. Every edge points downstream, the way data and code flow: from a commit to
@@ -9,8 +8,6 @@ import java.util.regex.Pattern;
  * it logged. Kinds are open like {@link NodeKind}.
  */
 public record EdgeKind(String id) {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-
     public static final EdgeKind CONTAINS = new EdgeKind("contains");
     public static final EdgeKind VERSION = new EdgeKind("version");
     public static final EdgeKind BUILT_FROM = new EdgeKind("built-from");
@@ -24,7 +21,7 @@ public record EdgeKind(String id) {
 
     public EdgeKind {
         Objects.requireNonNull(id, "id");
-        if (!NAME.matcher(id).matches()) {
+        if (!NodeKind.isName(id)) {
             throw new IllegalArgumentException("an edge kind is lower-case letters, digits and '-': " + id);
         }
     }

@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,15 @@ import java.util.Optional;
 final class LineageStore {
     private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() { };
     private static final String NODE_COLUMNS = "id, name, status, properties";
+    // Rows are written in the order of each table's key: consecutive rows land on the same pages.
+    // The sorts are stable, so writes to one row keep their order; rows already in order (as
+    // ChangeMerger leaves them) cost one comparison each.
+    static final Comparator<NodeWrite> NODE_ORDER = Comparator.comparing(n -> n.id().value());
+    static final Comparator<EdgeWrite> EDGE_ORDER = Comparator.<EdgeWrite, String>comparing(w -> w.edge().from().value())
+            .thenComparing(w -> w.edge().to().value()).thenComparing(w -> w.edge().kind().id())
+            .thenComparing(w -> w.edge().assertedBy());
+    static final Comparator<ColumnLink> COLUMN_ORDER = Comparator.<ColumnLink, String>comparing(l -> l.dataset().value())
+            .thenComparing(ColumnLink::field).thenComparing(l -> l.inputDataset().value()).thenComparing(ColumnLink::inputField);
     private final ObjectMapper json = new ObjectMapper();
 
     void write(Connection c, GraphChanges changes, Instant now) throws SQLException {
@@ -40,7 +51,7 @@ final class LineageStore {
                     status_at = CASE WHEN %1$s THEN excluded.status_at ELSE status_at END,
                     properties = json_patch(properties, excluded.properties),
                     updated_at = max(updated_at, excluded.updated_at)""".formatted(newer))) {
-            for (NodeWrite node : changes.nodes()) {
+            for (NodeWrite node : sorted(changes.nodes(), NODE_ORDER)) {
                 String rest = node.id().value().substring(node.id().value().indexOf(':') + 1);
                 st.setString(1, node.id().value());
                 st.setString(2, node.id().kind().id());
@@ -53,13 +64,16 @@ final class LineageStore {
             }
             st.executeBatch();
         }
+        // Edges and column links asserted again with nothing new (a later time, the same facts)
+        // leave their rows alone: most assertions repeat, and an update rewrites the indexes.
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO lineage_edges(from_id, to_id, kind, asserted_by, asserted_at, properties)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(from_id, to_id, kind, asserted_by) DO UPDATE SET
                     asserted_at = min(asserted_at, excluded.asserted_at),
-                    properties = json_patch(properties, excluded.properties)""")) {
-            for (EdgeWrite write : changes.edges()) {
+                    properties = json_patch(properties, excluded.properties)
+                WHERE excluded.asserted_at < asserted_at OR json_patch(properties, excluded.properties) IS NOT properties""")) {
+            for (EdgeWrite write : sorted(changes.edges(), EDGE_ORDER)) {
                 LineageEdge e = write.edge();
                 st.setString(1, e.from().value());
                 st.setString(2, e.to().value());
@@ -75,8 +89,9 @@ final class LineageStore {
                 INSERT INTO lineage_columns(dataset_id, field, input_dataset_id, input_field, transformation, asserted_by, asserted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET transformation = excluded.transformation,
-                    asserted_at = min(asserted_at, excluded.asserted_at)""")) {
-            for (ColumnLink link : changes.columns()) {
+                    asserted_at = min(asserted_at, excluded.asserted_at)
+                WHERE excluded.transformation IS NOT transformation OR excluded.asserted_at < asserted_at""")) {
+            for (ColumnLink link : sorted(changes.columns(), COLUMN_ORDER)) {
                 st.setString(1, link.dataset().value());
                 st.setString(2, link.field());
                 st.setString(3, link.inputDataset().value());
@@ -88,6 +103,12 @@ final class LineageStore {
             }
             st.executeBatch();
         }
+    }
+
+    private static <T> List<T> sorted(List<T> rows, Comparator<T> order) {
+        List<T> copy = new ArrayList<>(rows);
+        copy.sort(order);
+        return copy;
     }
 
     /** Removes every edge and column link {@code source} asserted; nodes stay (others may use them). */
@@ -108,19 +129,23 @@ final class LineageStore {
      * Keeps accepted events, in order; for each, whether it was new (false when an event with the
      * same canonical hash was kept before, or earlier in the same list).
      */
-    boolean[] insertEvents(Connection c, List<OpenLineageIngest.Accepted> events, Instant receivedAt) throws SQLException {
+    boolean[] insertEvents(Connection c, List<OpenLineageIngest.Kept> events, Instant receivedAt) throws SQLException {
         boolean[] added = new boolean[events.size()];
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO lineage_events(hash, event_kind, event_type, event_time, received_at, origin, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING""")) {
-            for (int i = 0; i < events.size(); i++) {
-                OpenLineageEvent event = events.get(i).event();
+            // In hash order (the table's key), stable so that the first of two equal events is the one kept.
+            Integer[] order = new Integer[events.size()];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.comparing(i -> events.get(i).hash()));
+            for (int i : order) {
+                OpenLineageIngest.Kept event = events.get(i);
                 st.setString(1, event.hash());
                 st.setString(2, event.kind());
                 st.setString(3, event.eventType().isEmpty() ? null : event.eventType());
                 st.setLong(4, event.eventTime().toEpochMilli());
                 st.setLong(5, receivedAt.toEpochMilli());
-                st.setString(6, events.get(i).origin());
+                st.setString(6, event.origin());
                 st.setString(7, event.raw());
                 added[i] = st.executeUpdate() == 1;
             }
@@ -179,6 +204,9 @@ final class LineageStore {
     }
 
     String encode(Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return "{}";
+        }
         try {
             return json.writeValueAsString(properties);
         } catch (JsonProcessingException e) {

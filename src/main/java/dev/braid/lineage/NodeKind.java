@@ -1,7 +1,6 @@
 package dev.braid.lineage;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The kind of a lineage node, the first part of every {@link NodeId}. Kinds are open: later
@@ -9,8 +8,6 @@ import java.util.regex.Pattern;
  * constants name the kinds Braid itself produces.
  */
 public record NodeKind(String id) {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-
     public static final NodeKind REPOSITORY = new NodeKind("repo");
     public static final NodeKind COMMIT = new NodeKind("commit");
     public static final NodeKind DATASET = new NodeKind("dataset");
@@ -26,9 +23,23 @@ public record NodeKind(String id) {
 
     public NodeKind {
         Objects.requireNonNull(id, "id");
-        if (!NAME.matcher(id).matches()) {
+        if (!isName(id)) {
             throw new IllegalArgumentException("a node kind is lower-case letters, digits and '-': " + id);
         }
+    }
+
+    /** {@code [a-z][a-z0-9-]*}, checked by hand: every node id read or written checks its kind. */
+    static boolean isName(String id) {
+        if (id.isEmpty() || id.charAt(0) < 'a' || id.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

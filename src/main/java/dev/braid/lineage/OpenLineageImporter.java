@@ -1,6 +1,5 @@
 package dev.braid.lineage;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -43,21 +46,22 @@ public final class OpenLineageImporter {
                 problems.add(new ImportReport.Problem(path.toString(), "no such file or folder"));
             }
         }
-        Batch batch = new Batch();
-        for (Path file : files) {
-            try {
-                importFile(file, batch, problems);
-            } catch (IOException e) {
-                problems.add(new ImportReport.Problem(file.toString(), "cannot read the file: " + e.getMessage()));
+        try (Batch batch = new Batch()) {
+            for (Path file : files) {
+                try {
+                    importFile(file, batch, problems);
+                } catch (IOException e) {
+                    problems.add(new ImportReport.Problem(file.toString(), "cannot read the file: " + e.getMessage()));
+                }
             }
+            OpenLineageIngest.Stored stored = batch.finish();
+            return new ImportReport(files.size(), stored.added(), stored.repeated(), problems);
         }
-        batch.flush();
-        return new ImportReport(files.size(), batch.stored.added(), batch.stored.repeated(), problems);
     }
 
     private void importFile(Path file, Batch batch, List<ImportReport.Problem> problems) throws IOException {
         int max = validator.limits().maxBytes();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
             BoundedLines lines = new BoundedLines(in, max);
             BoundedLines.Line first = nextNonBlank(lines);
             if (first != null && !first.tooLong() && validator.isIncomplete(first.bytes()) && wholeFile(file, batch, problems)) {
@@ -106,8 +110,16 @@ public final class OpenLineageImporter {
         BoundedLines.Line line;
         do {
             line = lines.next();
-        } while (line != null && !line.tooLong() && new String(line.bytes(), java.nio.charset.StandardCharsets.UTF_8).isBlank());
+        } while (line != null && !line.tooLong() && isBlank(line.bytes()));
         return line;
+    }
+
+    /** Whether a line holds only white space; an event's line starts with its brace, so most lines are answered at once. */
+    private static boolean isBlank(byte[] line) {
+        if (line.length > 0 && line[0] == '{') {
+            return false;
+        }
+        return new String(line, java.nio.charset.StandardCharsets.UTF_8).isBlank();
     }
 
     private static boolean looksLikeEvents(Path file) {
@@ -115,21 +127,80 @@ public final class OpenLineageImporter {
         return !name.startsWith(".") && (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson"));
     }
 
-    /** Accepted events waiting to be written together. */
-    private final class Batch {
-        private final List<OpenLineageIngest.Accepted> pending = new ArrayList<>();
+    /**
+     * Accepted events waiting to be written together. A full batch is written on a thread of its
+     * own while the next one is read, validated, mapped and merged, so a large import keeps two
+     * cores busy; one batch is written at a time, in file order.
+     */
+    private final class Batch implements AutoCloseable {
+        private final List<OpenLineageIngest.Mapped> pending = new ArrayList<>();
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "braid-lineage-import");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private Future<OpenLineageIngest.Stored> writing;
         private OpenLineageIngest.Stored stored = new OpenLineageIngest.Stored(0, 0);
 
         void add(OpenLineageIngest.Accepted accepted) {
-            pending.add(accepted);
+            pending.add(ingest.map(accepted));
             if (pending.size() >= OpenLineageIngest.BATCH) {
-                flush();
+                handOver();
             }
         }
 
-        void flush() {
-            stored = stored.plus(ingest.store(pending));
-            pending.clear();
+        /** Writes what is pending and waits for every write; returns what all of them stored. */
+        OpenLineageIngest.Stored finish() {
+            handOver();
+            awaitWriting();
+            return stored;
+        }
+
+        private void handOver() {
+            awaitWriting();
+            if (!pending.isEmpty()) {
+                OpenLineageIngest.Prepared batch = ingest.prepare(List.copyOf(pending));
+                pending.clear();
+                writing = writer.submit(() -> ingest.store(batch));
+            }
+        }
+
+        private void awaitWriting() {
+            if (writing == null) {
+                return;
+            }
+            try {
+                stored = stored.plus(writing.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing OpenLineage events", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                writing = null;
+            }
+        }
+
+        /** Waits for a write still running (when reading failed), so that nothing is written after the import returns. */
+        @Override
+        public void close() {
+            try {
+                if (writing != null) {
+                    writing.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // The import is failing already; this write's own failure adds nothing to it.
+            } finally {
+                writer.shutdown();
+            }
         }
     }
 }

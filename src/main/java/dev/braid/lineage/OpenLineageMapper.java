@@ -17,6 +17,7 @@ import java.util.Map;
 public final class OpenLineageMapper {
     public static final String SOURCE = "openlineage";
     private static final int MAX_PROPERTY = 4_000;
+    private static final java.util.regex.Pattern SHA = java.util.regex.Pattern.compile("[0-9a-fA-F]{4,64}");
 
     /** The graph changes {@code event} asserts. */
     public GraphChanges map(OpenLineageEvent event) {
@@ -96,7 +97,7 @@ public final class OpenLineageMapper {
         }
         String version = location.path("version").asText("");
         String repo = location.hasNonNull("repoUrl") ? location.get("repoUrl").asText() : repositoryOf(location.path("url").asText());
-        if (!version.matches("[0-9a-fA-F]{4,64}") || repo.isBlank()) {
+        if (!SHA.matcher(version).matches() || repo.isBlank()) {
             return;
         }
         NodeId repoId = LineageIds.repository(repo);
@@ -118,7 +119,8 @@ public final class OpenLineageMapper {
         for (String marker : new String[] {"/blob/", "/tree/", "/-/blob/", "/-/tree/"}) {
             int cut = url.indexOf(marker);
             if (cut > 0) {
-                return url.substring(0, cut).replaceAll("/-$", "");
+                String repo = url.substring(0, cut);
+                return repo.endsWith("/-") ? repo.substring(0, repo.length() - 2) : repo;
             }
         }
         return url;

@@ -30,6 +30,8 @@ public final class OpenLineageReceiver implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5050;
     private static final Logger LOG = Logger.getLogger(OpenLineageReceiver.class.getName());
+    /** How much of a refused body is read and dropped so that the client can read the refusal. */
+    private static final long DRAIN_LIMIT = 1 << 20;
     private final HttpServer server;
     private final ExecutorService executor;
     private final OpenLineageValidator validator;
@@ -159,11 +161,15 @@ public final class OpenLineageReceiver implements AutoCloseable {
         int max = validator.limits().maxBytes();
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > max) {
+            drain(exchange.getRequestBody());
             return Answer.error(413, "the event is " + length.strip() + " bytes, more than the " + max + " allowed");
         }
         byte[] json;
-        try {
-            json = readBounded(coding.equals("gzip") ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody(), max);
+        try (InputStream body = coding.equals("gzip") ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
+            json = readBounded(body, max);
+            if (json == null) {
+                drain(exchange.getRequestBody());
+            }
         } catch (IOException e) {
             return Answer.error(400, coding.equals("gzip") ? "the body is not valid gzip: " + e.getMessage()
                     : "cannot read the body: " + e.getMessage());
@@ -189,17 +195,33 @@ public final class OpenLineageReceiver implements AutoCloseable {
 
     /** The whole stream, or null when it holds more than {@code max} bytes (reading stops there). */
     private static byte[] readBounded(InputStream in, int max) throws IOException {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                if (out.size() + n > max) {
-                    return null;
-                }
-                out.write(buffer, 0, n);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            if (out.size() + n > max) {
+                return null;
             }
-            return out.toByteArray();
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT} bytes: a client
+     * still sending when the server closes the connection can lose the answer that says why.
+     * Beyond the limit the connection is closed anyway.
+     */
+    private static void drain(InputStream body) {
+        byte[] buffer = new byte[8192];
+        long left = DRAIN_LIMIT;
+        try {
+            int n;
+            while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client went away; there is no one left to answer.
         }
     }
 

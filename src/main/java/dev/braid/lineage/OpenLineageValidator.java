@@ -196,9 +196,11 @@ public final class OpenLineageValidator {
 
     private String hash(JsonNode tree) {
         try {
-            byte[] bytes = canonical.writeValueAsBytes(tree);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            // Streamed into the digest: the same bytes as writeValueAsBytes, without holding them.
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            canonical.writeValue(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest), tree);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash an event", e);
         }
     }

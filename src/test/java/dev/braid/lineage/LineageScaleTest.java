@@ -7,17 +7,20 @@ import dev.braid.store.Database;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The closure target of the lineage issue: a depth-10 downstream closure in a graph of 1,000,000
- * edges within 100 ms. The graph is shaped like lineage: 1,000 stages of 250 nodes, each feeding
- * four nodes of the next stage near its own position, so a closure fans out to a few hundred nodes
- * rather than the whole graph.
+ * Closures in a graph of 1,000,000 edges give what the reference walk ({@link ReferenceGraph})
+ * gives over the same edges. The graph is shaped like lineage: 1,000 stages of 250 nodes, each
+ * feeding four nodes of the next stage near its own position, so a closure fans out to a few
+ * hundred nodes rather than the whole graph. The speed target for these closures (depth 10 under
+ * 100 ms) is measured by the lineage benchmark ({@code bench/run.sh}, {@code LineageBenchmark}),
+ * not here.
  */
 class LineageScaleTest {
     private static final int STAGES = 1_000;
@@ -28,32 +31,30 @@ class LineageScaleTest {
     Path tmp;
 
     @Test
-    void depthTenDownstreamClosureOfAMillionEdgeGraphTakesUnder100Ms() throws Exception {
+    void closuresOfAMillionEdgeGraphMatchTheReference() throws Exception {
         Path file = tmp.resolve("cache.db");
         Database.open(file).close();
-        long edges = build(file);
+        ReferenceGraph reference = new ReferenceGraph();
+        long edges = build(file, reference);
+        assertEquals(1_000_000, edges);
         try (Database db = Database.open(file)) {
-            assertEquals(1_000_000, edges);
             LineageService lineage = new LineageService(db, Clock.systemUTC());
             Random random = new Random(42);
-            for (int warm = 0; warm < 5; warm++) {
-                lineage.closure(node(random.nextInt(STAGES - 20), random.nextInt(WIDTH)), Direction.DOWNSTREAM, 10, null);
+            for (int i = 0; i < 24; i++) {
+                Direction direction = i % 4 == 3 ? Direction.UPSTREAM : Direction.DOWNSTREAM;
+                NodeId start = node(20 + random.nextInt(STAGES - 40), random.nextInt(WIDTH));
+                List<ReachedNode> closure = lineage.closure(start, direction, 10, null);
+                Map<String, Integer> actual = new LinkedHashMap<>();
+                int previous = 0;
+                for (ReachedNode reached : closure) {
+                    assertTrue(reached.depth() >= previous, "nearest first: " + closure);
+                    previous = reached.depth();
+                    actual.put(reached.node().id().value(), reached.depth());
+                }
+                assertEquals(start.value(), closure.get(0).node().id().value());
+                assertEquals(reference.closure(start.value(), direction, 10, null), actual, direction + " from " + start);
+                assertEquals(10, previous, "ten stages reached from " + start);
             }
-            long[] nanos = new long[21];
-            int reached = 0;
-            for (int i = 0; i < nanos.length; i++) {
-                NodeId start = node(random.nextInt(STAGES - 20), random.nextInt(WIDTH));
-                long t = System.nanoTime();
-                List<ReachedNode> closure = lineage.closure(start, Direction.DOWNSTREAM, 10, null);
-                nanos[i] = System.nanoTime() - t;
-                reached += closure.size();
-                assertEquals(10, closure.get(closure.size() - 1).depth());
-            }
-            Arrays.sort(nanos);
-            double medianMs = nanos[nanos.length / 2] / 1e6;
-            System.out.printf("[lineage scale] depth-10 downstream closure over %,d edges: median %.1f ms, max %.1f ms,"
-                    + " %d nodes reached on average%n", edges, medianMs, nanos[nanos.length - 1] / 1e6, reached / nanos.length);
-            assertTrue(medianMs < 100, "median " + medianMs + " ms");
         }
     }
 
@@ -61,8 +62,11 @@ class LineageScaleTest {
         return new NodeId((stage % 2 == 0 ? "dataset-version:scale:" : "job-run:scale:") + stage + "." + position);
     }
 
-    /** Loads the graph through a bare connection without a journal: a million rows in seconds, not minutes. */
-    private static long build(Path file) throws java.sql.SQLException {
+    /**
+     * Loads the graph through a bare connection without a journal (a million rows in seconds) and
+     * the same edges into {@code reference}.
+     */
+    private static long build(Path file, ReferenceGraph reference) throws java.sql.SQLException {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
             try (var st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode = OFF");
@@ -84,9 +88,11 @@ class LineageScaleTest {
                         nodes.addBatch();
                         int[] offsets = random.ints(-5, 6).distinct().limit(FAN_OUT).toArray();
                         for (int offset : offsets) {
+                            String to = node((stage + 1) % STAGES, Math.floorMod(p + offset, WIDTH)).value();
                             edges.setString(1, id.value());
-                            edges.setString(2, node((stage + 1) % STAGES, Math.floorMod(p + offset, WIDTH)).value());
+                            edges.setString(2, to);
                             edges.setLong(3, stage);
+                            reference.add(id.value(), to, stage);
                             edges.addBatch();
                         }
                     }
