@@ -95,6 +95,11 @@ public final class LineageIds {
         return NodeId.of(NodeKind.LOGGED_MODEL, source + ":" + modelId);
     }
 
+    /** A file or folder a run logged, by its path under the run's artifact root. */
+    public static NodeId artifact(String source, String runId, String path) {
+        return NodeId.of(NodeKind.ARTIFACT, source + ":" + runId + "/" + path);
+    }
+
     private static String remote(String authority, String path) {
         String host = authority;
         int at = host.lastIndexOf('@');

@@ -21,8 +21,9 @@ import java.util.TreeSet;
  * whose remote or folder matches, or that holds the commit), dataset version → run (the digest
  * is the version; the contexts, such as training or eval, are an edge property), parent run →
  * child run, run → MLflow 3 logged model → model version (a version registered from
- * {@code models:/m-…}; other versions hang straight off their run), registered model → model
- * version → alias. All edges are asserted by {@code mlflow:<source name>}.
+ * {@code models:/m-…}), run → artifact → model version (a version registered from a path the
+ * run logged, {@code runs:/<run>/<path>} or a URI ending {@code /<run>/artifacts/<path>}; any
+ * other version hangs straight off its run), registered model → model version → alias. All edges are asserted by {@code mlflow:<source name>}.
  */
 final class MlflowEdges {
     private static final String REPO_URL_TAG = "mlflow.source.git.repoURL";
@@ -180,6 +181,30 @@ final class MlflowEdges {
         return id.indexOf('/') < 0 && id.indexOf('@') < 0 ? id : null;
     }
 
+    /**
+     * The path under {@code runId}'s artifact root that a version was registered from:
+     * {@code runs:/<run>/<path>}, or a stored artifact URI ({@code mlflow-artifacts:}, {@code s3:},
+     * {@code file:} …) ending {@code /<run>/artifacts/<path>}; null for anything else.
+     */
+    static String runArtifactPath(String versionSource, String runId) {
+        if (versionSource == null || runId == null || runId.isBlank()) {
+            return null;
+        }
+        String path = null;
+        String runsPrefix = "runs:/" + runId + "/";
+        String marker = "/" + runId + "/artifacts/";
+        if (versionSource.startsWith(runsPrefix)) {
+            path = versionSource.substring(runsPrefix.length());
+        } else if (versionSource.contains(marker)) {
+            path = versionSource.substring(versionSource.lastIndexOf(marker) + marker.length());
+        }
+        if (path == null) {
+            return null;
+        }
+        path = path.replaceAll("/+$", "");
+        return path.isEmpty() ? null : path;
+    }
+
     private static void registry(Connection c, long sourceId, String sourceName, Set<String> logged, String by,
                                  Instant now, GraphChanges.Builder out) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
@@ -212,7 +237,15 @@ final class MlflowEdges {
                         }
                     } else if (run != null) {
                         out.node(run, "");
-                        out.edge(run, version, EdgeKind.REGISTERED, by, at);
+                        String path = runArtifactPath(rs.getString(7), runId);
+                        if (path == null) {
+                            out.edge(run, version, EdgeKind.REGISTERED, by, at);
+                        } else {
+                            NodeId artifact = LineageIds.artifact(sourceName, runId, path);
+                            out.node(artifact, path, Map.of("run", runId, "path", path, "source", sourceName));
+                            out.edge(run, artifact, EdgeKind.LOGGED, by, at);
+                            out.edge(artifact, version, EdgeKind.REGISTERED, by, at);
+                        }
                     }
                 }
             }

@@ -54,6 +54,11 @@ class MlflowLineageTest {
             String logged = "logged-model:tracking:" + loggedId;
             String version2 = "model-version:tracking:fraud/2";
             assertEquals("models:/" + loggedId, seeded.get("version_2_source").asText());
+            // Version 1 was registered from the files the fit run logged under "model", as the client reports its source.
+            String version1Source = seeded.get("version_1_source").asText();
+            assertTrue(version1Source.startsWith("runs:/" + seeded.get("fit").asText() + "/")
+                    || version1Source.contains("/" + seeded.get("fit").asText() + "/artifacts/"), version1Source);
+            String artifact = "artifact:tracking:" + seeded.get("fit").asText() + "/model";
             assertEquals(seeded.get("fit").asText(), seeded.get("logged_model_run").asText());
             assertEquals(List.of(
                     Scenario.COMMIT + " -built-from-> " + fit,
@@ -61,7 +66,8 @@ class MlflowLineageTest {
                     "dataset:mlflow:tracking:holdout -version-> " + holdout,
                     holdout + " -input-> " + fit,
                     events + " -input-> " + fit,
-                    fit + " -registered-> " + version,
+                    fit + " -logged-> " + artifact,
+                    artifact + " -registered-> " + version,
                     sweep + " -parent-> " + fit,
                     "model:tracking:fraud -contains-> " + version,
                     version + " -alias-> alias:tracking:fraud@champion",
@@ -89,7 +95,7 @@ class MlflowLineageTest {
             new OpenLineageImporter(new OpenLineageValidator(EventLimits.STANDARD), new OpenLineageIngest(lineage))
                     .importPaths(List.of(tmp.resolve("ol/append")));
             List<List<NodeId>> paths = lineage.paths(new NodeId(Scenario.RAW), new NodeId("alias:tracking:fraud@champion"), 5, null);
-            assertEquals(List.of(List.of(Scenario.RAW, events, fit, version, "alias:tracking:fraud@champion")),
+            assertEquals(List.of(List.of(Scenario.RAW, events, fit, artifact, version, "alias:tracking:fraud@champion")),
                     paths.stream().map(p -> p.stream().map(NodeId::value).toList()).toList());
             Map<String, List<String>> impact = lineage.impact(new NodeId(Scenario.COMMIT), null).byKind().entrySet().stream()
                     .collect(Collectors.toMap(e -> e.getKey().id(), e -> e.getValue().stream().map(r -> r.node().id().value()).toList()));

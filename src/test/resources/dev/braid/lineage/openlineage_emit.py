@@ -138,11 +138,12 @@ def mlflow_runs():
     client.create_model_version("fraud", f"models:/{logged.model_id}", run_id=fit.info.run_id, model_id=logged.model_id)
     client.set_registered_model_alias("fraud", "challenger", "2")
     version = client.get_model_version("fraud", "2")
+    first = client.get_model_version("fraud", "1")
     reported = client.get_logged_model(logged.model_id)
     return {"sweep": sweep.info.run_id, "fit": fit.info.run_id, "events_digest": located.digest,
             "holdout_digest": in_memory.digest, "logged_model": reported.model_id, "logged_model_name": reported.name,
             "logged_model_run": reported.source_run_id, "logged_model_status": str(reported.status),
-            "version_2_source": version.source}
+            "version_2_source": version.source, "version_1_source": first.source}
 
 
 def main(argv):
