@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -134,11 +133,8 @@ final class LineageStore {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO lineage_events(hash, event_kind, event_type, event_time, received_at, origin, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING""")) {
-            // In hash order (the table's key), stable so that the first of two equal events is the one kept.
-            Integer[] order = new Integer[events.size()];
-            Arrays.setAll(order, i -> i);
-            Arrays.sort(order, Comparator.comparing(i -> events.get(i).hash()));
-            for (int i : order) {
+            // In arrival order: the table appends (migration 009), and the first of two equal events is the one kept.
+            for (int i = 0; i < events.size(); i++) {
                 OpenLineageIngest.Kept event = events.get(i);
                 st.setString(1, event.hash());
                 st.setString(2, event.kind());

@@ -37,6 +37,10 @@ class MigrationsTest {
                 assertEquals("kept-repo", db.read(c -> single(c, "SELECT name FROM sources WHERE id = 1")));
                 assertEquals("SUCCEEDED", db.read(c -> single(c, "SELECT outcome FROM sync_runs WHERE source_id = 1")));
                 assertEquals("ok", db.integrityCheck());
+                if (version >= 5) {
+                    // Raw OpenLineage events (schema 5 on) survive the move to a table in arrival order.
+                    assertEquals("file:/tmp/events.jsonl:1", db.read(c -> single(c, "SELECT origin FROM lineage_events WHERE hash = '00ff'")));
+                }
             }
         }
     }
