@@ -9,18 +9,14 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -35,7 +31,7 @@ public final class OpenLineageValidator {
     public static final Set<String> EVENT_TYPES = Set.of("START", "RUNNING", "COMPLETE", "ABORT", "FAIL", "OTHER");
     private final EventLimits limits;
     private final ObjectMapper mapper;
-    private final ObjectMapper canonical;
+    private final CanonicalHash hash = new CanonicalHash();
 
     public OpenLineageValidator(EventLimits limits) {
         this.limits = limits;
@@ -50,7 +46,6 @@ public final class OpenLineageValidator {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.canonical = new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
     }
 
     public EventLimits limits() {
@@ -87,7 +82,7 @@ public final class OpenLineageValidator {
             }
             default -> shape.requireDataset("dataset");
         }
-        return new OpenLineageEvent(kind, eventType, time, tree, hash(tree), new String(json, StandardCharsets.UTF_8));
+        return new OpenLineageEvent(kind, eventType, time, tree, hash.of(tree), new String(json, StandardCharsets.UTF_8));
     }
 
     /** Whether {@code json} is the start of a JSON value that goes on past its end (a pretty-printed event's first line). */
@@ -192,16 +187,5 @@ public final class OpenLineageValidator {
                     + (value.isTextual() ? "\"" + EventShape.shorten(value.asText()) + "\"" : EventShape.describe(value)));
         }
         return value.asText();
-    }
-
-    private String hash(JsonNode tree) {
-        try {
-            // Streamed into the digest: the same bytes as writeValueAsBytes, without holding them.
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            canonical.writeValue(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest), tree);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash an event", e);
-        }
     }
 }
