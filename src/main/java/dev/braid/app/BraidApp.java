@@ -90,7 +90,7 @@ public final class BraidApp extends Application {
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
                         null, opened.openLineageImporter()));
-        workbench.setLineageReceiver(opened::startLineageReceiver);
+        workbench.setLineageReceiver(opened::startLineageReceiver, System.getenv());
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
             workbench.experiments().setArtifacts(opened.artifacts());

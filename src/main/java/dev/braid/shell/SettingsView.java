@@ -49,6 +49,25 @@ public final class SettingsView {
         theme.getItems().setAll(Theme.values());
         theme.valueProperty().bindBidirectional(model.themeProperty());
 
+        TextField receiverHost = new TextField();
+        receiverHost.setId("settingsReceiverHost");
+        receiverHost.textProperty().bindBidirectional(model.receiverHostProperty());
+        Spinner<Integer> receiverPort = new Spinner<>();
+        receiverPort.setId("settingsReceiverPort");
+        SpinnerValueFactory.IntegerSpinnerValueFactory portValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                65_535, model.receiverPortProperty().get());
+        receiverPort.setValueFactory(portValues);
+        receiverPort.setEditable(true);
+        portValues.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.receiverPortProperty().set(now);
+            }
+        });
+        TextField receiverToken = new TextField();
+        receiverToken.setId("settingsReceiverTokenEnv");
+        receiverToken.setPromptText("none: no token required");
+        receiverToken.textProperty().bindBidirectional(model.receiverTokenEnvProperty());
+
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(12);
@@ -56,7 +75,12 @@ public final class SettingsView {
         form.addRow(1, new Label("Sync every (minutes, 0 = never)"), interval);
         form.addRow(2, new Label("Theme"), theme);
         form.addRow(3, new Label("Largest artifact fetched for previewing (MB)"), artifactCap);
-        Label note = new Label("The data folder is chosen when Braid starts (--data-dir, BRAID_HOME or the default).");
+        form.addRow(4, new Label("OpenLineage receiver: host"), receiverHost);
+        form.addRow(5, new Label("OpenLineage receiver: port"), receiverPort);
+        form.addRow(6, new Label("OpenLineage receiver: token variable"), receiverToken);
+        Label note = new Label("The data folder is chosen when Braid starts (--data-dir, BRAID_HOME or the default). "
+                + "The receiver (Lineage view, \"Receive events\") uses its address at its next start; with a token "
+                + "variable, callers must send that variable's value as a bearer token.");
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
         root = new VBox(16, title, form, note);

@@ -6,16 +6,22 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The settings screen: where the data lives (read-only), how often to sync, which theme, the
- * largest run artifact fetched for previewing. Changes apply at once and are saved shortly after.
+ * largest run artifact fetched for previewing, where the window's OpenLineage receiver listens.
+ * Changes apply at once (the receiver's at its next start) and are saved shortly after.
  */
 public final class SettingsViewModel {
     private final String dataDir;
     private final IntegerProperty syncIntervalMinutes = new SimpleIntegerProperty(this, "syncIntervalMinutes");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final IntegerProperty artifactCapMb = new SimpleIntegerProperty(this, "artifactCapMb");
+    private final StringProperty receiverHost = new SimpleStringProperty(this, "receiverHost");
+    private final IntegerProperty receiverPort = new SimpleIntegerProperty(this, "receiverPort");
+    private final StringProperty receiverTokenEnv = new SimpleStringProperty(this, "receiverTokenEnv");
 
     public SettingsViewModel(String dataDir, SettingsKeeper settings, PeriodicSync periodicSync) {
         this.dataDir = dataDir;
@@ -33,6 +39,12 @@ public final class SettingsViewModel {
                 settings.update(s -> s.withTheme(now.settingValue()));
             }
         });
+        receiverHost.set(current.receiver().host());
+        receiverPort.set(current.receiver().port());
+        receiverTokenEnv.set(current.receiver().tokenEnv() == null ? "" : current.receiver().tokenEnv());
+        receiverHost.addListener((obs, old, now) -> saveReceiver(settings));
+        receiverPort.addListener((obs, old, now) -> saveReceiver(settings));
+        receiverTokenEnv.addListener((obs, old, now) -> saveReceiver(settings));
         artifactCapMb.addListener((obs, old, now) -> {
             Settings changed = settings.current().withArtifactCapMb(now.intValue());
             settings.update(s -> s.withArtifactCapMb(changed.artifactCapMb()));
@@ -40,6 +52,26 @@ public final class SettingsViewModel {
                 artifactCapMb.set(changed.artifactCapMb());
             }
         });
+    }
+
+    private void saveReceiver(SettingsKeeper settings) {
+        Settings.Receiver chosen = new Settings.Receiver(receiverHost.get(), receiverPort.get(), receiverTokenEnv.get());
+        settings.update(s -> s.withReceiver(chosen));
+    }
+
+    /** Where the window's OpenLineage receiver listens (127.0.0.1 unless the user binds it elsewhere). */
+    public StringProperty receiverHostProperty() {
+        return receiverHost;
+    }
+
+    /** The receiver's port (5050 by default). */
+    public IntegerProperty receiverPortProperty() {
+        return receiverPort;
+    }
+
+    /** The environment variable holding the bearer token callers must send; empty for none. */
+    public StringProperty receiverTokenEnvProperty() {
+        return receiverTokenEnv;
     }
 
     public String dataDir() {

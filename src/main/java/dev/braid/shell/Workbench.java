@@ -14,8 +14,10 @@ import dev.braid.lineage.ui.LineageReceiverViewModel;
 import dev.braid.lineage.ui.ReceiverStarter;
 import dev.braid.repos.ui.RepositoriesView;
 import dev.braid.repos.ui.RepositoriesViewModel;
+import dev.braid.store.Settings;
 import dev.braid.ui.TaskRunner;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -125,16 +127,29 @@ public final class Workbench {
 
     /**
      * Gives the Lineage explorer a switch for the OpenLineage receiver ({@code starter} stores into
-     * this window's cache), listening on 127.0.0.1 at the default port; new events refresh the
-     * explorer. Call before the Lineage page is first shown.
+     * this window's cache), listening where the settings say (127.0.0.1:5050 by default); new events
+     * refresh the explorer. Call before the Lineage page is first shown.
      */
-    public void setLineageReceiver(ReceiverStarter starter) {
+    public void setLineageReceiver(ReceiverStarter starter, Map<String, String> env) {
         if (lineage == null) {
             return;
         }
-        lineageReceiver = new LineageReceiverViewModel(starter, OpenLineageReceiver.DEFAULT_PORT, runner, scheduler,
-                Duration.ofSeconds(1));
+        lineageReceiver = new LineageReceiverViewModel(starter, () -> receiverSettings(settings.current().receiver(), env),
+                runner, scheduler, Duration.ofSeconds(1));
         lineageReceiver.storedProperty().addListener((obs, old, now) -> lineage.refresh());
+    }
+
+    /** The receiver's address from the settings, with the token read from the variable they name. */
+    static OpenLineageReceiver.Settings receiverSettings(Settings.Receiver chosen, Map<String, String> env) {
+        String token = null;
+        if (chosen.tokenEnv() != null) {
+            token = env.get(chosen.tokenEnv());
+            if (token == null || token.isBlank()) {
+                throw new IllegalStateException("the environment variable " + chosen.tokenEnv()
+                        + " named for the receiver's token is not set or empty");
+            }
+        }
+        return new OpenLineageReceiver.Settings(chosen.host(), chosen.port(), token);
     }
 
     /** Null until {@link #setLineageReceiver} gave the explorer a receiver. */

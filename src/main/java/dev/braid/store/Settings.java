@@ -13,9 +13,11 @@ import java.util.Map;
  * @param tableColumns per table id, its column order and widths, in the table's own encoding
  * @param artifactCapMb the largest run artifact fetched for previewing, in MB (a file saved before
  *     this setting existed has none: the default then)
+ * @param receiver where the window's OpenLineage receiver listens, and the environment variable
+ *     holding the bearer token it requires (none by default)
  */
 public record Settings(int syncIntervalMinutes, String theme, WindowBounds window, String lastView,
-                       Map<String, String> tableColumns, int artifactCapMb) {
+                       Map<String, String> tableColumns, int artifactCapMb, Receiver receiver) {
     public static final int DEFAULT_SYNC_MINUTES = 5;
     public static final int DEFAULT_ARTIFACT_CAP_MB = 50;
     /** The largest artifact cap offered: 10 GB. */
@@ -33,10 +35,11 @@ public record Settings(int syncIntervalMinutes, String theme, WindowBounds windo
             artifactCapMb = DEFAULT_ARTIFACT_CAP_MB;
         }
         artifactCapMb = Math.min(artifactCapMb, MAX_ARTIFACT_CAP_MB);
+        receiver = receiver == null ? Receiver.DEFAULT : receiver;
     }
 
     public static Settings defaults() {
-        return new Settings(DEFAULT_SYNC_MINUTES, "system", null, null, Map.of(), DEFAULT_ARTIFACT_CAP_MB);
+        return new Settings(DEFAULT_SYNC_MINUTES, "system", null, null, Map.of(), DEFAULT_ARTIFACT_CAP_MB, Receiver.DEFAULT);
     }
 
     /** The artifact cap in bytes. */
@@ -50,29 +53,50 @@ public record Settings(int syncIntervalMinutes, String theme, WindowBounds windo
     }
 
     public Settings withArtifactCapMb(int megabytes) {
-        return new Settings(syncIntervalMinutes, theme, window, lastView, tableColumns, megabytes);
+        return new Settings(syncIntervalMinutes, theme, window, lastView, tableColumns, megabytes, receiver);
     }
 
     public Settings withSyncIntervalMinutes(int minutes) {
-        return new Settings(minutes, theme, window, lastView, tableColumns, artifactCapMb);
+        return new Settings(minutes, theme, window, lastView, tableColumns, artifactCapMb, receiver);
     }
 
     public Settings withTheme(String value) {
-        return new Settings(syncIntervalMinutes, value, window, lastView, tableColumns, artifactCapMb);
+        return new Settings(syncIntervalMinutes, value, window, lastView, tableColumns, artifactCapMb, receiver);
     }
 
     public Settings withWindow(WindowBounds value) {
-        return new Settings(syncIntervalMinutes, theme, value, lastView, tableColumns, artifactCapMb);
+        return new Settings(syncIntervalMinutes, theme, value, lastView, tableColumns, artifactCapMb, receiver);
     }
 
     public Settings withLastView(String value) {
-        return new Settings(syncIntervalMinutes, theme, window, value, tableColumns, artifactCapMb);
+        return new Settings(syncIntervalMinutes, theme, window, value, tableColumns, artifactCapMb, receiver);
     }
 
     public Settings withTableColumns(String tableId, String layout) {
         var copy = new java.util.HashMap<>(tableColumns);
         copy.put(tableId, layout);
-        return new Settings(syncIntervalMinutes, theme, window, lastView, copy, artifactCapMb);
+        return new Settings(syncIntervalMinutes, theme, window, lastView, copy, artifactCapMb, receiver);
+    }
+
+    public Settings withReceiver(Receiver value) {
+        return new Settings(syncIntervalMinutes, theme, window, lastView, tableColumns, artifactCapMb, value);
+    }
+
+    /**
+     * Where the window's OpenLineage receiver listens (127.0.0.1:5050 unless the user binds it
+     * elsewhere) and the environment variable holding the bearer token callers must send, if any.
+     * The token itself is never stored.
+     */
+    public record Receiver(String host, int port, String tokenEnv) {
+        public static final Receiver DEFAULT = new Receiver("127.0.0.1", 5050, null);
+
+        public Receiver {
+            host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
+            if (port <= 0 || port > 65_535) {
+                port = 5050;
+            }
+            tokenEnv = tokenEnv == null || tokenEnv.isBlank() ? null : tokenEnv.strip();
+        }
     }
 
     /** Window position and size in screen pixels. */

@@ -16,7 +16,8 @@ class SettingsStoreTest {
         SettingsStore store = new SettingsStore(tmp.resolve("config/settings.json"));
         Settings settings = Settings.defaults().withSyncIntervalMinutes(15).withTheme("dark")
                 .withWindow(new Settings.WindowBounds(10, 20, 1200, 800, false)).withLastView("repositories")
-                .withTableColumns("history", "graph:120,subject:400").withArtifactCapMb(200);
+                .withTableColumns("history", "graph:120,subject:400").withArtifactCapMb(200)
+                .withReceiver(new Settings.Receiver("0.0.0.0", 6060, "OL_TOKEN"));
         store.save(settings);
         assertEquals(settings, store.load());
     }
@@ -43,6 +44,19 @@ class SettingsStoreTest {
         assertEquals(15, old.syncIntervalMinutes());
         assertEquals("dark", old.theme());
         assertEquals(50, old.artifactCapMb());
+    }
+
+    @Test
+    void theReceiverListensOn127001Port5050WithoutATokenUnlessChosen() throws Exception {
+        assertEquals(new Settings.Receiver("127.0.0.1", 5050, null), Settings.defaults().receiver());
+        assertEquals(new Settings.Receiver("127.0.0.1", 5050, null), new Settings.Receiver(" ", 0, ""));
+        assertEquals(5050, new Settings.Receiver("127.0.0.1", 70_000, null).port());
+        // A settings file written before the receiver had settings keeps its other choices.
+        SettingsStore store = new SettingsStore(tmp.resolve("older.json"));
+        Files.writeString(store.file(), "{\"syncIntervalMinutes\": 15, \"artifactCapMb\": 80}");
+        Settings old = store.load();
+        assertEquals(80, old.artifactCapMb());
+        assertEquals(Settings.Receiver.DEFAULT, old.receiver());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.ui.TaskRunner;
 import java.net.BindException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,14 +16,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The window's OpenLineage receiver, switched on and off from the Lineage explorer: it listens on
- * 127.0.0.1 at a fixed port (5050 unless told otherwise), shows the address clients post to while
- * it runs, says plainly when the port is taken, and counts the new events it stored so the
- * explorer can show them. {@link #close()} stops it when the window goes.
+ * The window's OpenLineage receiver, switched on and off from the Lineage explorer: it listens
+ * where the settings say (127.0.0.1:5050 unless the user binds it elsewhere, with a bearer token
+ * when they name its environment variable), shows the address clients post to while it runs, says
+ * plainly when the port is taken or the token is missing, and counts the new events it stored so
+ * the explorer can show them. {@link #close()} stops it when the window goes.
  */
 public final class LineageReceiverViewModel implements AutoCloseable {
     private final ReceiverStarter starter;
-    private final int port;
+    private final Callable<OpenLineageReceiver.Settings> settings;
     private final TaskRunner runner;
     private final ScheduledExecutorService scheduler;
     private final Duration pollEvery;
@@ -36,11 +38,23 @@ public final class LineageReceiverViewModel implements AutoCloseable {
     private ScheduledFuture<?> poller;
     private long lastSeen;
 
-    /** {@code pollEvery}: how often the receiver's counts are read to notice new events. */
+    /** Listens on 127.0.0.1 at {@code port}, without a token. */
     public LineageReceiverViewModel(ReceiverStarter starter, int port, TaskRunner runner, ScheduledExecutorService scheduler,
                                     Duration pollEvery) {
+        this(starter, () -> new OpenLineageReceiver.Settings(OpenLineageReceiver.DEFAULT_HOST, port, null), runner, scheduler,
+                pollEvery);
+    }
+
+    /**
+     * {@code settings} is read at each start, so a changed address applies the next time the
+     * switch is turned on; it throws, with a message for the user, when they cannot be met (a
+     * token variable that is not set). {@code pollEvery}: how often the receiver's counts are read
+     * to notice new events.
+     */
+    public LineageReceiverViewModel(ReceiverStarter starter, Callable<OpenLineageReceiver.Settings> settings, TaskRunner runner,
+                                    ScheduledExecutorService scheduler, Duration pollEvery) {
         this.starter = starter;
-        this.port = port;
+        this.settings = settings;
         this.runner = runner;
         this.scheduler = scheduler;
         this.pollEvery = pollEvery;
@@ -84,23 +98,32 @@ public final class LineageReceiverViewModel implements AutoCloseable {
         if (receiver != null || busy.get()) {
             return;
         }
+        OpenLineageReceiver.Settings wanted;
+        try {
+            wanted = settings.call();
+        } catch (Exception e) {
+            running.set(false);
+            message.set("Could not start the receiver: " + e.getMessage());
+            return;
+        }
         busy.set(true);
         message.set("Starting the receiver…");
-        runner.run(() -> starter.start(new OpenLineageReceiver.Settings(OpenLineageReceiver.DEFAULT_HOST, port, null)), started -> {
+        runner.run(() -> starter.start(wanted), started -> {
             busy.set(false);
             receiver = started;
             lastSeen = 0;
             stored.set(0);
             address.set(started.uri().toString());
             running.set(true);
-            message.set("Receiving OpenLineage events: point the client's http transport at " + started.uri());
+            message.set("Receiving OpenLineage events: point the client's http transport at " + started.uri()
+                    + (wanted.token() == null ? "" : " (bearer token required)"));
             long millis = Math.max(1, pollEvery.toMillis());
             poller = scheduler.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
         }, failure -> {
             busy.set(false);
             running.set(false);
             message.set(failure instanceof BindException
-                    ? "Port " + port + " on " + OpenLineageReceiver.DEFAULT_HOST + " is taken (is `braid lineage serve` or another "
+                    ? "Port " + wanted.port() + " on " + wanted.host() + " is taken (is `braid lineage serve` or another "
                     + "receiver running?). Stop that one, or send events to it instead."
                     : "Could not start the receiver: " + failure.getMessage());
         });

@@ -96,6 +96,50 @@ class LineageReceiverViewModelTest {
         assertThrows(IOException.class, () -> get("http://127.0.0.1:" + port + "/api/v1/lineage"));
     }
 
+    @Test
+    void listensWhereTheSettingsSayAndAsksForTheirToken() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        LineageReceiverViewModel model = new LineageReceiverViewModel(starter,
+                () -> new OpenLineageReceiver.Settings("127.0.0.1", port, "s3cret"), new ImmediateTaskRunner(), scheduler,
+                Duration.ofMillis(50));
+
+        model.setRunning(true);
+
+        assertTrue(model.messageProperty().get().endsWith("(bearer token required)"), model.messageProperty().get());
+        String address = model.addressProperty().get();
+        assertEquals(401, post(address, null), "no token");
+        assertEquals(401, post(address, "Bearer wrong"), "a wrong token");
+        assertEquals(400, post(address, "Bearer s3cret"), "the token lets the request in; an empty body is then refused");
+        model.close();
+    }
+
+    @Test
+    void settingsThatCannotBeMetAreSaidAndNothingStarts() {
+        LineageReceiverViewModel model = new LineageReceiverViewModel(starter, () -> {
+            throw new IllegalStateException("the environment variable OL_TOKEN named for the receiver's token is not set or empty");
+        }, new ImmediateTaskRunner(), scheduler, Duration.ofMillis(50));
+
+        model.setRunning(true);
+
+        assertFalse(model.runningProperty().get());
+        assertFalse(model.busyProperty().get());
+        assertEquals("Could not start the receiver: the environment variable OL_TOKEN named for the receiver's token is not set"
+                + " or empty", model.messageProperty().get());
+    }
+
+    private static int post(String address, String authorization) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(""));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static int get(String address) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return client.send(HttpRequest.newBuilder(URI.create(address)).GET().build(), HttpResponse.BodyHandlers.discarding())
