@@ -8,7 +8,6 @@ import dev.braid.sync.Source;
 import dev.braid.sync.SourceStore;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -16,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * ML experiments as Braid sees them: adding MLflow sources, and reading their cached
@@ -29,8 +24,6 @@ import java.util.concurrent.Future;
 public final class ExperimentService {
     /** The {@link Source#kind()} of MLflow tracking servers. */
     public static final String KIND = "mlflow";
-    /** Histories fetched at once by {@link #metricHistories}: enough to overlap server work, few enough not to swamp it. */
-    static final int HISTORY_FETCHES = 4;
     private final Database db;
     private final SourceStore sources;
     private final MlflowConnector connector;
@@ -41,12 +34,14 @@ public final class ExperimentService {
     private final LoggedModelStore loggedModels = new LoggedModelStore();
     private final MetricHistoryStore histories = new MetricHistoryStore();
     private final StarStore stars = new StarStore();
+    private final MetricHistoryFetcher fetcher;
 
     public ExperimentService(Database db, SourceStore sources, MlflowConnector connector, Clock clock) {
         this.db = db;
         this.sources = sources;
         this.connector = connector;
         this.clock = clock;
+        this.fetcher = new MetricHistoryFetcher(db, sources, connector, clock, runs, histories);
     }
 
     /**
@@ -233,24 +228,7 @@ public final class ExperimentService {
      * from the run's server and cached. Fails (with the server's reason) when it cannot be fetched.
      */
     public List<MetricPoint> metricHistory(long runPk, String key) throws ExperimentException {
-        Optional<List<MetricPoint>> cached = db.read(c -> histories.cached(c, runPk, key));
-        if (cached.isPresent()) {
-            return List.copyOf(cached.get());
-        }
-        RunSummary run = db.read(c -> runs.run(c, runPk))
-                .orElseThrow(() -> new ExperimentException("no cached run with key " + runPk));
-        Source source = sources.find(run.sourceId())
-                .orElseThrow(() -> new ExperimentException("the run's source is gone"));
-        List<MetricPoint> points = RunSources.open(connector, source).metricHistory(run.runId(), key);
-        long now = clock.millis();
-        db.write(c -> {
-            // The run may have been removed by a sync meanwhile; then there is nothing to cache.
-            if (runs.run(c, runPk).isPresent()) {
-                histories.save(c, runPk, key, points, now);
-            }
-            return null;
-        });
-        return List.copyOf(new ArrayList<>(points));
+        return fetcher.history(runPk, key);
     }
 
     /**
@@ -268,44 +246,12 @@ public final class ExperimentService {
 
     /**
      * The histories of one metric for several runs (a chart or a comparison), by run key, in the
-     * order asked: cached ones read from the cache, the others fetched from their servers up to
-     * {@value #HISTORY_FETCHES} at a time (a long history is mostly waiting for the server) and
-     * cached. Fails with the first failure's reason; histories fetched before it stay cached.
+     * order asked: cached ones read from the cache, the others fetched from their servers a few at
+     * a time (a long history is mostly waiting for the server) and cached. Fails with the first
+     * failure's reason; histories fetched before it stay cached.
      */
     public Map<Long, List<MetricPoint>> metricHistories(List<Long> runPks, String key) throws ExperimentException {
-        List<Long> wanted = runPks.stream().distinct().toList();
-        Map<Long, List<MetricPoint>> out = new LinkedHashMap<>();
-        if (wanted.size() <= 1) {
-            for (long pk : wanted) {
-                out.put(pk, metricHistory(pk, key));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(HISTORY_FETCHES, wanted.size()), work -> {
-            Thread thread = new Thread(work, "braid-history-fetch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<List<MetricPoint>>> fetches = new ArrayList<>();
-            for (long pk : wanted) {
-                fetches.add(pool.submit(() -> metricHistory(pk, key)));
-            }
-            for (int i = 0; i < wanted.size(); i++) {
-                out.put(wanted.get(i), fetches.get(i).get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ExperimentException cause) {
-                throw cause;
-            }
-            throw new ExperimentException("cannot read the history of " + key + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExperimentException("interrupted while reading the history of " + key, e);
-        } finally {
-            pool.shutdownNow();
-        }
+        return fetcher.histories(runPks, key);
     }
 
     /** Makes the next sync of {@code sourceId} a full reconciliation. */
