@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -106,6 +107,8 @@ final class NodeDetailsPane {
             label.getStyleClass().add("text-muted");
             TextField value = new TextField(detail.value());
             value.setEditable(false);
+            // Ids are longer than the panel is wide: the field scrolls and copies, the tooltip shows it whole.
+            value.setTooltip(new Tooltip(detail.value()));
             value.getStyleClass().add("lineage-detail-value");
             if (detail.label().equals("Status")) {
                 value.getStyleClass().add("status-" + dev.braid.lineage.NodeShape.statusClass(detail.value()));
