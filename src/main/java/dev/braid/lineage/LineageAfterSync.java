@@ -4,7 +4,6 @@ import dev.braid.sync.Source;
 import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncContext;
 import dev.braid.sync.SyncCounts;
-import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,22 +15,12 @@ import java.util.logging.Logger;
 public final class LineageAfterSync implements SourceSyncer {
     private static final Logger LOG = Logger.getLogger(LineageAfterSync.class.getName());
     private final SourceSyncer inner;
-    private final Derivation derivation;
-
-    /** Derives the lineage one source asserts from what its sync cached. */
-    @FunctionalInterface
-    public interface Derivation {
-        void rebuild(Source source) throws IOException;
-    }
+    private final LineageService lineage;
 
     /** Rebuilds the MLflow edges of the sources {@code inner} syncs. */
     public LineageAfterSync(SourceSyncer inner, LineageService lineage) {
-        this(inner, lineage::rebuildMlflow);
-    }
-
-    public LineageAfterSync(SourceSyncer inner, Derivation derivation) {
         this.inner = inner;
-        this.derivation = derivation;
+        this.lineage = lineage;
     }
 
     @Override
@@ -44,8 +33,8 @@ public final class LineageAfterSync implements SourceSyncer {
         SyncCounts counts = inner.sync(source, context);
         try {
             context.progress(-1, "updating lineage");
-            derivation.rebuild(source);
-        } catch (IOException | RuntimeException e) {
+            lineage.rebuildMlflow(source);
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not update the lineage of " + source.name(), e);
         }
         return counts;

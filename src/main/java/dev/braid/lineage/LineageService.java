@@ -207,24 +207,24 @@ public final class LineageService implements LineageReader {
      * pipelines) keep their edges current. Returns how many edges the source asserted before.
      */
     public int replace(String assertedBy, GraphChanges changes) {
-        return db.write(c -> {
-            int removed = store.deleteAssertedBy(c, assertedBy);
-            store.write(c, changes, clock.instant());
-            return removed;
-        });
+        return db.write(c -> replace(c, assertedBy, changes, clock.instant()));
     }
 
     /**
      * Derives again the edges an MLflow source asserts from its cached runs, dataset inputs and
-     * registry, replacing the previous ones in one transaction; returns how many edges it asserts now.
+     * registry, replacing the previous ones in one transaction.
      */
-    public int rebuildMlflow(dev.braid.sync.Source source) {
-        return db.write(c -> {
-            GraphChanges changes = mlflow.derive(c, source.id(), source.name(), clock.instant());
-            store.deleteAssertedBy(c, MlflowEdges.assertedBy(source.name()));
-            store.write(c, changes, clock.instant());
-            return changes.edges().size();
+    public void rebuildMlflow(dev.braid.sync.Source source) {
+        db.write(c -> {
+            Instant now = clock.instant();
+            return replace(c, MlflowEdges.assertedBy(source.name()), mlflow.derive(c, source.id(), source.name(), now), now);
         });
+    }
+
+    private int replace(Connection c, String assertedBy, GraphChanges changes, Instant now) throws SQLException {
+        int removed = store.deleteAssertedBy(c, assertedBy);
+        store.write(c, changes, now);
+        return removed;
     }
 
     /** Column links into {@code dataset}'s fields: where each field came from. */
