@@ -208,7 +208,7 @@ final class MlflowEdges {
     private static void registry(Connection c, long sourceId, String sourceName, Set<String> logged, String by,
                                  Instant now, GraphChanges.Builder out) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT v.name, v.version, v.run_id, v.status, v.creation_timestamp, m.last_updated_timestamp, v.source
+                SELECT v.name, v.version, v.run_id, v.status, v.creation_timestamp, v.source
                 FROM model_versions v JOIN registered_models m ON m.source_id = v.source_id AND m.name = v.name
                 WHERE v.source_id = ?""")) {
             st.setLong(1, sourceId);
@@ -221,7 +221,7 @@ final class MlflowEdges {
                     out.node(modelId, model, Map.of("source", sourceName));
                     out.node(version, model + " v" + rs.getString(2), rs.getString(4), at, Map.of("model", model, "version", rs.getString(2)));
                     out.edge(modelId, version, EdgeKind.CONTAINS, by, at);
-                    String loggedId = loggedModelId(rs.getString(7));
+                    String loggedId = loggedModelId(rs.getString(6));
                     String runId = rs.getString(3);
                     NodeId run = runId == null || runId.isBlank() ? null : LineageIds.mlflowRun(sourceName, runId);
                     if (loggedId != null) {
@@ -237,7 +237,7 @@ final class MlflowEdges {
                         }
                     } else if (run != null) {
                         out.node(run, "");
-                        String path = runArtifactPath(rs.getString(7), runId);
+                        String path = runArtifactPath(rs.getString(6), runId);
                         if (path == null) {
                             out.edge(run, version, EdgeKind.REGISTERED, by, at);
                         } else {

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The indexed git repositories, for placing a commit someone else names (an MLflow run's
@@ -21,6 +23,8 @@ final class Repositories {
 
     private final Connection c;
     private final List<Indexed> indexed;
+    // Many runs name the same commit: each is looked up in the index once per derivation.
+    private final Map<String, Optional<String>> keyByCommit = new HashMap<>();
 
     private Repositories(Connection c, List<Indexed> indexed) {
         this.c = c;
@@ -49,8 +53,18 @@ final class Repositories {
         if (indexed.isEmpty()) {
             return null;
         }
+        String hash = sha.toLowerCase(java.util.Locale.ROOT);
+        Optional<String> known = keyByCommit.get(hash);
+        if (known == null) {
+            known = Optional.ofNullable(indexedKey(hash));
+            keyByCommit.put(hash, known);
+        }
+        return known.orElse(null);
+    }
+
+    private String indexedKey(String hash) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT repo_id FROM commits WHERE hash = ? ORDER BY repo_id")) {
-            st.setString(1, sha.toLowerCase(java.util.Locale.ROOT));
+            st.setString(1, hash);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     long repo = rs.getLong(1);

@@ -36,7 +36,7 @@ public final class DvcLineage {
         String repoKey = LineageIds.repoKey(repository);
         for (DvcCommit commit : history) {
             Map<String, DvcStage> before = byKey(commit.before().stages());
-            NodeId commitId = LineageIds.commit(repository, commit.sha());
+            NodeId commitId = LineageIds.commitForKey(repoKey, commit.sha());
             boolean anyRun = false;
             for (DvcStage stage : commit.recorded().stages()) {
                 if (stage.equals(before.get(key(stage)))) {
@@ -45,7 +45,7 @@ public final class DvcLineage {
                 if (!anyRun) {
                     changes.node(commitId, commit.sha().substring(0, Math.min(8, commit.sha().length())) + " "
                             + commit.subject(), Map.of("commit", commit.sha()));
-                    changes.edge(LineageIds.repository(repository), commitId, EdgeKind.CONTAINS, assertedBy, commit.time());
+                    changes.edge(LineageIds.repositoryForKey(repoKey), commitId, EdgeKind.CONTAINS, assertedBy, commit.time());
                     anyRun = true;
                 }
                 String job = jobName(stage);
