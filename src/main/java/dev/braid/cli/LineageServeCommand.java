@@ -37,22 +37,21 @@ final class LineageServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CacheOpenException, IOException, InterruptedException {
         CliEnvironment env = lineage.root().environment();
-        String token = null;
-        if (tokenEnv != null) {
-            token = env.env().get(tokenEnv);
-            if (token == null || token.isBlank()) {
-                throw new ParameterException(spec.commandLine(), "the environment variable " + tokenEnv + " is not set or empty");
-            }
-        }
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
+        }
+        OpenLineageReceiver.Settings settings;
+        try {
+            settings = OpenLineageReceiver.Settings.withTokenFrom(host, port, tokenEnv, env.env());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         try (AppContext context = lineage.root().openContext()) {
             OpenLineageReceiver receiver;
             try {
-                receiver = OpenLineageReceiver.start(new OpenLineageReceiver.Settings(host, port, token),
+                receiver = OpenLineageReceiver.start(settings,
                         context.openLineageValidator(), context.openLineageIngest());
             } catch (IOException e) {
                 throw new WorkFailedException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -68,7 +67,7 @@ final class LineageServeCommand implements Callable<Integer> {
             }, "braid-lineage-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try (receiver) {
-                env.out().println("Listening on " + receiver.uri() + (token == null ? "" : " (bearer token required)"));
+                env.out().println("Listening on " + receiver.uri() + (settings.token() == null ? "" : " (bearer token required)"));
                 env.out().flush();
                 env.err().println("Press Ctrl+C to stop.");
                 env.err().flush();

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,6 +50,21 @@ public final class OpenLineageReceiver implements AutoCloseable {
                 throw new IllegalArgumentException("a port is 0 to 65535, not " + port);
             }
             token = token == null || token.isEmpty() ? null : token;
+        }
+
+        /**
+         * With the bearer token read from the environment variable {@code tokenEnv} (none when it
+         * is null); refused plainly when that variable is not set.
+         */
+        public static Settings withTokenFrom(String host, int port, String tokenEnv, Map<String, String> env) {
+            String token = null;
+            if (tokenEnv != null) {
+                token = env.get(tokenEnv);
+                if (token == null || token.isBlank()) {
+                    throw new IllegalArgumentException("the environment variable " + tokenEnv + " is not set or empty");
+                }
+            }
+            return new Settings(host, port, token);
         }
     }
 

@@ -141,15 +141,7 @@ public final class Workbench {
 
     /** The receiver's address from the settings, with the token read from the variable they name. */
     static OpenLineageReceiver.Settings receiverSettings(Settings.Receiver chosen, Map<String, String> env) {
-        String token = null;
-        if (chosen.tokenEnv() != null) {
-            token = env.get(chosen.tokenEnv());
-            if (token == null || token.isBlank()) {
-                throw new IllegalStateException("the environment variable " + chosen.tokenEnv()
-                        + " named for the receiver's token is not set or empty");
-            }
-        }
-        return new OpenLineageReceiver.Settings(chosen.host(), chosen.port(), token);
+        return OpenLineageReceiver.Settings.withTokenFrom(chosen.host(), chosen.port(), chosen.tokenEnv(), env);
     }
 
     /** Null until {@link #setLineageReceiver} gave the explorer a receiver. */

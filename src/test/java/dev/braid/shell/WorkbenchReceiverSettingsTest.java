@@ -26,7 +26,7 @@ class WorkbenchReceiverSettingsTest {
         assertEquals("0.0.0.0", settings.host());
         assertEquals(6060, settings.port());
         assertEquals("s3cret", settings.token());
-        IllegalStateException unset = assertThrows(IllegalStateException.class, () -> Workbench.receiverSettings(chosen, Map.of()));
-        assertEquals("the environment variable OL_TOKEN named for the receiver's token is not set or empty", unset.getMessage());
+        IllegalArgumentException unset = assertThrows(IllegalArgumentException.class, () -> Workbench.receiverSettings(chosen, Map.of()));
+        assertEquals("the environment variable OL_TOKEN is not set or empty", unset.getMessage());
     }
 }
