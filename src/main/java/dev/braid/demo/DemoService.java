@@ -71,11 +71,13 @@ public final class DemoService {
             progress.checkCancelled();
             progress.progress(-1, "adding the demo repository");
             Source repository = repositories.add(workTree.toString(), freeName(), progress);
+            // The demo's runs and pipeline events both point at its commits: walk its history once.
+            List<DemoMlflowStore.Commit> commits = experiments != null || lineage != null ? DemoCommits.of(workTree) : List.of();
             if (experiments != null) {
-                addExperiments(workTree, mlrunsFolder(into), progress);
+                addExperiments(commits, mlrunsFolder(into), progress);
             }
             if (lineage != null) {
-                importPipelineEvents(workTree, eventsFile(into), progress);
+                importPipelineEvents(workTree, commits, eventsFile(into), progress);
             }
             return repository;
         } catch (RepoException | RuntimeException e) {
@@ -96,12 +98,13 @@ public final class DemoService {
         return folder.resolveSibling(folder.getFileName() + "-openlineage").resolve("pipelines.jsonl");
     }
 
-    private void importPipelineEvents(Path workTree, Path file, SyncContext progress) throws IOException {
+    private void importPipelineEvents(Path workTree, List<DemoMlflowStore.Commit> commits, Path file, SyncContext progress)
+            throws IOException {
         progress.progress(-1, "writing the demo pipelines' OpenLineage events");
         if (Files.exists(file)) {
             throw new IOException("the file for the demo's OpenLineage events is taken: " + file);
         }
-        new DemoLineageEvents(DemoWorkspace.DEFAULT_SEED).write(file, workTree, DemoCommits.of(workTree));
+        new DemoLineageEvents(DemoWorkspace.DEFAULT_SEED).write(file, workTree, commits);
         progress.progress(-1, "importing the demo pipelines' OpenLineage events");
         ImportReport report = lineage.importPaths(List.of(file));
         if (!report.problems().isEmpty()) {
@@ -109,12 +112,12 @@ public final class DemoService {
         }
     }
 
-    private void addExperiments(Path workTree, Path mlruns, SyncContext progress) throws IOException {
+    private void addExperiments(List<DemoMlflowStore.Commit> commits, Path mlruns, SyncContext progress) throws IOException {
         progress.progress(-1, "writing the demo MLflow store");
         if (Files.exists(mlruns)) {
             throw new IOException("the folder for the demo MLflow store is taken: " + mlruns);
         }
-        new DemoMlflowStore(DemoWorkspace.DEFAULT_SEED).write(mlruns, DemoCommits.of(workTree));
+        new DemoMlflowStore(DemoWorkspace.DEFAULT_SEED).write(mlruns, commits);
         Source source;
         try {
             source = experiments.addMlflow(mlruns.toString(), freeMlflowName(), null, null, null);
