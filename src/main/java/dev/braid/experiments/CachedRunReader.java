@@ -125,7 +125,7 @@ final class CachedRunReader {
     /** Datasets keyed as the cache keys them; the first of duplicates wins, as when they are written. */
     private static Map<String, DatasetInput> byIdentity(List<DatasetInput> datasets) {
         Map<String, DatasetInput> out = new HashMap<>();
-        datasets.forEach(d -> out.putIfAbsent(d.name() + '\u0000' + d.digest() + '\u0000' + d.context(), d));
+        datasets.forEach(d -> out.putIfAbsent(d.identity(), d));
         return out;
     }
 

@@ -6,4 +6,8 @@ package dev.braid.experiments;
  */
 public record DatasetInput(String name, String digest, String sourceType, String source, String context,
                            String schemaJson, String profile) {
+    /** What makes two inputs of one run the same row in the cache: name, digest and context. */
+    String identity() {
+        return name + '\u0000' + digest + '\u0000' + context;
+    }
 }

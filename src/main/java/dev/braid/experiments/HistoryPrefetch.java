@@ -92,18 +92,6 @@ final class HistoryPrefetch {
 
     /** Caches the history unless the run went or the history arrived meanwhile (a run opened while this ran). */
     private boolean save(java.sql.Connection c, Missing m, List<MetricPoint> points, long now) throws java.sql.SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT (SELECT COUNT(*) FROM runs WHERE run_pk = ?),"
-                + " (SELECT COUNT(*) FROM metric_history_state WHERE run_pk = ? AND key = ?)")) {
-            st.setLong(1, m.runPk());
-            st.setLong(2, m.runPk());
-            st.setString(3, m.key());
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next() || rs.getInt(1) == 0 || rs.getInt(2) > 0) {
-                    return false;
-                }
-            }
-        }
-        histories.save(c, m.runPk(), m.key(), points, now);
-        return true;
+        return histories.saveIfCurrent(c, m.runPk(), m.key(), points, now);
     }
 }

@@ -46,13 +46,7 @@ final class MetricHistoryFetcher {
                 .orElseThrow(() -> new ExperimentException("the run's source is gone"));
         List<MetricPoint> points = RunSources.open(connector, source).metricHistory(run.runId(), key);
         long now = clock.millis();
-        db.write(c -> {
-            // The run may have been removed by a sync meanwhile; then there is nothing to cache.
-            if (runs.run(c, runPk).isPresent()) {
-                histories.save(c, runPk, key, points, now);
-            }
-            return null;
-        });
+        db.write(c -> histories.saveIfCurrent(c, runPk, key, points, now));
         return List.copyOf(new ArrayList<>(points));
     }
 

@@ -61,6 +61,26 @@ final class MetricHistoryStore {
         return out;
     }
 
+    /**
+     * Caches a fetched history unless its run went (a sync removed it) or the history arrived
+     * meanwhile from another fetch; returns whether it was written.
+     */
+    boolean saveIfCurrent(Connection c, long runPk, String key, List<MetricPoint> points, long now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT (SELECT COUNT(*) FROM runs WHERE run_pk = ?),"
+                + " (SELECT COUNT(*) FROM metric_history_state WHERE run_pk = ? AND key = ?)")) {
+            st.setLong(1, runPk);
+            st.setLong(2, runPk);
+            st.setString(3, key);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) == 0 || rs.getInt(2) > 0) {
+                    return false;
+                }
+            }
+        }
+        save(c, runPk, key, points, now);
+        return true;
+    }
+
     /** Replaces the cached history of one key, marking it complete. */
     void save(Connection c, long runPk, String key, List<MetricPoint> points, long now) throws SQLException {
         for (String table : new String[] {"metric_history", "metric_history_state"}) {

@@ -57,7 +57,7 @@ final class RunChildren {
                 INSERT INTO run_dataset_inputs(run_pk, name, digest, source_type, source, context, schema_json, profile)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
         for (DatasetInput d : run.datasets()) {
-            if (!seen.add(d.name() + '\u0000' + d.digest() + '\u0000' + d.context())) {
+            if (!seen.add(d.identity())) {
                 continue;
             }
             st.setLong(1, pk);

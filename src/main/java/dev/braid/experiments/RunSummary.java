@@ -28,10 +28,4 @@ public record RunSummary(long runPk, long sourceId, String runId, String experim
         this(runPk, sourceId, runId, experimentId, experimentName, runName, userId, status, startTime, endTime,
                 parentRunId, sourceCommit, params, metrics, tags, List.of(), false);
     }
-
-    /** The same run, starred or not. */
-    public RunSummary withStarred(boolean star) {
-        return new RunSummary(runPk, sourceId, runId, experimentId, experimentName, runName, userId, status, startTime,
-                endTime, parentRunId, sourceCommit, params, metrics, tags, datasets, star);
-    }
 }
