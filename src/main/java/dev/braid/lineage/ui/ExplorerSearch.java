@@ -29,6 +29,9 @@ final class ExplorerSearch {
     private final TaskRunner runner;
     private final ObservableList<LineageNode> results = FXCollections.observableArrayList();
     private final ObservableList<StartGroup> start = FXCollections.observableArrayList();
+    // Which search the results belong to: an older, slower answer never replaces a newer one or
+    // brings the list back after a node was chosen (as the shell's search does).
+    private long generation;
 
     ExplorerSearch(LineageReader reader, TaskRunner runner) {
         this.reader = reader;
@@ -45,11 +48,16 @@ final class ExplorerSearch {
 
     void search(String text, Consumer<Throwable> failed) {
         String query = text == null ? "" : text.strip();
+        long asked = ++generation;
         if (query.isEmpty()) {
             results.clear();
             return;
         }
-        runner.run(() -> reader.find(query, SEARCH_LIMIT), results::setAll, failed);
+        runner.run(() -> reader.find(query, SEARCH_LIMIT), found -> {
+            if (asked == generation) {
+                results.setAll(found);
+            }
+        }, failed);
     }
 
     /** The node of {@code kind} whose id ends with {@code key} (a run id, a commit hash), if the graph has one. */
@@ -63,6 +71,7 @@ final class ExplorerSearch {
     }
 
     void clearResults() {
+        generation++;
         results.clear();
     }
 
@@ -73,8 +82,11 @@ final class ExplorerSearch {
     record Landing(NodeId node, List<NodeId> expanded) {
     }
 
-    /** Reads the start list again; {@code landing} hears where to land, if the graph has anything. */
-    void loadStart(Consumer<Optional<Landing>> landing, Consumer<Throwable> failed) {
+    /**
+     * Reads the start list again; {@code landing} hears where to land, if the graph has anything
+     * and {@code withLanding} asks for it (else it hears nothing found).
+     */
+    void loadStart(boolean withLanding, Consumer<Optional<Landing>> landing, Consumer<Throwable> failed) {
         record Read(List<StartGroup> groups, Optional<Landing> landing) {
         }
         runner.run(() -> {
@@ -85,7 +97,7 @@ final class ExplorerSearch {
                     groups.add(new StartGroup(GROUPS.get(i).title(), nodes));
                 }
             }
-            Optional<Landing> land = groups.stream().map(g -> g.nodes().get(0).id()).findFirst().map(first -> new Landing(first,
+            Optional<Landing> land = !withLanding ? Optional.empty() : groups.stream().map(g -> g.nodes().get(0).id()).findFirst().map(first -> new Landing(first,
                     reader.neighbourhood(first, LineageExplorerViewModel.DEFAULT_HOPS, 0, null).nodes().stream().map(LineageNode::id)
                             .filter(id -> id.kind().equals(NodeKind.EXPERIMENT_RUN) || id.kind().equals(NodeKind.JOB_RUN)).toList()));
             return new Read(groups, land);

@@ -189,8 +189,10 @@ public final class LineageExplorerViewModel {
     }
 
     private void loadStart() {
-        finder.loadStart(landing -> landing.filter(land -> !focusAsked && focus.get() == null)
-                .ifPresent(land -> focus(land.node(), land.expanded())), this::failed);
+        // The landing's neighbourhood is read only while nothing is focused yet: a refresh keeps the focus.
+        boolean land = !focusAsked && focus.get() == null;
+        finder.loadStart(land, landing -> landing.filter(l -> !focusAsked && focus.get() == null)
+                .ifPresent(l -> focus(l.node(), l.expanded())), this::failed);
     }
 
     private void load(NodeId id, List<NodeId> expansions, boolean select) {
