@@ -46,10 +46,10 @@ public final class SettingsViewModel {
         receiverPort.addListener((obs, old, now) -> saveReceiver(settings));
         receiverTokenEnv.addListener((obs, old, now) -> saveReceiver(settings));
         artifactCapMb.addListener((obs, old, now) -> {
-            Settings changed = settings.current().withArtifactCapMb(now.intValue());
-            settings.update(s -> s.withArtifactCapMb(changed.artifactCapMb()));
-            if (changed.artifactCapMb() != now.intValue()) {
-                artifactCapMb.set(changed.artifactCapMb());
+            settings.update(s -> s.withArtifactCapMb(now.intValue()));
+            int kept = settings.current().artifactCapMb();
+            if (kept != now.intValue()) {
+                artifactCapMb.set(kept);
             }
         });
     }

@@ -157,10 +157,6 @@ public final class GraphCanvas extends Region {
         return pointer.hoverText();
     }
 
-    public boolean minimapShown() {
-        return minimap.isVisible();
-    }
-
     /** The screen point (in this region) of a node's centre, for tests that click nodes. */
     public Optional<double[]> screenCentre(NodeId id) {
         LaidOutGraph.Placed box = boxes.get(id);

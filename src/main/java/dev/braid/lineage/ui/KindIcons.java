@@ -32,13 +32,22 @@ final class KindIcons {
         };
     }
 
-    /** The Feather icon font at {@code size}, loaded from the icon pack for drawing on a canvas. */
+    /** The Feather icon font at {@code size}, for drawing on a canvas. */
     static Font font(double size) {
-        try (InputStream in = new FeatherIkonHandler().getFontResourceAsStream()) {
-            Font font = Font.loadFont(in, size);
-            return font == null ? Font.font(size) : font;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the icon font is unreadable", e);
+        return Font.font(IconFont.FAMILY, size);
+    }
+
+    /** Reads the icon pack's font file once, on first use; after that JavaFX knows the family by name. */
+    private static final class IconFont {
+        static final String FAMILY = load();
+
+        private static String load() {
+            try (InputStream in = new FeatherIkonHandler().getFontResourceAsStream()) {
+                Font font = Font.loadFont(in, 17);
+                return font == null ? Font.getDefault().getFamily() : font.getFamily();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the icon font is unreadable", e);
+            }
         }
     }
 

@@ -20,17 +20,13 @@ public record PathHighlight(Set<NodeId> nodes, Set<String> edges, int paths) {
         for (List<NodeId> path : paths) {
             nodes.addAll(path);
             for (int i = 0; i + 1 < path.size(); i++) {
-                edges.add(key(path.get(i), path.get(i + 1)));
+                edges.add(PathLoader.key(path.get(i), path.get(i + 1)));
             }
         }
         return new PathHighlight(nodes, edges, paths.size());
     }
 
     public boolean contains(LineageEdge edge) {
-        return edges.contains(key(edge.from(), edge.to()));
-    }
-
-    private static String key(NodeId from, NodeId to) {
-        return from.value() + "\n" + to.value();
+        return edges.contains(PathLoader.key(edge.from(), edge.to()));
     }
 }
