@@ -82,7 +82,9 @@ public final class AppContext implements AutoCloseable {
                 new RepoSyncer(database, indexer, System.getenv(), prompt, new DvcRepositoryLineage(lineage)),
                 new LineageAfterSync(mlflowSyncer, lineage)), syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
-        syncRuns.markInterrupted(clock.instant());
+        if (!database.isReadOnly()) {
+            syncRuns.markInterrupted(clock.instant());
+        }
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -96,6 +98,16 @@ public final class AppContext implements AutoCloseable {
         dirs.createDataDir();
         ProcessConfinement.confineTo(dirs.dataDir());
         return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt);
+    }
+
+    /**
+     * Opens the cache in {@code dirs} for reading only, writing nothing to the data folder: for
+     * commands that only read, when the folder or the cache file cannot be written. Every write
+     * then fails with {@link dev.braid.store.CacheProblem#READ_ONLY}.
+     */
+    public static AppContext openReadOnly(DataDirectories dirs, Clock clock) throws CacheOpenException {
+        ProcessConfinement.confineReadOnly(dirs.dataDir());
+        return new AppContext(dirs, clock, Database.openReadOnly(dirs.cacheFile()), CredentialPrompt.NONE);
     }
 
     public DataDirectories dirs() {

@@ -38,6 +38,24 @@ final class ProcessConfinement {
     }
 
     /**
+     * The same confinement for a data folder Braid may not write: nothing is created there. The
+     * SQLite native library goes to {@code native/} when that folder exists and is writable, else
+     * to the system's temporary folder (the one place left where it can be unpacked).
+     */
+    static void confineReadOnly(Path dataDir) {
+        Path nativeDir = dataDir.resolve("native");
+        if (System.getProperty("org.sqlite.tmpdir") == null && Files.isDirectory(nativeDir) && Files.isWritable(nativeDir)) {
+            System.setProperty("org.sqlite.tmpdir", nativeDir.toString());
+        }
+        Path jgitConfig = dataDir.resolve("jgit").resolve("config");
+        SystemReader current = SystemReader.getInstance();
+        if (!(current instanceof ConfinedReader confined) || !confined.file.equals(jgitConfig)) {
+            SystemReader base = current instanceof ConfinedReader confined ? confined.base : current;
+            SystemReader.setInstance(new ConfinedReader(base, jgitConfig));
+        }
+    }
+
+    /**
      * JGit measures each file system's timestamp resolution once, busy-waiting for seconds, to
      * tell whether a file changed within one clock tick of being read. Braid only reads
      * repositories and fetches into them, so JGit's conservative default (treat anything changed

@@ -62,7 +62,7 @@ final class LineageShowCommand implements Callable<Integer> {
         LineageArgs.checkDepth(spec, depth);
         Instant at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
-        try (AppContext context = lineage.root().openContext()) {
+        try (AppContext context = lineage.root().openReadContext()) {
             LineageService graph = context.lineage();
             NodeId id = LineageArgs.knownNode(spec, graph, node);
             List<ReachedNode> reached = new ArrayList<>();
@@ -74,7 +74,7 @@ final class LineageShowCommand implements Callable<Integer> {
                 reached.addAll(reached.isEmpty() ? down : down.subList(1, down.size()));
             }
             if (json) {
-                JsonOutput out = new JsonOutput(env.out());
+                JsonOutput out = new JsonOutput(env.data());
                 reached.forEach(r -> out.line(jsonOf(r)));
             } else {
                 TextTable table = new TextTable("DEPTH", "KIND", "STATUS", "NAME", "ID");

@@ -27,10 +27,10 @@ final class ModelsListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = models.root().environment();
-        try (AppContext context = models.root().openContext()) {
+        try (AppContext context = models.root().openReadContext()) {
             List<RegisteredModel> found = context.experiments().models();
             if (json) {
-                JsonOutput out = new JsonOutput(env.out());
+                JsonOutput out = new JsonOutput(env.data());
                 found.forEach(model -> out.line(jsonOf(model)));
             } else {
                 TextTable table = new TextTable("MODEL", "VERSION", "STATUS", "ALIASES", "RUN");

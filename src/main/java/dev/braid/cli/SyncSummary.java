@@ -17,6 +17,6 @@ final class SyncSummary {
             return outcome + ": " + counts.added() + " added, " + counts.changed() + " changed, "
                     + counts.removed() + " removed";
         }
-        return run.error() == null ? outcome : outcome + ": " + run.error();
+        return run.error() == null ? outcome : outcome + ": " + TerminalText.value(run.error());
     }
 }

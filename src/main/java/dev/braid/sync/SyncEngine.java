@@ -76,7 +76,20 @@ public final class SyncEngine {
     private void run(SyncJob job, SyncListener listener) {
         Source source = job.source();
         Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        long runId = runs.begin(source.id(), started);
+        long runId;
+        try {
+            runId = runs.begin(source.id(), started);
+        } catch (RuntimeException e) {
+            // The cache cannot record the run (a full disk, a read-only file): the sync cannot
+            // write either, so it ends here, and whoever waits for it hears why.
+            LOG.log(Level.WARNING, "could not record the start of a sync of " + source.name(), e);
+            SyncRun run = new SyncRun(-1, source.id(), source.name(), started, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    SyncOutcome.FAILED, SyncCounts.NONE, 0, FailureClassifier.describe(e));
+            running.remove(source.id(), job);
+            job.complete(run);
+            listener.finished(source, run);
+            return;
+        }
         listener.started(source);
         SyncOutcome outcome;
         SyncCounts counts = SyncCounts.NONE;
