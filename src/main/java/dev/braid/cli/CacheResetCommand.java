@@ -5,6 +5,7 @@ import dev.braid.store.CacheOpenException;
 import dev.braid.store.CacheProblem;
 import dev.braid.store.CacheRecovery;
 import dev.braid.store.Database;
+import dev.braid.store.SqliteFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class CacheResetCommand implements Callable<Integer> {
         CliEnvironment env = root.environment();
         Path file = root.dirs().cacheFile();
         root.startLogging();
-        if (!Files.exists(file)) {
+        if (Files.notExists(file)) {
             env.out().println("There is no cache at " + file + "; nothing to do.");
             return ExitCodes.OK;
         }
@@ -78,6 +79,11 @@ final class CacheResetCommand implements Callable<Integer> {
      * A cache that opens but fails the check is damaged deeper than its header.
      */
     private static CacheProblem problemOf(Path file) {
+        CacheProblem place = SqliteFailures.fromFileSystem(file);
+        if (place != null) {
+            // A folder Braid may not write, or a disk with no room for the new cache.
+            return place;
+        }
         try {
             Database.open(file).close();
         } catch (CacheOpenException e) {

@@ -52,11 +52,11 @@ final class SyncBatch {
                 continue;
             }
             for (CacheProblem problem : CacheProblem.values()) {
-                if (error.startsWith(problem.summary()) && seen.add(problem)) {
+                if (error.contains(problem.summary()) && seen.add(problem)) {
                     CacheDiagnosis.problem(root.environment().err(), root, problem, null);
                 }
             }
-            if (error.startsWith(ImpossibleValueException.PREFIX) && seen.add(CacheProblem.CORRUPT)) {
+            if (error.contains(ImpossibleValueException.PREFIX) && seen.add(CacheProblem.CORRUPT)) {
                 CacheDiagnosis.impossibleValue(root.environment().err(), root, error);
             }
         }

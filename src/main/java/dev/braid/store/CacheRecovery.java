@@ -65,31 +65,51 @@ public final class CacheRecovery {
     }
 
     /**
-     * Moves the cache aside, creates a fresh one and copies into it what the registry names,
-     * reading the old file without ever writing to it. A table that cannot be read is reported
-     * and the rest still carried over.
+     * Builds a new cache beside the old one, copies into it what the registry names (reading the
+     * old file without ever writing to it), and only then moves the old cache aside and the new
+     * one into its place. Anything that fails before that swap (a full disk, say) leaves the old
+     * cache exactly where and as it was. A table that cannot be read is reported and the rest
+     * still carried over.
      */
     public Rebuild moveAsideAndRebuild(Path cacheFile) throws IOException, CacheOpenException {
-        Path moved = moveAside(cacheFile);
-        try (Database fresh = Database.open(cacheFile)) {
-            CarryOver.Outcome outcome;
-            Connection old = null;
-            try {
-                old = ReadOnlyConnections.connector(moved).connect();
-                Connection source = old;
-                outcome = fresh.write(target -> CarryOver.copy(source, target));
-            } catch (SQLException e) {
-                outcome = CarryOver.Outcome.nothing("nothing could be read from the old cache: " + e.getMessage());
-            } finally {
-                if (old != null) {
-                    try {
-                        old.close();
-                    } catch (SQLException ignored) {
-                        // Reading is over either way.
-                    }
-                }
+        Path fresh = cacheFile.resolveSibling(cacheFile.getFileName() + ".rebuilding");
+        deleteWithSidecars(fresh);
+        CarryOver.Outcome outcome;
+        try {
+            try (Database rebuilt = Database.open(fresh)) {
+                outcome = carryOver(cacheFile, rebuilt);
             }
-            return new Rebuild(moved, outcome.carried(), outcome.problems());
+        } catch (CacheOpenException | RuntimeException | Error e) {
+            deleteWithSidecars(fresh);
+            throw e;
+        }
+        Path moved = moveAside(cacheFile);
+        try {
+            Files.move(fresh, cacheFile, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(moved, cacheFile, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+        return new Rebuild(moved, outcome.carried(), outcome.problems());
+    }
+
+    private static CarryOver.Outcome carryOver(Path oldFile, Database target) {
+        Connection old;
+        try {
+            old = ReadOnlyConnections.connector(oldFile).connect();
+        } catch (SQLException e) {
+            return CarryOver.Outcome.nothing("nothing could be read from the old cache: " + e.getMessage());
+        }
+        try (old) {
+            return target.write(c -> CarryOver.copy(old, c));
+        } catch (SQLException e) {
+            return CarryOver.Outcome.nothing("the old cache could not be closed: " + e.getMessage());
+        }
+    }
+
+    private static void deleteWithSidecars(Path file) throws IOException {
+        for (String suffix : new String[] {"-wal", "-shm", ""}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
         }
     }
 }

@@ -50,6 +50,11 @@ public final class Database implements AutoCloseable {
 
     static Database open(Path file, Migrations migrations) throws CacheOpenException {
         createOwnerOnly(file);
+        CacheProblem access = SqliteFailures.fromFileSystem(file);
+        if (access == CacheProblem.READ_ONLY || access == CacheProblem.NO_ACCESS) {
+            // SQLite would open a file it may only read without a word and fail at the first write.
+            throw new CacheOpenException(access, file, null, null);
+        }
         Connection connection = null;
         try {
             connection = connect(file);

@@ -92,7 +92,7 @@ public final class SqliteFailures {
      * The file system's own answer: a missing or closed folder, an unreadable file, a read-only
      * mount or folder, no room left; null when none of these holds.
      */
-    static CacheProblem fromFileSystem(Path file) {
+    public static CacheProblem fromFileSystem(Path file) {
         Path folder = file.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder) || !Files.isExecutable(folder)) {
             return CacheProblem.NO_ACCESS;
