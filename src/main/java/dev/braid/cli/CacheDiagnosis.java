@@ -18,9 +18,19 @@ final class CacheDiagnosis {
 
     /** A problem with the cache file itself: its summary, the detail, the advice, and the reset where it helps. */
     static void problem(PrintWriter err, BraidCommand root, CacheProblem problem, String detail) {
+        problem(err, root, problem, detail, null);
+    }
+
+    /** The same, with the check already run ({@code check} may be null: it then runs here). */
+    static void problem(PrintWriter err, BraidCommand root, CacheProblem problem, String detail, CacheCheck.Result check) {
         Path file = root.dirs().cacheFile();
         if (problem == CacheProblem.CORRUPT) {
-            damaged(err, root, detail, CacheCheck.quick(file));
+            CacheCheck.Result verdict = check != null ? check : CacheCheck.quick(file);
+            if (verdict.verdict() && !verdict.damaged() && detail != null && detail.contains("integrity check")) {
+                // Only the integrity check sees a damaged index; the quick check would call the file sound.
+                verdict = CacheCheck.full(file);
+            }
+            damaged(err, root, detail, verdict);
             return;
         }
         err.println("braid: " + problem.summary() + " (" + file + ")" + (detail == null ? "" : ": " + detail));

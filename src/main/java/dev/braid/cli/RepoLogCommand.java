@@ -50,6 +50,7 @@ final class RepoLogCommand implements Callable<Integer> {
         checkOptions();
         CliEnvironment env = repo.root().environment();
         try (AppContext context = repo.root().openReadContext()) {
+            AnswerCheck.tables(context, "sources", "repositories", "refs", "commits");
             RepositoryService repositories = context.repositories();
             RepoSummary summary = repositories.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "unknown repository: " + name + " (see 'braid repo list')"));

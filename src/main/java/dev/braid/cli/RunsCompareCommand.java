@@ -57,6 +57,7 @@ final class RunsCompareCommand implements Callable<Integer> {
         }
         CliEnvironment env = runs.root().environment();
         try (AppContext context = runs.root().openReadContext()) {
+            AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
             List<RunSummary> found = find(context);
             List<Row> rows = new ArrayList<>();
             addRows(rows, "param", found, RunSummary::params);

@@ -58,6 +58,7 @@ final class RunsListCommand implements Callable<Integer> {
         }
         CliEnvironment env = runs.root().environment();
         try (AppContext context = runs.root().openReadContext()) {
+            AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
             if (source != null && context.experiments().sources().stream().noneMatch(s -> s.name().equals(source))) {
                 throw new ParameterException(spec.commandLine(), "unknown MLflow source: " + source);
             }

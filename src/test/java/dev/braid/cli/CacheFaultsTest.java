@@ -250,9 +250,16 @@ class CacheFaultsTest {
         assertEquals(1, count(log.err(), DAMAGED), "reported once: " + log.err());
         assertFalse(log.err().contains("Exception"), log.err());
 
+        CliRun check = new CliRun(home);
+        assertEquals(1, check.run("--data-dir", dir, "cache", "check", "--full"));
+        assertTrue(check.err().contains("integrity check finds the file damaged"), check.err());
+
         CliRun reset = new CliRun(home);
         assertEquals(0, reset.run("--data-dir", dir, "cache", "reset"), reset.err());
         assertTrue(reset.out().contains("1 source(s)"), reset.out());
+        CliRun sound = new CliRun(home);
+        assertEquals(0, sound.run("--data-dir", dir, "cache", "check"), sound.err());
+        assertTrue(sound.out().contains("quick check finds the file's structure sound"), sound.out());
         assertEquals(0, new CliRun(home).run("--data-dir", dir, "sync"));
         CliRun again = new CliRun(home);
         assertEquals(0, again.run("--data-dir", dir, "repo", "log", "r"));
