@@ -16,8 +16,8 @@ import java.io.Writer;
  * <li>ESC {@code \e}, CR {@code \r}, NUL {@code \0}, BEL {@code \a}, backspace {@code \b},
  * other C0 controls and DEL as {@code \x1f};</li>
  * <li>C1 controls (U+0080 to U+009F, which some terminals read as ESC sequences: U+009B is CSI)
- * and the bidirectional embedding, override and isolate marks as {@code \u009b};</li>
- * <li>a lone UTF-16 surrogate as {@code \ud800}, so two names that differ only there still print
+ * and the bidirectional embedding, override and isolate marks as <code>&#92;u009b</code>;</li>
+ * <li>a lone UTF-16 surrogate as <code>&#92;ud800</code>, so two names that differ only there still print
  * differently (an encoder would turn both into {@code ?}).</li>
  * </ul>
  * Line feeds and tabs pass in whole output lines ({@link #writer}); in a single value
