@@ -3,6 +3,7 @@ package dev.braid.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.ErrorManager;
 import java.util.logging.FileHandler;
@@ -37,6 +38,18 @@ public final class Logging {
      */
     public static Path configureForCommand(DataDirectories dirs, boolean verbose) {
         return configure(dirs, verbose);
+    }
+
+    /**
+     * Masks the secrets Braid has read, by value, in every record the log handlers format from now
+     * on ({@link dev.braid.sync.Secrets#mask}), beside the pattern-based {@link LogRedactor}.
+     */
+    public static void maskWith(UnaryOperator<String> masker) {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (handler.getFormatter() instanceof LogFormat format) {
+                format.maskWith(masker);
+            }
+        }
     }
 
     /** The file the newest records go to. */

@@ -71,7 +71,8 @@ final class BraidCommand implements Callable<Integer> {
         startLogging();
         boolean interactive = !environment.env().containsKey("CI");
         try {
-            return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null));
+            return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null),
+                    environment.secrets());
         } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
             throw e;
         } catch (IOException e) {
@@ -93,7 +94,7 @@ final class BraidCommand implements Callable<Integer> {
             if (!e.problem().readableAnyway()) {
                 throw e;
             }
-            AppContext context = AppContext.openReadOnly(dirs(), environment.clock());
+            AppContext context = AppContext.openReadOnly(dirs(), environment.clock(), environment.secrets());
             environment.err().println("braid: note: " + e.problem().summary() + " Showing what it holds, read-only.");
             environment.err().flush();
             return context;

@@ -5,6 +5,7 @@ import dev.braid.repos.RepoException;
 import dev.braid.store.CacheOpenException;
 import dev.braid.store.ImpossibleValueException;
 import dev.braid.store.StoreException;
+import dev.braid.sync.MisbehavingRemoteException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -37,7 +38,8 @@ final class FailureReporter implements IExecutionExceptionHandler {
         } else if (store != null && store.problem() != null) {
             LOG.log(Level.WARNING, "the cache failed", store);
             CacheDiagnosis.problem(err, root, store.problem(), store.getCause() == null ? null : store.getCause().getMessage());
-        } else if (failure instanceof WorkFailedException || failure instanceof RepoException) {
+        } else if (failure instanceof WorkFailedException || failure instanceof RepoException
+                || failure instanceof MisbehavingRemoteException) {
             LOG.log(Level.INFO, "command failed", failure);
             err.println("braid: " + failure.getMessage());
         } else if (failure instanceof IOException io) {

@@ -65,6 +65,7 @@ final class LineageServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         try (AppContext context = lineage.root().openContext()) {
+            context.secrets().register(settings.token());
             OpenLineageReceiver receiver;
             try {
                 receiver = OpenLineageReceiver.start(settings,
