@@ -5,10 +5,13 @@
 #                 100,000 cached runs, peak heap; the metric chart's first paint;
 #   lineage:      import of 100,000 OpenLineage events from a JSON Lines file, depth-10 downstream
 #                 closures in a graph of 1,000,000 edges, peak heap (-Xmx512m); layout and first
-#                 paint of a 2,000-node neighbourhood in the explorer.
+#                 paint of a 2,000-node neighbourhood in the explorer;
+#   crash:        each sync kind (git, MLflow, OpenLineage import) killed BENCH_CRASH_KILLS times at
+#                 random points; integrity, no half sync seen, and the resumed sync's result.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|crash   run one part only (default: all)
+#   BENCH_CRASH_KILLS=100  kills per sync kind in the crash run
 #   BENCH_COMMITS=100000   size of the generated repository
 #   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
 #   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server
@@ -120,5 +123,14 @@ if [[ "$only" == all || "$only" == lineage ]]; then
   echo "== lineage explorer: layout and first paint of a 2,000-node neighbourhood (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   java -Xmx512m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
     -cp "$build/test-classes:$classpath" dev.braid.bench.LayoutBenchmark | tee "$lwork/layout.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == crash ]]; then
+  kills="${BENCH_CRASH_KILLS:-100}"
+  cwork="$work/crash"
+  mkdir -p "$cwork"
+  echo "== crash: each sync kind killed $kills times at random points (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  start=$(date +%s)
+  java -cp "$classpath" dev.braid.bench.CrashBenchmark "$cwork" "$kills" | tee "$cwork/result.txt" || status=$?
+  echo "crash run took $(( $(date +%s) - start )) s (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$cwork/result.txt"
 fi
 exit $status
