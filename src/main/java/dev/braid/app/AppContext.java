@@ -13,6 +13,10 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.pipelines.definitions.PipelineDefinitionService;
+import dev.braid.pipelines.definitions.RepositoryCommits;
+import dev.braid.pipelines.dvc.DvcDagReader;
+import dev.braid.pipelines.dvc.DvcPipelineService;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -57,6 +61,8 @@ public final class AppContext implements AutoCloseable {
     private final OpenLineageIngest openLineageIngest;
     private final ExecutorService syncExecutor;
     private final SyncEngine syncEngine;
+    private final PipelineDefinitionService pipelineDefinitions;
+    private final DvcPipelineService dvcPipelines;
 
     private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
         this.dirs = dirs;
@@ -83,6 +89,9 @@ public final class AppContext implements AutoCloseable {
                 new LineageAfterSync(mlflowSyncer, lineage)), syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
         syncRuns.markInterrupted(clock.instant());
+        RepositoryCommits repositoryCommits = new RepositoryCommits(repositories);
+        this.pipelineDefinitions = new PipelineDefinitionService(repositoryCommits, DvcDagReader.asList());
+        this.dvcPipelines = new DvcPipelineService(repositoryCommits);
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -171,6 +180,16 @@ public final class AppContext implements AutoCloseable {
     /** Imports OpenLineage files and folders. */
     public OpenLineageImporter openLineageImporter() {
         return new OpenLineageImporter(openLineageValidator, openLineageIngest);
+    }
+
+    /** Pipeline definitions (CI files, Kubeflow specs, dvc.yaml) of indexed repositories at any commit. */
+    public PipelineDefinitionService pipelineDefinitions() {
+        return pipelineDefinitions;
+    }
+
+    /** DVC pipelines of indexed repositories: stage states, params and metrics diffs, experiments. */
+    public DvcPipelineService dvcPipelines() {
+        return dvcPipelines;
     }
 
     @Override

@@ -168,7 +168,9 @@ public final class DefinitionYaml {
         private static Object scalar(ScalarNode node) {
             String text = node.getValue();
             Tag tag = node.getTag();
-            if (tag.equals(Tag.STR)) {
+            // snakeyaml-engine resolves plain ${NAME} scalars to its environment-variable tag; in CI
+            // files and dvc.yaml they are templates to keep as written.
+            if (tag.equals(Tag.STR) || tag.equals(Tag.ENV_TAG)) {
                 return text;
             }
             if (tag.equals(Tag.NULL)) {

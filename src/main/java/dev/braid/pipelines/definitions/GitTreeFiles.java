@@ -65,6 +65,16 @@ public final class GitTreeFiles implements TreeFiles {
         }
     }
 
+    /** The reader this uses, for callers that read more objects of the same commit. */
+    public ObjectReader reader() {
+        return reader;
+    }
+
+    /** The commit's root tree. */
+    public RevTree tree() {
+        return tree;
+    }
+
     @Override
     public List<String> paths() throws IOException {
         if (paths == null) {
