@@ -1,5 +1,6 @@
 package dev.braid.pipelines.definitions;
 
+import dev.braid.sync.SafeYaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public final class CircleCiReader {
                 dag.note(path + " is a setup configuration: the pipeline it continues with is generated when it runs"
                         + " and is left out.");
             }
-        } catch (DefinitionYaml.UnreadableYamlException e) {
+        } catch (SafeYaml.UnreadableYamlException e) {
             dag.note(e.getMessage());
         }
         return dag.build(DefinitionKind.CIRCLECI, path, files.commit(), path);

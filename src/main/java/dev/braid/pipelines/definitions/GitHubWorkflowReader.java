@@ -1,5 +1,6 @@
 package dev.braid.pipelines.definitions;
 
+import dev.braid.sync.SafeYaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class GitHubWorkflowReader {
                 name = workflow.get("name") instanceof String n ? n : path;
                 reader.jobs(workflow, "", "", 0, path);
             }
-        } catch (DefinitionYaml.UnreadableYamlException e) {
+        } catch (SafeYaml.UnreadableYamlException e) {
             reader.dag.note(e.getMessage());
         }
         return reader.dag.build(DefinitionKind.GITHUB_ACTIONS, path, files.commit(), name);
@@ -152,7 +153,7 @@ public final class GitHubWorkflowReader {
         Map<?, ?> called;
         try {
             called = DefinitionYaml.map(DefinitionYaml.load(calledPath, text.get()));
-        } catch (DefinitionYaml.UnreadableYamlException e) {
+        } catch (SafeYaml.UnreadableYamlException e) {
             dag.note(e.getMessage() + "; '" + key + "' is drawn as one job.");
             return null;
         }

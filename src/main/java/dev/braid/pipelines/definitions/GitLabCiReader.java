@@ -1,5 +1,6 @@
 package dev.braid.pipelines.definitions;
 
+import dev.braid.sync.SafeYaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public final class GitLabCiReader {
         Map<Object, Object> config;
         try {
             config = GitLabConfig.read(files, path, text, dag);
-        } catch (DefinitionYaml.UnreadableYamlException e) {
+        } catch (SafeYaml.UnreadableYamlException e) {
             dag.note(e.getMessage());
             return dag.build(DefinitionKind.GITLAB_CI, path, files.commit(), path);
         }

@@ -1,5 +1,6 @@
 package dev.braid.pipelines.definitions;
 
+import dev.braid.sync.SafeYaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class GitLabConfig {
 
     /** The merged, extended configuration of {@code path}; problems go to {@code notes}. */
     static Map<Object, Object> read(TreeFiles files, String path, String text, DagBuilder notes)
-            throws DefinitionYaml.UnreadableYamlException, IOException {
+            throws SafeYaml.UnreadableYamlException, IOException {
         GitLabConfig config = new GitLabConfig(files, notes);
         config.included.add(path);
         Map<Object, Object> merged = config.withIncludes(path, document(path, text), 0);
@@ -41,7 +42,7 @@ final class GitLabConfig {
     }
 
     /** The configuration document: the second one when the first is a component's {@code spec:} header. */
-    private static Map<?, ?> document(String path, String text) throws DefinitionYaml.UnreadableYamlException {
+    private static Map<?, ?> document(String path, String text) throws SafeYaml.UnreadableYamlException {
         List<Object> docs = DefinitionYaml.loadAll(path, text);
         if (docs.isEmpty() || docs.get(0) == null) {
             return Map.of();
@@ -51,7 +52,7 @@ final class GitLabConfig {
             return DefinitionYaml.map(docs.get(1));
         }
         if (!(docs.get(0) instanceof Map<?, ?>)) {
-            throw new DefinitionYaml.UnreadableYamlException(path + ": expected a mapping of jobs and keywords at the top", null);
+            throw new SafeYaml.UnreadableYamlException(path + ": expected a mapping of jobs and keywords at the top", null);
         }
         return first;
     }
@@ -74,7 +75,7 @@ final class GitLabConfig {
                 }
                 try {
                     base = YamlValues.deepMerge(base, withIncludes(local, document(local, text.get()), depth + 1));
-                } catch (DefinitionYaml.UnreadableYamlException e) {
+                } catch (SafeYaml.UnreadableYamlException e) {
                     notes.note("The local include " + e.getMessage() + "; it was left out.");
                 }
             }
@@ -201,7 +202,7 @@ final class GitLabConfig {
     }
 
     private Object resolve(Map<Object, Object> config, Object value, int depth) {
-        if (value instanceof DefinitionYaml.Tagged tagged && tagged.tag().equals("!reference")) {
+        if (value instanceof SafeYaml.Tagged tagged && tagged.tag().equals("!reference")) {
             if (depth >= MAX_REFERENCE_DEPTH) {
                 notes.note("!reference tags nested more than " + MAX_REFERENCE_DEPTH + " levels deep were left out.");
                 return null;

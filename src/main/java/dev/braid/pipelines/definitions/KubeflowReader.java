@@ -1,5 +1,6 @@
 package dev.braid.pipelines.definitions;
 
+import dev.braid.sync.SafeYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ public final class KubeflowReader {
                 new Tasks(dag, spec).add(DefinitionYaml.map(DefinitionYaml.map(spec.get("root")).get("dag")), "", "", 0,
                         new LinkedHashSet<>());
             }
-        } catch (DefinitionYaml.UnreadableYamlException e) {
+        } catch (SafeYaml.UnreadableYamlException e) {
             dag.note(e.getMessage());
         }
         return dag.build(DefinitionKind.KUBEFLOW, path, files.commit(), name);

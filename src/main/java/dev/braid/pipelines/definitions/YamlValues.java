@@ -1,5 +1,6 @@
 package dev.braid.pipelines.definitions;
 
+import dev.braid.sync.SafeYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ final class YamlValues {
 
     /** Text of a scalar, or null for a collection or null. */
     static String scalar(Object value) {
-        if (value == null || value instanceof Map<?, ?> || value instanceof List<?> || value instanceof DefinitionYaml.Tagged) {
+        if (value == null || value instanceof Map<?, ?> || value instanceof List<?> || value instanceof SafeYaml.Tagged) {
             return null;
         }
         return String.valueOf(value);
@@ -54,7 +55,7 @@ final class YamlValues {
 
     /** A short one-line form of any value, for attributes. */
     static String brief(Object value) {
-        String text = value instanceof DefinitionYaml.Tagged tagged ? tagged.tag() + " " + tagged.value() : String.valueOf(value);
+        String text = value instanceof SafeYaml.Tagged tagged ? tagged.tag() + " " + tagged.value() : String.valueOf(value);
         text = text.replaceAll("\\s+", " ").strip();
         return text.length() > 200 ? text.substring(0, 199) + "…" : text;
     }

@@ -2,6 +2,7 @@ package dev.braid.pipelines.dvc;
 
 import dev.braid.pipelines.definitions.DefinitionYaml;
 import dev.braid.pipelines.definitions.TreeFiles;
+import dev.braid.sync.SafeYaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class DvcPipelineFile {
                 notes.add(path + ": expected a mapping with 'stages' at the top.");
             }
             yaml = DefinitionYaml.map(loaded);
-        } catch (DefinitionYaml.UnreadableYamlException e) {
+        } catch (SafeYaml.UnreadableYamlException e) {
             notes.add(e.getMessage());
             return new Contents(path, List.of(), List.of(), List.of(), notes);
         }

@@ -6,6 +6,7 @@ import dev.braid.lineage.dvc.DvcFormatException;
 import dev.braid.lineage.dvc.DvcStage;
 import dev.braid.pipelines.definitions.DefinitionYaml;
 import dev.braid.pipelines.definitions.GitTreeFiles;
+import dev.braid.sync.SafeYaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -229,7 +230,7 @@ public final class DvcStatusReader {
                 params.put(String.valueOf(entry.getKey()), byFile);
             }
             lock = new Lock(stages, commands, params, "");
-        } catch (DvcFormatException | DefinitionYaml.UnreadableYamlException e) {
+        } catch (DvcFormatException | SafeYaml.UnreadableYamlException e) {
             lock = new Lock(Map.of(), Map.of(), Map.of(), e.getMessage());
         }
         locks.put(blob.copy(), lock);

@@ -1,6 +1,7 @@
 package dev.braid.pipelines.dvc;
 
 import dev.braid.pipelines.definitions.DefinitionYaml;
+import dev.braid.sync.SafeYaml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class DvcValues {
                 return Optional.empty();
             }
             return Optional.of(map);
-        } catch (DefinitionYaml.UnreadableYamlException e) {
+        } catch (SafeYaml.UnreadableYamlException e) {
             notes.add(e.getMessage());
             return Optional.empty();
         }
