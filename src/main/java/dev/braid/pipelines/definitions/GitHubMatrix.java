@@ -62,10 +62,12 @@ final class GitHubMatrix {
             combos.removeIf(combo -> !without.isEmpty() && matches(combo, without));
         }
         List<String> originalKeys = combos.isEmpty() ? List.of() : List.copyOf(combos.get(0).keySet());
+        // Include entries join the combinations the lists made, never ones an earlier include made.
+        List<Map<String, Object>> originals = List.copyOf(combos);
         for (Object rule : DefinitionYaml.list(include)) {
             Map<?, ?> extra = DefinitionYaml.map(rule);
             boolean added = false;
-            for (Map<String, Object> combo : combos) {
+            for (Map<String, Object> combo : originals) {
                 if (fits(combo, extra, originalKeys)) {
                     extra.forEach((k, v) -> combo.put(String.valueOf(k), v));
                     added = true;

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class GitHubWorkflowReader {
     public static final String FOLDER = ".github/workflows/";
-    private static final Pattern MATRIX_EXPRESSION = Pattern.compile("\\$\\{\\{\\s*matrix\\.([\\w-]+)\\s*}}");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}");
+    private static final Pattern MATRIX_VALUE = Pattern.compile("matrix\\.([\\w-]+)");
     private static final int MAX_NESTING = 4;
 
     private final TreeFiles files;
@@ -162,22 +163,58 @@ public final class GitHubWorkflowReader {
         return inner.exits().isEmpty() ? null : inner;
     }
 
+    /**
+     * The name GitHub shows: the written name with its {@code ${{ matrix.x }}} expressions
+     * (also {@code matrix.a || matrix.b || 'text'}) filled in, or, when the name uses no matrix
+     * value, the name followed by the combination's values in parentheses.
+     */
     private static String jobName(String key, String written, Map<String, Object> combo) {
-        if (written == null) {
-            return combo.isEmpty() ? key : key + " (" + values(combo) + ")";
+        String base = written == null ? key : written;
+        if (combo.isEmpty() && written == null) {
+            return key;
         }
-        Matcher m = MATRIX_EXPRESSION.matcher(written);
-        if (!m.find()) {
-            return combo.isEmpty() ? written : written + " (" + values(combo) + ")";
-        }
+        Matcher m = EXPRESSION.matcher(base);
         StringBuilder out = new StringBuilder();
-        m.reset();
+        boolean usesMatrix = false;
         while (m.find()) {
-            Object value = combo.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : GitHubMatrix.display(value)));
+            String value = evaluate(m.group(1), combo);
+            if (value == null) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+            } else {
+                usesMatrix = true;
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
         }
         m.appendTail(out);
-        return out.toString();
+        return usesMatrix || combo.isEmpty() ? out.toString() : out + " (" + values(combo) + ")";
+    }
+
+    /** {@code matrix.a || matrix.b || 'text'}: the first non-empty term, or null for any other expression. */
+    private static String evaluate(String expression, Map<String, Object> combo) {
+        boolean matrix = false;
+        for (String term : expression.split("\\|\\|")) {
+            String t = term.strip();
+            Matcher value = MATRIX_VALUE.matcher(t);
+            String text;
+            if (value.matches()) {
+                matrix = true;
+                Object v = combo.get(value.group(1));
+                text = v == null ? "" : GitHubMatrix.display(v);
+            } else if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")) {
+                text = t.substring(1, t.length() - 1);
+            } else {
+                return null;
+            }
+            if (!text.isEmpty()) {
+                return matrix ? text : matrixOrNull(expression, text);
+            }
+        }
+        return matrix ? "" : null;
+    }
+
+    /** A literal only counts as a matrix value when the expression reads the matrix somewhere. */
+    private static String matrixOrNull(String expression, String text) {
+        return expression.contains("matrix.") ? text : null;
     }
 
     private static String values(Map<String, Object> combo) {
