@@ -30,10 +30,21 @@ public final class PipelineFixture implements AutoCloseable {
     }
 
     public PipelineFixture(Path dir, Map<String, String> env, Duration timeout, Duration maxRateWait) throws Exception {
+        this(dir, env, timeout, maxRateWait, false);
+    }
+
+    /** With {@code realWaits}, waits are slept as well as recorded (rate limits that must really reset). */
+    public PipelineFixture(Path dir, Map<String, String> env, Duration timeout, Duration maxRateWait, boolean realWaits)
+            throws Exception {
         this.clock = Clock.systemUTC();
         this.db = Database.open(dir.resolve("cache.db"));
         this.sources = new SourceStore(db, clock);
-        this.apis = CiSources.forTests(env, clock, timeout, (d, stop) -> waits.add(d), maxRateWait);
+        this.apis = CiSources.forTests(env, clock, timeout, (d, stop) -> {
+            waits.add(d);
+            if (realWaits) {
+                dev.braid.sync.Sleeper.REAL.sleep(d, stop);
+            }
+        }, maxRateWait);
         this.service = new PipelineService(db, sources, apis, clock, PipelineService.DEFAULT_LOG_CAP_BYTES);
     }
 

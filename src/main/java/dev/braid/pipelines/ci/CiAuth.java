@@ -31,6 +31,17 @@ public final class CiAuth {
         static Credentials none() {
             return new Credentials(Map.of(), "no credentials", List.of());
         }
+
+        /** These credentials plus headers every request to the service carries (an API version, say). */
+        Credentials plus(Map<String, String> fixed) {
+            Map<String, String> all = new LinkedHashMap<>(fixed);
+            all.putAll(headers);
+            return new Credentials(all, words, secrets);
+        }
+
+        boolean present() {
+            return !secrets.isEmpty();
+        }
     }
 
     private CiAuth() {

@@ -169,7 +169,7 @@ final class CiHttp {
             HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(options.timeout())
                     .header("Accept", "application/json").header("User-Agent", "braid");
             if (withAuth) {
-                credentials.headers().forEach(request::header);
+                credentials.headers().forEach(request::setHeader);
             }
             if (etag != null) {
                 request.header("If-None-Match", etag);
@@ -346,7 +346,7 @@ final class CiHttp {
         String detail = errorDetail(body);
         String asked = shortPath(path);
         if (status == 401) {
-            return PipelineException.permanent(credentials.headers().isEmpty()
+            return PipelineException.permanent(!credentials.present()
                     ? where() + " requires credentials (HTTP 401" + detail + "). Name the environment variable holding a"
                     + " token (--token-env), or add a ~/.netrc entry for " + base.getHost() + "."
                     : where() + " did not accept " + credentials.words() + " (HTTP 401" + detail + "). Check that the"
@@ -358,7 +358,7 @@ final class CiHttp {
         }
         if (status == 404) {
             return PipelineException.notFound(where() + " has no " + asked + " (HTTP 404" + detail + "). Check the project"
-                    + " name" + (credentials.headers().isEmpty() ? "; a private project needs credentials." : ", and that "
+                    + " name" + (!credentials.present() ? "; a private project needs credentials." : ", and that "
                     + credentials.words() + " may see it."));
         }
         if (status >= 500 || status == 408) {

@@ -53,6 +53,13 @@ public final class CiSources implements RunSources {
                 URI base = api(source.config("url"), "api/v4/");
                 yield new GitLabSource(http("GitLab", base, source, opts, cancelled, progress), source.config("project"));
             }
+            case GITHUB -> {
+                URI base = api(source.config("api_url") == null ? "https://api.github.com" : source.config("api_url"), "");
+                CiHttp http = new CiHttp("GitHub", base, CiAuth.resolve(GITHUB, source, base, env).plus(Map.of(
+                        "Accept", "application/vnd.github+json", "X-GitHub-Api-Version", "2022-11-28")),
+                        opts, cancelled, progress);
+                yield new GitHubSource(http, source.config("repo"), opts.clock());
+            }
             default -> throw PipelineException.permanent("Braid cannot sync pipeline sources of kind " + source.kind(), null);
         };
     }
