@@ -107,7 +107,9 @@ public final class PipelineSyncer implements SourceSyncer {
                         batch.seen(run.runId);
                     }
                     PipelineStore.Cached before = cached.get(run.runId);
-                    if (before != null && before.finished() && run.status.finished() && run.version != null
+                    // A listing that cannot tell the status (UNKNOWN) leaves it to the version.
+                    boolean listedFinished = run.status.finished() || run.status == PipelineStatus.UNKNOWN;
+                    if (before != null && before.finished() && listedFinished && run.version != null
                             && run.version.equals(before.version())) {
                         return;
                     }

@@ -45,14 +45,16 @@ final class CiJson {
 
     static Long number(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isNumber() ? value.asLong() : value.isTextual() && value.asText().matches("-?\\d+")
-                ? Long.valueOf(value.asText()) : null;
+        if (value.isNumber()) {
+            return value.asLong();
+        }
+        return value.isTextual() && value.asText().matches("-?\\d+") ? Long.valueOf(value.asText()) : null;
     }
 
     /** Seconds (possibly fractional) as milliseconds. */
     static Long seconds(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isNumber() ? Math.round(value.asDouble() * 1000) : null;
+        return value.isNumber() ? Long.valueOf(Math.round(value.asDouble() * 1000)) : null;
     }
 
     static String encode(String text) {

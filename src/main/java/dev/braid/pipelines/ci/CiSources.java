@@ -60,6 +60,11 @@ public final class CiSources implements RunSources {
                         opts, cancelled, progress);
                 yield new GitHubSource(http, source.config("repo"), opts.clock());
             }
+            case JENKINS -> {
+                URI base = api(source.config("url"), "");
+                yield new JenkinsSource(http("Jenkins", base, source, opts, cancelled, progress), source.config("job"),
+                        opts.clock());
+            }
             default -> throw PipelineException.permanent("Braid cannot sync pipeline sources of kind " + source.kind(), null);
         };
     }
