@@ -139,7 +139,7 @@ final class CiHttp {
     private Response follow(String path, String etag, HttpResponse.BodyHandler<CappedBody.Bytes> handler)
             throws PipelineException {
         String target = path;
-        boolean withAuth = true;
+        boolean withAuth = sameServer(resolve(path));
         for (int hop = 0; hop < 5; hop++) {
             Response response = send(target, hop == 0 ? etag : null, handler, withAuth);
             if (response.status() / 100 != 3 || response.status() == 304) {
@@ -150,11 +150,15 @@ final class CiHttp {
                 throw PipelineException.permanent(where() + " redirected " + shortPath(target) + " without a Location", null);
             }
             URI next = resolve(target).resolve(location);
-            withAuth = withAuth && next.getHost() != null && next.getHost().equalsIgnoreCase(base.getHost())
-                    && next.getPort() == base.getPort();
+            withAuth = withAuth && sameServer(next);
             target = next.toString();
         }
         throw PipelineException.permanent(where() + " redirected " + shortPath(path) + " more than five times", null);
+    }
+
+    /** Credentials go only to the service's own host and port, never to a download elsewhere. */
+    private boolean sameServer(URI uri) {
+        return uri.getHost() != null && uri.getHost().equalsIgnoreCase(base.getHost()) && uri.getPort() == base.getPort();
     }
 
     private URI resolve(String path) {

@@ -65,6 +65,14 @@ public final class CiSources implements RunSources {
                 yield new JenkinsSource(http("Jenkins", base, source, opts, cancelled, progress), source.config("job"),
                         opts.clock());
             }
+            case CIRCLECI -> {
+                String url = source.config("api_url") == null ? "https://circleci.com" : source.config("api_url");
+                URI v2 = api(url, "api/v2/");
+                URI v1 = api(url, "api/v1.1/");
+                CiAuth.Credentials credentials = CiAuth.resolve(CIRCLECI, source, v2, env);
+                yield new CircleCiSource(new CiHttp("CircleCI", v2, credentials, opts, cancelled, progress),
+                        new CiHttp("CircleCI", v1, credentials, opts, cancelled, progress), source.config("slug"), opts.clock());
+            }
             default -> throw PipelineException.permanent("Braid cannot sync pipeline sources of kind " + source.kind(), null);
         };
     }
