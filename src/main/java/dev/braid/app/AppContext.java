@@ -13,6 +13,9 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.ci.CiSources;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -55,6 +58,7 @@ public final class AppContext implements AutoCloseable {
     private final LineageService lineage;
     private final OpenLineageValidator openLineageValidator;
     private final OpenLineageIngest openLineageIngest;
+    private final PipelineService pipelines;
     private final ExecutorService syncExecutor;
     private final SyncEngine syncEngine;
 
@@ -77,10 +81,16 @@ public final class AppContext implements AutoCloseable {
         this.lineage = new LineageService(database, clock);
         this.openLineageValidator = new OpenLineageValidator(EventLimits.STANDARD);
         this.openLineageIngest = new OpenLineageIngest(lineage);
+        CiSources ciSources = new CiSources(System.getenv(), clock);
+        this.pipelines = new PipelineService(database, sources, ciSources, clock, PipelineService.DEFAULT_LOG_CAP_BYTES);
         this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
-        this.syncEngine = new SyncEngine(List.of(
+        List<dev.braid.sync.SourceSyncer> syncers = new java.util.ArrayList<>(List.of(
                 new RepoSyncer(database, indexer, System.getenv(), prompt, new DvcRepositoryLineage(lineage)),
-                new LineageAfterSync(mlflowSyncer, lineage)), syncRuns, syncExecutor,
+                new LineageAfterSync(mlflowSyncer, lineage)));
+        for (String kind : PipelineService.KINDS) {
+            syncers.add(new PipelineSyncer(kind, database, sources, ciSources, clock));
+        }
+        this.syncEngine = new SyncEngine(syncers, syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
         syncRuns.markInterrupted(clock.instant());
     }
@@ -146,6 +156,11 @@ public final class AppContext implements AutoCloseable {
     /** The MLflow syncer the sync engine uses, for callers that sync a source they just made (the demo). */
     public MlflowSyncer mlflowSyncer() {
         return mlflowSyncer;
+    }
+
+    /** Pipeline runs from CI services: sources, cached runs, job logs and trends. */
+    public PipelineService pipelines() {
+        return pipelines;
     }
 
     /** The lineage graph: questions, labels, and the writes every source of lineage goes through. */

@@ -173,6 +173,42 @@ public final class PipelineService {
         return log;
     }
 
+    /** Trends over the newest {@code maxRuns} finished runs {@code query} matches (its page is ignored). */
+    public PipelineTrends trends(PipelineQuery query, int maxRuns) {
+        return db.read(c -> new TrendReader().trends(c, query, Math.max(1, maxRuns)));
+    }
+
+    /**
+     * The run holding job {@code jobId} of {@code source}: {@code runId} when given, else the one run
+     * whose jobs include that id. Fails when none or several do (Jenkins stage ids repeat per build).
+     */
+    public PipelineRunDetail runOfJob(String source, String runId, String jobId) throws PipelineException {
+        if (runId != null) {
+            return run(source, runId).orElseThrow(() -> PipelineException.notFound("no cached run " + runId + " of " + source));
+        }
+        List<String> runs = db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT r.run_id FROM pipeline_jobs j JOIN pipeline_runs r"
+                    + " ON r.run_pk = j.run_pk JOIN sources s ON s.id = r.source_id WHERE s.name = ? AND j.job_id = ? LIMIT 2")) {
+                st.setString(1, source);
+                st.setString(2, jobId);
+                List<String> out = new java.util.ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+        if (runs.isEmpty()) {
+            throw PipelineException.notFound("no cached job " + jobId + " in " + source);
+        }
+        if (runs.size() > 1) {
+            throw PipelineException.permanent("several runs of " + source + " have a job " + jobId + "; name the run with --run", null);
+        }
+        return run(source, runs.get(0)).orElseThrow();
+    }
+
     /** Changes the size cap of cached logs (Settings); older logs are dropped until they fit. */
     public void setLogCap(long bytes) {
         logs.setCap(bytes);
