@@ -13,6 +13,9 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.ci.CiSources;
 import dev.braid.pipelines.definitions.PipelineDefinitionService;
 import dev.braid.pipelines.definitions.RepositoryCommits;
 import dev.braid.pipelines.dvc.DvcDagReader;
@@ -28,10 +31,12 @@ import dev.braid.store.SettingsStore;
 import dev.braid.sync.RetryPolicy;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.SourceStore;
+import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,6 +81,8 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<LineageService> lineage;
     private final Lazy<OpenLineageValidator> openLineageValidator;
     private final Lazy<OpenLineageIngest> openLineageIngest;
+    private final Lazy<CiSources> ciSources;
+    private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
     private final Lazy<PipelineDefinitionService> pipelineDefinitions;
@@ -101,15 +108,26 @@ public final class AppContext implements AutoCloseable {
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
         this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
-        this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
-                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                        new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage())), syncRuns(), syncExecutor.get(),
+        this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
+        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
+                PipelineService.DEFAULT_LOG_CAP_BYTES));
+        this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock));
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
                 DvcDagReader.asList()));
         this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
         syncRuns().markInterrupted(clock.instant());
+    }
+
+    private List<SourceSyncer> syncers(CredentialPrompt prompt) {
+        List<SourceSyncer> syncers = new ArrayList<>(List.of(
+                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
+                        new DvcRepositoryLineage(lineage())),
+                new LineageAfterSync(mlflowSyncer(), lineage())));
+        for (String kind : PipelineService.KINDS) {
+            syncers.add(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock));
+        }
+        return syncers;
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -173,6 +191,11 @@ public final class AppContext implements AutoCloseable {
     /** The MLflow syncer the sync engine uses, for callers that sync a source they just made (the demo). */
     public MlflowSyncer mlflowSyncer() {
         return mlflowSyncer.get();
+    }
+
+    /** Pipeline runs from CI services: sources, cached runs, job logs and trends. */
+    public PipelineService pipelines() {
+        return pipelines.get();
     }
 
     /** The lineage graph: questions, labels, and the writes every source of lineage goes through. */

@@ -5,145 +5,136 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.braid.testing.GitCli;
-import java.nio.file.Files;
+import dev.braid.pipelines.replay.CiHistory;
+import dev.braid.pipelines.replay.GitLabReplay;
+import dev.braid.pipelines.replay.ReplayServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code braid pipelines dag|status|params-diff|metrics-diff} on an indexed repository. */
 class PipelinesCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> RUN_FIELDS = List.of("source", "source_kind", "id", "number", "status", "source_status",
+            "ref", "sha", "event", "created_at", "started_at", "finished_at", "duration_s", "url");
     @TempDir
     Path home;
-    Path repo;
-    String first;
-    String second;
+    private CiHistory history;
+    private ReplayServer server;
 
     @BeforeEach
-    void repository() throws Exception {
-        repo = home.resolve("ml");
-        Files.createDirectories(repo);
-        GitCli git = new GitCli(repo);
-        git.run("init", "-q");
-        Files.writeString(repo.resolve(".gitlab-ci.yml"), """
-                stages: [build, test]
-                build: {stage: build, script: make}
-                test: {stage: test, script: make test, parallel: 2}
-                include: [{remote: "https://example.org/x.yml"}]
-                """);
-        Files.writeString(repo.resolve("params.yaml"), "lr: 0.1\nepochs: 3\n");
-        Files.writeString(repo.resolve("train.py"), "print('train')\n");
-        Files.writeString(repo.resolve("metrics.json"), "{\"acc\": 0.5}");
-        Files.writeString(repo.resolve("dvc.yaml"), """
-                stages:
-                  train:
-                    cmd: python train.py
-                    deps: [train.py]
-                    params: [lr]
-                    metrics: [{metrics.json: {cache: false}}]
-                  report:
-                    cmd: echo done
-                    deps: [metrics.json]
-                """);
-        Files.writeString(repo.resolve("dvc.lock"), """
-                schema: '2.0'
-                stages:
-                  train:
-                    cmd: python train.py
-                    deps:
-                    - path: train.py
-                      hash: md5
-                      md5: %s
-                      size: 15
-                    params:
-                      params.yaml:
-                        lr: 0.1
-                    outs:
-                    - path: metrics.json
-                      hash: md5
-                      md5: %s
-                      size: 13
-                """.formatted(md5("print('train')\n"), md5("{\"acc\": 0.5}")));
-        first = git.commitAll("Train");
-        Files.writeString(repo.resolve("params.yaml"), "lr: 0.2\nepochs: 3\n");
-        Files.writeString(repo.resolve("metrics.json"), "{\"acc\": 0.625}");
-        second = git.commitAll("Raise the learning rate without re-running");
+    void start() throws Exception {
+        history = CiHistory.generate(40, 4, 5);
+        GitLabReplay api = new GitLabReplay(history, "acme/churn", null);
+        server = ReplayServer.start(api);
+        api.base(server.url());
     }
 
-    private static String md5(String text) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(text.getBytes()));
+    @AfterEach
+    void stop() {
+        server.close();
     }
 
-    private CliRun cli() {
+    private CliRun added() {
         CliRun cli = new CliRun(home);
-        assertEquals(0, cli.run("repo", "add", repo.toString(), "--name", "ml"), cli.err());
-        return new CliRun(home);
+        assertEquals(0, cli.run("pipelines", "add", "gitlab", server.url(), "--project", "acme/churn"), cli.err());
+        return cli;
     }
 
     @Test
-    void dagPrintsEveryDefinitionOrOneFileInEachFormat() throws Exception {
-        CliRun cli = cli();
-        assertEquals(0, cli.run("pipelines", "dag", "ml"), cli.err());
-        assertTrue(cli.out().contains(".gitlab-ci.yml (gitlab)"), cli.out());
-        assertTrue(cli.out().contains("test 2/2  <- build"), cli.out());
-        assertTrue(cli.out().contains("note: The remote include https://example.org/x.yml"), cli.out());
-        assertTrue(cli.out().contains("dvc.yaml (dvc)"), cli.out());
+    void addSyncsOnceAndNamesTheSource() {
+        CliRun cli = added();
+        assertTrue(cli.out().startsWith("gitlab:acme/churn: "), cli.out());
+        assertTrue(cli.err().contains("Added gitlab:acme/churn; syncing it now."), cli.err());
+        CliRun sync = new CliRun(home);
+        assertEquals(0, sync.run("sync", "gitlab:acme/churn"), sync.err());
+    }
 
-        CliRun json = new CliRun(home);
-        assertEquals(0, json.run("pipelines", "dag", "ml", "--commit", first.substring(0, 8), "--file", "dvc.yaml",
-                "--format", "json"), json.err());
-        JsonNode dag = JSON.readTree(json.out());
-        assertEquals(first, dag.get("commit").asText());
-        assertEquals("dvc", dag.get("source_kind").asText());
-        assertEquals("train", dag.get("jobs").get(1).get("needs").get(0).asText());
-        assertEquals("data", dag.get("edges").get(0).get("kind").asText());
+    @Test
+    void listJsonHasExactlyTheContractsFieldsNewestFirst() throws Exception {
+        added();
+        CliRun cli = new CliRun(home);
 
-        CliRun dot = new CliRun(home);
-        assertEquals(0, dot.run("pipelines", "dag", "ml", "--file", ".gitlab-ci.yml", "--format", "dot"), dot.err());
-        assertTrue(dot.out().startsWith("digraph \".gitlab-ci.yml\" {"), dot.out());
-        assertTrue(dot.out().contains("\"build\" -> \"test 1/2\" [style=dashed];"), dot.out());
+        assertEquals(0, cli.run("pipelines", "list", "--json", "--limit", "3"), cli.err());
 
+        String[] lines = cli.out().strip().split("\n");
+        assertEquals(3, lines.length);
+        JsonNode first = JSON.readTree(lines[0]);
+        List<String> fields = new ArrayList<>();
+        first.fieldNames().forEachRemaining(fields::add);
+        assertEquals(RUN_FIELDS, fields);
+        CiHistory.Run newest = history.runs().get(39);
+        assertEquals("gitlab:acme/churn", first.get("source").asText());
+        assertEquals("gitlab", first.get("source_kind").asText());
+        assertEquals(Long.toString(newest.id), first.get("id").asText());
+        assertEquals("running", first.get("status").asText());
+        assertTrue(first.get("created_at").asText().endsWith("+00:00"));
+        JsonNode second = JSON.readTree(lines[1]);
+        assertTrue(second.get("duration_s").isNumber());
+    }
+
+    @Test
+    void listFiltersByStatusBranchAndCommit() throws Exception {
+        added();
+        CiHistory.Run run = history.runs().get(5);
+        CliRun bySha = new CliRun(home);
+        assertEquals(0, bySha.run("pipelines", "list", "--json", "--sha", run.sha.substring(0, 10)), bySha.err());
+        assertEquals(1, bySha.out().strip().split("\n").length);
+        CliRun failed = new CliRun(home);
+        assertEquals(0, failed.run("pipelines", "list", "--json", "--status", "failed", "--branch", "main"), failed.err());
+        for (String line : failed.out().strip().split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode node = JSON.readTree(line);
+                assertEquals("failed", node.get("status").asText());
+                assertEquals("main", node.get("ref").asText());
+            }
+        }
+        CliRun bad = new CliRun(home);
+        assertEquals(2, bad.run("pipelines", "list", "--status", "broken"));
+        assertTrue(bad.err().contains("unknown status: broken"), bad.err());
+    }
+
+    @Test
+    void showGivesTheJobsWithNameStageAttemptAndNeeds() throws Exception {
+        added();
+        CiHistory.Run flaky = history.runs().get(3);
+        CliRun cli = new CliRun(home);
+
+        assertEquals(0, cli.run("pipelines", "show", "gitlab:acme/churn", Long.toString(flaky.id), "--json"), cli.err());
+
+        JsonNode run = JSON.readTree(cli.out());
+        assertEquals(Long.toString(flaky.id), run.get("id").asText());
+        JsonNode jobs = run.get("jobs");
+        assertEquals(5, jobs.size());
+        List<String> fields = new ArrayList<>();
+        jobs.get(0).fieldNames().forEachRemaining(fields::add);
+        List<String> expected = new ArrayList<>(RUN_FIELDS);
+        expected.addAll(List.of("name", "stage", "attempt", "needs"));
+        assertEquals(expected, fields);
+        assertEquals("integration", jobs.get(1).get("name").asText());
+        assertEquals(1, jobs.get(1).get("attempt").asInt());
+        assertEquals(2, jobs.get(2).get("attempt").asInt());
         CliRun missing = new CliRun(home);
-        assertEquals(1, missing.run("pipelines", "dag", "ml", "--file", "nope.yml"));
-        assertTrue(missing.err().contains("no pipeline definition nope.yml"), missing.err());
-        assertEquals(1, new CliRun(home).run("pipelines", "dag", "ml", "--commit", "no-such-branch"));
-        assertEquals(2, new CliRun(home).run("pipelines", "dag", "nobody"));
+        assertEquals(2, missing.run("pipelines", "show", "gitlab:acme/churn", "999"));
     }
 
     @Test
-    void statusPrintsEachStagesStateAtACommit() throws Exception {
-        CliRun cli = cli();
-        assertEquals(0, cli.run("pipelines", "status", "ml", "--commit", first), cli.err());
-        assertTrue(cli.out().lines().anyMatch(l -> l.matches("train\\s+up to date\\s*")), cli.out());
-        assertTrue(cli.out().lines().anyMatch(l -> l.matches("report\\s+never run\\s*")), cli.out());
-        CliRun later = new CliRun(home);
-        assertEquals(0, later.run("pipelines", "status", "ml", "--json"), later.err());
-        JsonNode train = JSON.readTree(later.out().lines().findFirst().orElseThrow());
-        assertEquals("changed", train.get("state").asText());
-        assertEquals(JSON.readTree("[{\"changed deps\": {\"params.yaml\": {\"lr\": \"modified\"}}},"
-                + " {\"changed outs\": {\"metrics.json\": \"modified\"}}]"), train.get("changes"));
-    }
+    void logPrintsTheJobsLogAndTrendsSummarise() throws Exception {
+        added();
+        CiHistory.Run flaky = history.runs().get(3);
+        CliRun log = new CliRun(home);
+        assertEquals(0, log.run("pipelines", "log", "gitlab:acme/churn", Long.toString(flaky.jobs.get(1).id)), log.err());
+        assertTrue(log.out().contains("ERROR: Job failed"), log.out());
 
-    @Test
-    void paramsAndMetricsDiffsPrintAsDvcDoes() throws Exception {
-        CliRun cli = cli();
-        assertEquals(0, cli.run("pipelines", "params-diff", "ml", first, "HEAD"), cli.err());
-        // Columns as wide as their widest cell or heading plus two, two spaces apart, as DVC's tables.
-        String expected = "Path         Param    " + first + "    HEAD\n"
-                + "params.yaml  lr       0.1" + " ".repeat(first.length() + 2 - 3 + 2) + "0.2\n";
-        assertEquals(expected, cli.out());
-        CliRun all = new CliRun(home);
-        assertEquals(0, all.run("pipelines", "params-diff", "ml", first, "HEAD", "--all", "--json"), all.err());
-        assertEquals(JSON.readTree("{\"params.yaml\": {\"epochs\": {\"old\": 3, \"new\": 3, \"diff\": 0},"
-                + " \"lr\": {\"old\": 0.1, \"new\": 0.2, \"diff\": 0.1}}}"), JSON.readTree(all.out()));
-        CliRun metrics = new CliRun(home);
-        assertEquals(0, metrics.run("pipelines", "metrics-diff", "ml", first, "HEAD", "--json"), metrics.err());
-        assertEquals(JSON.readTree("{\"metrics.json\": {\"acc\": {\"old\": 0.5, \"new\": 0.625, \"diff\": 0.125}}}"),
-                JSON.readTree(metrics.out()));
-        CliRun same = new CliRun(home);
-        assertEquals(0, same.run("pipelines", "metrics-diff", "ml", "HEAD", "HEAD"), same.err());
-        assertEquals("", same.out());
+        CliRun trends = new CliRun(home);
+        assertEquals(0, trends.run("pipelines", "trends", "--json"), trends.err());
+        JsonNode t = JSON.readTree(trends.out());
+        assertEquals(39, t.get("runs").asInt());
+        assertTrue(t.get("flakiest").size() >= 1);
+        assertEquals("integration", t.get("flakiest").get(0).get("name").asText());
+        assertTrue(t.get("days").get(0).has("p95_s"));
     }
 }
