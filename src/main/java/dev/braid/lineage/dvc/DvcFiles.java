@@ -152,7 +152,8 @@ public final class DvcFiles {
     private static String hashOf(Map<?, ?> entry) {
         for (String key : List.of("md5", "etag", "checksum", "version_id")) {
             Object value = entry.get(key);
-            if (value != null && !(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+            if (value != null && !(value instanceof Map<?, ?>) && !(value instanceof List<?>)
+                    && !(value instanceof dev.braid.sync.SafeYaml.Tagged)) {
                 return String.valueOf(value);
             }
         }

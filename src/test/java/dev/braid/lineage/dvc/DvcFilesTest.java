@@ -113,7 +113,7 @@ class DvcFilesTest {
         assertTrue(notYaml.getMessage().startsWith("dvc.lock: not valid YAML"), notYaml.getMessage());
         DvcFormatException list = assertThrows(DvcFormatException.class,
                 () -> DvcFiles.parseLock("dvc.lock", "- just\n- a list\n", null));
-        assertEquals("dvc.lock: expected a YAML mapping at the top", list.getMessage());
+        assertTrue(list.getMessage().startsWith("dvc.lock: expected a YAML mapping at the top"), list.getMessage());
         DvcFormatException neither = assertThrows(DvcFormatException.class,
                 () -> DvcFiles.parseLock("dvc.lock", "name: pipeline\nowner: me\n", null));
         assertTrue(neither.getMessage().contains("neither a lock file with 'stages' nor one of DVC 1"), neither.getMessage());
@@ -233,14 +233,15 @@ class DvcFilesTest {
 
     @Test
     void aBombUnderTheAliasLimitIsNeverExpandedIntoText() throws Exception {
-        // Eight levels of six aliases stay under the alias cap yet stand for 6^8 (1.7 million) items.
+        // Six levels of six aliases stand for 6^6 (47,000) items: under every cap of the YAML reader,
+        // so it is the command that must refuse to be made of them.
         StringBuilder yaml = new StringBuilder("x: &l0 [lol, lol, lol, lol, lol, lol]\n");
-        for (int level = 1; level <= 8; level++) {
+        for (int level = 1; level <= 6; level++) {
             String p = "*l" + (level - 1);
             yaml.append("x").append(level).append(": &l").append(level).append(" [").append(p).append(", ").append(p)
                     .append(", ").append(p).append(", ").append(p).append(", ").append(p).append(", ").append(p).append("]\n");
         }
-        yaml.append("stages:\n  train:\n    cmd: *l8\n    outs:\n    - path: model.pkl\n      md5: *l8\n");
+        yaml.append("stages:\n  train:\n    cmd: *l6\n    outs:\n    - path: model.pkl\n      md5: *l6\n");
         DvcFileContent content = DvcFiles.parseLock("dvc.lock", yaml.toString(), null);
         assertEquals(List.of(), content.stages());
         assertTrue(content.problems().get(0).contains("the cmd of 'train'"), content.problems().toString());
