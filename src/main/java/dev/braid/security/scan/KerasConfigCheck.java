@@ -101,7 +101,7 @@ final class KerasConfigCheck {
 
     private static void lambda(JsonNode config, String layer, String location, ScanSink sink) {
         JsonNode function = config.path("function");
-        boolean bytecode = function.isArray() || function.path("class_name").asText("").equals("__lambda__")
+        boolean bytecode = function.isArray() || holdsLambda(function)
                 || config.path("function_type").asText("").equals("lambda");
         if (bytecode) {
             sink.add(new Finding(location, Rating.DANGEROUS, FindingKind.KERAS_CODE, layer, "the Lambda layer " + layer
@@ -110,6 +110,19 @@ final class KerasConfigCheck {
             sink.add(new Finding(location, Rating.SUSPICIOUS, FindingKind.KERAS_CODE, layer, "the Lambda layer " + layer
                     + " calls a Python function by name (" + function.toString() + ")"));
         }
+    }
+
+    /** Whether a serialised function is, or wraps, a {@code __lambda__} (marshalled bytecode). */
+    private static boolean holdsLambda(JsonNode node) {
+        if (node.path("class_name").asText("").equals("__lambda__")) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (child.isContainerNode() && holdsLambda(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean frameworkModule(String module) {
