@@ -97,8 +97,13 @@ final class ArchiveScanner {
                     scanner.keras().scanConfig(open(zip, entry, where, sink), where, sink);
                     continue;
                 }
-                scanner.scan(Content.stream(entry.getName(), entry.getSize(), () -> open(zip, entry, where, sink)),
-                        where, depth + 1, sink);
+                FileFormat found = scanner.scan(Content.stream(entry.getName(), entry.getSize(),
+                        () -> open(zip, entry, where, sink)), where, depth + 1, sink);
+                if (found == FileFormat.OTHER && entry.getGeneralPurposeBit().usesEncryption()) {
+                    // Really encrypted (a flag set on plain data would have been recognised above).
+                    sink.add(new Finding(where, Rating.UNKNOWN, FindingKind.UNREADABLE, "", "the member is encrypted;"
+                            + " its content cannot be scanned"));
+                }
             }
             if (location.isEmpty()) {
                 sink.refine(kind);

@@ -71,16 +71,21 @@ public final class ImportPolicy {
         if (!MODULE_NAME.matcher(module).matches() || name.isEmpty()) {
             return new Rated(Rating.SUSPICIOUS, "'" + module + "' is not a module name Python could import");
         }
-        for (String segment : name.split("\\.")) {
-            if (DUNDER.matcher(segment).matches()) {
-                return new Rated(Rating.DANGEROUS, "reaches " + segment + ", an interpreter internal, through an attribute chain");
-            }
-        }
         if (patched) {
             return new Rated(Rating.DANGEROUS, "the pickle changes this imported object in place (monkey-patching)");
         }
+        Rule exactRule = exact.get(qualified);
+        if (exactRule != null) {
+            return new Rated(exactRule.rating(), exactRule.reason());
+        }
+        for (String segment : name.split("\\.")) {
+            if (DUNDER.matcher(segment).matches()) {
+                return new Rated(Rating.DANGEROUS, "reaches " + segment + ", an interpreter internal"
+                        + (name.contains(".") ? ", through an attribute chain" : ""));
+            }
+        }
         Rated listed = listed(qualified, name, called);
-        if (listed.rating() != Rating.UNKNOWN || exact.containsKey(qualified)) {
+        if (listed.rating() != Rating.UNKNOWN) {
             return listed;
         }
         String top = mappedModule.contains(".") ? mappedModule.substring(0, mappedModule.indexOf('.')) : mappedModule;
