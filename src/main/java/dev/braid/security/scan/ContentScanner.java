@@ -5,7 +5,8 @@ import java.io.InputStream;
 
 /**
  * Recognises a file or member by its bytes and hands it to the reader of its format; archives
- * and compressed streams come back here for each thing inside them, one level deeper.
+ * and compressed streams come back here for each thing inside them, one level deeper. Holds no
+ * state of a scan (that lives in the {@link ScanSink}), so one instance serves every thread.
  */
 final class ContentScanner {
     private final ScanLimits limits;
@@ -13,6 +14,9 @@ final class ContentScanner {
     private final ArchiveScanner archives;
     private final NumpyFile numpy;
     private final KerasConfigCheck keras;
+    private final SafetensorsCheck safetensors;
+    private final OnnxCheck onnx;
+    private final Hdf5Check hdf5;
 
     ContentScanner(ImportPolicy policy, ScanLimits limits) {
         this.limits = limits;
@@ -20,6 +24,9 @@ final class ContentScanner {
         this.archives = new ArchiveScanner(this, limits);
         this.numpy = new NumpyFile(pickles, limits);
         this.keras = new KerasConfigCheck(policy, limits);
+        this.safetensors = new SafetensorsCheck(limits);
+        this.onnx = new OnnxCheck(limits);
+        this.hdf5 = new Hdf5Check(keras, limits);
     }
 
     KerasConfigCheck keras() {
@@ -79,18 +86,18 @@ final class ContentScanner {
                 return FileFormat.COMPRESSED;
             }
             case HDF5 -> {
-                new Hdf5Check(keras, limits).scan(content, location, sink);
+                hdf5.scan(content, location, sink);
                 return FileFormat.HDF5;
             }
             case SAFETENSORS -> {
                 try (InputStream in = content.open()) {
-                    new SafetensorsCheck(limits).scan(in, content.size(), location, sink);
+                    safetensors.scan(in, content.size(), location, sink);
                 }
                 return FileFormat.SAFETENSORS;
             }
             case ONNX -> {
                 try (InputStream in = content.open()) {
-                    new OnnxCheck(limits).scan(in, location, sink);
+                    onnx.scan(in, location, sink);
                 }
                 return FileFormat.ONNX;
             }

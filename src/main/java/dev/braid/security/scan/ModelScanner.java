@@ -28,10 +28,12 @@ import java.util.stream.Stream;
 public final class ModelScanner {
     private final ImportPolicy policy;
     private final ScanLimits limits;
+    private final ContentScanner content;
 
     public ModelScanner(ImportPolicy policy, ScanLimits limits) {
         this.policy = policy;
         this.limits = limits;
+        this.content = new ContentScanner(policy, limits);
     }
 
     /** The shipped import policy and the standard limits. */
@@ -79,7 +81,7 @@ public final class ModelScanner {
             if (hash) {
                 sha = sha256(file);
             }
-            format = sink.refined(new ContentScanner(policy, limits).scan(Content.file(file), "", 0, sink));
+            format = sink.refined(content.scan(Content.file(file), "", 0, sink));
         } catch (IOException | RuntimeException e) {
             sink.add(new Finding("", Rating.UNKNOWN, FindingKind.UNREADABLE, "", "cannot be read to the end: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));

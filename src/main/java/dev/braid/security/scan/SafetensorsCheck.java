@@ -25,9 +25,12 @@ final class SafetensorsCheck {
             Map.entry("I64", 64), Map.entry("U64", 64), Map.entry("C64", 64), Map.entry("F4", 4),
             Map.entry("F6_E2M3", 6), Map.entry("F6_E3M2", 6));
     private final ScanLimits limits;
+    private final ObjectMapper json;
 
     SafetensorsCheck(ScanLimits limits) {
         this.limits = limits;
+        this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(16).maxDocumentLength(limits.maxHeaderBytes()).build()).build());
     }
 
     void scan(InputStream in, long size, String location, ScanSink sink) throws IOException {
@@ -56,9 +59,7 @@ final class SafetensorsCheck {
         }
         JsonNode root;
         try {
-            JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(16).maxDocumentLength(limits.maxHeaderBytes()).build()).build();
-            root = new ObjectMapper(factory).readTree(header);
+            root = json.readTree(header);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             sink.add(bad(location, "the header is not JSON: " + e.getOriginalMessage()));
             return;
