@@ -41,8 +41,9 @@ public final class DvcDagReader implements DefinitionReader {
         for (String path : files.paths()) {
             if (path.endsWith(".dvc") && !path.startsWith(".dvc/") && path.length() > 4) {
                 try {
-                    DvcStage tracked = DvcFiles.parseDvcFile(path, files.read(path).orElse(""));
-                    tracked.outs().forEach(o -> out.put(o.path(), path));
+                    for (DvcStage tracked : DvcFiles.parseDvcFile(path, files.read(path).orElse("")).stages()) {
+                        tracked.outs().forEach(o -> out.put(o.path(), path));
+                    }
                 } catch (DvcFormatException e) {
                     // Unreadable .dvc files only lose their node; dvc status names them.
                 }

@@ -190,8 +190,9 @@ public final class DvcStatusReader {
             if (path.endsWith(".dvc") && !path.startsWith(".dvc/")) {
                 Optional<String> text = files.read(path);
                 try {
-                    DvcStage tracked = DvcFiles.parseDvcFile(path, text.orElse(""));
-                    tracked.outs().forEach(o -> out.putIfAbsent(o.path(), o.hash()));
+                    for (DvcStage tracked : DvcFiles.parseDvcFile(path, text.orElse("")).stages()) {
+                        tracked.outs().forEach(o -> out.putIfAbsent(o.path(), o.hash()));
+                    }
                 } catch (DvcFormatException e) {
                     // An unreadable .dvc file only means its data's state is unknown.
                 }
@@ -213,7 +214,7 @@ public final class DvcStatusReader {
         Lock lock;
         try {
             Map<String, DvcStage> stages = new LinkedHashMap<>();
-            for (DvcStage stage : DvcFiles.parseLock(lockPath, text, files.read(yamlPath).orElse(null))) {
+            for (DvcStage stage : DvcFiles.parseLock(lockPath, text, files.read(yamlPath).orElse(null)).stages()) {
                 stages.put(stage.name(), stage);
             }
             Map<String, String> commands = new HashMap<>();
