@@ -88,7 +88,8 @@ public final class CircleCiReplay implements ReplayServer.Api {
         }
         m = WORKFLOW_JOBS.matcher(r.path());
         if (m.matches()) {
-            CiHistory.Run run = history.runs().stream().filter(x -> workflowId(x).equals(m.group(1))).findFirst().orElse(null);
+            String wanted = m.group(1);
+            CiHistory.Run run = history.runs().stream().filter(x -> workflowId(x).equals(wanted)).findFirst().orElse(null);
             if (run == null) {
                 return ReplayServer.Reply.json(404, "{\"message\":\"Workflow not found\"}");
             }
@@ -103,7 +104,8 @@ public final class CircleCiReplay implements ReplayServer.Api {
         }
         m = PIPELINE.matcher(r.path());
         if (m.matches()) {
-            CiHistory.Run run = history.runs().stream().filter(x -> pipelineId(x).equals(m.group(1))).findFirst().orElse(null);
+            String wanted = m.group(1);
+            CiHistory.Run run = history.runs().stream().filter(x -> pipelineId(x).equals(wanted)).findFirst().orElse(null);
             if (run == null) {
                 return ReplayServer.Reply.json(404, "{\"message\":\"Pipeline not found.\"}");
             }
