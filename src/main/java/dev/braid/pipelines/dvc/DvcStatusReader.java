@@ -186,7 +186,7 @@ public final class DvcStatusReader {
                 stage.outs().forEach(o -> out.put(o.path(), o.hash()));
             }
         }
-        for (String path : files.paths()) {
+        for (String path : files.pathsEndingWith(List.of(".dvc"))) {
             if (path.endsWith(".dvc") && !path.startsWith(".dvc/")) {
                 Optional<String> text = files.read(path);
                 try {
