@@ -36,12 +36,12 @@ public final class DvcHistoryGenerator {
                   cmd: python src/train.py ${item}
                   deps: [data/prepared, src/train.py]
                   params: [train.lr, train.epochs]
-                  outs: [models/${item}.pkl]
+                  outs: ["models/${item}.pkl"]
               evaluate:
                 foreach: ${models}
                 do:
                   cmd: python src/evaluate.py ${item}
-                  deps: [models/${item}.pkl, src/evaluate.py]
+                  deps: ["models/${item}.pkl", src/evaluate.py]
                   metrics:
                     - metrics/${item}.json:
                         cache: false

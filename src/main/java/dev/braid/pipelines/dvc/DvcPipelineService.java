@@ -33,8 +33,9 @@ public final class DvcPipelineService {
      */
     public PipelineStatus status(long repoId, String rev) throws PipelineReadException {
         return commits.withCommit(repoId, rev, (repository, commit, files) -> {
-            DvcPipeline pipeline = DvcPipeline.read(files);
-            return new PipelineStatus(commit.name(), pipeline, new DvcStatusReader().status(files, pipeline));
+            DvcStatusReader reader = new DvcStatusReader();
+            DvcPipeline pipeline = reader.pipeline(files);
+            return new PipelineStatus(commit.name(), pipeline, reader.status(files, pipeline));
         });
     }
 
