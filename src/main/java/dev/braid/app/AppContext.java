@@ -13,6 +13,7 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.lineage.dvc.DvcRunInputs;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -98,7 +99,8 @@ public final class AppContext implements AutoCloseable {
         this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage())), syncRuns(), syncExecutor.get(),
+                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))),
+                syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock));
         syncRuns().markInterrupted(clock.instant());
     }
