@@ -9,6 +9,8 @@ the last line of stdout.
   seed                 experiments, nested runs with metric histories (NaN included), params and tags,
                        an edited tag, a deleted run, a registered model with versions and, where the
                        MLflow has them, tags, aliases and dataset inputs
+  set-alias MODEL ALIAS VERSION
+                       points an alias at a version; answers the registered model's last update time
   dump                 everything the installed client reads back, in the shape the Java test compares,
                        with every run's get_metric_history of every metric it logged
 """
@@ -154,6 +156,10 @@ def main(argv):
     command, args = argv[1], argv[2:]
     if command == "seed":
         result = seed()
+    elif command == "set-alias":
+        client = MlflowClient()
+        client.set_registered_model_alias(*args)
+        result = {"last_updated": client.get_registered_model(args[0]).last_updated_timestamp}
     elif command == "dump":
         result = dump()
     else:
