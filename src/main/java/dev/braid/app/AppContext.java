@@ -22,6 +22,7 @@ import dev.braid.pipelines.definitions.PipelineDefinitionService;
 import dev.braid.pipelines.definitions.RepositoryCommits;
 import dev.braid.pipelines.dvc.DvcDagReader;
 import dev.braid.pipelines.dvc.DvcPipelineService;
+import dev.braid.lineage.dvc.DvcRunInputs;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -133,7 +134,7 @@ public final class AppContext implements AutoCloseable {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage())));
+                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
                     new PipelineLineage(database, lineage())));
