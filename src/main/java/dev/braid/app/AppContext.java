@@ -14,6 +14,13 @@ import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
 import dev.braid.lineage.dvc.DvcRunInputs;
+import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.ci.CiSources;
+import dev.braid.pipelines.definitions.PipelineDefinitionService;
+import dev.braid.pipelines.definitions.RepositoryCommits;
+import dev.braid.pipelines.dvc.DvcDagReader;
+import dev.braid.pipelines.dvc.DvcPipelineService;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -25,10 +32,12 @@ import dev.braid.store.SettingsStore;
 import dev.braid.sync.RetryPolicy;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.SourceStore;
+import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,8 +82,12 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<LineageService> lineage;
     private final Lazy<OpenLineageValidator> openLineageValidator;
     private final Lazy<OpenLineageIngest> openLineageIngest;
+    private final Lazy<CiSources> ciSources;
+    private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
+    private final Lazy<PipelineDefinitionService> pipelineDefinitions;
+    private final Lazy<DvcPipelineService> dvcPipelines;
 
     private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
         this.dirs = dirs;
@@ -96,13 +109,26 @@ public final class AppContext implements AutoCloseable {
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
         this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
-        this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
+        this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
+        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
+                PipelineService.DEFAULT_LOG_CAP_BYTES));
+        this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
+                RetryPolicy.standard(), Sleeper.REAL, clock));
+        this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
+                DvcDagReader.asList()));
+        this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
+        syncRuns().markInterrupted(clock.instant());
+    }
+
+    private List<SourceSyncer> syncers(CredentialPrompt prompt) {
+        List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))),
-                syncRuns(), syncExecutor.get(),
-                RetryPolicy.standard(), Sleeper.REAL, clock));
-        syncRuns().markInterrupted(clock.instant());
+                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))));
+        for (String kind : PipelineService.KINDS) {
+            syncers.add(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock));
+        }
+        return syncers;
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -168,6 +194,11 @@ public final class AppContext implements AutoCloseable {
         return mlflowSyncer.get();
     }
 
+    /** Pipeline runs from CI services: sources, cached runs, job logs and trends. */
+    public PipelineService pipelines() {
+        return pipelines.get();
+    }
+
     /** The lineage graph: questions, labels, and the writes every source of lineage goes through. */
     public LineageService lineage() {
         return lineage.get();
@@ -191,6 +222,16 @@ public final class AppContext implements AutoCloseable {
     /** Imports OpenLineage files and folders. */
     public OpenLineageImporter openLineageImporter() {
         return new OpenLineageImporter(openLineageValidator(), openLineageIngest());
+    }
+
+    /** Pipeline definitions (CI files, Kubeflow specs, dvc.yaml) of indexed repositories at any commit. */
+    public PipelineDefinitionService pipelineDefinitions() {
+        return pipelineDefinitions.get();
+    }
+
+    /** DVC pipelines of indexed repositories: stage states, params and metrics diffs, experiments. */
+    public DvcPipelineService dvcPipelines() {
+        return dvcPipelines.get();
     }
 
     @Override
