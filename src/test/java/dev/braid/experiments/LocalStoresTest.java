@@ -148,6 +148,46 @@ class LocalStoresTest {
                 || lower.contains("newer than braid"), "an older store is never told to wait for another Braid: " + oldMessage);
     }
 
+    @Test
+    void aHostileMetaYamlSkipsItsRunAndTheRestOfTheFileStoreIsRead() throws Exception {
+        Path copy = tmp.resolve("hostile-fs/mlruns");
+        try (java.util.stream.Stream<Path> files = Files.walk(storePath("file"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path to = copy.resolve(storePath("file").relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to);
+            }
+        }
+        JsonNode seed = seeded.get("file");
+        String bombed = seed.get("child_runs").get(0).asText();
+        String nested = seed.get("child_runs").get(1).asText();
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'h'; c++) {
+            String p = "*" + (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(10, p)))
+                    .append("]\n");
+        }
+        for (Path meta : List.of(runMeta(copy, bombed), runMeta(copy, nested))) {
+            Files.writeString(meta, meta.getParent().getFileName().toString().equals(bombed) ? bomb + "run_id: *h\n"
+                    : "run_id: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+        }
+        Fixture f = new Fixture(tmp.resolve("hostile-cache.db"));
+        Source source = f.service.addMlflow(copy.toString(), null, null, null, null);
+        f.syncer.sync(source, TestContexts.quiet());
+        Fixture original = new Fixture(tmp.resolve("hostile-original.db"));
+        original.syncer.sync(original.service.addMlflow(uris.get("file"), null, null, null, null), TestContexts.quiet());
+        assertEquals(original.service.runs(RunQuery.all()).size() - 2, f.service.runs(RunQuery.all()).size(),
+                "the two runs whose meta.yaml cannot be read are skipped, the others read");
+        assertTrue(f.service.run(source.id(), bombed).isEmpty() && f.service.run(source.id(), nested).isEmpty());
+    }
+
+    private static Path runMeta(Path mlruns, String runId) throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.walk(mlruns)) {
+            return files.filter(p -> p.getFileName().toString().equals("meta.yaml") && p.getParent().getFileName().toString().equals(runId))
+                    .findFirst().orElseThrow();
+        }
+    }
+
     /** A copy of the seeded SQLite store with {@code statements} applied. */
     private Path storeCopy(String name, String... statements) throws Exception {
         Path copy = tmp.resolve(name + "/mlflow.db");
