@@ -13,6 +13,16 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.lineage.dvc.DvcRunInputs;
+import dev.braid.pipelines.PipelineLineage;
+import dev.braid.pipelines.PipelineLineageAfterSync;
+import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.ci.CiSources;
+import dev.braid.pipelines.definitions.PipelineDefinitionService;
+import dev.braid.pipelines.definitions.RepositoryCommits;
+import dev.braid.pipelines.dvc.DvcDagReader;
+import dev.braid.pipelines.dvc.DvcPipelineService;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -25,10 +35,12 @@ import dev.braid.sync.RetryPolicy;
 import dev.braid.sync.Secrets;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.SourceStore;
+import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,8 +85,12 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<LineageService> lineage;
     private final Lazy<OpenLineageValidator> openLineageValidator;
     private final Lazy<OpenLineageIngest> openLineageIngest;
+    private final Lazy<CiSources> ciSources;
+    private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
+    private final Lazy<PipelineDefinitionService> pipelineDefinitions;
+    private final Lazy<DvcPipelineService> dvcPipelines;
     private final Secrets secrets;
 
     private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt, Secrets secrets) {
@@ -98,17 +114,32 @@ public final class AppContext implements AutoCloseable {
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
         this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
-        this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
-                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                        new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage())), syncRuns(), syncExecutor.get(),
+        this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
+        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
+                PipelineService.DEFAULT_LOG_CAP_BYTES));
+        this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock, secrets::mask));
+        this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
+                DvcDagReader.asList()));
+        this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
         // Every secret a source names is masked from the start, also by commands that never use it.
         Logging.maskWith(secrets::mask);
         sources().list().forEach(source -> secrets.registerNamedIn(source.config(), System.getenv()));
         if (!database.isReadOnly()) {
             syncRuns().markInterrupted(clock.instant());
         }
+    }
+
+    private List<SourceSyncer> syncers(CredentialPrompt prompt) {
+        List<SourceSyncer> syncers = new ArrayList<>(List.of(
+                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
+                        new DvcRepositoryLineage(lineage())),
+                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))));
+        for (String kind : PipelineService.KINDS) {
+            syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
+                    new PipelineLineage(database, lineage())));
+        }
+        return syncers;
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -195,6 +226,11 @@ public final class AppContext implements AutoCloseable {
         return mlflowSyncer.get();
     }
 
+    /** Pipeline runs from CI services: sources, cached runs, job logs and trends. */
+    public PipelineService pipelines() {
+        return pipelines.get();
+    }
+
     /** The lineage graph: questions, labels, and the writes every source of lineage goes through. */
     public LineageService lineage() {
         return lineage.get();
@@ -219,6 +255,16 @@ public final class AppContext implements AutoCloseable {
     /** Imports OpenLineage files and folders. */
     public OpenLineageImporter openLineageImporter() {
         return new OpenLineageImporter(openLineageValidator(), openLineageIngest());
+    }
+
+    /** Pipeline definitions (CI files, Kubeflow specs, dvc.yaml) of indexed repositories at any commit. */
+    public PipelineDefinitionService pipelineDefinitions() {
+        return pipelineDefinitions.get();
+    }
+
+    /** DVC pipelines of indexed repositories: stage states, params and metrics diffs, experiments. */
+    public DvcPipelineService dvcPipelines() {
+        return dvcPipelines.get();
     }
 
     @Override

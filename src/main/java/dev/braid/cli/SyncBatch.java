@@ -5,7 +5,6 @@ import dev.braid.store.CacheProblem;
 import dev.braid.store.ImpossibleValueException;
 import dev.braid.sync.Source;
 import dev.braid.sync.SyncJob;
-import dev.braid.sync.SyncOutcome;
 import dev.braid.sync.SyncRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ final class SyncBatch {
         java.util.Set<CacheProblem> seen = java.util.EnumSet.noneOf(CacheProblem.class);
         for (SyncRun run : runs) {
             String error = run.error();
-            if (run.outcome() == SyncOutcome.SUCCEEDED || error == null) {
+            if (run.usable() || error == null) {
                 continue;
             }
             for (CacheProblem problem : CacheProblem.values()) {
@@ -62,8 +61,9 @@ final class SyncBatch {
         }
     }
 
+    /** Whether every sync did its work; a stale one (remote unreachable, local copy indexed) counts, with its warning. */
     static boolean allSucceeded(List<SyncRun> runs) {
-        return runs.stream().allMatch(run -> run.outcome() == SyncOutcome.SUCCEEDED);
+        return runs.stream().allMatch(SyncRun::usable);
     }
 
     private static void cancelAndWait(List<SyncJob> jobs) {
