@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * the uninterrupted one. Prints one line per kind; exits 1 when anything differed.
  *
  * <p>Usage: {@code CrashBenchmark WORK_DIR KILLS [KINDS]} with KINDS a comma list of
- * {@code git,mlflow,openlineage} (default all).
+ * {@code git,mlflow,openlineage} (default all). Every tenth kill prints the counts so far.
  */
 public final class CrashBenchmark {
     private static final long SEED = 20261206L;
@@ -50,7 +50,6 @@ public final class CrashBenchmark {
     private static final int EVENTS = 12_000;
     private final Path work;
     private final Path inputs;
-    private final Random random = new Random(SEED);
 
     private CrashBenchmark(Path work) {
         this.work = work;
@@ -74,6 +73,8 @@ public final class CrashBenchmark {
 
     /** Kills one kind's sync {@code kills} times; true when anything was wrong. */
     private boolean run(String kind, int kills) throws Exception {
+        // One sequence of kill points per kind, so that kinds run alone or side by side get the same ones.
+        Random random = new Random(SEED + kind.hashCode());
         Path base = base(kind);
         Path clean = fresh(kind + "-clean", base);
         Child reference = Child.start(kind, clean, input(kind));
@@ -118,6 +119,10 @@ public final class CrashBenchmark {
                 System.out.println("  " + kind + " kill " + i + " after " + delay / 1_000_000 + " ms: resumed sync ended with "
                         + end.rows() + " rows, digest " + end.digest() + " (uninterrupted: " + expected.rows() + ", "
                         + expected.digest() + "); " + resumed.output());
+            }
+            if ((i + 1) % 10 == 0 && i + 1 < kills) {
+                System.out.printf("  %s: %d kills so far, %d mid-sync, %d integrity, %d half-seen, %d final-diff%n", kind,
+                        i + 1, midSync, integrityFailures, halfSeen, finalDiffs);
             }
         }
         System.out.printf("%-12s %6d %9d %10d %10d %12d %10d %12d%n", kind, kills, midSync, integrityFailures, halfSeen,
