@@ -159,6 +159,17 @@ public final class PipelineService {
         return db.read(c -> reader.runs(c, query));
     }
 
+    /**
+     * A page of the runs {@code query} matches with their count, read in one go: the count also
+     * decides how the page is read (docs/decisions/0014-pipeline-run-orders.md).
+     */
+    public RunPage page(PipelineQuery query) {
+        return db.read(c -> {
+            long total = reader.count(c, query);
+            return new RunPage(reader.runs(c, query, total), total);
+        });
+    }
+
     /** How many runs {@code query} matches, whatever its page. */
     public long countRuns(PipelineQuery query) {
         return db.read(c -> reader.count(c, query));

@@ -195,7 +195,7 @@ public final class PipelinesViewModel {
         }
         long asked = ++generation;
         loading.set(true);
-        runner.run(() -> new Page(service.runs(next), service.countRuns(next)), page -> {
+        runner.run(() -> service.page(next), page -> {
             if (asked != generation) {
                 return;
             }
@@ -214,9 +214,6 @@ public final class PipelinesViewModel {
                 status.set("Could not read the runs: " + failure.getMessage());
             }
         });
-    }
-
-    private record Page(List<PipelineRun> runs, long total) {
     }
 
     /** Reads the next page when row {@code index} is within half a page of the end of what is loaded. */
