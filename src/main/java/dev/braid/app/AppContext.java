@@ -112,7 +112,7 @@ public final class AppContext implements AutoCloseable {
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
         this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
         this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
-                PipelineService.DEFAULT_LOG_CAP_BYTES));
+                settings().load().logCapBytes()));
         this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock));
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
