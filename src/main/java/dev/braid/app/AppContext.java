@@ -14,6 +14,7 @@ import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
 import dev.braid.pipelines.PipelineLineage;
+import dev.braid.pipelines.CiLinksAfterMlflowSync;
 import dev.braid.pipelines.PipelineLineageAfterSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
@@ -125,7 +126,8 @@ public final class AppContext implements AutoCloseable {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage())));
+                new CiLinksAfterMlflowSync(new LineageAfterSync(mlflowSyncer(), lineage()), sources(),
+                        new PipelineLineage(database, lineage()))));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
                     new PipelineLineage(database, lineage())));

@@ -262,6 +262,15 @@ public final class PipelineService {
         return run(source, runs.get(0)).orElseThrow();
     }
 
+    /**
+     * The CI jobs that started an MLflow run ({@code mlflowSourceId}'s run {@code mlflowRunId}), as the
+     * lineage graph links them: by the CI tags the run carries, else by its commit and start time
+     * ({@link CiJobRef#inferred()}). Empty when no cached job did.
+     */
+    public List<CiJobRef> jobsThatLogged(long mlflowSourceId, String mlflowRunId) {
+        return db.read(c -> new CiJobRefs().of(c, mlflowSourceId, mlflowRunId));
+    }
+
     /** Changes the size cap of cached logs (Settings); older logs are dropped until they fit. */
     public void setLogCap(long bytes) {
         logs.setCap(bytes);

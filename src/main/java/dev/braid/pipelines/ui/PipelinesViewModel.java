@@ -256,6 +256,24 @@ public final class PipelinesViewModel {
         }, failure -> status.set("Could not read run " + run.label() + ": " + failure.getMessage()));
     }
 
+    /** Opens a run and shows one of its jobs' log (a CI job another screen links to). */
+    public void openJob(String sourceName, String runId, String jobId) {
+        long asked = ++detailGeneration;
+        runner.run(() -> service.run(sourceName, runId), found -> {
+            if (asked != detailGeneration) {
+                return;
+            }
+            if (found.isEmpty()) {
+                status.set("Run " + runId + " of " + sourceName + " is not in the cache.");
+                return;
+            }
+            PipelineRunDetail d = found.get();
+            detail.set(d);
+            dag.set(PipelineDag.of(d.jobs()));
+            log.show(d, d.jobs().stream().filter(j -> j.id().equals(jobId)).findFirst().orElse(null));
+        }, failure -> status.set("Could not read run " + runId + ": " + failure.getMessage()));
+    }
+
     /** Opens the run a downstream link names. */
     public void openRun(String sourceName, String runId) {
         runs.stream().filter(r -> r.source().equals(sourceName) && r.id().equals(runId)).findFirst().ifPresentOrElse(this::open,
