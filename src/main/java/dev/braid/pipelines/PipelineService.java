@@ -161,7 +161,7 @@ public final class PipelineService {
 
     /**
      * A page of the runs {@code query} matches with their count, read in one go: the count also
-     * decides how the page is read (docs/decisions/0014-pipeline-run-orders.md).
+     * decides how the page is read (docs/decisions/0022-pipeline-run-orders.md).
      */
     public RunPage page(PipelineQuery query) {
         return db.read(c -> {

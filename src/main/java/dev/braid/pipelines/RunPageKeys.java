@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The keys of one page of cached runs in a query's order, read the way the indexes of migration
- * 100 serve it best (docs/decisions/0014-pipeline-run-orders.md).
+ * 100 serve it best (docs/decisions/0022-pipeline-run-orders.md).
  *
  * <p>Every order is the sort column, then (for columns with many equal values) the creation time,
  * then the run's key, all in the chosen direction, with unknown values last: that is exactly the

@@ -1,5 +1,5 @@
 -- Orders of the Pipelines table that an index walks instead of sorting every matching run
--- (docs/decisions/0014-pipeline-run-orders.md). Each sortable column gets an index on the column
+-- (docs/decisions/0022-pipeline-run-orders.md). Each sortable column gets an index on the column
 -- and the run's key (the tie-break), carrying the columns the filters test (source, status, ref,
 -- created_at) so that walking it never reads a run's row for a run that does not match. The three
 -- filter indexes end in the key too and carry the other filters' columns, so a filter's count and
