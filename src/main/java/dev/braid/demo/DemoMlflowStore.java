@@ -166,7 +166,11 @@ final class DemoMlflowStore {
             tags.put("CI_COMMIT_SHA", commit.id());
         } else {
             Long pipelineEnd = placement.training().pipelineEnd(commit.id());
-            if (pipelineEnd != null && start < pipelineEnd + 5 * 60_000L) {
+            Long running = placement.training().runningPipelineCreated(commit.id());
+            if (running != null) {
+                // The commit's pipeline has not ended: started by hand right after the commit, before CI began.
+                start = commit.timeMillis() + (start - commit.timeMillis()) % Math.max(1, running - commit.timeMillis());
+            } else if (pipelineEnd != null && start < pipelineEnd + 5 * 60_000L) {
                 // Started by hand: after the commit's pipeline, never inside one of its jobs.
                 start = pipelineEnd + 5 * 60_000L + (start - commit.timeMillis()) % (60 * 60_000L);
             }

@@ -49,8 +49,11 @@ final class DemoPipelines {
             DemoMlflowStore.Commit commit = built.get(i);
             RunData run = run(i, commit, i == failing, i == built.size() - 1, trained.getOrDefault(commit.id(), 0), logs,
                     training);
-            // A pipeline still running ends within the hour, as far as runs started by hand are concerned.
-            training.pipelineEnded(commit.id(), run.finishedAt != null ? run.finishedAt : run.createdAt + 3_600_000L);
+            if (run.finishedAt != null) {
+                training.pipelineEnded(commit.id(), run.finishedAt);
+            } else {
+                training.pipelineStillRunning(commit.id(), run.createdAt);
+            }
             runs.add(run);
         }
         return pipelines.addDemo("gitlab", name, "https://gitlab.example.org", workTree.toString(), runs, logs);

@@ -19,6 +19,7 @@ final class DemoTraining {
 
     private final Map<String, Job> jobs = new HashMap<>();
     private final Map<String, Long> pipelineEnds = new HashMap<>();
+    private final Map<String, Long> pipelinesRunning = new HashMap<>();
 
     /**
      * How many MLflow runs the demo's CI trains at each commit: a baseline run where
@@ -49,7 +50,17 @@ final class DemoTraining {
         return Optional.ofNullable(jobs.get(commit));
     }
 
-    /** When the last pipeline of {@code commit} ended (or would have, for one still running); null without one. */
+    /** {@code commit}'s pipeline, created at {@code created}, has not ended: runs by hand started before it. */
+    void pipelineStillRunning(String commit, long created) {
+        pipelinesRunning.put(commit, created);
+    }
+
+    /** When the still-running pipeline of {@code commit} was created; null when none runs. */
+    Long runningPipelineCreated(String commit) {
+        return pipelinesRunning.get(commit);
+    }
+
+    /** When the last pipeline of {@code commit} ended; null without one, or while it still runs. */
     Long pipelineEnd(String commit) {
         return pipelineEnds.get(commit);
     }
