@@ -104,6 +104,7 @@ class PipelinesDemoViewTest {
         assertTrue(view.dag().dag().nodes().stream().anyMatch(n -> n.job().name().equals("train")
                 && n.job().status() == PipelineStatus.FAILED), "the failed run's train job failed");
 
+        screenshot(robot, "pipelines-demo-failed-run");
         view.showTab("Timeline");
         view.waitUntil(() -> view.timeline().rows().size() >= 6 && view.timeline().redrawCount() > 0);
         view.showTab("Graph");
@@ -111,6 +112,7 @@ class PipelinesDemoViewTest {
         view.waitUntil(() -> view.detailTab() == 2 && !view.logLines().isEmpty());
         assertTrue(view.logLines().stream().anyMatch(l -> AnsiText.plain(l).contains("ERROR: Job failed")));
         String failing = AnsiText.plain(view.logLines().get(view.selectedLogLine()));
+        screenshot(robot, "pipelines-demo-failed-log");
         assertTrue(failing.startsWith("Traceback"), "the failing section is in view from its start: " + failing);
 
         shell.navigateTo("Experiments");
@@ -120,6 +122,7 @@ class PipelinesDemoViewTest {
         experiments.openRun("logreg-50");
         experiments.waitUntil(() -> robot.lookup("#runCiJobLink").tryQuery().isPresent());
         Hyperlink logged = robot.lookup("#runCiJobLink").queryAs(Hyperlink.class);
+        screenshot(robot, "experiments-demo-run-logged-by-ci");
         assertTrue(logged.getText().matches("Logged by job train of pipeline #\\d+ \\(success\\)"), logged.getText());
         String pipeline = logged.getText().replaceAll(".*(#\\d+).*", "$1");
 
@@ -127,5 +130,24 @@ class PipelinesDemoViewTest {
         view.waitUntil(() -> view.runTitle().contains(pipeline) && view.detailTab() == 2 && !view.logLines().isEmpty());
         assertTrue(view.logLines().stream().anyMatch(l -> AnsiText.plain(l).contains("logged with tags CI_PIPELINE_ID, CI_JOB_ID")),
                 "the train job's log says what it logged");
+        screenshot(robot, "pipelines-demo-train-job");
+    }
+
+    /** The window as a person sees it, into target/screenshots, to look at what the scenario walked. */
+    private static void screenshot(FxRobot robot, String name) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shot.set(robot.listTargetWindows().stream().filter(w -> w instanceof Stage && w.isShowing())
+                .findFirst().orElseThrow().getScene().snapshot(null)));
+        javafx.scene.image.PixelReader pixels = shot.get().getPixelReader();
+        int width = (int) shot.get().getWidth();
+        int height = (int) shot.get().getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+        javax.imageio.ImageIO.write(out, "png", folder.resolve(name + ".png").toFile());
     }
 }
