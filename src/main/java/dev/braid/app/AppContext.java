@@ -15,6 +15,7 @@ import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
 import dev.braid.lineage.dvc.DvcRunInputs;
 import dev.braid.pipelines.PipelineLineage;
+import dev.braid.pipelines.CiLinksAfterMlflowSync;
 import dev.braid.pipelines.PipelineLineageAfterSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
@@ -116,7 +117,7 @@ public final class AppContext implements AutoCloseable {
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
         this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
         this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
-                PipelineService.DEFAULT_LOG_CAP_BYTES));
+                settings().load().logCapBytes()));
         this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock, secrets::mask));
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
@@ -134,7 +135,8 @@ public final class AppContext implements AutoCloseable {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))));
+                new CiLinksAfterMlflowSync(new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
+                        sources(), new PipelineLineage(database, lineage()))));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
                     new PipelineLineage(database, lineage())));

@@ -114,6 +114,11 @@ public final class BraidApp extends Application {
         }
         workbench.settingsModel().artifactCapMbProperty().addListener(
                 (obs, old, now) -> opened.artifacts().setSizeCap(Settings.bytes(now.intValue())));
+        workbench.settingsModel().logCapMbProperty().addListener(
+                (obs, old, now) -> runner.run(() -> {
+                    opened.pipelines().setLogCap(Settings.bytes(now.intValue()));
+                    return null;
+                }, done -> { }, failure -> LOG.log(Level.WARNING, "could not apply the job-log cap", failure)));
         scene.setRoot(workbench.root());
         themes.apply(scene, workbench.settingsModel().themeProperty().get());
         workbench.settingsModel().themeProperty().addListener((obs, old, now) -> themes.apply(scene, now));

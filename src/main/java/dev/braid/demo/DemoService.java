@@ -83,12 +83,13 @@ public final class DemoService {
             // The demo's runs and pipeline events both point at its commits: walk its history once.
             List<DemoMlflowStore.Commit> commits = experiments != null || lineage != null || pipelines != null
                     ? DemoCommits.of(workTree) : List.of();
+            DemoTraining training = new DemoTraining();
             if (pipelines != null) {
                 progress.progress(-1, "writing the demo's CI history");
-                new DemoPipelines(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freePipelineName(), workTree);
+                new DemoPipelines(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freePipelineName(), workTree, training);
             }
             if (experiments != null) {
-                addExperiments(commits, mlrunsFolder(into), progress);
+                addExperiments(commits, mlrunsFolder(into), training, progress);
             }
             if (lineage != null) {
                 importPipelineEvents(workTree, commits, eventsFile(into), progress);
@@ -126,12 +127,13 @@ public final class DemoService {
         }
     }
 
-    private void addExperiments(List<DemoMlflowStore.Commit> commits, Path mlruns, SyncContext progress) throws IOException {
+    private void addExperiments(List<DemoMlflowStore.Commit> commits, Path mlruns, DemoTraining training, SyncContext progress)
+            throws IOException {
         progress.progress(-1, "writing the demo MLflow store");
         if (Files.exists(mlruns)) {
             throw new IOException("the folder for the demo MLflow store is taken: " + mlruns);
         }
-        new DemoMlflowStore(DemoWorkspace.DEFAULT_SEED).write(mlruns, commits);
+        new DemoMlflowStore(DemoWorkspace.DEFAULT_SEED).write(mlruns, commits, training);
         Source source;
         try {
             source = experiments.addMlflow(mlruns.toString(), freeMlflowName(), null, null, null);

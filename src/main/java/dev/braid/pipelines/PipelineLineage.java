@@ -24,7 +24,9 @@ import java.util.Map;
  * by tags ({@link #JOB_TAGS}); failing those, a run whose {@code mlflow.source.git.commit} is a
  * pipeline's commit and which started while one of that pipeline's jobs ran hangs under that job,
  * marked {@code inferred}. Derived from the cache after each sync, replacing what the source asserted
- * before, as MLflow's edges are.
+ * before, as MLflow's edges are. The job → MLflow run edges are asserted apart
+ * ({@code ci-mlflow:<source>}) and derived again after every MLflow sync too
+ * ({@link CiLinksAfterMlflowSync}), since a run may be cached after the job that started it.
  */
 public final class PipelineLineage {
     public static final NodeKind PIPELINE_RUN = new NodeKind("pipeline-run");
@@ -54,6 +56,11 @@ public final class PipelineLineage {
         return "ci:" + source;
     }
 
+    /** Who asserts the edges from a source's CI jobs to the MLflow runs they started. */
+    static String linksAssertedBy(String source) {
+        return "ci-mlflow:" + source;
+    }
+
     /** The repository a source builds, as a lineage key: its {@code repo} setting, else what its address says. */
     static String repoKey(Source source) {
         String repo = source.config("repo");
@@ -78,18 +85,24 @@ public final class PipelineLineage {
         };
     }
 
-    /** Derives again the edges {@code source} asserts, in one transaction. */
+    /** Derives again the edges {@code source} asserts: its runs and jobs, then its jobs' MLflow runs. */
     public void rebuild(Source source) {
         GraphChanges changes = db.read(c -> derive(c, source));
         lineage.replace(assertedBy(source.name()), changes);
+        rebuildMlflowLinks(source);
     }
 
+    /** Derives again only which MLflow runs {@code source}'s jobs started (after an MLflow sync). */
+    public void rebuildMlflowLinks(Source source) {
+        GraphChanges links = db.read(c -> deriveMlflowLinks(c, source));
+        lineage.replace(linksAssertedBy(source.name()), links);
+    }
+
+    /** Commit → run → job for every cached run of {@code source}. */
     GraphChanges derive(Connection c, Source source) throws SQLException {
         GraphChanges.Builder out = GraphChanges.builder();
         String by = assertedBy(source.name());
         String repo = repoKey(source);
-        Map<String, NodeId> jobsByCiId = new HashMap<>();
-        Map<String, List<Window>> windowsBySha = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement("SELECT r.run_id, r.number, r.status, r.sha, r.created_at, r.ref,"
                 + " r.pipeline, j.job_id, j.name, j.status, j.started_at, j.finished_at FROM pipeline_runs r"
                 + " LEFT JOIN pipeline_jobs j ON j.run_pk = r.run_pk AND j.retried = 0 WHERE r.source_id = ?"
@@ -127,17 +140,37 @@ public final class PipelineLineage {
                     out.node(job, rs.getString(9), PipelineStatus.valueOf(rs.getString(10)).word(), at,
                             Map.of("source", source.name(), "runId", runId, "jobId", jobId));
                     out.edge(run, job, EdgeKind.CONTAINS, by, at);
-                    jobsByCiId.put(jobId, job);
+                }
+            }
+        }
+        return out.build();
+    }
+
+    /** Job → MLflow run for every cached MLflow run one of {@code source}'s jobs started. */
+    GraphChanges deriveMlflowLinks(Connection c, Source source) throws SQLException {
+        GraphChanges.Builder out = GraphChanges.builder();
+        Map<String, NodeId> jobsByCiId = new HashMap<>();
+        Map<String, List<Window>> windowsBySha = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT r.run_id, r.sha, j.job_id, j.started_at, j.finished_at"
+                + " FROM pipeline_runs r JOIN pipeline_jobs j ON j.run_pk = r.run_pk AND j.retried = 0 WHERE r.source_id = ?"
+                + " ORDER BY r.run_pk, j.position")) {
+            st.setLong(1, source.id());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String runId = rs.getString(1);
+                    String sha = rs.getString(2);
+                    NodeId job = job(source.name(), runId, rs.getString(3));
+                    jobsByCiId.put(rs.getString(3), job);
                     jobsByCiId.putIfAbsent("run:" + runId, job);
-                    if (sha != null && rs.getObject(11) != null) {
-                        long end = rs.getObject(12) == null ? Long.MAX_VALUE : rs.getLong(12);
+                    if (sha != null && rs.getObject(4) != null) {
+                        long end = rs.getObject(5) == null ? Long.MAX_VALUE : rs.getLong(5);
                         windowsBySha.computeIfAbsent(sha.toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
-                                .add(new Window(job, rs.getLong(11), end));
+                                .add(new Window(job, rs.getLong(4), end));
                     }
                 }
             }
         }
-        mlflowRuns(c, source, jobsByCiId, windowsBySha, by, out);
+        mlflowRuns(c, source, jobsByCiId, windowsBySha, linksAssertedBy(source.name()), out);
         return out.build();
     }
 
@@ -171,6 +204,7 @@ public final class PipelineLineage {
                     }
                     if (job != null) {
                         out.node(mlflow, "");
+                        out.node(job, "");
                         out.edge(job, mlflow, EdgeKind.PARENT, by, at, Map.of("by", "tags"));
                         continue;
                     }
@@ -182,6 +216,7 @@ public final class PipelineLineage {
                     for (Window w : windows.getOrDefault(sha.toLowerCase(java.util.Locale.ROOT), List.of())) {
                         if (start >= w.start() && start <= w.end()) {
                             out.node(mlflow, "");
+                            out.node(w.job(), "");
                             out.edge(w.job(), mlflow, EdgeKind.PARENT, by, at, Map.of("by", "commit and time", "inferred", "true"));
                             break;
                         }

@@ -159,6 +159,17 @@ public final class PipelineService {
         return db.read(c -> reader.runs(c, query));
     }
 
+    /**
+     * A page of the runs {@code query} matches with their count, read in one go: the count also
+     * decides how the page is read (docs/decisions/0022-pipeline-run-orders.md).
+     */
+    public RunPage page(PipelineQuery query) {
+        return db.read(c -> {
+            long total = reader.count(c, query);
+            return new RunPage(reader.runs(c, query, total), total);
+        });
+    }
+
     /** How many runs {@code query} matches, whatever its page. */
     public long countRuns(PipelineQuery query) {
         return db.read(c -> reader.count(c, query));
@@ -249,6 +260,15 @@ public final class PipelineService {
             throw PipelineException.permanent("several runs of " + source + " have a job " + jobId + "; name the run with --run", null);
         }
         return run(source, runs.get(0)).orElseThrow();
+    }
+
+    /**
+     * The CI jobs that started an MLflow run ({@code mlflowSourceId}'s run {@code mlflowRunId}), as the
+     * lineage graph links them: by the CI tags the run carries, else by its commit and start time
+     * ({@link CiJobRef#inferred()}). Empty when no cached job did.
+     */
+    public List<CiJobRef> jobsThatLogged(long mlflowSourceId, String mlflowRunId) {
+        return db.read(c -> new CiJobRefs().of(c, mlflowSourceId, mlflowRunId));
     }
 
     /** Changes the size cap of cached logs (Settings); older logs are dropped until they fit. */

@@ -163,6 +163,12 @@ public final class Workbench {
                             shown.openRun(run.source(), run.id());
                         })).toList());
         sync.finishedRunsProperty().addListener((obs, old, now) -> pipelines.refresh());
+        if (experiments != null) {
+            experiments.setCiLinks(new PipelineCiLinks(service, job -> {
+                shell.show(Page.PIPELINES);
+                shown.openJob(job.source(), job.runId(), job.jobId());
+            }));
+        }
     }
 
     /** Null until {@link #setPipelines} gave the window its Pipelines screen. */

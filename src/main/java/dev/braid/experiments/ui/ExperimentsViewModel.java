@@ -67,6 +67,7 @@ public final class ExperimentsViewModel {
     private RunEditService edits;
     private ArtifactService artifacts;
     private Consumer<String> lineageOpener;
+    private CiRunLinks ciLinks = CiRunLinks.NONE;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
         this.service = service;
@@ -343,7 +344,14 @@ public final class ExperimentsViewModel {
         detail.setRunEdits(edits);
         detail.setArtifacts(artifacts);
         detail.setLineageOpener(lineageOpener);
+        detail.setCiLinks(ciLinks);
         return detail;
+    }
+
+    /** Where runs logged from CI link to (their pipeline and job, in the Pipelines view). */
+    public void setCiLinks(CiRunLinks links) {
+        this.ciLinks = links == null ? CiRunLinks.NONE : links;
+        registry.setCiLinks(this.ciLinks);
     }
 
     /** A comparison of two or more runs; null for fewer. */

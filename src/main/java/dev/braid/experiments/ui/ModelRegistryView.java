@@ -119,6 +119,17 @@ public final class ModelRegistryView {
         lineage.visibleProperty().bind(model.lineageAvailableProperty());
         // Next to the version number, where a person looks for what to do with a version.
         versions.getColumns().add(1, lineage);
+        TableColumn<VersionRow, String> trained = new TableColumn<>("Trained by");
+        trained.setId("col-trained-by");
+        trained.setMinWidth(190);
+        trained.setPrefWidth(230);
+        trained.setCellValueFactory(cell -> javafx.beans.binding.Bindings.createStringBinding(() -> {
+            CiRunLinks.Job job = model.trainedBy().get(ModelRegistryViewModel.key(cell.getValue()));
+            return job == null ? "" : job.label();
+        }, model.trainedBy()));
+        trained.setCellFactory(c -> new LinkCell<>(model::openTrainedBy));
+        // After the source run: which CI job made it, one click away.
+        versions.getColumns().add(4, trained);
         // Wider than the pane on small windows: the table scrolls sideways rather than squeezing the columns.
         versions.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         versions.setPlaceholder(new Label("No versions."));

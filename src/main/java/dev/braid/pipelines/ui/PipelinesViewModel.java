@@ -195,7 +195,7 @@ public final class PipelinesViewModel {
         }
         long asked = ++generation;
         loading.set(true);
-        runner.run(() -> new Page(service.runs(next), service.countRuns(next)), page -> {
+        runner.run(() -> service.page(next), page -> {
             if (asked != generation) {
                 return;
             }
@@ -214,9 +214,6 @@ public final class PipelinesViewModel {
                 status.set("Could not read the runs: " + failure.getMessage());
             }
         });
-    }
-
-    private record Page(List<PipelineRun> runs, long total) {
     }
 
     /** Reads the next page when row {@code index} is within half a page of the end of what is loaded. */
@@ -257,6 +254,24 @@ public final class PipelinesViewModel {
             dag.set(d == null ? null : PipelineDag.of(d.jobs()));
             log.show(d, null);
         }, failure -> status.set("Could not read run " + run.label() + ": " + failure.getMessage()));
+    }
+
+    /** Opens a run and shows one of its jobs' log (a CI job another screen links to). */
+    public void openJob(String sourceName, String runId, String jobId) {
+        long asked = ++detailGeneration;
+        runner.run(() -> service.run(sourceName, runId), found -> {
+            if (asked != detailGeneration) {
+                return;
+            }
+            if (found.isEmpty()) {
+                status.set("Run " + runId + " of " + sourceName + " is not in the cache.");
+                return;
+            }
+            PipelineRunDetail d = found.get();
+            detail.set(d);
+            dag.set(PipelineDag.of(d.jobs()));
+            log.show(d, d.jobs().stream().filter(j -> j.id().equals(jobId)).findFirst().orElse(null));
+        }, failure -> status.set("Could not read run " + runId + ": " + failure.getMessage()));
     }
 
     /** Opens the run a downstream link names. */

@@ -39,7 +39,10 @@ final class PipelinesViewHandle {
         @SuppressWarnings("unchecked")
         ComboBox<String> box = robot.lookup("#pipelineStatusFilter").queryAs(ComboBox.class);
         robot.clickOn(box);
-        robot.clickOn(status);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The choice in the open list, not a table cell that happens to say the same word.
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> cell
+                && status.equals(cell.getText())).queryAs(javafx.scene.Node.class));
     }
 
     /** Selects row {@code index}, as arrow keys in the focused table do. */
