@@ -27,6 +27,8 @@ import dev.braid.sync.SourceStore;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +41,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Opening makes only the cache connection; every service is made on first use and then
  * shared ({@link Lazy}), so a command pays only for the services it calls: {@code braid status}
- * never builds the HTTP client, JGit or the sync pool. To add a service:
+ * never builds the HTTP client, JGit or the sync pool. A service that opens git repositories
+ * with JGit calls {@code gitConfined.get()} first (in its maker, or through a hook it calls before
+ * its first repository), so JGit is set up for Braid's data folder before it reads any settings.
+ * To add a service:
  * <ol>
  *   <li>a field {@code private final Lazy<FooService> foo;}</li>
  *   <li>in the constructor, {@code this.foo = Lazy.of(() -> new FooService(database, sources(), clock));}
@@ -59,6 +64,7 @@ public final class AppContext implements AutoCloseable {
     private final DataDirectories dirs;
     private final Clock clock;
     private final Database database;
+    private final Lazy<Path> gitConfined;
     private final Lazy<SettingsStore> settings;
     private final Lazy<SourceStore> sources;
     private final Lazy<SyncRunStore> syncRuns;
@@ -79,12 +85,13 @@ public final class AppContext implements AutoCloseable {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
+        this.gitConfined = Lazy.of(() -> confineGit(dirs));
         this.settings = Lazy.of(() -> new SettingsStore(dirs.settingsFile()));
         this.sources = Lazy.of(() -> new SourceStore(database, clock));
         this.syncRuns = Lazy.of(() -> new SyncRunStore(database));
         this.commits = Lazy.of(() -> new CommitStore(database));
         this.repositories = Lazy.of(() -> new RepositoryService(database, sources(), commits.get(), dirs.clonesDir(),
-                System.getenv(), prompt));
+                System.getenv(), prompt, gitConfined::get));
         this.mlflow = Lazy.of(MlflowConnector::standard);
         this.experiments = Lazy.of(() -> new ExperimentService(database, sources(), mlflow.get(), clock));
         this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock));
@@ -95,12 +102,27 @@ public final class AppContext implements AutoCloseable {
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
         this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
-        this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
+        this.syncEngine = Lazy.of(() -> makeSyncEngine(prompt));
+        syncRuns().markInterrupted(clock.instant());
+    }
+
+    private SyncEngine makeSyncEngine(CredentialPrompt prompt) {
+        gitConfined.get();
+        return new SyncEngine(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
                 new LineageAfterSync(mlflowSyncer(), lineage())), syncRuns(), syncExecutor.get(),
-                RetryPolicy.standard(), Sleeper.REAL, clock));
-        syncRuns().markInterrupted(clock.instant());
+                RetryPolicy.standard(), Sleeper.REAL, clock);
+    }
+
+    /** JGit's process-wide set-up, made before the first repository is opened (JGit is slow to set up). */
+    private static Path confineGit(DataDirectories dirs) {
+        try {
+            JGitConfinement.confineTo(dirs.dataDir());
+            return dirs.dataDir();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare JGit's settings in " + dirs.dataDir(), e);
+        }
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
