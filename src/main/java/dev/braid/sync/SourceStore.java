@@ -1,12 +1,8 @@
 package dev.braid.sync;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.braid.store.Database;
+import dev.braid.store.FlatJson;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +19,7 @@ public final class SourceStore {
     private static final String COLUMNS = "id, kind, name, config, created_at";
     private final Database db;
     private final Clock clock;
-    // The streaming parser and writer, not an ObjectMapper: every command lists sources, and
-    // setting up data binding costs a short command more than its own work.
-    private final JsonFactory json = new JsonFactory();
+    private final FlatJson json = new FlatJson();
 
     public SourceStore(Database db, Clock clock) {
         this.db = db;
@@ -135,38 +128,15 @@ public final class SourceStore {
         return out;
     }
 
-    private String toJson(Map<String, String> config) throws SQLException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = json.createGenerator(text)) {
-            out.writeStartObject();
-            for (Map.Entry<String, String> entry : config.entrySet()) {
-                out.writeStringField(entry.getKey(), entry.getValue());
-            }
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new SQLException("cannot encode source configuration", e);
-        }
-        return text.toString();
+    private String toJson(Map<String, String> config) {
+        return json.write(config);
     }
 
-    /** A flat JSON object of text values (numbers and booleans are read as their text). */
     private Map<String, String> fromJson(String text) throws SQLException {
-        Map<String, String> config = new LinkedHashMap<>();
-        try (JsonParser in = json.createParser(text)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not a JSON object");
-            }
-            for (JsonToken token = in.nextToken(); token != JsonToken.END_OBJECT; token = in.nextToken()) {
-                String key = in.currentName();
-                JsonToken value = in.nextToken();
-                if (value == null || !value.isScalarValue() || value == JsonToken.VALUE_NULL) {
-                    throw new IOException("the value of '" + key + "' is not text");
-                }
-                config.put(key, in.getText());
-            }
+        try {
+            return json.read(text);
         } catch (IOException e) {
             throw new SQLException("unreadable source configuration: " + e.getMessage(), e);
         }
-        return config;
     }
 }
