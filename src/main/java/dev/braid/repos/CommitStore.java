@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -449,6 +449,8 @@ public final class CommitStore {
     }
 
     static OffsetDateTime time(long epochSeconds, int offsetMinutes) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSeconds), ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
+        // The same value as OffsetDateTime.ofInstant, without building the offset's ZoneRules for every commit.
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
+        return OffsetDateTime.of(LocalDateTime.ofEpochSecond(epochSeconds, 0, offset), offset);
     }
 }
