@@ -107,12 +107,15 @@ public final class AppContext implements AutoCloseable {
     }
 
     private SyncEngine makeSyncEngine(CredentialPrompt prompt) {
-        gitConfined.get();
+        // Each syncer is made at its first sync (LazySyncer): a command syncs one kind of source.
         return new SyncEngine(List.of(
-                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                        new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage())), syncRuns(), syncExecutor.get(),
-                RetryPolicy.standard(), Sleeper.REAL, clock);
+                new LazySyncer(RepositoryService.KIND, () -> {
+                    gitConfined.get();
+                    return new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
+                            new DvcRepositoryLineage(lineage()));
+                }),
+                new LazySyncer(ExperimentService.KIND, () -> new LineageAfterSync(mlflowSyncer(), lineage()))),
+                syncRuns(), syncExecutor.get(), RetryPolicy.standard(), Sleeper.REAL, clock);
     }
 
     /** JGit's process-wide set-up, made before the first repository is opened (JGit is slow to set up). */
