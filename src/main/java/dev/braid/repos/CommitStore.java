@@ -53,7 +53,11 @@ public final class CommitStore {
                 st.setString(12, commit.subject());
                 st.setString(13, commit.message());
                 st.setLong(14, commit.sortKey());
-                added += st.executeUpdate();
+                st.addBatch();
+            }
+            // One call into the driver for the batch instead of one per commit.
+            for (int count : st.executeBatch()) {
+                added += Math.max(count, 0);
             }
         }
         return added;
