@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * The work the build has Braid do once so that a class-data archive (AppCDS) can hold the classes
- * the command line loads: the demo workspace is made and synced on a throw-away data folder, then
- * the everyday commands read it. Every later {@code braid} started with that archive maps those
+ * the command line and the window load: the demo workspace is made and synced on a throw-away
+ * data folder, then the everyday commands read it, then the window's classes are loaded from the
+ * list installer/window-classes.sh records (the build has no display). Every later {@code braid} started with that archive maps those
  * classes instead of loading, verifying and linking them again. Not part of Braid's behaviour:
  * nothing here is kept, and a failure only makes the archive smaller, never the build fail.
  *
@@ -30,9 +31,11 @@ import java.util.stream.Stream;
  * java -cp /abs/braid.jar dev.braid.app.ClassDataTraining --drop-unarchivable braid.classlist
  * java -Xshare:dump -XX:SharedClassListFile=braid.classlist -XX:SharedArchiveFile=braid.jsa -cp /abs/braid.jar
  * </pre>
- * The middle step removes the lambda classes of signed jars (JGit's): such jars are never archived,
- * and JDK 17 crashes while dumping when it meets a lambda whose class it left out. (A dynamic
- * archive, {@code -XX:ArchiveClassesAtExit}, crashes the same way, so it is not used.)
+ * The middle step removes the lambda classes of signed jars: such jars are never archived, and
+ * JDK 17 crashes while dumping when it meets a lambda whose class it left out. (A dynamic
+ * archive, {@code -XX:ArchiveClassesAtExit}, crashes the same way, so it is not used.) The build
+ * first drops the signatures of the jars it copies ({@code --drop-signatures lib}; JGit's are signed),
+ * so that their classes are archived too.
  */
 public final class ClassDataTraining {
     private ClassDataTraining() {
@@ -43,10 +46,15 @@ public final class ClassDataTraining {
             dropUnarchivable(Path.of(args[1]));
             return;
         }
+        if (args.length == 2 && args[0].equals("--drop-signatures")) {
+            dropSignatures(Path.of(args[1]));
+            return;
+        }
         Path work = args.length > 0 ? Path.of(args[0]).toAbsolutePath() : Files.createTempDirectory("braid-class-data");
         try {
             deleteTree(work);
             train(work);
+            loadWindowClasses();
         } catch (RuntimeException | IOException e) {
             System.err.println("class-data training stopped early (the archive holds fewer classes): " + e);
         } finally {
@@ -90,6 +98,31 @@ public final class ClassDataTraining {
         }
     }
 
+    /**
+     * Loads, without initialising them, the classes the window loads (window-classes.txt, written
+     * by installer/window-classes.sh on a virtual screen): the build has no display to open the
+     * window on, and JavaFX's classes are most of what the window's first frame waits for.
+     */
+    private static void loadWindowClasses() throws IOException {
+        ClassLoader loader = ClassDataTraining.class.getClassLoader();
+        try (java.io.InputStream in = ClassDataTraining.class.getResourceAsStream("window-classes.txt")) {
+            if (in == null) {
+                return;
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String name = line.strip();
+                if (name.isEmpty() || name.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    Class.forName(name.replace('/', '.'), false, loader);
+                } catch (ClassNotFoundException | LinkageError gone) {
+                    // Renamed or removed since the list was written, or made at run time: not archived.
+                }
+            }
+        }
+    }
+
     /** A repository node and model versions of the demo, upstream end first. */
     private static List<String> lineageNodes(Path data) throws IOException {
         List<String> ids = new ArrayList<>();
@@ -107,6 +140,55 @@ public final class ClassDataTraining {
     private static void run(Map<String, String> env, String... args) {
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
         new Cli(new CliEnvironment(discard, discard, env, Clock.systemUTC(), (dirs, explicit) -> { })).run(args);
+    }
+
+    /**
+     * Rewrites the signed jars of a library folder without their signature files (JGit's are
+     * signed). A class-data archive never holds a signed jar's classes, and the JVM checks a
+     * signed jar's signature and digests every class it loads from it: together most of the
+     * time a short {@code repo add} spends before it reads its first commit. The jars' content is
+     * what Maven downloaded and checked; the signatures add nothing on a class path.
+     */
+    static void dropSignatures(Path folder) throws IOException {
+        List<Path> jars;
+        try (Stream<Path> list = Files.list(folder)) {
+            jars = list.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
+        for (Path jar : jars) {
+            if (!isSigned(jar)) {
+                continue;
+            }
+            Path unsigned = jar.resolveSibling(jar.getFileName() + ".unsigned");
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
+                 java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(unsigned))) {
+                for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    if (isSignatureFile(entry.getName())) {
+                        continue;
+                    }
+                    java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(entry.getName());
+                    copy.setTime(entry.getTime());
+                    out.putNextEntry(copy);
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+            Files.move(unsigned, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static boolean isSigned(Path jar) throws IOException {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile(), false)) {
+            return file.stream().anyMatch(e -> isSignatureFile(e.getName()));
+        }
+    }
+
+    private static boolean isSignatureFile(String name) {
+        if (!name.startsWith("META-INF/") || name.indexOf('/', "META-INF/".length()) >= 0) {
+            return false;
+        }
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        return upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC")
+                || upper.startsWith("META-INF/SIG-");
     }
 
     /** Rewrites a class list without the lambda classes whose defining class comes from a signed jar. */
