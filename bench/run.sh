@@ -5,10 +5,14 @@
 #                 100,000 cached runs, peak heap; the metric chart's first paint;
 #   lineage:      import of 100,000 OpenLineage events from a JSON Lines file, depth-10 downstream
 #                 closures in a graph of 1,000,000 edges, peak heap (-Xmx512m); layout and first
-#                 paint of a 2,000-node neighbourhood in the explorer.
+#                 paint of a 2,000-node neighbourhood in the explorer;
+#   process:      whole-process figures: each braid command started as a user starts it (the
+#                 launchers' JVM options, the class-data archive), next to its reference in the
+#                 same run: start-up, full index, reading out, lineage questions and import, memory
+#                 (bench/process/run-process.sh).
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|process   run one part only (default: all)
 #   BENCH_COMMITS=100000   size of the generated repository
 #   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
 #   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server
@@ -120,5 +124,8 @@ if [[ "$only" == all || "$only" == lineage ]]; then
   echo "== lineage explorer: layout and first paint of a 2,000-node neighbourhood (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   java -Xmx512m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
     -cp "$build/test-classes:$classpath" dev.braid.bench.LayoutBenchmark | tee "$lwork/layout.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == process ]]; then
+  "$bench/process/run-process.sh" "$root" "$build" "$classpath" || status=$?
 fi
 exit $status
