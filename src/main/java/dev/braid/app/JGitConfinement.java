@@ -24,13 +24,18 @@ final class JGitConfinement {
 
     /** Points JGit's settings file into the data folder; made once, before JGit reads any settings. */
     static void confineTo(Path dataDir) throws IOException {
+        assumeConservativeTiming(confineReadOnly(dataDir), dataDir);
+    }
+
+    /** The same for a data folder Braid may not write: JGit's settings file is pointed there, nothing is written. */
+    static Path confineReadOnly(Path dataDir) {
         Path jgitConfig = dataDir.resolve("jgit").resolve("config");
         SystemReader current = SystemReader.getInstance();
         if (!(current instanceof ConfinedReader confined) || !confined.file.equals(jgitConfig)) {
             SystemReader base = current instanceof ConfinedReader confined ? confined.base : current;
             SystemReader.setInstance(new ConfinedReader(base, jgitConfig));
         }
-        assumeConservativeTiming(jgitConfig, dataDir);
+        return jgitConfig;
     }
 
     /**

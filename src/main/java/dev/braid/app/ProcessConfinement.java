@@ -13,14 +13,53 @@ import java.nio.file.Path;
  * loading one of its classes costs the check of its signature, so this class names none.)
  */
 final class ProcessConfinement {
+    /** Free space needed to unpack the SQLite native library beside the cache. */
+    static final long NATIVE_ROOM_BYTES = 32L << 20;
+
     private ProcessConfinement() {
     }
 
     static void confineTo(Path dataDir) throws IOException {
         Path nativeDir = Files.createDirectories(dataDir.resolve("native"));
-        if (System.getProperty("org.sqlite.tmpdir") == null) {
+        if (roomFor(nativeDir)) {
+            if (System.getProperty("org.sqlite.tmpdir") == null) {
+                System.setProperty("org.sqlite.tmpdir", nativeDir.toString());
+            }
+            SqliteNativeLibrary.useUnpackedIn(nativeDir);
+        }
+    }
+
+    private static boolean readOnlyStore(Path folder) {
+        try {
+            return Files.getFileStore(folder).isReadOnly();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Whether the SQLite library (a few MB) can be unpacked in {@code folder}. On a full disk it
+     * cannot, and without it Braid could not even tell the user that the disk is full; it then
+     * goes to the system's temporary folder.
+     */
+    private static boolean roomFor(Path folder) {
+        try {
+            return Files.getFileStore(folder).getUsableSpace() >= NATIVE_ROOM_BYTES;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The same confinement for a data folder Braid may not write: nothing is created there. The
+     * SQLite native library goes to {@code native/} when that folder exists and is writable, else
+     * to the system's temporary folder (the one place left where it can be unpacked).
+     */
+    static void confineReadOnly(Path dataDir) {
+        Path nativeDir = dataDir.resolve("native");
+        if (System.getProperty("org.sqlite.tmpdir") == null && Files.isDirectory(nativeDir) && Files.isWritable(nativeDir)
+                && !readOnlyStore(nativeDir) && roomFor(nativeDir)) {
             System.setProperty("org.sqlite.tmpdir", nativeDir.toString());
         }
-        SqliteNativeLibrary.useUnpackedIn(nativeDir);
     }
 }

@@ -20,6 +20,7 @@ public final class Cli {
     public int run(String... args) {
         CommandLine commandLine = commandLine(subcommandsFor(args));
         int code = commandLine.execute(args);
+        environment.data().flush();
         environment.out().flush();
         environment.err().flush();
         return code;

@@ -48,12 +48,13 @@ final class RepoLogCommand implements Callable<Integer> {
     public Integer call() throws CacheOpenException, IOException {
         checkOptions();
         CliEnvironment env = repo.root().environment();
-        try (AppContext context = repo.root().openContext()) {
+        try (AppContext context = repo.root().openReadContext()) {
+            AnswerCheck.tables(context, "sources", "repositories", "refs", "commits");
             RepositoryService repositories = context.repositories();
             RepoSummary summary = repositories.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "unknown repository: " + name + " (see 'braid repo list')"));
             HistoryQuery query = new HistoryQuery(summary.sourceId(), all ? null : startRef(), null);
-            JsonOutput jsonOut = new JsonOutput(env.out());
+            JsonOutput jsonOut = new JsonOutput(env.data());
             long[] printed = {0};
             repositories.forEachInHistory(query, limit == null ? Long.MAX_VALUE : limit, commit -> {
                 if (json) {
@@ -62,7 +63,7 @@ final class RepoLogCommand implements Callable<Integer> {
                     env.out().println(CommitFormat.text(commit));
                 }
                 // A reader that went away (braid repo log | head) ends the walk; checking flushes, so only now and then.
-                return ++printed[0] % PAGE != 0 || !env.out().checkError();
+                return ++printed[0] % PAGE != 0 || !(json ? env.data() : env.out()).checkError();
             });
             if (printed[0] == 0 && ref != null && !knownRef(repositories, summary.sourceId(), ref)) {
                 throw new ParameterException(spec.commandLine(), "unknown ref in " + name + ": " + ref);
