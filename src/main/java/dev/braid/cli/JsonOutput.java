@@ -9,11 +9,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.Map;
 
 /**
  * Writes JSON to a command's stdout: one compact object per line, or one indented document.
- * Maps, lists, text, numbers, booleans and enums (as their names) are written with Jackson's
+ * Maps, lists and sets, text, numbers, booleans and enums (as their names) are written with Jackson's
  * streaming writer, which a short command can afford; anything else goes through an
  * {@link ObjectMapper}, made only then, so every value is written as Jackson always wrote it.
  */
@@ -62,7 +63,8 @@ final class JsonOutput {
                 value(json, entry.getValue());
             }
             json.writeEndObject();
-        } else if (value instanceof Iterable<?> items) {
+        } else if (value instanceof Collection<?> items) {
+            // Lists and sets only: other Iterables (a JSON tree, a Path) have their own form in Jackson.
             json.writeStartArray();
             for (Object item : items) {
                 value(json, item);
