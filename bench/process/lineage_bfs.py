@@ -7,7 +7,10 @@ SQLite tables, in Python, printing what the Braid command prints with --json.
 
 One query per node reached for its neighbours (through the edge table's primary key downstream,
 its upstream index upstream), then one query per node for its kind, name and status. Written as
-anyone would write it first; no batching, no caching between runs.
+anyone would write it first; no batching, no caching between runs. It keeps the one rule of
+Braid's walks that a plain search would not know (ADR 8): a dataset's `version` edges are followed
+downstream only from the start, and upstream a node reached only through a `version` edge is
+reported but not walked past.
 """
 import json
 import sqlite3
@@ -19,24 +22,31 @@ MAX_PATH_LENGTH = 64
 
 
 def neighbours(db, node, direction):
+    """(neighbour, edge kind) pairs of node."""
     if direction == "downstream":
-        sql = "SELECT DISTINCT to_id FROM lineage_edges WHERE from_id = ?"
+        sql = "SELECT DISTINCT to_id, kind FROM lineage_edges WHERE from_id = ?"
     else:
-        sql = "SELECT DISTINCT from_id FROM lineage_edges WHERE to_id = ?"
-    return [row[0] for row in db.execute(sql, (node,))]
+        sql = "SELECT DISTINCT from_id, kind FROM lineage_edges WHERE to_id = ?"
+    return db.execute(sql, (node,)).fetchall()
 
 
 def walk(db, start, direction, max_depth):
     depth = {start: 0}
+    walkable = {start}
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        if depth[node] == max_depth:
+        if depth[node] == max_depth or node not in walkable:
             continue
-        for near in neighbours(db, node, direction):
+        for near, kind in neighbours(db, node, direction):
+            version = kind == "version"
+            if version and direction == "downstream" and node != start:
+                continue
             if near not in depth:
                 depth[near] = depth[node] + 1
                 queue.append(near)
+            if depth[near] == depth[node] + 1 and not (version and direction == "upstream"):
+                walkable.add(near)
     return depth
 
 
@@ -65,7 +75,9 @@ def shortest_path(db, start, end):
         node, d = queue.popleft()
         if d == MAX_PATH_LENGTH:
             continue
-        for near in neighbours(db, node, "downstream"):
+        for near, kind in neighbours(db, node, "downstream"):
+            if kind == "version" and node != start:
+                continue
             if near not in parent:
                 parent[near] = node
                 if near == end:

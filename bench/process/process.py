@@ -135,26 +135,29 @@ def main():
     print(f"== whole-process benchmark ({os.cpu_count()} CPUs, load average {load()})")
     print(f"   braid: {args.braid}")
 
-    repo_data = os.path.join(args.work, "repo-data")
-    if "index" in parts or (parts & {"startup", "log", "window"} and not os.path.exists(os.path.join(repo_data, "cache.db"))):
-        index(args, braid, figures, repo_data)
-    if "startup" in parts:
-        startup(args, braid, figures, repo_data)
-    if "log" in parts:
-        read_out(args, braid, figures, repo_data)
-    lineage_data = os.path.join(args.work, "lineage-data")
-    if "import" in parts or ("lineage" in parts and not os.path.exists(os.path.join(lineage_data, "cache.db"))):
-        lineage_import(args, braid, figures, lineage_data)
-    if "lineage" in parts:
-        lineage_questions(args, braid, figures, lineage_data)
-    if "big-import" in parts and args.big_events:
-        big_import(args, braid, figures)
-    if "window" in parts and args.window_java:
-        window(args, figures, repo_data)
-    if "mlflow" in parts and args.mlflow_url:
-        mlflow_sync(args, braid, figures)
-    figures.print()
-    print(f"== load average at the end: {load()}")
+    try:
+        repo_data = os.path.join(args.work, "repo-data")
+        if "index" in parts or (parts & {"startup", "log", "window"} and not os.path.exists(os.path.join(repo_data, "cache.db"))):
+            index(args, braid, figures, repo_data)
+        if "startup" in parts:
+            startup(args, braid, figures, repo_data)
+        if "log" in parts:
+            read_out(args, braid, figures, repo_data)
+        lineage_data = os.path.join(args.work, "lineage-data")
+        if "import" in parts or ("lineage" in parts and not os.path.exists(os.path.join(lineage_data, "cache.db"))):
+            lineage_import(args, braid, figures, lineage_data)
+        if "lineage" in parts:
+            lineage_questions(args, braid, figures, lineage_data)
+        if "big-import" in parts and args.big_events:
+            big_import(args, braid, figures)
+        if "window" in parts and args.window_java:
+            window(args, figures, repo_data)
+        if "mlflow" in parts and args.mlflow_url:
+            mlflow_sync(args, braid, figures)
+    finally:
+        # Whatever ran is printed, also when a part stops the run (a failed command, a wrong answer).
+        figures.print()
+        print(f"== load average at the end: {load()}")
     return 0 if all(t["met"] for t in figures.targets) else 1
 
 
