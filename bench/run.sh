@@ -5,13 +5,17 @@
 #                 100,000 cached runs, peak heap; the metric chart's first paint;
 #   lineage:      import of 100,000 OpenLineage events from a JSON Lines file, depth-10 downstream
 #                 closures in a graph of 1,000,000 edges, peak heap (-Xmx512m); layout and first
-#                 paint of a 2,000-node neighbourhood in the explorer.
-#   dvc:          DVC stage states across a 10,000-commit history vs `dvc status` on a sample.
+#                 paint of a 2,000-node neighbourhood in the explorer;
+#   dvc:          DVC stage states across a 10,000-commit history vs `dvc status` on a sample;
+#   process:      whole-process figures: each braid command started as a user starts it (the
+#                 launchers' JVM options, the class-data archive), next to its reference in the
+#                 same run: start-up, full index, reading out, lineage questions and import, memory
+#                 (bench/process/run-process.sh);
 #   crash:        each sync kind (git, MLflow, OpenLineage import) killed BENCH_CRASH_KILLS times at
 #                 random points; integrity, no half sync seen, and the resumed sync's result.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|crash   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|process|crash   run one part only (default: all)
 #   BENCH_PIPELINE_RUNS=20000  pipeline runs (10 jobs each) the GitLab replay serves for the first sync
 #   BENCH_DVC_COMMITS=10000  commits in the generated DVC project; BENCH_DVC_SAMPLE=20 commits timed with dvc status
 #   BENCH_CRASH_KILLS=100  kills per sync kind in the crash run
@@ -166,5 +170,8 @@ if [[ "$only" == all || "$only" == crash ]]; then
   start=$(date +%s)
   java -cp "$classpath" dev.braid.bench.CrashBenchmark "$cwork" "$kills" "${BENCH_CRASH_KINDS:-git,mlflow,openlineage}" | tee "$cwork/result.txt" || status=$?
   echo "crash run took $(( $(date +%s) - start )) s (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$cwork/result.txt"
+fi
+if [[ "$only" == all || "$only" == process ]]; then
+  "$bench/process/run-process.sh" "$root" "$build" "$classpath" || status=$?
 fi
 exit $status

@@ -40,6 +40,8 @@ import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Opening makes only the cache connection; every service is made on first use and then
  * shared ({@link Lazy}), so a command pays only for the services it calls: {@code braid status}
- * never builds the HTTP client, JGit or the sync pool. To add a service:
+ * never builds the HTTP client, JGit or the sync pool. A service that opens git repositories
+ * with JGit calls {@code gitConfined.get()} first (in its maker, or through a hook it calls before
+ * its first repository), so JGit is set up for Braid's data folder before it reads any settings.
+ * To add a service:
  * <ol>
  *   <li>a field {@code private final Lazy<FooService> foo;}</li>
  *   <li>in the constructor, {@code this.foo = Lazy.of(() -> new FooService(database, sources(), clock));}
@@ -73,6 +78,7 @@ public final class AppContext implements AutoCloseable {
     private final DataDirectories dirs;
     private final Clock clock;
     private final Database database;
+    private final Lazy<Path> gitConfined;
     private final Lazy<SettingsStore> settings;
     private final Lazy<SourceStore> sources;
     private final Lazy<SyncRunStore> syncRuns;
@@ -99,12 +105,13 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.secrets = secrets;
+        this.gitConfined = Lazy.of(() -> confineGit(dirs, database.isReadOnly()));
         this.settings = Lazy.of(() -> new SettingsStore(dirs.settingsFile()));
         this.sources = Lazy.of(() -> new SourceStore(database, clock));
         this.syncRuns = Lazy.of(() -> new SyncRunStore(database, secrets::mask));
         this.commits = Lazy.of(() -> new CommitStore(database));
         this.repositories = Lazy.of(() -> new RepositoryService(database, sources(), commits.get(), dirs.clonesDir(),
-                System.getenv(), prompt));
+                System.getenv(), prompt, gitConfined::get));
         this.mlflow = Lazy.of(() -> MlflowConnector.standard(secrets));
         this.experiments = Lazy.of(() -> new ExperimentService(database, sources(), mlflow.get(), clock));
         this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock));
@@ -118,6 +125,7 @@ public final class AppContext implements AutoCloseable {
         this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
         this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
                 settings().load().logCapBytes()));
+        // Each syncer is made at its first sync (LazySyncer): a command syncs one kind of source.
         this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock, secrets::mask));
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
@@ -133,15 +141,33 @@ public final class AppContext implements AutoCloseable {
 
     private List<SourceSyncer> syncers(CredentialPrompt prompt) {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
-                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                        new DvcRepositoryLineage(lineage())),
-                new CiLinksAfterMlflowSync(new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
-                        sources(), new PipelineLineage(database, lineage()))));
+                new LazySyncer(RepositoryService.KIND, () -> {
+                    gitConfined.get();
+                    return new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
+                            new DvcRepositoryLineage(lineage()));
+                }),
+                new LazySyncer(ExperimentService.KIND,
+                        () -> new CiLinksAfterMlflowSync(new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
+                                sources(), new PipelineLineage(database, lineage())))));
         for (String kind : PipelineService.KINDS) {
-            syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
-                    new PipelineLineage(database, lineage())));
+            syncers.add(new LazySyncer(kind, () -> new PipelineLineageAfterSync(
+                    new PipelineSyncer(kind, database, sources(), ciSources.get(), clock), new PipelineLineage(database, lineage()))));
         }
         return syncers;
+    }
+
+    /** JGit's process-wide set-up, made before the first repository is opened (JGit is slow to set up). */
+    private static Path confineGit(DataDirectories dirs, boolean readOnly) {
+        if (readOnly) {
+            JGitConfinement.confineReadOnly(dirs.dataDir());
+            return dirs.dataDir();
+        }
+        try {
+            JGitConfinement.confineTo(dirs.dataDir());
+            return dirs.dataDir();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare JGit's settings in " + dirs.dataDir(), e);
+        }
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */

@@ -75,6 +75,7 @@ public final class DemoService {
      */
     public Source open(Path into, SyncContext progress) throws IOException, RepoException {
         progress.progress(-1, "writing the demo repository");
+        repositories.prepareGit();
         Path workTree = workspace.createRepository(into);
         try {
             progress.checkCancelled();

@@ -27,7 +27,9 @@ public final class LineageService implements LineageReader {
     private final Database db;
     private final Clock clock;
     private final LineageStore store = new LineageStore();
-    private final MlflowEdges mlflow = new MlflowEdges();
+    // Made when MLflow edges are first derived: it parses with data binding, which a lineage
+    // question has no use for and a short command should not pay for.
+    private MlflowEdges mlflow;
 
     public LineageService(Database db, Clock clock) {
         this.db = db;
@@ -257,7 +259,7 @@ public final class LineageService implements LineageReader {
     public void rebuildMlflow(dev.braid.sync.Source source) {
         db.write(c -> {
             Instant now = clock.instant();
-            return replace(c, MlflowEdges.assertedBy(source.name()), mlflow.derive(c, source.id(), source.name(), now), now);
+            return replace(c, MlflowEdges.assertedBy(source.name()), mlflowEdges().derive(c, source.id(), source.name(), now), now);
         });
     }
 
@@ -342,6 +344,13 @@ public final class LineageService implements LineageReader {
     }
 
     /** Stored nodes for {@code ids}, in that order; an id only edges mention gets a bare node. */
+    private synchronized MlflowEdges mlflowEdges() {
+        if (mlflow == null) {
+            mlflow = new MlflowEdges();
+        }
+        return mlflow;
+    }
+
     private List<LineageNode> nodes(Connection c, Collection<String> ids) throws SQLException {
         Map<String, LineageNode> byId = new HashMap<>();
         store.nodes(c, ids).forEach(n -> byId.put(n.id().value(), n));
