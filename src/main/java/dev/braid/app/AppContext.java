@@ -18,6 +18,8 @@ import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
 import dev.braid.repos.RepoSyncer;
 import dev.braid.repos.RepositoryService;
+import dev.braid.security.ScanCache;
+import dev.braid.security.SecurityServices;
 import dev.braid.store.CacheOpenException;
 import dev.braid.store.Database;
 import dev.braid.store.SettingsStore;
@@ -57,6 +59,8 @@ public final class AppContext implements AutoCloseable {
     private final OpenLineageIngest openLineageIngest;
     private final ExecutorService syncExecutor;
     private final SyncEngine syncEngine;
+    private final String actor;
+    private SecurityServices security;
 
     private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
         this.dirs = dirs;
@@ -70,7 +74,9 @@ public final class AppContext implements AutoCloseable {
         this.repositories = new RepositoryService(database, sources, commits, dirs.clonesDir(), System.getenv(), prompt);
         MlflowConnector mlflow = MlflowConnector.standard();
         this.experiments = new ExperimentService(database, sources, mlflow, clock);
-        this.runEdits = new RunEditService(database, sources, mlflow, clock);
+        // Who Braid acts for, in the audit and governance logs.
+        this.actor = System.getenv().getOrDefault("BRAID_USER", System.getProperty("user.name", ""));
+        this.runEdits = new RunEditService(database, sources, mlflow, clock, actor);
         this.artifacts = new ArtifactService(database, sources, mlflow, dirs.artifactsDir(),
                 settings.load().artifactCapBytes());
         this.mlflowSyncer = new MlflowSyncer(database, sources, mlflow, clock, runEdits);
@@ -161,6 +167,15 @@ public final class AppContext implements AutoCloseable {
     /** Stores validated OpenLineage events. */
     public OpenLineageIngest openLineageIngest() {
         return openLineageIngest;
+    }
+
+    /** Scanning, the promotion gate, environments, BOMs and the audit trail; built on first use. */
+    public synchronized SecurityServices security() {
+        if (security == null) {
+            security = new SecurityServices(database, experiments, artifacts, runEdits, lineage, repositories,
+                    dirs.dataDir().resolve("scan-cache"), ScanCache.DEFAULT_CAP, clock, actor, BraidVersion.current());
+        }
+        return security;
     }
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */

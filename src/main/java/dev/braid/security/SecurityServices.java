@@ -1,0 +1,56 @@
+package dev.braid.security;
+
+import dev.braid.experiments.ArtifactService;
+import dev.braid.experiments.ExperimentService;
+import dev.braid.experiments.RunEditService;
+import dev.braid.lineage.LineageService;
+import dev.braid.repos.RepositoryService;
+import dev.braid.security.audit.GovernanceLog;
+import dev.braid.security.scan.ModelScanner;
+import dev.braid.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The security and governance services, built together from the parts they read: scanning,
+ * the promotion gate, and the governance log. Built on first use (most commands never need them).
+ */
+public final class SecurityServices {
+    private final GovernanceLog log;
+    private final ModelVersions versions;
+    private final ScanService scans;
+    private final PromotionService promotion;
+
+    /**
+     * @param scanCache where model files fetched for scanning are kept, at most {@code cacheCap} bytes
+     * @param actor     who Braid acts for (written into the governance log)
+     */
+    public SecurityServices(Database db, ExperimentService experiments, ArtifactService artifacts, RunEditService edits,
+                            LineageService lineage, RepositoryService repositories, Path scanCache, long cacheCap,
+                            Clock clock, String actor, String braidVersion) {
+        this.log = new GovernanceLog(db, clock, actor);
+        this.versions = new ModelVersions(experiments);
+        this.scans = new ScanService(db, artifacts, versions, ModelScanner.standard(), new ScanCache(scanCache, cacheCap),
+                log, clock, braidVersion);
+        this.promotion = new PromotionService(edits, scans, log);
+    }
+
+    public GovernanceLog log() {
+        return log;
+    }
+
+    /** Finds model versions by the ids people type. */
+    public ModelVersions versions() {
+        return versions;
+    }
+
+    /** Scans of MLflow model artifacts, stored per content hash. */
+    public ScanService scans() {
+        return scans;
+    }
+
+    /** Setting aliases, gated by the scan, with explicit overrides. */
+    public PromotionService promotion() {
+        return promotion;
+    }
+}
