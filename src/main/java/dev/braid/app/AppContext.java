@@ -31,6 +31,7 @@ import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,8 @@ public final class AppContext implements AutoCloseable {
     private final String actor;
     private SecurityServices security;
 
-    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
+    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt,
+                       Map<String, String> env) {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
@@ -75,7 +77,7 @@ public final class AppContext implements AutoCloseable {
         MlflowConnector mlflow = MlflowConnector.standard();
         this.experiments = new ExperimentService(database, sources, mlflow, clock);
         // Who Braid acts for, in the audit and governance logs.
-        this.actor = System.getenv().getOrDefault("BRAID_USER", System.getProperty("user.name", ""));
+        this.actor = env.getOrDefault("BRAID_USER", System.getProperty("user.name", ""));
         this.runEdits = new RunEditService(database, sources, mlflow, clock, actor);
         this.artifacts = new ArtifactService(database, sources, mlflow, dirs.artifactsDir(),
                 settings.load().artifactCapBytes());
@@ -99,9 +101,15 @@ public final class AppContext implements AutoCloseable {
     /** Like {@link #open(DataDirectories, Clock)}, asking {@code prompt} for credentials nothing else had. */
     public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt)
             throws CacheOpenException, IOException {
+        return open(dirs, clock, prompt, System.getenv());
+    }
+
+    /** Like {@link #open(DataDirectories, Clock, CredentialPrompt)} in the environment {@code env} (BRAID_USER). */
+    public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt, Map<String, String> env)
+            throws CacheOpenException, IOException {
         dirs.createDataDir();
         ProcessConfinement.confineTo(dirs.dataDir());
-        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt);
+        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt, env);
     }
 
     public DataDirectories dirs() {

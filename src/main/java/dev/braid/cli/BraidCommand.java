@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Braid: git repositories, ML experiments, pipelines and their lineage, cached locally.",
                 "Without a command, opens the Braid window."},
         subcommands = {RepoCommand.class, MlflowCommand.class, RunsCommand.class, ModelsCommand.class, LineageCommand.class, SyncCommand.class, StatusCommand.class, DemoCommand.class,
-                ScanCommand.class,
+                ScanCommand.class, EnvCommand.class, AuditCommand.class,
                 GuiCommand.class, CacheCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success",
@@ -70,7 +70,8 @@ final class BraidCommand implements Callable<Integer> {
         DataDirectories dirs = dirs();
         startLogging();
         boolean interactive = !environment.env().containsKey("CI");
-        return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null));
+        return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null),
+                environment.env());
     }
 
     void openWindow() {

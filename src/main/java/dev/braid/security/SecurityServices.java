@@ -5,7 +5,9 @@ import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.RunEditService;
 import dev.braid.lineage.LineageService;
 import dev.braid.repos.RepositoryService;
+import dev.braid.security.audit.AuditTrail;
 import dev.braid.security.audit.GovernanceLog;
+import dev.braid.security.env.EnvironmentService;
 import dev.braid.security.scan.ModelScanner;
 import dev.braid.store.Database;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ public final class SecurityServices {
     private final ModelVersions versions;
     private final ScanService scans;
     private final PromotionService promotion;
+    private final AuditTrail audit;
+    private final EnvironmentService environments;
 
     /**
      * @param scanCache where model files fetched for scanning are kept, at most {@code cacheCap} bytes
@@ -33,6 +37,18 @@ public final class SecurityServices {
         this.scans = new ScanService(db, artifacts, versions, ModelScanner.standard(), new ScanCache(scanCache, cacheCap),
                 log, clock, braidVersion);
         this.promotion = new PromotionService(edits, scans, log);
+        this.audit = new AuditTrail(db, lineage);
+        this.environments = new EnvironmentService(db, artifacts, versions, repositories, clock);
+    }
+
+    /** Model and serving environments, and their differences. */
+    public EnvironmentService environments() {
+        return environments;
+    }
+
+    /** Write-backs and governance events, filtered and exported. */
+    public AuditTrail audit() {
+        return audit;
     }
 
     public GovernanceLog log() {

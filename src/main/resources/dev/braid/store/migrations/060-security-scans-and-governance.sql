@@ -73,3 +73,13 @@ CREATE TRIGGER lineage_label_removed AFTER DELETE ON lineage_labels BEGIN
 
 -- Who made a write-back: the user Braid ran as (BRAID_USER, else the login name).
 ALTER TABLE audit_log ADD COLUMN actor TEXT;
+
+-- The serving environment a registered model is checked against: a file on disk, or a file of an
+-- indexed repository at a ref (location "repo:<name>@<ref>:<path>").
+CREATE TABLE serving_targets (
+    source_id INTEGER NOT NULL,
+    model     TEXT    NOT NULL,
+    location  TEXT    NOT NULL,
+    set_at    INTEGER NOT NULL,
+    PRIMARY KEY (source_id, model)
+) STRICT, WITHOUT ROWID;
