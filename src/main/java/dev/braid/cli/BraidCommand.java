@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Braid: git repositories, ML experiments, pipelines and their lineage, cached locally.",
                 "Without a command, opens the Braid window."},
         subcommands = {RepoCommand.class, MlflowCommand.class, RunsCommand.class, ModelsCommand.class, LineageCommand.class, SyncCommand.class, StatusCommand.class, DemoCommand.class,
-                ScanCommand.class, EnvCommand.class, AuditCommand.class,
+                ScanCommand.class, EnvCommand.class, BomCommand.class, AuditCommand.class,
                 GuiCommand.class, CacheCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success",

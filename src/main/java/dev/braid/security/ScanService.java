@@ -144,6 +144,67 @@ public final class ScanService {
         });
     }
 
+    /** What the scans say about a lineage node: a model version, a run or its artifact, or a DVC data version. */
+    public record NodeScan(Rating rating, int files, boolean current, String summary) {
+    }
+
+    /**
+     * The scan state of the lineage node {@code id}, if anything scanned belongs to it: a model
+     * version's last scan, the scanned files of a run or under an artifact path, or the scanned
+     * files of a DVC data version (by the md5 DVC recorded).
+     */
+    public Optional<NodeScan> nodeScan(dev.braid.lineage.NodeId id, Map<String, Long> sourceIds) {
+        String kind = id.kind().id();
+        String value = id.value();
+        String rest = value.substring(value.indexOf(':') + 1);
+        return switch (kind) {
+            case "model-version" -> {
+                int colon = rest.indexOf(':');
+                int slash = rest.lastIndexOf('/');
+                Long source = colon < 0 ? null : sourceIds.get(rest.substring(0, colon));
+                if (source == null || slash < colon) {
+                    yield Optional.empty();
+                }
+                VersionRef ref = new VersionRef(source, rest.substring(0, colon), rest.substring(colon + 1, slash),
+                        rest.substring(slash + 1));
+                yield lastScan(ref, false).map(s -> new NodeScan(s.rating(), s.fileCount(), s.current(), s.fileCount()
+                        + " file" + (s.fileCount() == 1 ? "" : "s") + " scanned " + s.scannedAt()));
+            }
+            case "mlflow-run", "artifact" -> {
+                int colon = rest.indexOf(':');
+                Long source = colon < 0 ? null : sourceIds.get(rest.substring(0, colon));
+                if (source == null) {
+                    yield Optional.empty();
+                }
+                String runAndPath = rest.substring(colon + 1);
+                String runId = runAndPath.contains("/") ? runAndPath.substring(0, runAndPath.indexOf('/')) : runAndPath;
+                String folder = runAndPath.contains("/") ? runAndPath.substring(runAndPath.indexOf('/') + 1) : "";
+                yield summarise(db.read(c -> store.targets(c, MLFLOW, source, "run:" + runId, folder)));
+            }
+            case "dataset-version" -> value.contains("@")
+                    ? summarise(db.read(c -> store.targetsByVersion(c, DvcScans.DVC, value.substring(value.lastIndexOf('@') + 1))))
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<NodeScan> summarise(List<ScanStore.Target> targets) {
+        if (targets.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FileScan> files = db.read(c -> {
+            List<FileScan> out = new ArrayList<>();
+            for (ScanStore.Target t : targets) {
+                out.add(fileScan(c, t, scanner.policyVersion()));
+            }
+            return out;
+        });
+        Rating worst = files.stream().map(FileScan::rating).reduce(Rating.SAFE, Rating::max);
+        long bad = files.stream().filter(f -> f.rating() != Rating.SAFE).count();
+        return Optional.of(new NodeScan(worst, files.size(), true, files.size() + " scanned file" + (files.size() == 1 ? ""
+                : "s") + (bad == 0 ? "" : ", " + bad + " not safe")));
+    }
+
     /** The result stored for a content hash under the current policy. */
     public Optional<FileScan> byHash(String sha256) {
         return db.read(c -> store.result(c, sha256, scanner.policyVersion()).map(r -> r.at("")));

@@ -7,6 +7,8 @@ import dev.braid.lineage.LineageService;
 import dev.braid.repos.RepositoryService;
 import dev.braid.security.audit.AuditTrail;
 import dev.braid.security.audit.GovernanceLog;
+import dev.braid.security.bom.BomService;
+import dev.braid.security.bom.FeatureVersions;
 import dev.braid.security.env.EnvironmentService;
 import dev.braid.security.scan.ModelScanner;
 import dev.braid.store.Database;
@@ -24,6 +26,8 @@ public final class SecurityServices {
     private final PromotionService promotion;
     private final AuditTrail audit;
     private final EnvironmentService environments;
+    private final BomService boms;
+    private final DvcScans dvc;
 
     /**
      * @param scanCache where model files fetched for scanning are kept, at most {@code cacheCap} bytes
@@ -39,6 +43,20 @@ public final class SecurityServices {
         this.promotion = new PromotionService(edits, scans, log);
         this.audit = new AuditTrail(db, lineage);
         this.environments = new EnvironmentService(db, artifacts, versions, repositories, clock);
+        // The features service (issue 12) plugs in here once it lands; until then BOMs list no feature versions.
+        this.dvc = new DvcScans(db, repositories, scans.scanner(), log, clock, braidVersion);
+        this.boms = new BomService(versions, experiments, lineage, scans, environments, FeatureVersions.NONE, log, clock,
+                braidVersion);
+    }
+
+    /** Scans of the files DVC tracks in indexed repositories. */
+    public DvcScans dvc() {
+        return dvc;
+    }
+
+    /** CycloneDX 1.6 ML bills of materials of model versions. */
+    public BomService boms() {
+        return boms;
     }
 
     /** Model and serving environments, and their differences. */

@@ -102,6 +102,47 @@ class ModelsSecurityCliTest {
     }
 
     @Test
+    void envDiffComparesAVersionWithAnotherAndWithAServingDockerfileInARepository() throws Exception {
+        CliRun versions = cli();
+        assertEquals(ExitCodes.OK, versions.run(args("env", "diff", mlflow.versionId("3"), mlflow.versionId("2"), "--json")),
+                versions.err());
+        JsonNode doc = new ObjectMapper().readTree(versions.out());
+        assertEquals("3.9.18", doc.path("left").path("python").asText());
+        JsonNode sklearn = null;
+        for (JsonNode d : doc.path("differences")) {
+            if (d.path("subject").asText().equals("scikit-learn")) {
+                sklearn = d;
+            }
+        }
+        assertEquals("high", sklearn.path("severity").asText(), doc.toString());
+        assertEquals("1.2.2", sklearn.path("left").asText());
+
+        Path repo = dir.resolve("serving");
+        java.nio.file.Files.createDirectories(repo.resolve("deploy"));
+        java.nio.file.Files.writeString(repo.resolve("deploy/Dockerfile"), "FROM python:3.9-slim\n"
+                + "COPY requirements.txt .\nRUN pip install -r requirements.txt\n");
+        java.nio.file.Files.writeString(repo.resolve("deploy/requirements.txt"), "scikit-learn==1.2.2\nnumpy==1.24.4\n"
+                + "mlflow==2.9.2\n");
+        dev.braid.testing.GitCli git = new dev.braid.testing.GitCli(repo);
+        git.run("init", "-q", "-b", "main");
+        git.commitAll("serving image");
+        java.nio.file.Files.writeString(repo.resolve("deploy/requirements.txt"), "scikit-learn==1.5.0\n");
+        CliRun add = cli();
+        assertEquals(ExitCodes.OK, add.run(args("repo", "add", repo.toString(), "--name", "serving")), add.err());
+        CliRun served = cli();
+        assertEquals(ExitCodes.OK, served.run(args("env", "diff", mlflow.versionId("3"), "repo:serving@main:deploy/Dockerfile")),
+                served.err());
+        // Read at the commit, not from the edited working tree: the pinned 1.2.2 matches, cloudpickle is missing.
+        assertTrue(served.out().startsWith("tracking:" + mlflow.model + "/3  vs  serving@"), served.out());
+        assertTrue(!served.out().contains("1.5.0"), served.out());
+        assertTrue(served.out().contains("medium    cloudpickle"), served.out());
+        assertTrue(served.out().strip().endsWith("0 high, 1 medium, 0 low, 0 info"), served.out());
+        CliRun bad = cli();
+        assertEquals(ExitCodes.FAILED, bad.run(args("env", "diff", mlflow.versionId("3"), "repo:serving@nope:Dockerfile")));
+        assertTrue(bad.err().contains("no commit, branch or tag nope"), bad.err());
+    }
+
+    @Test
     void scanningEveryVersionPrintsJsonLines() throws Exception {
         CliRun all = cli();
         assertEquals(ExitCodes.OK, all.run(args("models", "scan", "--all", "--json")), all.err());

@@ -119,6 +119,51 @@ class MlflowModelScanTest {
         assertEquals(Rating.SAFE, artifacts.get("model/requirements.txt").rating());
     }
 
+    @Test
+    void theBillOfMaterialsIsValidCycloneDx16AndFollowsLineage() throws Exception {
+        VersionRef ref = security.versions().resolve(mlflow.versionId("1")).ref();
+        security.scans().scanVersion(ref, false);
+        dev.braid.lineage.Subgraph upstream = mlflow.context.lineage().neighbourhood(ref.nodeId(), 10, 0, null);
+        dev.braid.lineage.NodeId dataset = upstream.nodes().stream().map(dev.braid.lineage.LineageNode::id)
+                .filter(id -> id.kind().equals(dev.braid.lineage.NodeKind.DATASET_VERSION)).findFirst()
+                .orElseThrow(() -> new AssertionError("no dataset version upstream of " + ref.nodeId() + ": " + upstream.nodes()));
+        mlflow.context.lineage().label(dataset, "PII");
+
+        Path file = dir.resolve("bom/model.cdx.json");
+        security.boms().write(ref, file);
+        String json = java.nio.file.Files.readString(file);
+        assertEquals(List.of(), SchemaCheck.cyclonedx16(json));
+        com.fasterxml.jackson.databind.JsonNode bom = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals("1.6", bom.path("specVersion").asText());
+        com.fasterxml.jackson.databind.JsonNode model = bom.path("metadata").path("component");
+        assertEquals("machine-learning-model", model.path("type").asText());
+        assertEquals(ref.nodeId().value(), model.path("bom-ref").asText());
+        assertTrue(model.path("purl").asText().startsWith("pkg:mlflow/" + mlflow.model + "@1?repository_url="), model.toString());
+        assertTrue(model.path("modelCard").path("quantitativeAnalysis").toString().contains("\"accuracy\""), model.toString());
+        assertTrue(model.path("modelCard").path("modelParameters").path("modelArchitecture").asText().contains("LogisticRegression"),
+                model.toString());
+        assertTrue(model.path("properties").toString().contains("\"braid:scan:rating\",\"value\":\"safe\""), model.toString());
+        assertTrue(model.path("properties").toString().contains("\"braid:label\",\"value\":\"PII\""), model.toString());
+        assertTrue(model.path("components").get(0).path("hashes").get(0).path("content").asText().length() == 64);
+        String components = bom.path("components").toString();
+        assertTrue(components.contains("\"pkg:pypi/scikit-learn@"), components);
+        assertTrue(components.contains("\"type\":\"data\""), components);
+        assertTrue(components.contains("\"sensitiveData\":[\"PII\"]"), components);
+        String dependencies = bom.path("dependencies").toString();
+        assertTrue(dependencies.contains(dataset.value()), dependencies);
+        com.fasterxml.jackson.databind.JsonNode first = bom.path("dependencies").get(0);
+        assertEquals(ref.nodeId().value(), first.path("ref").asText());
+        assertTrue(first.path("dependsOn").toString().contains(dataset.value()), first.toString());
+        assertTrue(governance().stream().anyMatch(l -> l.startsWith("BOM_EXPORTED " + ref.nodeId().value())));
+        assertTrue(governance().stream().anyMatch(l -> l.startsWith("LABEL_ADDED " + dataset.value() + " PII")));
+        // The malicious version's BOM carries its verdict and the finding on the file.
+        VersionRef badRef = security.versions().resolve(mlflow.versionId("3")).ref();
+        security.scans().scanVersion(badRef, false);
+        String bad = security.boms().json(badRef);
+        assertEquals(List.of(), SchemaCheck.cyclonedx16(bad));
+        assertTrue(bad.contains("posix.system"), bad);
+    }
+
     private static List<String> governance() {
         return mlflow.context.database().read(c -> {
             List<String> out = new ArrayList<>();

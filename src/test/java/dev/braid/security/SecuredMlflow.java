@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.app.AppContext;
 import dev.braid.app.DataDirectories;
+import dev.braid.lineage.LineageAfterSync;
 import dev.braid.sync.Source;
 import dev.braid.testing.MlflowHarness;
 import dev.braid.testing.PythonEnv;
@@ -47,7 +48,8 @@ public final class SecuredMlflow implements AutoCloseable {
         AppContext context = AppContext.open(new DataDirectories(dir.resolve("data"), dir.resolve("config")),
                 Clock.systemUTC());
         Source source = context.experiments().addMlflow(mlflow.uri(), "tracking", null, null, null);
-        context.mlflowSyncer().sync(source, TestContexts.quiet());
+        // As the sync engine does: lineage edges are derived after the MLflow sync.
+        new LineageAfterSync(context.mlflowSyncer(), context.lineage()).sync(source, TestContexts.quiet());
         return new SecuredMlflow(mlflow, context, source, seeded);
     }
 
