@@ -91,6 +91,7 @@ public final class BraidApp extends Application {
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
                         null, opened.openLineageImporter()));
         workbench.setLineageReceiver(opened::startLineageReceiver, System.getenv());
+        workbench.setGovernance(opened.security());
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
             workbench.experiments().setArtifacts(opened.artifacts());

@@ -28,6 +28,9 @@ public final class SecurityServices {
     private final EnvironmentService environments;
     private final BomService boms;
     private final DvcScans dvc;
+    private final LineageService lineage;
+    private final LineageVerdicts lineageVerdicts;
+    private final ArtifactVerdicts artifactVerdicts;
 
     /**
      * @param scanCache where model files fetched for scanning are kept, at most {@code cacheCap} bytes
@@ -44,9 +47,27 @@ public final class SecurityServices {
         this.audit = new AuditTrail(db, lineage);
         this.environments = new EnvironmentService(db, artifacts, versions, repositories, clock);
         // The features service (issue 12) plugs in here once it lands; until then BOMs list no feature versions.
+        this.lineage = lineage;
+        this.lineageVerdicts = new LineageVerdicts(scans, experiments);
+        this.artifactVerdicts = new ArtifactVerdicts(scans, artifacts);
         this.dvc = new DvcScans(db, repositories, scans.scanner(), log, clock, braidVersion);
         this.boms = new BomService(versions, experiments, lineage, scans, environments, FeatureVersions.NONE, log, clock,
                 braidVersion);
+    }
+
+    /** Scan verdicts as rows of the lineage explorer's details panel. */
+    public LineageVerdicts lineageVerdicts() {
+        return lineageVerdicts;
+    }
+
+    /** Scan verdicts of a run's artifact files, for the artifact tree. */
+    public ArtifactVerdicts artifactVerdicts() {
+        return artifactVerdicts;
+    }
+
+    /** The sensitivity labels a model version carries, its own and those inherited from upstream (such as PII). */
+    public java.util.List<dev.braid.lineage.InheritedLabel> labels(VersionRef version) {
+        return lineage.labels(version.nodeId(), null);
     }
 
     /** Scans of the files DVC tracks in indexed repositories. */

@@ -15,8 +15,7 @@ final class Flavours {
             Map.entry("transformers", "transformers"), Map.entry("onnx", "onnx"), Map.entry("spark", "pyspark"),
             Map.entry("statsmodels", "statsmodels"), Map.entry("prophet", "prophet"), Map.entry("h2o", "h2o"),
             Map.entry("spacy", "spacy"), Map.entry("fastai", "fastai"), Map.entry("paddle", "paddlepaddle"),
-            Map.entry("sentence_transformers", "sentence-transformers"), Map.entry("langchain", "langchain"),
-            Map.entry("python_function", "cloudpickle"));
+            Map.entry("sentence_transformers", "sentence-transformers"), Map.entry("langchain", "langchain"));
     /** Flavours that always keep the model in a pickle (torch.save, pickle.dump of the fitted object). */
     private static final java.util.Set<String> ALWAYS_PICKLED = java.util.Set.of("pytorch", "statsmodels", "prophet",
             "fastai", "lightgbm");
@@ -25,7 +24,8 @@ final class Flavours {
     }
 
     static Environment.Flavour of(String flavour, Map<?, ?> conf) {
-        String library = PACKAGES.getOrDefault(flavour, Requirement.normalise(flavour));
+        // python_function is MLflow's generic loader: it needs a library of its own only for a pickled python_model.
+        String library = flavour.equals("python_function") ? null : PACKAGES.getOrDefault(flavour, Requirement.normalise(flavour));
         String version = null;
         for (Map.Entry<?, ?> e : conf.entrySet()) {
             String key = String.valueOf(e.getKey());
