@@ -13,6 +13,13 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.ci.CiSources;
+import dev.braid.pipelines.definitions.PipelineDefinitionService;
+import dev.braid.pipelines.definitions.RepositoryCommits;
+import dev.braid.pipelines.dvc.DvcDagReader;
+import dev.braid.pipelines.dvc.DvcPipelineService;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -26,10 +33,12 @@ import dev.braid.store.SettingsStore;
 import dev.braid.sync.RetryPolicy;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.SourceStore;
+import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +48,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one place where Braid's parts are created and wired together, by hand, through their
  * constructors. The window and the command line each open one of these.
+ *
+ * <p>Opening makes only the cache connection; every service is made on first use and then
+ * shared ({@link Lazy}), so a command pays only for the services it calls: {@code braid status}
+ * never builds the HTTP client, JGit or the sync pool. To add a service:
+ * <ol>
+ *   <li>a field {@code private final Lazy<FooService> foo;}</li>
+ *   <li>in the constructor, {@code this.foo = Lazy.of(() -> new FooService(database, sources(), clock));}
+ *       asking for other services through their accessors (never through the fields), so each
+ *       is made when, and only when, something needs it;</li>
+ *   <li>an accessor {@code public FooService foo() { return foo.get(); }};</li>
+ *   <li>if it holds threads, sockets or files, release it in {@link #close()} only when
+ *       {@code foo.isMade()}.</li>
+ * </ol>
+ * Work that must happen on every open (it is rare: it slows every command) goes at the end of
+ * the constructor.
  */
 public final class AppContext implements AutoCloseable {
     /** How many sources sync at once. */
@@ -47,50 +71,74 @@ public final class AppContext implements AutoCloseable {
     private final DataDirectories dirs;
     private final Clock clock;
     private final Database database;
-    private final SettingsStore settings;
-    private final SourceStore sources;
-    private final SyncRunStore syncRuns;
-    private final RepositoryService repositories;
-    private final ExperimentService experiments;
-    private final RunEditService runEdits;
-    private final ArtifactService artifacts;
-    private final MlflowSyncer mlflowSyncer;
-    private final LineageService lineage;
-    private final OpenLineageValidator openLineageValidator;
-    private final OpenLineageIngest openLineageIngest;
-    private final ExecutorService syncExecutor;
-    private final SyncEngine syncEngine;
+    private final Lazy<SettingsStore> settings;
+    private final Lazy<SourceStore> sources;
+    private final Lazy<SyncRunStore> syncRuns;
+    private final Lazy<CommitStore> commits;
+    private final Lazy<RepositoryService> repositories;
+    private final Lazy<MlflowConnector> mlflow;
+    private final Lazy<ExperimentService> experiments;
+    private final Lazy<RunEditService> runEdits;
+    private final Lazy<ArtifactService> artifacts;
+    private final Lazy<MlflowSyncer> mlflowSyncer;
+    private final Lazy<LineageService> lineage;
+    private final Lazy<OpenLineageValidator> openLineageValidator;
+    private final Lazy<OpenLineageIngest> openLineageIngest;
+    private final Lazy<CiSources> ciSources;
+    private final Lazy<PipelineService> pipelines;
+    private final Lazy<ExecutorService> syncExecutor;
+    private final Lazy<SyncEngine> syncEngine;
+    private final Lazy<PipelineDefinitionService> pipelineDefinitions;
+    private final Lazy<DvcPipelineService> dvcPipelines;
+    /** Who Braid acts for, in the audit and governance logs: BRAID_USER, else the login name. */
     private final String actor;
-    private SecurityServices security;
+    private final Lazy<SecurityServices> security;
 
     private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt,
                        Map<String, String> env) {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
-        this.settings = new SettingsStore(dirs.settingsFile());
-        this.sources = new SourceStore(database, clock);
-        this.syncRuns = new SyncRunStore(database);
-        CommitStore commits = new CommitStore(database);
-        GitIndexer indexer = new GitIndexer(database, commits);
-        this.repositories = new RepositoryService(database, sources, commits, dirs.clonesDir(), System.getenv(), prompt);
-        MlflowConnector mlflow = MlflowConnector.standard();
-        this.experiments = new ExperimentService(database, sources, mlflow, clock);
-        // Who Braid acts for, in the audit and governance logs.
+        this.settings = Lazy.of(() -> new SettingsStore(dirs.settingsFile()));
+        this.sources = Lazy.of(() -> new SourceStore(database, clock));
+        this.syncRuns = Lazy.of(() -> new SyncRunStore(database));
+        this.commits = Lazy.of(() -> new CommitStore(database));
+        this.repositories = Lazy.of(() -> new RepositoryService(database, sources(), commits.get(), dirs.clonesDir(),
+                System.getenv(), prompt));
+        this.mlflow = Lazy.of(MlflowConnector::standard);
+        this.experiments = Lazy.of(() -> new ExperimentService(database, sources(), mlflow.get(), clock));
         this.actor = env.getOrDefault("BRAID_USER", System.getProperty("user.name", ""));
-        this.runEdits = new RunEditService(database, sources, mlflow, clock, actor);
-        this.artifacts = new ArtifactService(database, sources, mlflow, dirs.artifactsDir(),
-                settings.load().artifactCapBytes());
-        this.mlflowSyncer = new MlflowSyncer(database, sources, mlflow, clock, runEdits);
-        this.lineage = new LineageService(database, clock);
-        this.openLineageValidator = new OpenLineageValidator(EventLimits.STANDARD);
-        this.openLineageIngest = new OpenLineageIngest(lineage);
-        this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
-        this.syncEngine = new SyncEngine(List.of(
-                new RepoSyncer(database, indexer, System.getenv(), prompt, new DvcRepositoryLineage(lineage)),
-                new LineageAfterSync(mlflowSyncer, lineage)), syncRuns, syncExecutor,
-                RetryPolicy.standard(), Sleeper.REAL, clock);
-        syncRuns.markInterrupted(clock.instant());
+        this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock, actor));
+        this.artifacts = Lazy.of(() -> new ArtifactService(database, sources(), mlflow.get(), dirs.artifactsDir(),
+                settings().load().artifactCapBytes()));
+        this.mlflowSyncer = Lazy.of(() -> new MlflowSyncer(database, sources(), mlflow.get(), clock, runEdits()));
+        this.lineage = Lazy.of(() -> new LineageService(database, clock));
+        this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
+        this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
+        this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
+        this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
+        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
+                PipelineService.DEFAULT_LOG_CAP_BYTES));
+        this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
+                RetryPolicy.standard(), Sleeper.REAL, clock));
+        this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
+                DvcDagReader.asList()));
+        this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
+        this.security = Lazy.of(() -> new SecurityServices(database, experiments(), artifacts(), runEdits(), lineage(),
+                repositories(), dirs.dataDir().resolve("scan-cache"), ScanCache.DEFAULT_CAP, clock, actor,
+                BraidVersion.current()));
+        syncRuns().markInterrupted(clock.instant());
+    }
+
+    private List<SourceSyncer> syncers(CredentialPrompt prompt) {
+        List<SourceSyncer> syncers = new ArrayList<>(List.of(
+                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
+                        new DvcRepositoryLineage(lineage())),
+                new LineageAfterSync(mlflowSyncer(), lineage())));
+        for (String kind : PipelineService.KINDS) {
+            syncers.add(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock));
+        }
+        return syncers;
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -125,87 +173,103 @@ public final class AppContext implements AutoCloseable {
     }
 
     public SettingsStore settings() {
-        return settings;
+        return settings.get();
     }
 
     public SourceStore sources() {
-        return sources;
+        return sources.get();
     }
 
     public SyncRunStore syncRuns() {
-        return syncRuns;
+        return syncRuns.get();
     }
 
     public SyncEngine syncEngine() {
-        return syncEngine;
+        return syncEngine.get();
     }
 
     public RepositoryService repositories() {
-        return repositories;
+        return repositories.get();
     }
 
     public ExperimentService experiments() {
-        return experiments;
+        return experiments.get();
     }
 
     public RunEditService runEdits() {
-        return runEdits;
+        return runEdits.get();
     }
 
     /** Run artifacts: listings and downloads into {@link DataDirectories#artifactsDir()}. */
     public ArtifactService artifacts() {
-        return artifacts;
+        return artifacts.get();
     }
 
     /** The MLflow syncer the sync engine uses, for callers that sync a source they just made (the demo). */
     public MlflowSyncer mlflowSyncer() {
-        return mlflowSyncer;
+        return mlflowSyncer.get();
+    }
+
+    /** Pipeline runs from CI services: sources, cached runs, job logs and trends. */
+    public PipelineService pipelines() {
+        return pipelines.get();
     }
 
     /** The lineage graph: questions, labels, and the writes every source of lineage goes through. */
     public LineageService lineage() {
-        return lineage;
+        return lineage.get();
     }
 
     /** Validates OpenLineage events (for the importer and the receiver). */
     public OpenLineageValidator openLineageValidator() {
-        return openLineageValidator;
+        return openLineageValidator.get();
     }
 
     /** Stores validated OpenLineage events. */
     public OpenLineageIngest openLineageIngest() {
-        return openLineageIngest;
+        return openLineageIngest.get();
     }
 
     /** Scanning, the promotion gate, environments, BOMs and the audit trail; built on first use. */
-    public synchronized SecurityServices security() {
-        if (security == null) {
-            security = new SecurityServices(database, experiments, artifacts, runEdits, lineage, repositories,
-                    dirs.dataDir().resolve("scan-cache"), ScanCache.DEFAULT_CAP, clock, actor, BraidVersion.current());
-        }
-        return security;
+    public SecurityServices security() {
+        return security.get();
     }
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */
     public OpenLineageReceiver startLineageReceiver(OpenLineageReceiver.Settings settings) throws IOException {
-        return OpenLineageReceiver.start(settings, openLineageValidator, openLineageIngest);
+        return OpenLineageReceiver.start(settings, openLineageValidator(), openLineageIngest());
     }
 
     /** Imports OpenLineage files and folders. */
     public OpenLineageImporter openLineageImporter() {
-        return new OpenLineageImporter(openLineageValidator, openLineageIngest);
+        return new OpenLineageImporter(openLineageValidator(), openLineageIngest());
+    }
+
+    /** Pipeline definitions (CI files, Kubeflow specs, dvc.yaml) of indexed repositories at any commit. */
+    public PipelineDefinitionService pipelineDefinitions() {
+        return pipelineDefinitions.get();
+    }
+
+    /** DVC pipelines of indexed repositories: stage states, params and metrics diffs, experiments. */
+    public DvcPipelineService dvcPipelines() {
+        return dvcPipelines.get();
     }
 
     @Override
     public void close() {
-        syncEngine.running().forEach(job -> job.cancel());
-        syncExecutor.shutdown();
-        try {
-            if (!syncExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
-                syncExecutor.shutdownNow();
+        if (syncEngine.isMade()) {
+            syncEngine.get().running().forEach(job -> job.cancel());
+        }
+        if (syncExecutor.isMade()) {
+            ExecutorService executor = syncExecutor.get();
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         database.close();
     }

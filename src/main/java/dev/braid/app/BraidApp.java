@@ -72,7 +72,7 @@ public final class BraidApp extends Application {
     }
 
     private void open(DataDirectories dirs) {
-        runner.run(() -> AppContext.open(dirs, clock, new CredentialDialog(runner)), this::show, failure -> {
+        runner.run(() -> prepared(AppContext.open(dirs, clock, new CredentialDialog(runner))), this::show, failure -> {
             if (failure instanceof CacheOpenException cache) {
                 offerRecovery(dirs, cache);
             } else {
@@ -82,6 +82,22 @@ public final class BraidApp extends Application {
         });
     }
 
+    /**
+     * Makes, off the JavaFX thread, the services {@link #show} hands to the window: the context
+     * makes each on first use (the HTTP client among them), which must not hold up a frame.
+     */
+    private static AppContext prepared(AppContext context) {
+        context.settings();
+        context.syncEngine();
+        context.repositories();
+        context.experiments();
+        context.runEdits();
+        context.artifacts();
+        context.lineage();
+        context.openLineageIngest();
+        return context;
+    }
+
     private void show(AppContext opened) {
         this.context = opened;
         WorkbenchServices services = new WorkbenchServices(opened.dirs().dataDir(), opened.settings(), opened.sources(),
@@ -89,9 +105,10 @@ public final class BraidApp extends Application {
                 opened.lineage());
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
-                        null, opened.openLineageImporter()));
+                        null, opened.openLineageImporter()).withPipelines(opened.pipelines()));
         workbench.setLineageReceiver(opened::startLineageReceiver, System.getenv());
         workbench.setGovernance(opened.security());
+        workbench.setPipelines(opened.pipelines());
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
             workbench.experiments().setArtifacts(opened.artifacts());

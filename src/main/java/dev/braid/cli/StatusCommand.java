@@ -70,6 +70,7 @@ final class StatusCommand implements Callable<Integer> {
             fields.put("lastSync", Times.iso(lastSyncTime()));
             fields.put("outcome", last.map(run -> run.outcome().name()).orElse(null));
             fields.put("error", last.map(SyncRun::error).orElse(null));
+            fields.put("warnings", last.map(SyncRun::warnings).orElse(java.util.List.of()));
             fields.put("added", last.map(run -> run.counts().added()).orElse(null));
             fields.put("changed", last.map(run -> run.counts().changed()).orElse(null));
             fields.put("removed", last.map(run -> run.counts().removed()).orElse(null));

@@ -3,7 +3,6 @@ package dev.braid.cli;
 import dev.braid.app.AppContext;
 import dev.braid.sync.Source;
 import dev.braid.sync.SyncJob;
-import dev.braid.sync.SyncOutcome;
 import dev.braid.sync.SyncRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,9 @@ final class SyncBatch {
         }
     }
 
+    /** Whether every sync did its work; a stale one (remote unreachable, local copy indexed) counts, with its warning. */
     static boolean allSucceeded(List<SyncRun> runs) {
-        return runs.stream().allMatch(run -> run.outcome() == SyncOutcome.SUCCEEDED);
+        return runs.stream().allMatch(SyncRun::usable);
     }
 
     private static void cancelAndWait(List<SyncJob> jobs) {

@@ -110,20 +110,6 @@ final class LineageStore {
         return copy;
     }
 
-    /** Removes every edge and column link {@code source} asserted; nodes stay (others may use them). */
-    int deleteAssertedBy(Connection c, String source) throws SQLException {
-        int removed;
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_edges WHERE asserted_by = ?")) {
-            st.setString(1, source);
-            removed = st.executeUpdate();
-        }
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_columns WHERE asserted_by = ?")) {
-            st.setString(1, source);
-            st.executeUpdate();
-        }
-        return removed;
-    }
-
     /**
      * Keeps accepted events, in order; for each, whether it was new (false when an event with the
      * same canonical hash was kept before, or earlier in the same list).

@@ -201,12 +201,14 @@ public final class OpenLineageReceiver implements AutoCloseable {
         }
         OpenLineageIngest.Stored stored = ingest.store(java.util.List.of(new OpenLineageIngest.Accepted(event,
                 "http:" + exchange.getRemoteAddress().getAddress().getHostAddress())));
+        String warnings = event.warnings().isEmpty() ? ""
+                : ",\"warnings\":[" + String.join(",", event.warnings().stream().map(OpenLineageReceiver::quote).toList()) + "]";
         if (stored.added() == 1) {
             added.incrementAndGet();
-            return new Answer(201, "{\"stored\":true}");
+            return new Answer(201, "{\"stored\":true" + warnings + "}");
         }
         repeated.incrementAndGet();
-        return new Answer(200, "{\"stored\":false,\"repeat\":true}");
+        return new Answer(200, "{\"stored\":false,\"repeat\":true" + warnings + "}");
     }
 
     /** The whole stream, or null when it holds more than {@code max} bytes (reading stops there). */

@@ -13,6 +13,9 @@ import dev.braid.lineage.ui.LineageExplorerViewModel;
 import dev.braid.lineage.ui.LineageLinks;
 import dev.braid.lineage.ui.LineageReceiverViewModel;
 import dev.braid.lineage.ui.ReceiverStarter;
+import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.ui.PipelinesView;
+import dev.braid.pipelines.ui.PipelinesViewModel;
 import dev.braid.repos.ui.RepositoriesView;
 import dev.braid.repos.ui.RepositoriesViewModel;
 import dev.braid.security.SecurityServices;
@@ -51,6 +54,7 @@ public final class Workbench {
     private LineageReceiverViewModel lineageReceiver;
     private SecurityServices security;
     private AuditViewModel audit;
+    private PipelinesViewModel pipelines;
 
     /** {@code demo} may be null when no demo workspace is available. */
     public Workbench(WorkbenchServices services, TaskRunner runner, ScheduledExecutorService scheduler, DemoOpener demo) {
@@ -152,6 +156,21 @@ public final class Workbench {
         return OpenLineageReceiver.Settings.withTokenFrom(chosen.host(), chosen.port(), chosen.tokenEnv(), env);
     }
 
+    /**
+     * Gives the window its Pipelines screen over {@code service}; runs link to their commits in the
+     * Repositories view, and every finished sync refreshes it. Call before the page is first shown.
+     */
+    public void setPipelines(PipelineService service) {
+        pipelines = new PipelinesViewModel(service, runner, services.clock());
+        pipelines.setCommitLinks(new RepositoryCommitLinks(services.repositories(), shell::openRepository));
+        sync.finishedRunsProperty().addListener((obs, old, now) -> pipelines.refresh());
+    }
+
+    /** Null until {@link #setPipelines} gave the window its Pipelines screen. */
+    public PipelinesViewModel pipelines() {
+        return pipelines;
+    }
+
     /** Null until {@link #setLineageReceiver} gave the explorer a receiver. */
     public LineageReceiverViewModel lineageReceiver() {
         return lineageReceiver;
@@ -210,7 +229,9 @@ public final class Workbench {
                     : new AuditView(audit).node();
             case LINEAGE -> lineage == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new LineageExplorerView(lineage, lineageReceiver, ExportFiles.DIALOG).node();
-            case FEATURES, PIPELINES -> new PlaceholderView(new PlaceholderViewModel(page)).node();
+            case PIPELINES -> pipelines == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
+                    : new PipelinesView(pipelines, services.clock().getZone()).node();
+            case FEATURES -> new PlaceholderView(new PlaceholderViewModel(page)).node();
         };
     }
 

@@ -82,17 +82,19 @@ public final class SyncEngine {
         SyncCounts counts = SyncCounts.NONE;
         String error = null;
         int attempt = 0;
+        // Each attempt starts with no warnings: a retry that gets further reports only what it met.
+        Attempt current = new Attempt(job, listener);
         try {
             SourceSyncer syncer = syncers.get(source.kind());
             if (syncer == null) {
                 throw SyncFailure.permanent("no syncer for sources of kind '" + source.kind() + "'", null);
             }
-            SyncContext context = contextFor(job, listener);
             while (true) {
                 attempt++;
+                current = new Attempt(job, listener);
                 try {
-                    counts = syncer.sync(source, context);
-                    outcome = SyncOutcome.SUCCEEDED;
+                    counts = syncer.sync(source, current);
+                    outcome = current.stale ? SyncOutcome.STALE : SyncOutcome.SUCCEEDED;
                     break;
                 } catch (CancellationException e) {
                     throw e;
@@ -104,9 +106,9 @@ public final class SyncEngine {
                     var delay = retry.delayAfter(attempt, failure);
                     LOG.log(Level.INFO, "sync of {0} failed (attempt {1}), retrying in {2} ms: {3}",
                             new Object[] {source.name(), attempt, delay.toMillis(), failure.getMessage()});
-                    context.progress(-1, "retrying in " + Math.max(1, delay.toSeconds()) + " s: " + failure.getMessage());
+                    current.progress(-1, "retrying in " + Math.max(1, delay.toSeconds()) + " s: " + failure.getMessage());
                     sleeper.sleep(delay, job::isCancelled);
-                    context.checkCancelled();
+                    current.checkCancelled();
                 }
             }
         } catch (CancellationException e) {
@@ -126,9 +128,10 @@ public final class SyncEngine {
             LOG.log(Level.SEVERE, "sync of " + source.name() + " crashed", e);
         }
         Instant ended = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SyncRun run = new SyncRun(runId, source.id(), source.name(), started, ended, outcome, counts, Math.max(attempt, 1), error);
+        SyncRun run = new SyncRun(runId, source.id(), source.name(), started, ended, outcome, counts, Math.max(attempt, 1),
+                error, current.warnings());
         try {
-            runs.finish(runId, ended, outcome, counts, run.attempts(), error);
+            runs.finish(runId, ended, outcome, counts, run.attempts(), error, run.warnings());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not record the end of a sync run", e);
         } finally {
@@ -138,18 +141,55 @@ public final class SyncEngine {
         }
     }
 
-    private static SyncContext contextFor(SyncJob job, SyncListener listener) {
-        return new SyncContext() {
-            @Override
-            public void progress(double fraction, String message) {
-                job.progress(fraction, message);
-                listener.progress(job.source(), fraction, message);
-            }
+    /** The context of one attempt: progress goes to the job and the listener; warnings are kept for the run. */
+    private static final class Attempt implements SyncContext {
+        /** A source with thousands of broken files reports the first ones and how many more. */
+        static final int MAX_WARNINGS = 100;
+        private final SyncJob job;
+        private final SyncListener listener;
+        private final List<String> warnings = new ArrayList<>();
+        private int dropped;
+        private volatile boolean stale;
 
-            @Override
-            public boolean isCancelled() {
-                return job.isCancelled();
+        Attempt(SyncJob job, SyncListener listener) {
+            this.job = job;
+            this.listener = listener;
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            job.progress(fraction, message);
+            listener.progress(job.source(), fraction, message);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return job.isCancelled();
+        }
+
+        @Override
+        public synchronized void warn(String message) {
+            LOG.log(Level.WARNING, "{0}: {1}", new Object[] {job.source().name(), message});
+            if (warnings.size() < MAX_WARNINGS) {
+                warnings.add(message);
+            } else {
+                dropped++;
             }
-        };
+        }
+
+        @Override
+        public void markStale(String reason) {
+            stale = true;
+            warn(reason);
+        }
+
+        synchronized List<String> warnings() {
+            if (dropped == 0) {
+                return List.copyOf(warnings);
+            }
+            List<String> out = new ArrayList<>(warnings);
+            out.add("… and " + dropped + " more warnings (see the log file)");
+            return out;
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.braid.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +15,9 @@ import java.util.Optional;
 /** The {@code sync_runs} table: one row per sync of a source, kept for the sync log. */
 public final class SyncRunStore {
     private static final String SELECT = "SELECT r.id, r.source_id, s.name, r.started_at, r.ended_at, r.outcome,"
-            + " r.added, r.changed, r.removed, r.attempts, r.error FROM sync_runs r JOIN sources s ON s.id = r.source_id";
+            + " r.added, r.changed, r.removed, r.attempts, r.error, r.warnings FROM sync_runs r JOIN sources s ON s.id = r.source_id";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private final Database db;
 
     public SyncRunStore(Database db) {
@@ -35,9 +40,16 @@ public final class SyncRunStore {
     }
 
     public void finish(long runId, Instant endedAt, SyncOutcome outcome, SyncCounts counts, int attempts, String error) {
+        finish(runId, endedAt, outcome, counts, attempts, error, List.of());
+    }
+
+    /** Records how a sync ended, with the problems it went past. */
+    public void finish(long runId, Instant endedAt, SyncOutcome outcome, SyncCounts counts, int attempts, String error,
+                       List<String> warnings) {
+        String encoded = encode(warnings);
         db.write(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE sync_runs SET ended_at = ?, outcome = ?, added = ?,"
-                    + " changed = ?, removed = ?, attempts = ?, error = ? WHERE id = ?")) {
+                    + " changed = ?, removed = ?, attempts = ?, error = ?, warnings = ? WHERE id = ?")) {
                 st.setLong(1, endedAt.toEpochMilli());
                 st.setString(2, outcome.name());
                 st.setLong(3, counts.added());
@@ -45,7 +57,8 @@ public final class SyncRunStore {
                 st.setLong(5, counts.removed());
                 st.setInt(6, attempts);
                 st.setString(7, error);
-                st.setLong(8, runId);
+                st.setString(8, encoded);
+                st.setLong(9, runId);
                 return st.executeUpdate();
             }
         });
@@ -101,9 +114,29 @@ public final class SyncRunStore {
                 Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
                 out.add(new SyncRun(rs.getLong(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
                         endedAt, SyncOutcome.valueOf(rs.getString(6)),
-                        new SyncCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9)), rs.getInt(10), rs.getString(11)));
+                        new SyncCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9)), rs.getInt(10), rs.getString(11),
+                        decode(rs.getString(12))));
             }
         }
         return out;
+    }
+
+    private static String encode(List<String> warnings) {
+        try {
+            return JSON.writeValueAsString(warnings == null ? List.of() : warnings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode sync warnings", e);
+        }
+    }
+
+    private static List<String> decode(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            return List.of(text);
+        }
     }
 }

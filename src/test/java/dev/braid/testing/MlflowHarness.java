@@ -122,6 +122,9 @@ public final class MlflowHarness implements AutoCloseable {
         command.addAll(serverArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // MLflow 3 starts a job runner (several huey worker processes) beside the server; Braid
+        // uses no server-side jobs, and on a 2-core machine those workers slow every test.
+        builder.environment().put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
         builder.environment().putAll(env);
         server = builder.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
