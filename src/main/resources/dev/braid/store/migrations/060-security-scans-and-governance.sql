@@ -1,4 +1,4 @@
--- Model scanning and governance (docs/decisions/0012-model-scanning.md).
+-- Model scanning and governance (docs/decisions/0017-model-scanning.md).
 -- One scan result per content hash and import policy: a file seen again anywhere is not scanned again.
 CREATE TABLE scan_results (
     sha256     TEXT    NOT NULL,
