@@ -83,7 +83,8 @@ public final class ScanService {
             fetched += f.fetched() ? 1 : 0;
             files.add(f.scan());
         }
-        Rating worst = files.stream().map(FileScan::rating).reduce(Rating.SAFE, Rating::max);
+        // A version with no files to read gives Braid nothing to vouch for: unknown, never safe.
+        Rating worst = files.stream().map(FileScan::rating).reduce(files.isEmpty() ? Rating.UNKNOWN : Rating.SAFE, Rating::max);
         Instant now = clock.instant();
         String detail = files.size() + " file" + (files.size() == 1 ? "" : "s") + " (" + fetched + " fetched) under "
                 + location.owner() + (location.folder().isEmpty() ? "" : "/" + location.folder());

@@ -63,7 +63,11 @@ CREATE INDEX governance_log_by_time ON governance_log(at);
 -- Labels are written by the lineage service from the window and the command line; a trigger
 -- records every change whoever makes it. (Each trigger's inner statement ends on its END line:
 -- the migration runner splits statements at lines ending in a semicolon.)
-CREATE TRIGGER lineage_label_added AFTER INSERT ON lineage_labels BEGIN
+-- A label a cache reset carries over was logged already (governance_log is carried first): the
+-- WHEN clause keeps the copy from logging it twice.
+CREATE TRIGGER lineage_label_added AFTER INSERT ON lineage_labels
+    WHEN NOT EXISTS (SELECT 1 FROM governance_log WHERE action = 'LABEL_ADDED' AND object = NEW.node_id
+                     AND outcome = NEW.label AND at = NEW.added_at) BEGIN
     INSERT INTO governance_log(at, actor, action, object, outcome, detail)
     VALUES (NEW.added_at, NULL, 'LABEL_ADDED', NEW.node_id, NEW.label, NULL); END;
 
@@ -83,3 +87,13 @@ CREATE TABLE serving_targets (
     set_at    INTEGER NOT NULL,
     PRIMARY KEY (source_id, model)
 ) STRICT, WITHOUT ROWID;
+
+-- What a cache reset carries over (see 020-cache-carry-over.sql): no sync can fetch these again.
+-- The governance log goes before lineage_labels (70), whose trigger would otherwise log the
+-- carried labels a second time.
+INSERT INTO cache_carry_over(table_name, position, row_filter, skip_columns, reason) VALUES
+    ('governance_log', 65, NULL, '', 'the governance log: scans, refused and overridden promotions, BOM exports, labels'),
+    ('scan_results', 600, NULL, '', 'model scan verdicts per content hash (scanning again needs every file fetched again)'),
+    ('scan_targets', 610, NULL, '', 'where each scanned content hash was found'),
+    ('version_scans', 620, NULL, '', 'the scan verdicts of model versions, which gate alias promotion'),
+    ('serving_targets', 630, NULL, '', 'the serving environment each registered model is checked against');
