@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  *       SHA-256), Braid as a whole process ({@code braid scan DIR --format json}), picklescan
  *       ({@code picklescan -p DIR}) and modelscan ({@code modelscan -p DIR -r json}), each the
  *       median of three runs on the same files in the same run, as MB/s and as ratios;</li>
- *   <li>time per file and detection on the yardstick corpora (picklescan's test data and the
- *       generated corpus): every tool in its own process, warm, fastest of three per file.</li>
+ *   <li>time per file and detection on the yardstick corpora (picklescan's test data, the
+ *       public model files of ONNX and modelscan, and the generated corpus): every tool in its own process, warm, fastest of three per file.</li>
  * </ol>
  * Exits with 1 when Braid (whole process) is not faster than both peers on the 1 GB set.
  *
@@ -69,6 +69,7 @@ public final class SecurityBenchmark {
 
         report.append("\n## Detection and time per file (yardstick corpora)\n\n");
         List<ScannerComparison.Labelled> corpus = new ArrayList<>(ScannerComparison.picklescanCorpus());
+        corpus.addAll(ScannerComparison.publicModelsCorpus());
         corpus.addAll(ScannerComparison.generated(work.resolve("generated")));
         Map<Path, Map<String, ScannerComparison.Verdict>> peers = ScannerComparison.peers(corpus, RUNS);
         Map<Path, ScannerComparison.Verdict> mine = new HashMap<>();

@@ -69,9 +69,9 @@ final class AuditCommand implements Callable<Integer> {
         try (AppContext context = root.openContext()) {
             List<AuditEvent> events = context.security().audit().events(query);
             if (csv) {
-                env.out().print(AuditTrail.csv(events));
+                env.data().print(AuditTrail.csv(events));
             } else if (json) {
-                new JsonOutput(env.out()).document(events.stream().map(AuditCommand::toJson).toList());
+                new JsonOutput(env.data()).document(events.stream().map(AuditCommand::toJson).toList());
             } else if (events.isEmpty()) {
                 env.err().println("No audit lines match.");
             } else {

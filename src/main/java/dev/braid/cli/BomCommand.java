@@ -49,7 +49,7 @@ final class BomCommand implements Callable<Integer> {
             }
             try {
                 if (output == null) {
-                    env.out().println(security.boms().json(ref));
+                    env.data().println(security.boms().json(ref));
                 } else {
                     security.boms().write(ref, output);
                     env.err().println("wrote " + output);

@@ -69,7 +69,7 @@ final class EnvDiffCommand implements Callable<Integer> {
                     list.add(m);
                 }
                 doc.put("differences", list);
-                new JsonOutput(out.out()).document(doc);
+                new JsonOutput(out.data()).document(doc);
             } else {
                 print(out, a, b, differences);
             }

@@ -124,7 +124,7 @@ final class ModelsScanCommand implements Callable<Integer> {
                 files.add(file);
             }
             out.put("files", files);
-            new JsonOutput(env.out()).line(out);
+            new JsonOutput(env.data()).line(out);
             return;
         }
         env.out().printf("%-10s  %s:%s/%s  (%d file%s)%n", scan.rating().word(), ref.sourceName(), ref.model(),

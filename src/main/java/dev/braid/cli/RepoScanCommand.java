@@ -80,7 +80,7 @@ final class RepoScanCommand implements Callable<Integer> {
                 }).toList());
                 doc.put("skipped", report.skipped());
                 doc.put("unavailable", report.unavailable());
-                new JsonOutput(env.out()).document(doc);
+                new JsonOutput(env.data()).document(doc);
             } else {
                 for (FileScan f : report.scanned()) {
                     env.out().printf("%-10s  %s  (%s)%n", f.rating().word(), f.path(), f.format());

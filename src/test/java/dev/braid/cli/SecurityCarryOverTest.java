@@ -86,6 +86,15 @@ class SecurityCarryOverTest {
         CliRun refusedAgain = new CliRun(home, ada);
         assertEquals(1, refusedAgain.run("--data-dir", dir, "models", "alias", "set", "churn-classifier/1", "champion"));
         assertTrue(refusedAgain.err().contains("is unknown"), refusedAgain.err());
+        // The lineage explorer's details panel shows the carried verdicts.
+        try (AppContext app = AppContext.open(new DataDirectories(data, data.resolve("config")), Clock.systemUTC())) {
+            var node = app.lineage().node(new dev.braid.lineage.NodeId("model-version:demo-mlflow:churn-baseline-model/1"))
+                    .orElseThrow();
+            List<dev.braid.lineage.NodeFacts.Fact> facts = app.security().lineageVerdicts().facts(node);
+            assertEquals(2, facts.size(), facts.toString());
+            assertTrue(facts.get(0).value().startsWith("safe · 2 files scanned"), facts.toString());
+            assertEquals(new dev.braid.lineage.NodeFacts.Fact("Promotion", "allowed"), facts.get(1));
+        }
         // Files already scanned are known by their hash: nothing is fetched again.
         CliRun again = new CliRun(home, ada);
         assertEquals(0, again.run("--data-dir", dir, "models", "scan", "churn-baseline-model/1", "--json"), again.err());
