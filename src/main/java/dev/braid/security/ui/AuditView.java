@@ -51,11 +51,11 @@ public final class AuditView {
 
         TableView<AuditRow> table = new TableView<>(model.rows());
         table.setId("auditTable");
-        table.getColumns().add(column("Time", AuditRow::time, 150));
+        table.getColumns().add(column("Time", AuditRow::time, 168));
         table.getColumns().add(column("Actor", AuditRow::actor, 70));
-        table.getColumns().add(column("Action", AuditRow::action, 170));
-        table.getColumns().add(column("Object", AuditRow::object, 390));
-        table.getColumns().add(column("Outcome", AuditRow::outcome, 85));
+        table.getColumns().add(column("Action", AuditRow::action, 190));
+        table.getColumns().add(column("Object", AuditRow::object, 360));
+        table.getColumns().add(column("Outcome", AuditRow::outcome, 100));
         table.getColumns().add(column("Detail", AuditRow::detail, 360));
         table.getColumns().add(column("Source", AuditRow::source, 90));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
