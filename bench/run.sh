@@ -12,14 +12,17 @@
 #                 same run: start-up, full index, reading out, lineage questions and import, memory
 #                 (bench/process/run-process.sh);
 #   crash:        each sync kind (git, MLflow, OpenLineage import) killed BENCH_CRASH_KILLS times at
-#                 random points; integrity, no half sync seen, and the resumed sync's result.
+#                 random points; integrity, no half sync seen, and the resumed sync's result;
+#   security:     scanning 1 GB of mixed model files, MB/s against picklescan and modelscan in the
+#                 same run; detection and time per file against picklescan, modelscan and fickling.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|process|crash   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|process|crash|security   run one part only (default: all)
 #   BENCH_PIPELINE_RUNS=20000  pipeline runs (10 jobs each) the GitLab replay serves for the first sync
 #   BENCH_DVC_COMMITS=10000  commits in the generated DVC project; BENCH_DVC_SAMPLE=20 commits timed with dvc status
 #   BENCH_CRASH_KILLS=100  kills per sync kind in the crash run
 #   BENCH_CRASH_KINDS=git,mlflow,openlineage  the sync kinds the crash run kills
+#   BENCH_SECURITY_MB=1024 size of the generated model files (cached in bench/work/security-models-<n>)
 #   BENCH_COMMITS=100000   size of the generated repository
 #   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
 #   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server
@@ -173,5 +176,33 @@ if [[ "$only" == all || "$only" == crash ]]; then
 fi
 if [[ "$only" == all || "$only" == process ]]; then
   "$bench/process/run-process.sh" "$root" "$build" "$classpath" || status=$?
+fi
+
+if [[ "$only" == all || "$only" == security ]]; then
+  size_mb="${BENCH_SECURITY_MB:-1024}"
+  models="$work/security-models-$size_mb"
+  swork="$work/security"
+  # The Python environments the tests use: .ci/venv (NumPy, scikit-learn, joblib) writes the files,
+  # .ci/venv-scanners holds picklescan, modelscan and fickling. Built here when missing.
+  for env in venv venv-scanners; do
+    reqs="$root/.ci/requirements${env#venv}.txt"
+    if ! cmp -s "$reqs" "$root/.ci/$env/requirements.installed"; then
+      echo "== building .ci/$env from $(basename "$reqs")"
+      python3 -m venv --clear "$root/.ci/$env"
+      "$root/.ci/$env/bin/pip" install --quiet --disable-pip-version-check -r "$reqs"
+      cp "$reqs" "$root/.ci/$env/requirements.installed"
+    fi
+  done
+  if [[ ! -d "$models" ]]; then
+    echo "== generating $size_mb MB of model files in $models (once; reused afterwards)"
+    rm -rf "$models.tmp"
+    "$root/.ci/venv/bin/python" "$bench/security/make_models.py" "$models.tmp" "$size_mb"
+    mv "$models.tmp" "$models"
+  fi
+  rm -rf "$swork"
+  mkdir -p "$swork"
+  echo "== model scanning (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  (cd "$root" && java -Xmx1g -cp "$build/test-classes:$classpath" dev.braid.bench.SecurityBenchmark "$models" "$swork" \
+    "$build/braid.jar:$build/lib/*" "$root/.ci/venv-scanners") | tee "$swork/result.txt" || status=$?
 fi
 exit $status

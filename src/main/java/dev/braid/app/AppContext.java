@@ -29,6 +29,8 @@ import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
 import dev.braid.repos.RepoSyncer;
 import dev.braid.repos.RepositoryService;
+import dev.braid.security.ScanCache;
+import dev.braid.security.SecurityServices;
 import dev.braid.store.CacheOpenException;
 import dev.braid.store.Database;
 import dev.braid.store.SettingsStore;
@@ -45,6 +47,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -98,9 +101,13 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<SyncEngine> syncEngine;
     private final Lazy<PipelineDefinitionService> pipelineDefinitions;
     private final Lazy<DvcPipelineService> dvcPipelines;
+    /** Who Braid acts for, in the audit and governance logs: BRAID_USER, else the login name. */
+    private final String actor;
+    private final Lazy<SecurityServices> security;
     private final Secrets secrets;
 
-    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt, Secrets secrets) {
+    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt, Secrets secrets,
+                       Map<String, String> env) {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
@@ -114,7 +121,8 @@ public final class AppContext implements AutoCloseable {
                 System.getenv(), prompt, gitConfined::get));
         this.mlflow = Lazy.of(() -> MlflowConnector.standard(secrets));
         this.experiments = Lazy.of(() -> new ExperimentService(database, sources(), mlflow.get(), clock));
-        this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock));
+        this.actor = env.getOrDefault("BRAID_USER", System.getProperty("user.name", ""));
+        this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock, actor));
         this.artifacts = Lazy.of(() -> new ArtifactService(database, sources(), mlflow.get(), dirs.artifactsDir(),
                 settings().load().artifactCapBytes()));
         this.mlflowSyncer = Lazy.of(() -> new MlflowSyncer(database, sources(), mlflow.get(), clock, runEdits()));
@@ -131,6 +139,9 @@ public final class AppContext implements AutoCloseable {
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
                 DvcDagReader.asList()));
         this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
+        this.security = Lazy.of(() -> new SecurityServices(database, experiments(), artifacts(), runEdits(), lineage(),
+                repositories(), dirs.dataDir().resolve("scan-cache"), ScanCache.DEFAULT_CAP, clock, actor,
+                BraidVersion.current()));
         // Every secret a source names is masked from the start, also by commands that never use it.
         Logging.maskWith(secrets::mask);
         sources().list().forEach(source -> secrets.registerNamedIn(source.config(), System.getenv()));
@@ -184,9 +195,18 @@ public final class AppContext implements AutoCloseable {
     /** Like {@link #open(DataDirectories, Clock, CredentialPrompt)}, masking with the process's own {@code secrets}. */
     public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt, Secrets secrets)
             throws CacheOpenException, IOException {
+        return open(dirs, clock, prompt, secrets, System.getenv());
+    }
+
+    /**
+     * Like {@link #open(DataDirectories, Clock, CredentialPrompt, Secrets)} in the environment
+     * {@code env} (BRAID_USER names who acts, in the audit and governance logs).
+     */
+    public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt, Secrets secrets,
+                                  Map<String, String> env) throws CacheOpenException, IOException {
         dirs.createDataDir();
         ProcessConfinement.confineTo(dirs.dataDir());
-        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt, secrets);
+        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt, secrets, env);
     }
 
     /**
@@ -195,8 +215,14 @@ public final class AppContext implements AutoCloseable {
      * then fails with {@link dev.braid.store.CacheProblem#READ_ONLY}.
      */
     public static AppContext openReadOnly(DataDirectories dirs, Clock clock, Secrets secrets) throws CacheOpenException {
+        return openReadOnly(dirs, clock, secrets, System.getenv());
+    }
+
+    /** Like {@link #openReadOnly(DataDirectories, Clock, Secrets)} in the environment {@code env}. */
+    public static AppContext openReadOnly(DataDirectories dirs, Clock clock, Secrets secrets, Map<String, String> env)
+            throws CacheOpenException {
         ProcessConfinement.confineReadOnly(dirs.dataDir());
-        return new AppContext(dirs, clock, Database.openReadOnly(dirs.cacheFile()), CredentialPrompt.NONE, secrets);
+        return new AppContext(dirs, clock, Database.openReadOnly(dirs.cacheFile()), CredentialPrompt.NONE, secrets, env);
     }
 
     /** The secrets read so far, masked wherever text leaves Braid ({@link Secrets}). */
@@ -272,6 +298,11 @@ public final class AppContext implements AutoCloseable {
     /** Stores validated OpenLineage events. */
     public OpenLineageIngest openLineageIngest() {
         return openLineageIngest.get();
+    }
+
+    /** Scanning, the promotion gate, environments, BOMs and the audit trail; built on first use. */
+    public SecurityServices security() {
+        return security.get();
     }
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */

@@ -107,6 +107,7 @@ public final class BraidApp extends Application {
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
                         null, opened.openLineageImporter()).withPipelines(opened.pipelines()));
         workbench.setLineageReceiver(opened::startLineageReceiver, System.getenv());
+        workbench.setGovernance(opened.security());
         workbench.setPipelines(opened.pipelines());
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());

@@ -41,6 +41,9 @@ final class BraidCommand implements Callable<Integer> {
             PipelinesCommand.class,
             LineageCommand.class,
             ScanCommand.class,
+            EnvCommand.class,
+            BomCommand.class,
+            AuditCommand.class,
             SyncCommand.class,
             StatusCommand.class,
             DemoCommand.class,
@@ -92,7 +95,7 @@ final class BraidCommand implements Callable<Integer> {
         boolean interactive = !environment.env().containsKey("CI");
         try {
             return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null),
-                    environment.secrets());
+                    environment.secrets(), environment.env());
         } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
             throw e;
         } catch (IOException e) {
@@ -114,7 +117,7 @@ final class BraidCommand implements Callable<Integer> {
             if (!e.problem().readableAnyway()) {
                 throw e;
             }
-            AppContext context = AppContext.openReadOnly(dirs(), environment.clock(), environment.secrets());
+            AppContext context = AppContext.openReadOnly(dirs(), environment.clock(), environment.secrets(), environment.env());
             environment.err().println("braid: note: " + e.problem().summary() + " Showing what it holds, read-only.");
             environment.err().flush();
             return context;

@@ -100,6 +100,7 @@ public final class ShellView {
             case FEATURES -> Feather.DATABASE;
             case PIPELINES -> Feather.PLAY_CIRCLE;
             case LINEAGE -> Feather.SHARE_2;
+            case AUDIT -> Feather.SHIELD;
             case SYNC_LOG -> Feather.LIST;
             case SETTINGS -> Feather.SETTINGS;
             case WELCOME -> Feather.INBOX;

@@ -2,6 +2,7 @@ package dev.braid.shell;
 
 import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
+import dev.braid.experiments.ui.SelectedVersion;
 import dev.braid.lineage.LineageIds;
 import dev.braid.lineage.LineageNode;
 import dev.braid.lineage.NodeKind;
@@ -17,6 +18,11 @@ import dev.braid.pipelines.ui.PipelinesView;
 import dev.braid.pipelines.ui.PipelinesViewModel;
 import dev.braid.repos.ui.RepositoriesView;
 import dev.braid.repos.ui.RepositoriesViewModel;
+import dev.braid.security.SecurityServices;
+import dev.braid.security.ui.AuditView;
+import dev.braid.security.ui.AuditViewModel;
+import dev.braid.security.ui.VersionGovernanceView;
+import dev.braid.security.ui.VersionGovernanceViewModel;
 import dev.braid.store.Settings;
 import dev.braid.ui.TaskRunner;
 import java.time.Duration;
@@ -46,6 +52,8 @@ public final class Workbench {
     private final TaskRunner runner;
     private final ScheduledExecutorService scheduler;
     private LineageReceiverViewModel lineageReceiver;
+    private SecurityServices security;
+    private AuditViewModel audit;
     private PipelinesViewModel pipelines;
 
     /** {@code demo} may be null when no demo workspace is available. */
@@ -181,6 +189,27 @@ public final class Workbench {
         return lineageReceiver;
     }
 
+    /**
+     * Adds governance to the window: scan verdicts on run artifacts and lineage nodes, the
+     * governance panel under the model versions, and the Audit page. Call before those pages are
+     * first shown.
+     */
+    public void setGovernance(SecurityServices services) {
+        this.security = services;
+        this.audit = new AuditViewModel(services.audit(), runner, this.services.clock().getZone());
+        if (experiments != null) {
+            experiments.setArtifactScans(services.artifactVerdicts());
+        }
+        if (lineage != null) {
+            lineage.setNodeFacts(services.lineageVerdicts());
+        }
+    }
+
+    /** Null until {@link #setGovernance} was called. */
+    public AuditViewModel audit() {
+        return audit;
+    }
+
     /** Reads the first state and starts the periodic sync. */
     public void start() {
         sync.refresh();
@@ -208,13 +237,22 @@ public final class Workbench {
                     layout -> settings.update(s -> s.withTableColumns(SyncLogView.TABLE_ID, layout))).node();
             case SETTINGS -> new SettingsView(settingsModel).node();
             case EXPERIMENTS -> experiments == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
-                    : new ExperimentsView(experiments).node();
+                    : new ExperimentsView(experiments, security == null ? null : selected -> governancePanel(selected)).node();
+            case AUDIT -> audit == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
+                    : new AuditView(audit).node();
             case LINEAGE -> lineage == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new LineageExplorerView(lineage, lineageReceiver, ExportFiles.DIALOG).node();
             case PIPELINES -> pipelines == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new PipelinesView(pipelines, services.clock().getZone()).node();
             case FEATURES -> new PlaceholderView(new PlaceholderViewModel(page)).node();
         };
+    }
+
+    private Node governancePanel(javafx.beans.value.ObservableValue<SelectedVersion> selected) {
+        VersionGovernanceViewModel model = new VersionGovernanceViewModel(security, runner, services.clock().getZone());
+        selected.addListener((obs, old, now) -> model.show(now));
+        model.show(selected.getValue());
+        return new VersionGovernanceView(model).node();
     }
 
     /**

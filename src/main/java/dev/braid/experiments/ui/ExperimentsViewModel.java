@@ -66,6 +66,7 @@ public final class ExperimentsViewModel {
     private int lastShownRow;
     private RunEditService edits;
     private ArtifactService artifacts;
+    private dev.braid.experiments.ArtifactScans artifactScans;
     private Consumer<String> lineageOpener;
     private CiRunLinks ciLinks = CiRunLinks.NONE;
 
@@ -333,6 +334,11 @@ public final class ExperimentsViewModel {
         this.artifacts = artifacts;
     }
 
+    /** Lets run details show (and start) scans of their artifact files; null leaves scanning out. */
+    public void setArtifactScans(dev.braid.experiments.ArtifactScans scans) {
+        this.artifactScans = scans;
+    }
+
     /** Gives run details a "Lineage" link that shows the run (by MLflow id) in the explorer. */
     public void setLineageOpener(Consumer<String> opener) {
         this.lineageOpener = opener;
@@ -343,6 +349,9 @@ public final class ExperimentsViewModel {
         RunDetailViewModel detail = new RunDetailViewModel(service, runner, zone, run, this::openCommit);
         detail.setRunEdits(edits);
         detail.setArtifacts(artifacts);
+        if (detail.artifacts() != null) {
+            detail.artifacts().setScans(artifactScans);
+        }
         detail.setLineageOpener(lineageOpener);
         detail.setCiLinks(ciLinks);
         return detail;
