@@ -8,7 +8,8 @@
 #                 paint of a 2,000-node neighbourhood in the explorer.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|pipelines   run one part only (default: all)
+#   BENCH_PIPELINE_RUNS=20000  pipeline runs (10 jobs each) the GitLab replay serves for the first sync
 #   BENCH_COMMITS=100000   size of the generated repository
 #   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
 #   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server
@@ -120,5 +121,14 @@ if [[ "$only" == all || "$only" == lineage ]]; then
   echo "== lineage explorer: layout and first paint of a 2,000-node neighbourhood (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   java -Xmx512m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
     -cp "$build/test-classes:$classpath" dev.braid.bench.LayoutBenchmark | tee "$lwork/layout.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == pipelines ]]; then
+  pwork="$work/pipelines"
+  rm -rf "$pwork"
+  mkdir -p "$pwork"
+  echo "== pipelines: first sync of ${BENCH_PIPELINE_RUNS:-20000} runs x 10 jobs from the GitLab replay, no-change sync, filter and sort over 100,000 runs, 300-job graph (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  # The replay lives with the tests (test-classes), as the sync tests use it.
+  java -Xmx512m -cp "$build/test-classes:$classpath" dev.braid.bench.PipelinesBenchmark "$pwork/data" "${BENCH_PIPELINE_RUNS:-20000}" \
+    | tee "$pwork/result.txt" || status=$?
 fi
 exit $status

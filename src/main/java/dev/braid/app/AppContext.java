@@ -13,6 +13,8 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.pipelines.PipelineLineage;
+import dev.braid.pipelines.PipelineLineageAfterSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
 import dev.braid.pipelines.ci.CiSources;
@@ -125,7 +127,8 @@ public final class AppContext implements AutoCloseable {
                         new DvcRepositoryLineage(lineage())),
                 new LineageAfterSync(mlflowSyncer(), lineage())));
         for (String kind : PipelineService.KINDS) {
-            syncers.add(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock));
+            syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
+                    new PipelineLineage(database, lineage())));
         }
         return syncers;
     }

@@ -26,7 +26,7 @@ final class DemoPipelines {
         this.random = new Random(seed ^ 0x5eed);
     }
 
-    Source add(PipelineService pipelines, List<DemoMlflowStore.Commit> commits, String name) {
+    Source add(PipelineService pipelines, List<DemoMlflowStore.Commit> commits, String name, java.nio.file.Path workTree) {
         List<DemoMlflowStore.Commit> recent = commits.subList(Math.max(0, commits.size() - RUNS), commits.size());
         List<RunData> runs = new ArrayList<>();
         Map<String, String> logs = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ final class DemoPipelines {
         for (int i = 0; i < recent.size(); i++) {
             runs.add(run(i, recent.get(i), i == failing, i == recent.size() - 1, logs));
         }
-        return pipelines.addDemo("gitlab", name, "https://gitlab.example.org", runs, logs);
+        return pipelines.addDemo("gitlab", name, "https://gitlab.example.org", workTree.toString(), runs, logs);
     }
 
     private RunData run(int i, DemoMlflowStore.Commit commit, boolean trainingFails, boolean stillRunning,

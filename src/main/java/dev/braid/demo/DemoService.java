@@ -85,7 +85,7 @@ public final class DemoService {
                     ? DemoCommits.of(workTree) : List.of();
             if (pipelines != null) {
                 progress.progress(-1, "writing the demo's CI history");
-                new DemoPipelines(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freePipelineName());
+                new DemoPipelines(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freePipelineName(), workTree);
             }
             if (experiments != null) {
                 addExperiments(commits, mlrunsFolder(into), progress);

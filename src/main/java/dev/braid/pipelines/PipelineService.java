@@ -113,14 +113,17 @@ public final class PipelineService {
 
     /**
      * Adds a demo CI source of {@code kind} holding {@code runs}, with logs already cached
-     * ({@code logs} by run id and job id, {@code "<run>/<job>"}), in one transaction.
+     * ({@code logs} by run id and job id, {@code "<run>/<job>"}), in one transaction. {@code repository}
+     * is the repository it builds (its folder or address), for lineage.
      */
-    public Source addDemo(String kind, String name, String url, List<RunData> runs, Map<String, String> logs) {
+    public Source addDemo(String kind, String name, String url, String repository, List<RunData> runs,
+                          Map<String, String> logs) {
         return db.write(c -> {
             Map<String, String> config = new LinkedHashMap<>();
             config.put("url", url);
             config.put("project", "demo/ml-project");
             config.put("demo", "true");
+            config.put("repo", repository);
             Source source = sources.insert(c, kind, name, config);
             PipelineStore store = new PipelineStore();
             store.stage(c, source.id(), runs);

@@ -155,6 +155,13 @@ public final class Workbench {
     public void setPipelines(PipelineService service) {
         pipelines = new PipelinesViewModel(service, runner, services.clock());
         pipelines.setCommitLinks(new RepositoryCommitLinks(services.repositories(), shell::openRepository));
+        PipelinesViewModel shown = pipelines;
+        repositories.detail().setRunsOfCommit(hash -> service.runsOfCommit(hash).stream()
+                .map(run -> new dev.braid.repos.ui.CommitDetailViewModel.LinkedRun(run.source() + " " + run.label(),
+                        run.status().word(), () -> {
+                            shell.show(Page.PIPELINES);
+                            shown.openRun(run.source(), run.id());
+                        })).toList());
         sync.finishedRunsProperty().addListener((obs, old, now) -> pipelines.refresh());
     }
 
