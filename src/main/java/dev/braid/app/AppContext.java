@@ -17,11 +17,13 @@ import dev.braid.pipelines.PipelineLineage;
 import dev.braid.pipelines.PipelineLineageAfterSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.RunSources;
 import dev.braid.pipelines.ci.CiSources;
 import dev.braid.pipelines.definitions.PipelineDefinitionService;
 import dev.braid.pipelines.definitions.RepositoryCommits;
 import dev.braid.pipelines.dvc.DvcDagReader;
 import dev.braid.pipelines.dvc.DvcPipelineService;
+import dev.braid.pipelines.orchestrators.OrchestratorSources;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -83,7 +85,7 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<LineageService> lineage;
     private final Lazy<OpenLineageValidator> openLineageValidator;
     private final Lazy<OpenLineageIngest> openLineageIngest;
-    private final Lazy<CiSources> ciSources;
+    private final Lazy<RunSources> runSources;
     private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
@@ -110,8 +112,9 @@ public final class AppContext implements AutoCloseable {
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
         this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
-        this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
-        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
+        this.runSources = Lazy.of(() -> PipelineService.runSources(new CiSources(System.getenv(), clock),
+                new OrchestratorSources(System.getenv(), clock)));
+        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), runSources.get(), clock,
                 PipelineService.DEFAULT_LOG_CAP_BYTES));
         this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock));
@@ -127,7 +130,7 @@ public final class AppContext implements AutoCloseable {
                         new DvcRepositoryLineage(lineage())),
                 new LineageAfterSync(mlflowSyncer(), lineage())));
         for (String kind : PipelineService.KINDS) {
-            syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
+            syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), runSources.get(), clock),
                     new PipelineLineage(database, lineage())));
         }
         return syncers;

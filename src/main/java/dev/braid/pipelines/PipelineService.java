@@ -22,11 +22,17 @@ import java.util.regex.Pattern;
  * {@code gitlab}: {@code url}, {@code project}, {@code token_env}, {@code oauth};
  * {@code github}: {@code repo}, {@code api_url}, {@code token_env};
  * {@code jenkins}: {@code url}, {@code job}, {@code username}, {@code password_env};
- * {@code circleci}: {@code slug}, {@code api_url}, {@code token_env}.
+ * {@code circleci}: {@code slug}, {@code api_url}, {@code token_env};
+ * {@code airflow}: {@code url}, {@code username} with {@code password_env}, or {@code token_env};
+ * {@code kubeflow}: {@code url}, {@code token_env}.
  */
 public final class PipelineService {
+    /** The CI services Braid syncs pipelines from. */
+    public static final Set<String> CI_KINDS = Set.of("gitlab", "github", "jenkins", "circleci");
+    /** The ML orchestrators Braid syncs pipeline runs from. */
+    public static final Set<String> ORCHESTRATOR_KINDS = Set.of("airflow", "kubeflow");
     /** The kinds of pipeline sources Braid syncs. */
-    public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci");
+    public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci", "airflow", "kubeflow");
     public static final long DEFAULT_LOG_CAP_BYTES = 200L * 1024 * 1024;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private final Database db;
@@ -98,6 +104,50 @@ public final class PipelineService {
         return add("circleci", name, "circleci:" + s, config);
     }
 
+    /**
+     * Adds an Airflow server ({@code url} its web or API server): Airflow 3's {@code /api/v2} or
+     * Airflow 2's {@code /api/v1}, whichever it speaks. {@code username} with {@code passwordEnv}
+     * (the variable holding the password), or {@code tokenEnv}; neither for ~/.netrc or no login.
+     */
+    public Source addAirflow(String url, String username, String passwordEnv, String tokenEnv, String name)
+            throws PipelineException {
+        String address = httpUrl(required(url, "the Airflow address"));
+        if (tokenEnv != null && !tokenEnv.isBlank() && (username != null && !username.isBlank())) {
+            throw PipelineException.permanent("give either a user with --username and --password-env, or a token with"
+                    + " --token-env, not both", null);
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("url", address);
+        if (username != null && !username.isBlank()) {
+            config.put("username", username.strip());
+        }
+        putEnv(config, "password_env", passwordEnv);
+        putEnv(config, "token_env", tokenEnv);
+        return add("airflow", name, "airflow:" + hostOf(address), config);
+    }
+
+    /** Adds a Kubeflow Pipelines API server ({@code url}, such as a port-forwarded {@code ml-pipeline} service). */
+    public Source addKubeflow(String url, String tokenEnv, String name) throws PipelineException {
+        String address = httpUrl(required(url, "the Kubeflow Pipelines address"));
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("url", address);
+        putEnv(config, "token_env", tokenEnv);
+        return add("kubeflow", name, "kubeflow:" + hostOf(address), config);
+    }
+
+    /** Opens CI sources through {@code ci} and orchestrators through {@code orchestrators}. */
+    public static RunSources runSources(RunSources ci, RunSources orchestrators) {
+        Map<String, RunSources> byKind = new LinkedHashMap<>();
+        CI_KINDS.forEach(k -> byKind.put(k, ci));
+        ORCHESTRATOR_KINDS.forEach(k -> byKind.put(k, orchestrators));
+        return new RunSourcesByKind(byKind);
+    }
+
+    /** {@code host[:port][/path]} of an address, for default source names. */
+    private static String hostOf(String address) {
+        return address.replaceFirst("(?i)^https?://", "").replaceAll("/+$", "");
+    }
+
     private Source add(String kind, String name, String defaultName, Map<String, String> config) throws PipelineException {
         String chosen = name == null || name.isBlank() ? defaultName : name.strip();
         Optional<Source> added = db.write(c -> sources.nameTaken(c, chosen) ? Optional.<Source>empty()
@@ -152,6 +202,11 @@ public final class PipelineService {
 
     public Optional<Source> source(String name) {
         return sources.findByName(name).filter(s -> KINDS.contains(s.kind()));
+    }
+
+    /** The pipelines (Airflow DAGs) the orchestrator source named {@code source} listed at its last sync. */
+    public List<SourcePipeline> sourcePipelines(String source) {
+        return db.read(c -> new SourcePipelineStore().list(c, source));
     }
 
     /** A page of the runs {@code query} matches, in its order. */
