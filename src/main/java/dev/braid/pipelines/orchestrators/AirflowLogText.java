@@ -8,8 +8,8 @@ import java.io.IOException;
  * Turns a task log as Airflow serves it into plain lines. Airflow 3 logs are structured: one JSON
  * object a line ({@code timestamp}, {@code level}, {@code event}, {@code logger}, an exception's
  * {@code error_detail}), or the same objects in a {@code content} array; Airflow 2 sends text, or
- * JSON with the text in {@code content}. A group marker ({@code ::group::Pre Execute}) becomes a
- * heading line, its end marker is dropped, an exception is written out as Python prints it.
+ * JSON with the text in {@code content}. A group marker ({@code ::group::Pre Execute}, alone or at
+ * the end of a text line) becomes a heading line, its end marker's line is dropped, an exception is written out as Python prints it.
  */
 final class AirflowLogText {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +51,11 @@ final class AirflowLogText {
                     }
                 }
             }
-            out.append(text).append('\n');
+            if (text.contains("::endgroup::")) {
+                continue;
+            }
+            int group = text.indexOf("::group::");
+            out.append(group >= 0 ? "── " + text.substring(group + "::group::".length()) : text).append('\n');
         }
         return out.toString();
     }

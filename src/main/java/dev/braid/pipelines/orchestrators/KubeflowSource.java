@@ -70,7 +70,12 @@ final class KubeflowSource implements RunSource {
 
     private RunData withTasks(JsonNode r) throws PipelineException {
         RunData run = KubeflowTasks.run(ui, r);
-        List<JobData> jobs = new ArrayList<>(KubeflowTasks.tasks(r, spec(r)));
+        JsonNode spec = spec(r);
+        String name = CiJson.text(spec.path("pipelineInfo"), "name");
+        if (name != null) {
+            run.pipeline = name;
+        }
+        List<JobData> jobs = new ArrayList<>(KubeflowTasks.tasks(r, spec));
         jobs.sort(Comparator.comparing((JobData j) -> j.startedAt == null ? Long.MAX_VALUE : j.startedAt)
                 .thenComparing(j -> j.name).thenComparingInt(j -> j.attempt));
         run.jobs = jobs;

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Reads KFP v2beta1 runs and their {@code task_details} into Braid's run model. The API server
  * writes unset times as the epoch ({@code 1970-01-01T00:00:00Z}); those are no time. The task
- * details are the nodes of the run's Argo workflow: the root DAG, a driver pod beside each task and
+ * details are the nodes of the run's Argo workflow: the workflow itself (no parent, the others below
+ * it), the root DAG, a driver pod beside each task and
  * the task itself, and for a task with retries one node per attempt named {@code name(0)},
  * {@code name(1)}… beside a node named after the task that groups them. Braid shows them as the
  * Kubeflow UI does: one job per attempt of each task (the grouping nodes, the root and the drivers
@@ -90,7 +91,8 @@ final class KubeflowTasks {
         List<JobData> out = new ArrayList<>();
         for (JsonNode t : r.path("run_details").path("task_details")) {
             String display = CiJson.text(t, "display_name");
-            if (display == null || display.equals("root") || display.endsWith("-driver") || display.equals(runName)
+            boolean workflow = CiJson.text(t, "parent_task_id") == null && t.path("child_tasks").size() > 0;
+            if (display == null || workflow || display.equals("root") || display.endsWith("-driver") || display.equals(runName)
                     || retried.contains(display)) {
                 continue; // the workflow's own nodes, and the node grouping a task's attempts
             }

@@ -70,6 +70,8 @@ public final class AirflowHistory {
     private final List<Run> runs = new ArrayList<>();
     private final Random random;
     private final int instancesPerRun;
+    /** Runs added after the generated history happen now, as new runs on a real server do. */
+    private boolean live;
 
     private AirflowHistory(long seed, int instancesPerRun) {
         this.random = new Random(seed);
@@ -85,6 +87,7 @@ public final class AirflowHistory {
         for (int i = 0; i < count; i++) {
             h.addRun(i == count - 1 && count > 3 ? "running" : null);
         }
+        h.live = true;
         return h;
     }
 
@@ -141,7 +144,8 @@ public final class AirflowHistory {
         run.id = n + 1;
         Dag dag = dags.get(n % 3);
         run.dagId = dag.id;
-        run.queued = runs.isEmpty() ? START : Math.max(runs.get(n - 1).queued + 60_000, START + n * 60_000L);
+        run.queued = runs.isEmpty() ? START : live ? Math.max(System.currentTimeMillis(), runs.get(n - 1).queued + 1_000)
+                : START + n * 60_000L;
         run.runId = "scheduled__" + java.time.Instant.ofEpochMilli(run.queued).toString().replace("Z", "+00:00");
         run.sha = sha(n);
         String chosen = state != null ? state : random.nextInt(100) < 85 ? "success" : "failed";
