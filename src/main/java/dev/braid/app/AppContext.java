@@ -13,6 +13,7 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.pipelines.AirflowLineageRefresh;
 import dev.braid.pipelines.PipelineLineage;
 import dev.braid.pipelines.PipelineLineageAfterSync;
 import dev.braid.pipelines.PipelineService;
@@ -110,7 +111,8 @@ public final class AppContext implements AutoCloseable {
         this.mlflowSyncer = Lazy.of(() -> new MlflowSyncer(database, sources(), mlflow.get(), clock, runEdits()));
         this.lineage = Lazy.of(() -> new LineageService(database, clock));
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
-        this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
+        this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage(), new AirflowLineageRefresh(database, sources(),
+                new PipelineLineage(database, lineage()))::afterImport));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
         this.runSources = Lazy.of(() -> PipelineService.runSources(new CiSources(System.getenv(), clock),
                 new OrchestratorSources(System.getenv(), clock)));
