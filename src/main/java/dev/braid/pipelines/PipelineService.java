@@ -209,6 +209,22 @@ public final class PipelineService {
         return db.read(c -> new SourcePipelineStore().list(c, source));
     }
 
+    /** The pipeline (Airflow DAG) {@code pipeline} of the source named {@code source}, if its last sync listed it. */
+    public Optional<SourcePipeline> sourcePipeline(String source, String pipeline) {
+        return sourcePipelines(source).stream().filter(p -> p.pipeline().equals(pipeline)).findFirst();
+    }
+
+    /** The pipelines (Airflow DAGs) of every orchestrator source, by source name. */
+    public Map<String, List<SourcePipeline>> allSourcePipelines() {
+        Map<String, List<SourcePipeline>> out = new LinkedHashMap<>();
+        for (Source s : sources()) {
+            if (ORCHESTRATOR_KINDS.contains(s.kind())) {
+                out.put(s.name(), sourcePipelines(s.name()));
+            }
+        }
+        return out;
+    }
+
     /** A page of the runs {@code query} matches, in its order. */
     public List<PipelineRun> runs(PipelineQuery query) {
         return db.read(c -> reader.runs(c, query));
