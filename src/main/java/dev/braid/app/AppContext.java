@@ -13,6 +13,7 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.lineage.dvc.DvcRunInputs;
 import dev.braid.pipelines.AirflowLineageRefresh;
 import dev.braid.pipelines.PipelineLineage;
 import dev.braid.pipelines.PipelineLineageAfterSync;
@@ -34,6 +35,7 @@ import dev.braid.store.CacheOpenException;
 import dev.braid.store.Database;
 import dev.braid.store.SettingsStore;
 import dev.braid.sync.RetryPolicy;
+import dev.braid.sync.Secrets;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.SourceStore;
 import dev.braid.sync.SourceSyncer;
@@ -92,18 +94,20 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<SyncEngine> syncEngine;
     private final Lazy<PipelineDefinitionService> pipelineDefinitions;
     private final Lazy<DvcPipelineService> dvcPipelines;
+    private final Secrets secrets;
 
-    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
+    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt, Secrets secrets) {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
+        this.secrets = secrets;
         this.settings = Lazy.of(() -> new SettingsStore(dirs.settingsFile()));
         this.sources = Lazy.of(() -> new SourceStore(database, clock));
-        this.syncRuns = Lazy.of(() -> new SyncRunStore(database));
+        this.syncRuns = Lazy.of(() -> new SyncRunStore(database, secrets::mask));
         this.commits = Lazy.of(() -> new CommitStore(database));
         this.repositories = Lazy.of(() -> new RepositoryService(database, sources(), commits.get(), dirs.clonesDir(),
                 System.getenv(), prompt));
-        this.mlflow = Lazy.of(MlflowConnector::standard);
+        this.mlflow = Lazy.of(() -> MlflowConnector.standard(secrets));
         this.experiments = Lazy.of(() -> new ExperimentService(database, sources(), mlflow.get(), clock));
         this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock));
         this.artifacts = Lazy.of(() -> new ArtifactService(database, sources(), mlflow.get(), dirs.artifactsDir(),
@@ -119,18 +123,23 @@ public final class AppContext implements AutoCloseable {
         this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), runSources.get(), clock,
                 PipelineService.DEFAULT_LOG_CAP_BYTES));
         this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
-                RetryPolicy.standard(), Sleeper.REAL, clock));
+                RetryPolicy.standard(), Sleeper.REAL, clock, secrets::mask));
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
                 DvcDagReader.asList()));
         this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
-        syncRuns().markInterrupted(clock.instant());
+        // Every secret a source names is masked from the start, also by commands that never use it.
+        Logging.maskWith(secrets::mask);
+        sources().list().forEach(source -> secrets.registerNamedIn(source.config(), System.getenv()));
+        if (!database.isReadOnly()) {
+            syncRuns().markInterrupted(clock.instant());
+        }
     }
 
     private List<SourceSyncer> syncers(CredentialPrompt prompt) {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage())));
+                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), runSources.get(), clock),
                     new PipelineLineage(database, lineage())));
@@ -146,9 +155,30 @@ public final class AppContext implements AutoCloseable {
     /** Like {@link #open(DataDirectories, Clock)}, asking {@code prompt} for credentials nothing else had. */
     public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt)
             throws CacheOpenException, IOException {
+        return open(dirs, clock, prompt, new Secrets());
+    }
+
+    /** Like {@link #open(DataDirectories, Clock, CredentialPrompt)}, masking with the process's own {@code secrets}. */
+    public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt, Secrets secrets)
+            throws CacheOpenException, IOException {
         dirs.createDataDir();
         ProcessConfinement.confineTo(dirs.dataDir());
-        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt);
+        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt, secrets);
+    }
+
+    /**
+     * Opens the cache in {@code dirs} for reading only, writing nothing to the data folder: for
+     * commands that only read, when the folder or the cache file cannot be written. Every write
+     * then fails with {@link dev.braid.store.CacheProblem#READ_ONLY}.
+     */
+    public static AppContext openReadOnly(DataDirectories dirs, Clock clock, Secrets secrets) throws CacheOpenException {
+        ProcessConfinement.confineReadOnly(dirs.dataDir());
+        return new AppContext(dirs, clock, Database.openReadOnly(dirs.cacheFile()), CredentialPrompt.NONE, secrets);
+    }
+
+    /** The secrets read so far, masked wherever text leaves Braid ({@link Secrets}). */
+    public Secrets secrets() {
+        return secrets;
     }
 
     public DataDirectories dirs() {
@@ -223,6 +253,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */
     public OpenLineageReceiver startLineageReceiver(OpenLineageReceiver.Settings settings) throws IOException {
+        secrets.register(settings.token());
         return OpenLineageReceiver.start(settings, openLineageValidator(), openLineageIngest());
     }
 

@@ -4,6 +4,7 @@ import dev.braid.app.AppContext;
 import dev.braid.app.DataDirectories;
 import dev.braid.app.Logging;
 import dev.braid.store.CacheOpenException;
+import dev.braid.store.SqliteFailures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -81,7 +82,35 @@ final class BraidCommand implements Callable<Integer> {
         DataDirectories dirs = dirs();
         startLogging();
         boolean interactive = !environment.env().containsKey("CI");
-        return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null));
+        try {
+            return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null),
+                    environment.secrets());
+        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+            throw e;
+        } catch (IOException e) {
+            // The data folder could not be made or prepared: say why in the cache's own terms.
+            throw new CacheOpenException(SqliteFailures.classify(e, dirs.cacheFile()), dirs.cacheFile(),
+                    FailureReporter.describe(e), e);
+        }
+    }
+
+    /**
+     * Opens the cache for a command that only reads it. When the cache is healthy but cannot be
+     * written (a read-only folder or file, a full disk), it is opened read-only instead, with a
+     * note on stderr, so that looking at what Braid holds never needs write access.
+     */
+    AppContext openReadContext() throws CacheOpenException, IOException {
+        try {
+            return openContext();
+        } catch (CacheOpenException e) {
+            if (!e.problem().readableAnyway()) {
+                throw e;
+            }
+            AppContext context = AppContext.openReadOnly(dirs(), environment.clock(), environment.secrets());
+            environment.err().println("braid: note: " + e.problem().summary() + " Showing what it holds, read-only.");
+            environment.err().flush();
+            return context;
+        }
     }
 
     void openWindow() {

@@ -63,7 +63,8 @@ final class LineageShowCommand implements Callable<Integer> {
         LineageArgs.checkDepth(spec, depth);
         Instant at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
-        try (AppContext context = lineage.root().openContext()) {
+        try (AppContext context = lineage.root().openReadContext()) {
+            AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels");
             LineageService graph = context.lineage();
             NodeId id = LineageArgs.knownNode(spec, graph, node);
             List<ReachedNode> reached = new ArrayList<>();
@@ -75,7 +76,7 @@ final class LineageShowCommand implements Callable<Integer> {
                 reached.addAll(reached.isEmpty() ? down : down.subList(1, down.size()));
             }
             if (json) {
-                JsonOutput out = new JsonOutput(env.out());
+                JsonOutput out = new JsonOutput(env.data());
                 reached.forEach(r -> out.line(jsonOf(r)));
             } else {
                 // The same depth and direction as --json prints, so a script and a person read one thing.

@@ -30,14 +30,15 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = root.environment();
-        try (AppContext context = root.openContext()) {
+        try (AppContext context = root.openReadContext()) {
+            AnswerCheck.tables(context, "sources", "sync_runs");
             List<SourceStatus> statuses = new ArrayList<>();
             for (Source source : context.sources().list()) {
                 statuses.add(new SourceStatus(source, context.syncRuns().latest(source.id()),
                         context.syncRuns().latestSuccess(source.id())));
             }
             if (json) {
-                new JsonOutput(env.out()).document(statuses.stream().map(SourceStatus::toJson).toList());
+                new JsonOutput(env.data()).document(statuses.stream().map(SourceStatus::toJson).toList());
             } else if (statuses.isEmpty()) {
                 env.err().println("No sources yet. Add one with: braid repo add PATH_OR_URL");
             } else {

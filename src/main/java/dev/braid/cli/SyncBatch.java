@@ -1,6 +1,8 @@
 package dev.braid.cli;
 
 import dev.braid.app.AppContext;
+import dev.braid.store.CacheProblem;
+import dev.braid.store.ImpossibleValueException;
 import dev.braid.sync.Source;
 import dev.braid.sync.SyncJob;
 import dev.braid.sync.SyncRun;
@@ -34,6 +36,28 @@ final class SyncBatch {
             return runs;
         } finally {
             removeHook(cancelOnExit);
+        }
+    }
+
+    /**
+     * After syncs that failed on the cache itself (a full disk, a damaged file...), says once what
+     * is wrong and what to do; each run's line only carries its own error.
+     */
+    static void explainCacheFailures(BraidCommand root, List<SyncRun> runs) {
+        java.util.Set<CacheProblem> seen = java.util.EnumSet.noneOf(CacheProblem.class);
+        for (SyncRun run : runs) {
+            String error = run.error();
+            if (run.usable() || error == null) {
+                continue;
+            }
+            for (CacheProblem problem : CacheProblem.values()) {
+                if (error.contains(problem.summary()) && seen.add(problem)) {
+                    CacheDiagnosis.problem(root.environment().err(), root, problem, null);
+                }
+            }
+            if (error.contains(ImpossibleValueException.PREFIX) && seen.add(CacheProblem.CORRUPT)) {
+                CacheDiagnosis.impossibleValue(root.environment().err(), root, error);
+            }
         }
     }
 

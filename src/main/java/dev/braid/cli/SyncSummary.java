@@ -27,7 +27,7 @@ final class SyncSummary {
             }
             return line + more(run.warnings().size());
         }
-        return run.error() == null ? outcome : outcome + ": " + run.error();
+        return run.error() == null ? outcome : outcome + ": " + TerminalText.value(run.error());
     }
 
     private static String more(int warnings) {

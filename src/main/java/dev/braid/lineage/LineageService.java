@@ -301,6 +301,51 @@ public final class LineageService implements LineageReader {
         return EdgeHistory.replace(c, store, assertedBy, changes, now);
     }
 
+    /** The cached MLflow runs that ran at a commit the repository {@code repoSourceId} has indexed (ADR 9's join). */
+    public List<CommittedRun> runsAtCommitsOf(long repoSourceId) {
+        return db.read(c -> CommittedRuns.of(c, repoSourceId));
+    }
+
+    /** The indexed repositories where some run of the MLflow source {@code mlflowSourceId} ran. */
+    public List<RunRepository> repositoriesWithRunsOf(long mlflowSourceId) {
+        return db.read(c -> {
+            List<RunRepository> all = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT s.id, s.name, r.path, coalesce(nullif(r.remote_url, ''), r.path)
+                    FROM repositories r JOIN sources s ON s.id = r.source_id ORDER BY s.id""");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    all.add(new RunRepository(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            List<RunRepository> out = new ArrayList<>();
+            for (RunRepository repository : all) {
+                if (CommittedRuns.any(c, mlflowSourceId, repository.sourceId())) {
+                    out.add(repository);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** What the source that asserted {@code edge} said about it (a dataset input's context, what a join was derived from). */
+    public Map<String, String> edgeProperties(LineageEdge edge) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT properties FROM lineage_edges WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3 AND asserted_by = ?4
+                    UNION ALL SELECT properties FROM lineage_edges_ended
+                    WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3 AND asserted_by = ?4 LIMIT 1""")) {
+                st.setString(1, edge.from().value());
+                st.setString(2, edge.to().value());
+                st.setString(3, edge.kind().id());
+                st.setString(4, edge.assertedBy());
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? store.decode(rs.getString(1)) : Map.<String, String>of();
+                }
+            }
+        });
+    }
+
     /** Column links into {@code dataset}'s fields: where each field came from. */
     public List<GraphChanges.ColumnLink> columns(NodeId dataset) {
         return db.read(c -> {

@@ -64,6 +64,11 @@ public final class OpenLineageValidator {
                     + limits.maxBytes() + " allowed");
         }
         JsonNode tree = parse(json);
+        UnstorableText.Offence unstorable = UnstorableText.find(tree);
+        if (unstorable != null) {
+            // Stored, names differing only in a lone surrogate (U+D800, U+DFFF) would both become "a?": two names merged into one node.
+            throw new InvalidEventException(unstorable.path(), unstorable.problem());
+        }
         EventShape shape = new EventShape(tree);
         String kind = shape.kind();
         Instant time = eventTime(tree.get("eventTime"));

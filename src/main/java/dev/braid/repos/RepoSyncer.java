@@ -81,7 +81,9 @@ public final class RepoSyncer implements SourceSyncer {
                 if (!fetchFailure.isTransient()) {
                     throw fetchFailure;
                 }
-                context.markStale(fetchFailure.getMessage() + " Indexed the local history; the next sync fetches again.");
+                String reason = fetchFailure.getMessage().strip();
+                context.markStale(reason + (reason.endsWith(".") ? " " : ". ")
+                        + "Indexed the local history; the next sync fetches again.");
             }
             return indexed.counts();
         } catch (IOException | RuntimeException e) {

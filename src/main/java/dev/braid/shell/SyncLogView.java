@@ -37,7 +37,7 @@ public final class SyncLogView {
         table.getColumns().add(column("counts", "Added / changed / removed", 200,
                 run -> run.counts().added() + " / " + run.counts().changed() + " / " + run.counts().removed()));
         table.getColumns().add(column("attempts", "Attempts", 90, run -> Integer.toString(run.attempts())));
-        table.getColumns().add(column("error", "Error", 360, run -> run.error() == null ? "" : run.error()));
+        table.getColumns().add(column("error", "Error", 260, run -> run.error() == null ? "" : run.error()));
         table.getColumns().add(warningsColumn());
         table.setPlaceholder(new Label("No syncs yet."));
         ColumnLayout.bind(table, savedLayout, saveLayout);
@@ -55,7 +55,7 @@ public final class SyncLogView {
     private static TableColumn<SyncRun, SyncRun> warningsColumn() {
         TableColumn<SyncRun, SyncRun> column = new TableColumn<>("Warnings");
         column.setId("warnings");
-        column.setPrefWidth(360);
+        column.setPrefWidth(460);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -29,9 +30,17 @@ public final class SyncEngine {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Map<Long, SyncJob> running = new ConcurrentHashMap<>();
+    private final UnaryOperator<String> masker;
 
     public SyncEngine(Collection<SourceSyncer> syncers, SyncRunStore runs, Executor executor, RetryPolicy retry,
                       Sleeper sleeper, Clock clock) {
+        this(syncers, runs, executor, retry, sleeper, clock, UnaryOperator.identity());
+    }
+
+    /** With {@code masker} applied to every error a sync reports ({@link Secrets#mask}). */
+    public SyncEngine(Collection<SourceSyncer> syncers, SyncRunStore runs, Executor executor, RetryPolicy retry,
+                      Sleeper sleeper, Clock clock, UnaryOperator<String> masker) {
+        this.masker = masker;
         this.syncers = syncers.stream().collect(Collectors.toUnmodifiableMap(SourceSyncer::kind, Function.identity()));
         this.runs = runs;
         this.executor = executor;
@@ -76,7 +85,20 @@ public final class SyncEngine {
     private void run(SyncJob job, SyncListener listener) {
         Source source = job.source();
         Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        long runId = runs.begin(source.id(), started);
+        long runId;
+        try {
+            runId = runs.begin(source.id(), started);
+        } catch (RuntimeException e) {
+            // The cache cannot record the run (a full disk, a read-only file): the sync cannot
+            // write either, so it ends here, and whoever waits for it hears why.
+            LOG.log(Level.WARNING, "could not record the start of a sync of " + source.name(), e);
+            SyncRun run = new SyncRun(-1, source.id(), source.name(), started, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    SyncOutcome.FAILED, SyncCounts.NONE, 0, masker.apply(FailureClassifier.describe(e)));
+            running.remove(source.id(), job);
+            job.complete(run);
+            listener.finished(source, run);
+            return;
+        }
         listener.started(source);
         SyncOutcome outcome;
         SyncCounts counts = SyncCounts.NONE;
@@ -106,7 +128,7 @@ public final class SyncEngine {
                     var delay = retry.delayAfter(attempt, failure);
                     LOG.log(Level.INFO, "sync of {0} failed (attempt {1}), retrying in {2} ms: {3}",
                             new Object[] {source.name(), attempt, delay.toMillis(), failure.getMessage()});
-                    current.progress(-1, "retrying in " + Math.max(1, delay.toSeconds()) + " s: " + failure.getMessage());
+                    current.progress(-1, "retrying in " + Math.max(1, delay.toSeconds()) + " s: " + masker.apply(failure.getMessage()));
                     sleeper.sleep(delay, job::isCancelled);
                     current.checkCancelled();
                 }
@@ -122,14 +144,19 @@ public final class SyncEngine {
             Thread.currentThread().interrupt();
             outcome = SyncOutcome.CANCELLED;
             error = "interrupted";
+        } catch (OutOfMemoryError e) {
+            // Nothing after this can be trusted (the HTTP client may have lost its threads): let the
+            // error end this thread, where the process's handler stops the process.
+            throw e;
         } catch (RuntimeException | Error e) {
             outcome = SyncOutcome.FAILED;
             error = FailureClassifier.describe(e);
             LOG.log(Level.SEVERE, "sync of " + source.name() + " crashed", e);
         }
         Instant ended = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        error = masker.apply(error);
         SyncRun run = new SyncRun(runId, source.id(), source.name(), started, ended, outcome, counts, Math.max(attempt, 1),
-                error, current.warnings());
+                error, current.warnings().stream().map(masker).toList());
         try {
             runs.finish(runId, ended, outcome, counts, run.attempts(), error, run.warnings());
         } catch (RuntimeException e) {

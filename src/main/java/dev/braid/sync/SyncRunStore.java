@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The {@code sync_runs} table: one row per sync of a source, kept for the sync log. */
 public final class SyncRunStore {
@@ -19,9 +20,16 @@ public final class SyncRunStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private final Database db;
+    private final UnaryOperator<String> masker;
 
     public SyncRunStore(Database db) {
+        this(db, UnaryOperator.identity());
+    }
+
+    /** With {@code masker} applied to every error before it is stored ({@link Secrets#mask}). */
+    public SyncRunStore(Database db, UnaryOperator<String> masker) {
         this.db = db;
+        this.masker = masker;
     }
 
     /** Records that a sync of {@code sourceId} has begun; returns the run's id. */
@@ -56,7 +64,7 @@ public final class SyncRunStore {
                 st.setLong(4, counts.changed());
                 st.setLong(5, counts.removed());
                 st.setInt(6, attempts);
-                st.setString(7, error);
+                st.setString(7, masker.apply(error));
                 st.setString(8, encoded);
                 st.setLong(9, runId);
                 return st.executeUpdate();

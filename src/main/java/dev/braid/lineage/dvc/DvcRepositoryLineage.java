@@ -13,7 +13,8 @@ import org.eclipse.jgit.lib.Repository;
  * Derives an indexed repository's DVC lineage again after it synced: its whole DVC history, read
  * from the tips the sync indexed, replaces what the repository asserted before (in one
  * transaction), so rewritten history and deleted branches drop their stage runs too. Files it
- * cannot read are reported as the sync's warnings, once each, and skipped. It reads the
+ * cannot read are reported as the sync's warnings, once each, and skipped. Then the MLflow runs
+ * that ran at its commits are joined to the data those commits recorded ({@link DvcRunInputs}). It reads the
  * repository the sync still has open; repositories without a {@code .dvc} folder cost one tree
  * lookup per tip.
  */
@@ -36,5 +37,6 @@ public final class DvcRepositoryLineage implements AfterIndex {
         List<DvcCommit> history = new DvcHistory(repository).read(tips);
         DvcProblems.of(history).forEach(context::warn);
         lineage.replace(assertedBy(source), DvcLineage.of(location, assertedBy(source), history));
+        new DvcRunInputs(lineage).derive(source.id(), source.name(), repository, location);
     }
 }

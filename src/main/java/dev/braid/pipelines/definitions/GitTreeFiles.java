@@ -12,6 +12,9 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.OrTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The files of one commit, read straight from git's object database without a checkout. Files
@@ -73,6 +76,25 @@ public final class GitTreeFiles implements TreeFiles {
     /** The commit's root tree. */
     public RevTree tree() {
         return tree;
+    }
+
+    @Override
+    public List<String> pathsEndingWith(List<String> suffixes) throws IOException {
+        if (paths != null) {
+            return TreeFiles.super.pathsEndingWith(suffixes);
+        }
+        List<String> found = new ArrayList<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(tree);
+            walk.setRecursive(true);
+            // A suffix filter lets the walk skip reading files, though it still enters every folder.
+            walk.setFilter(suffixes.size() == 1 ? PathSuffixFilter.create(suffixes.get(0))
+                    : OrTreeFilter.create(suffixes.stream().map(PathSuffixFilter::create).toArray(TreeFilter[]::new)));
+            while (walk.next()) {
+                found.add(walk.getPathString());
+            }
+        }
+        return found;
     }
 
     @Override

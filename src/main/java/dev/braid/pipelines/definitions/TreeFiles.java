@@ -18,4 +18,12 @@ public interface TreeFiles {
 
     /** Every file path, in path order. */
     List<String> paths() throws IOException;
+
+    /**
+     * The paths whose name ends with one of {@code suffixes} (such as {@code "dvc.yaml"} or
+     * {@code ".dvc"}); implementations may find them without listing every file.
+     */
+    default List<String> pathsEndingWith(List<String> suffixes) throws IOException {
+        return paths().stream().filter(p -> suffixes.stream().anyMatch(p::endsWith)).toList();
+    }
 }

@@ -38,7 +38,7 @@ public final class DvcDagReader implements DefinitionReader {
     /** The data {@code .dvc} files track: tracked path → the {@code .dvc} file. */
     static Map<String, String> trackedData(TreeFiles files) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String path : files.paths()) {
+        for (String path : files.pathsEndingWith(List.of(".dvc"))) {
             if (path.endsWith(".dvc") && !path.startsWith(".dvc/") && path.length() > 4) {
                 try {
                     for (DvcStage tracked : DvcFiles.parseDvcFile(path, files.read(path).orElse("")).stages()) {

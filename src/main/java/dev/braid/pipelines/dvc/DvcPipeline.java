@@ -41,7 +41,7 @@ public record DvcPipeline(String commit, List<DvcPipelineFile.Contents> files) {
     /** Reads every {@code dvc.yaml} in {@code files}. */
     public static DvcPipeline read(TreeFiles files) throws IOException {
         List<DvcPipelineFile.Contents> out = new ArrayList<>();
-        for (String path : files.paths()) {
+        for (String path : files.pathsEndingWith(List.of(DvcPipelineFile.NAME))) {
             if (isPipelineFile(path)) {
                 Optional<String> text = files.read(path);
                 if (text.isPresent()) {

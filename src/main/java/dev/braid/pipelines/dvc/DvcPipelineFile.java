@@ -21,14 +21,18 @@ public final class DvcPipelineFile {
     public static final String NAME = "dvc.yaml";
     static final String DEFAULT_PARAMS = "params.yaml";
 
-    /** The stages of a file and what could not be read. */
+    /**
+     * The stages of a file and what could not be read; {@code inputs} are the other files its
+     * templating read (params and vars files), whether or not they exist.
+     */
     public record Contents(String file, List<DvcPipelineStage> stages, List<String> metrics, List<String> params,
-                          List<String> notes) {
+                          List<String> notes, List<String> inputs) {
         public Contents {
             stages = List.copyOf(stages);
             metrics = List.copyOf(metrics);
             params = List.copyOf(params);
             notes = List.copyOf(notes);
+            inputs = List.copyOf(inputs);
         }
     }
 
@@ -36,6 +40,7 @@ public final class DvcPipelineFile {
     private final String path;
     private final String folder;
     private final List<String> notes = new ArrayList<>();
+    private final List<String> inputs = new ArrayList<>();
 
     private DvcPipelineFile(TreeFiles files, String path) {
         this.files = files;
@@ -57,7 +62,7 @@ public final class DvcPipelineFile {
             yaml = DefinitionYaml.map(loaded);
         } catch (SafeYaml.UnreadableYamlException e) {
             notes.add(e.getMessage());
-            return new Contents(path, List.of(), List.of(), List.of(), notes);
+            return new Contents(path, List.of(), List.of(), List.of(), notes, inputs);
         }
         Map<String, Object> context = context(yaml.get("vars"));
         List<DvcPipelineStage> stages = new ArrayList<>();
@@ -81,7 +86,7 @@ public final class DvcPipelineFile {
         for (Object param : DefinitionYaml.list(yaml.get("params"))) {
             params.add(DvcPath.join(folder, String.valueOf(param)));
         }
-        return new Contents(path, stages, metrics, params, notes);
+        return new Contents(path, stages, metrics, params, notes, inputs);
     }
 
     /** {@code params.yaml} beside the file, then each {@code vars} entry (a file, {@code file:keys} or a mapping). */
@@ -103,6 +108,7 @@ public final class DvcPipelineFile {
     }
 
     private void readInto(Map<String, Object> context, String file, List<String> keys, boolean required) throws IOException {
+        inputs.add(file);
         Optional<String> text = files.read(file);
         if (text.isEmpty()) {
             if (required) {

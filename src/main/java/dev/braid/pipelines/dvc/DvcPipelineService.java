@@ -33,8 +33,30 @@ public final class DvcPipelineService {
      */
     public PipelineStatus status(long repoId, String rev) throws PipelineReadException {
         return commits.withCommit(repoId, rev, (repository, commit, files) -> {
-            DvcPipeline pipeline = DvcPipeline.read(files);
-            return new PipelineStatus(commit.name(), pipeline, new DvcStatusReader().status(files, pipeline));
+            DvcStatusReader reader = new DvcStatusReader();
+            DvcPipeline pipeline = reader.pipeline(files);
+            return new PipelineStatus(commit.name(), pipeline, reader.status(files, pipeline));
+        });
+    }
+
+    /**
+     * Stage states over history: the commits reachable from {@code rev} (null for {@code HEAD}),
+     * newest first, at most {@code limit}, each with its stages' states. One reader serves the
+     * whole walk, so each version of each file is parsed and hashed once.
+     */
+    public List<PipelineStatus> history(long repoId, String rev, int limit) throws PipelineReadException {
+        return commits.withRepository(repoId, (repository, walk) -> {
+            walk.markStart(RepositoryCommits.resolve(repository, walk, rev));
+            DvcStatusReader reader = new DvcStatusReader();
+            List<PipelineStatus> out = new java.util.ArrayList<>();
+            try (var objects = repository.newObjectReader()) {
+                for (RevCommit commit; out.size() < limit && (commit = walk.next()) != null; ) {
+                    GitTreeFiles files = new GitTreeFiles(objects, commit);
+                    DvcPipeline pipeline = reader.pipeline(files);
+                    out.add(new PipelineStatus(commit.name(), pipeline, reader.status(files, pipeline)));
+                }
+            }
+            return out;
         });
     }
 

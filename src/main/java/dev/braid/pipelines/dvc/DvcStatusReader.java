@@ -1,19 +1,14 @@
 package dev.braid.pipelines.dvc;
 
 import dev.braid.lineage.dvc.DvcEntry;
-import dev.braid.lineage.dvc.DvcFiles;
-import dev.braid.lineage.dvc.DvcFormatException;
 import dev.braid.lineage.dvc.DvcStage;
-import dev.braid.pipelines.definitions.DefinitionYaml;
 import dev.braid.pipelines.definitions.GitTreeFiles;
-import dev.braid.sync.SafeYaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -28,24 +23,54 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class DvcStatusReader {
     private final DvcHashes hashes = new DvcHashes();
-    private final Map<ObjectId, Lock> locks = new HashMap<>();
+    private final DvcParsedFiles parsed = new DvcParsedFiles();
 
-    /** One {@code dvc.lock}: stages as the lineage reader reads them, plus commands and params. */
-    private record Lock(Map<String, DvcStage> stages, Map<String, String> commands,
-                        Map<String, Map<String, Map<?, ?>>> params, String problem) {
+    /**
+     * Every {@code dvc.yaml} of the commit, read; a file read before with the same blob and the
+     * same params and vars files is not parsed again.
+     */
+    public DvcPipeline pipeline(GitTreeFiles files) throws IOException {
+        return pipeline(files, files.pathsEndingWith(List.of(DvcPipelineFile.NAME)));
     }
+
+    private DvcPipeline pipeline(GitTreeFiles files, List<String> paths) throws IOException {
+        List<DvcPipelineFile.Contents> out = new ArrayList<>();
+        for (String path : paths) {
+            if (!DvcPipeline.isPipelineFile(path)) {
+                continue;
+            }
+            ObjectId blob = DvcParsedFiles.blobId(files, path);
+            if (blob == null) {
+                continue;
+            }
+            out.add(parsed.contents(files, path, blob));
+        }
+        return new DvcPipeline(files.commit(), out);
+    }
+
+    /** The states of every stage at {@code files}' commit. */
+    public List<DvcStageStatus> status(GitTreeFiles files) throws IOException {
+        // One walk of the commit's tree finds both the pipelines and the .dvc files.
+        List<String> found = files.pathsEndingWith(List.of(DvcPipelineFile.NAME, ".dvc"));
+        return status(files, pipeline(files, found), found);
+    }
+
 
     /** The states of every stage of every {@code dvc.yaml} in {@code pipeline}, read at {@code files}' commit. */
     public List<DvcStageStatus> status(GitTreeFiles files, DvcPipeline pipeline) throws IOException {
-        Map<String, Lock> byFile = new LinkedHashMap<>();
+        return status(files, pipeline, files.pathsEndingWith(List.of(".dvc")));
+    }
+
+    private List<DvcStageStatus> status(GitTreeFiles files, DvcPipeline pipeline, List<String> found) throws IOException {
+        Map<String, DvcParsedFiles.Lock> byFile = new LinkedHashMap<>();
         for (DvcPipelineFile.Contents contents : pipeline.files()) {
             String lockPath = sibling(contents.file(), "dvc.lock");
-            byFile.put(contents.file(), lock(files, lockPath, contents.file()));
+            byFile.put(contents.file(), parsed.lock(files, lockPath, contents.file()));
         }
-        Map<String, String> produced = producedHashes(files, byFile);
+        Map<String, String> produced = producedHashes(files, byFile, found);
         List<DvcStageStatus> out = new ArrayList<>();
         for (DvcPipelineStage stage : pipeline.stages()) {
-            Lock lock = byFile.get(stage.file());
+            DvcParsedFiles.Lock lock = byFile.get(stage.file());
             DvcStage recorded = lock.stages().get(stage.name());
             out.add(recorded == null ? neverRun(stage) : compare(files, stage, recorded, lock, produced));
         }
@@ -57,7 +82,7 @@ public final class DvcStatusReader {
                 Map.of(), Map.of(), Map.of(), List.of());
     }
 
-    private DvcStageStatus compare(GitTreeFiles files, DvcPipelineStage stage, DvcStage recorded, Lock lock,
+    private DvcStageStatus compare(GitTreeFiles files, DvcPipelineStage stage, DvcStage recorded, DvcParsedFiles.Lock lock,
                                    Map<String, String> produced) throws IOException {
         Map<String, String> deps = new LinkedHashMap<>();
         Map<String, Map<String, String>> params = new LinkedHashMap<>();
@@ -147,9 +172,7 @@ public final class DvcStatusReader {
         recordedByPath.keySet().forEach(file -> wanted.putIfAbsent(file, List.of()));
         for (Map.Entry<String, List<String>> file : wanted.entrySet()) {
             Map<?, ?> was = recordedByPath.getOrDefault(file.getKey(), Map.of());
-            Optional<String> text = files.read(file.getKey());
-            Map<?, ?> now = text.isEmpty() ? Map.of()
-                    : DvcValues.readParamsFile(file.getKey(), text.get(), new ArrayList<>()).orElse(Map.of());
+            Map<?, ?> now = parsed.paramsFile(files, file.getKey());
             List<String> keys = new ArrayList<>(file.getValue());
             if (keys.isEmpty()) {
                 // The whole file is a dependency: every key it has now or had then.
@@ -179,70 +202,22 @@ public final class DvcStatusReader {
     }
 
     /** The hash each stage output (by any lock) or {@code .dvc}-tracked path was recorded with. */
-    private Map<String, String> producedHashes(GitTreeFiles files, Map<String, Lock> locks) throws IOException {
+    private Map<String, String> producedHashes(GitTreeFiles files, Map<String, DvcParsedFiles.Lock> locks, List<String> found)
+            throws IOException {
         Map<String, String> out = new HashMap<>();
-        for (Lock lock : locks.values()) {
+        for (DvcParsedFiles.Lock lock : locks.values()) {
             for (DvcStage stage : lock.stages().values()) {
                 stage.outs().forEach(o -> out.put(o.path(), o.hash()));
             }
         }
-        for (String path : files.paths()) {
+        for (String path : found) {
             if (path.endsWith(".dvc") && !path.startsWith(".dvc/")) {
-                Optional<String> text = files.read(path);
-                try {
-                    for (DvcStage tracked : DvcFiles.parseDvcFile(path, text.orElse("")).stages()) {
-                        tracked.outs().forEach(o -> out.putIfAbsent(o.path(), o.hash()));
-                    }
-                } catch (DvcFormatException e) {
-                    // An unreadable .dvc file only means its data's state is unknown.
-                }
+                parsed.trackedBy(files, path).forEach(o -> out.putIfAbsent(o.path(), o.hash()));
             }
         }
         return out;
     }
 
-    private Lock lock(GitTreeFiles files, String lockPath, String yamlPath) throws IOException {
-        ObjectId blob = blobId(files, lockPath);
-        if (blob == null) {
-            return new Lock(Map.of(), Map.of(), Map.of(), "");
-        }
-        Lock known = locks.get(blob);
-        if (known != null) {
-            return known;
-        }
-        String text = files.read(lockPath).orElse("");
-        Lock lock;
-        try {
-            Map<String, DvcStage> stages = new LinkedHashMap<>();
-            for (DvcStage stage : DvcFiles.parseLock(lockPath, text, files.read(yamlPath).orElse(null)).stages()) {
-                stages.put(stage.name(), stage);
-            }
-            Map<String, String> commands = new HashMap<>();
-            Map<String, Map<String, Map<?, ?>>> params = new HashMap<>();
-            for (Map.Entry<?, ?> entry : DefinitionYaml.map(DefinitionYaml.map(DefinitionYaml.load(lockPath, text)).get("stages")).entrySet()) {
-                Map<?, ?> body = DefinitionYaml.map(entry.getValue());
-                Object cmd = body.get("cmd");
-                commands.put(String.valueOf(entry.getKey()), cmd instanceof List<?> list
-                        ? String.join("\n", list.stream().map(String::valueOf).toList()) : cmd == null ? "" : String.valueOf(cmd));
-                Map<String, Map<?, ?>> byFile = new LinkedHashMap<>();
-                for (Map.Entry<?, ?> file : DefinitionYaml.map(body.get("params")).entrySet()) {
-                    byFile.put(String.valueOf(file.getKey()), DefinitionYaml.map(file.getValue()));
-                }
-                params.put(String.valueOf(entry.getKey()), byFile);
-            }
-            lock = new Lock(stages, commands, params, "");
-        } catch (DvcFormatException | SafeYaml.UnreadableYamlException e) {
-            lock = new Lock(Map.of(), Map.of(), Map.of(), e.getMessage());
-        }
-        locks.put(blob.copy(), lock);
-        return lock;
-    }
-
-    private static ObjectId blobId(GitTreeFiles files, String path) throws IOException {
-        try (TreeWalk walk = TreeWalk.forPath(files.reader(), path, files.tree())) {
-            return walk == null ? null : walk.getObjectId(0);
-        }
-    }
 
     private static String sibling(String path, String name) {
         String folder = DvcPath.folderOf(path);
