@@ -75,6 +75,8 @@ class AirflowReplaySyncTest {
         PipelineRun run = detail.run();
         assertEquals(flaky.dagId, run.pipeline());
         assertEquals(flaky.sha, run.sha());
+        assertTrue(fx.service.runsOfCommit(flaky.sha).stream().anyMatch(r -> r.id().equals(run.id())),
+                "the commit detail lists the DAG runs of its commit beside its CI runs");
         assertEquals("scheduled", run.event());
         List<PipelineJob> t01 = detail.jobs().stream().filter(j -> j.name().equals("t01")).toList();
         assertEquals(2, t01.size(), "the failed first try and the retry");
@@ -170,5 +172,58 @@ class AirflowReplaySyncTest {
         assertThrows(SyncFailure.class, () -> fx.sync(source));
 
         assertEquals(before, fx.snapshot());
+    }
+
+    @ParameterizedTest(name = "api v2 = {0}")
+    @ValueSource(booleans = {false, true})
+    void aRateLimitIsWaitedOutForAsLongAsTheServerSaysAndTheSyncCompletes(boolean v2) throws Exception {
+        start(v2, Map.of("AF_PW", PASSWORD));
+        server.fail(pathContains("/dagRuns"), 2, ReplayServer.Reply.json(429, "{\"detail\":\"Too Many Requests\"}")
+                .with("Retry-After", "7"));
+
+        SyncCounts counts = fx.sync(source);
+
+        assertEquals(new SyncCounts(60, 0, 0), counts);
+        assertEquals(2, fx.waits.stream().filter(d -> d.equals(Duration.ofSeconds(7))).count(), fx.waits.toString());
+    }
+
+    @Test
+    void aPassingServerErrorIsRetriedAndLosesNothing() throws Exception {
+        start(true, Map.of("AF_PW", PASSWORD));
+        server.fail(pathContains("/taskInstances"), 1, ReplayServer.Reply.json(502, "<html>Bad Gateway</html>"));
+
+        SyncCounts counts = fx.sync(source);
+
+        assertEquals(new SyncCounts(60, 0, 0), counts);
+        try (OrchestratorFixture clean = new OrchestratorFixture(java.nio.file.Files.createDirectories(tmp.resolve("clean")), Map.of("AF_PW", PASSWORD), Duration.ofSeconds(5))) {
+            clean.sync(clean.service.addAirflow(server.url(), AirflowReplay.USER, "AF_PW", null, null));
+            assertEquals(clean.snapshot(), fx.snapshot(), "the same cache as a sync the server never failed");
+        }
+    }
+
+    @Test
+    void aTokenTheServerNoLongerAcceptsIsAskedForAgainAtTheNextSync() throws Exception {
+        start(true, Map.of("AF_PW", PASSWORD));
+        fx.sync(source);
+        api.revokeTokens();
+        history.addRun("success");
+        server.clearRequests();
+
+        SyncCounts counts = fx.sync(source);
+
+        assertEquals(new SyncCounts(1, 0, 0), counts);
+        assertEquals(1, server.count(r -> r.path().equals("/auth/token")));
+    }
+
+    @Test
+    void anAirflow2ApiOpenToAnyoneIsReadWithoutCredentials() throws Exception {
+        history = AirflowHistory.generate(5, 9, 11);
+        api = new AirflowReplay(history, false, null);
+        server = ReplayServer.start(api);
+        fx = new OrchestratorFixture(tmp, Map.of(), Duration.ofSeconds(5));
+        source = fx.service.addAirflow(server.url(), null, null, null, "open-airflow");
+
+        assertEquals(new SyncCounts(5, 0, 0), fx.sync(source));
+        assertTrue(server.requests().stream().allMatch(r -> r.header("Authorization") == null));
     }
 }

@@ -112,4 +112,30 @@ class KubeflowSyncTest {
         assertFalse(failure.getMessage().contains(TOKEN));
         assertEquals(0, fx.service.countRuns(PipelineQuery.all()));
     }
+
+    @Test
+    void aRateLimitAndAFailingPageAreWaitedOutAndEveryRunIsRead() throws Exception {
+        server.fail(r -> r.path().equals("/apis/v2beta1/runs") && r.query().containsKey("page_token"), 1,
+                ReplayServer.Reply.json(429, "{\"code\":8,\"message\":\"rate limited\"}").with("Retry-After", "4"));
+        server.fail(r -> r.path().startsWith("/apis/v2beta1/runs/"), 1,
+                ReplayServer.Reply.json(503, "{\"code\":14,\"message\":\"upstream connect error\"}"));
+
+        SyncCounts counts = fx.sync(source);
+
+        assertEquals(new SyncCounts(250, 0, 0), counts);
+        assertTrue(fx.waits.contains(Duration.ofSeconds(4)), fx.waits.toString());
+    }
+
+    @Test
+    void aServerThatKeepsFailingLeavesTheCacheAsItWas() throws Exception {
+        fx.sync(source);
+        java.util.List<String> before = fx.snapshot();
+        api.finish(api.runs().get(249), "FAILED");
+        server.fail(r -> r.path().startsWith("/apis/v2beta1/runs"), 50,
+                ReplayServer.Reply.json(500, "{\"code\":13,\"message\":\"internal\"}"));
+
+        assertThrows(SyncFailure.class, () -> fx.sync(source));
+
+        assertEquals(before, fx.snapshot());
+    }
 }

@@ -26,13 +26,15 @@ public final class OrchestratorFixture implements AutoCloseable {
     public final PipelineService service;
     public final RunSources apis;
     public final LineageService lineage;
+    /** Every wait the clients asked for (retry back-off, a rate limit's Retry-After), in order; none is slept. */
+    public final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Clock clock = Clock.systemUTC();
 
     public OrchestratorFixture(Path dir, Map<String, String> env, Duration timeout) throws Exception {
         this.db = Database.open(dir.resolve("cache.db"));
         this.sources = new SourceStore(db, clock);
         this.apis = PipelineService.runSources(CiSources.forTests(env, clock, timeout, (d, stop) -> { }, Duration.ofMinutes(1)),
-                OrchestratorSources.forTests(env, clock, timeout, (d, stop) -> { }));
+                OrchestratorSources.forTests(env, clock, timeout, (d, stop) -> waits.add(d)));
         this.service = new PipelineService(db, sources, apis, clock, PipelineService.DEFAULT_LOG_CAP_BYTES);
         this.lineage = new LineageService(db, clock);
     }

@@ -37,7 +37,7 @@ public final class AirflowReplay implements ReplayServer.Api {
     private final AirflowPayloads payloads;
     private volatile String token;
 
-    /** @param v2 Airflow 3's {@code /api/v2}, else Airflow 2's {@code /api/v1} */
+    /** @param v2 Airflow 3's {@code /api/v2}, else Airflow 2's {@code /api/v1}; @param password the user's, or null for an Airflow 2 API open to anyone */
     public AirflowReplay(AirflowHistory history, boolean v2, String password) {
         this.history = history;
         this.v2 = v2;
@@ -136,6 +136,9 @@ public final class AirflowReplay implements ReplayServer.Api {
     }
 
     private boolean authorized(ReplayServer.Request r) {
+        if (password == null) {
+            return true; // an Airflow 2 whose API lets anyone read (auth_backends = ...backend.default)
+        }
         String auth = r.header("Authorization");
         if (v2) {
             return token != null && ("Bearer " + token).equals(auth);
