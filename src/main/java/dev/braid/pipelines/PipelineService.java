@@ -179,7 +179,7 @@ public final class PipelineService {
             store.stage(c, source.id(), runs);
             store.publish(c, source.id(), false, Set.of());
             for (Map.Entry<String, String> log : logs.entrySet()) {
-                int slash = log.getKey().indexOf('/');
+                int slash = log.getKey().lastIndexOf('/'); // an Airflow run id holds a slash, a job id none
                 try (PreparedStatement st = c.prepareStatement("INSERT INTO pipeline_logs(run_pk, job_id, fetched_at, size, text)"
                         + " SELECT run_pk, ?, ?, ?, ? FROM pipeline_runs WHERE source_id = ? AND run_id = ?")) {
                     st.setString(1, log.getKey().substring(slash + 1));
@@ -192,6 +192,17 @@ public final class PipelineService {
                 }
             }
             return source;
+        });
+    }
+
+    /** Keeps {@code dags} as the pipelines (Airflow DAGs) of the demo source {@code source}, as a sync would. */
+    public void saveDemoPipelines(Source source, List<SourcePipeline> dags) {
+        if (!isDemo(source)) {
+            throw new IllegalArgumentException(source.name() + " is not a demo source");
+        }
+        db.write(c -> {
+            new SourcePipelineStore().save(c, source.id(), dags);
+            return null;
         });
     }
 
