@@ -7,10 +7,12 @@
 #                 closures in a graph of 1,000,000 edges, peak heap (-Xmx512m); layout and first
 #                 paint of a 2,000-node neighbourhood in the explorer.
 #   dvc:          DVC stage states across a 10,000-commit history vs `dvc status` on a sample.
+#   airflow:      first sync of 5,000 DAG runs x 20 task instances from the Airflow 3 replay vs its raw serving rate.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|airflow   run one part only (default: all)
 #   BENCH_PIPELINE_RUNS=20000  pipeline runs (10 jobs each) the GitLab replay serves for the first sync
+#   BENCH_AIRFLOW_RUNS=5000  DAG runs (20 task instances each) the Airflow replay serves
 #   BENCH_DVC_COMMITS=10000  commits in the generated DVC project; BENCH_DVC_SAMPLE=20 commits timed with dvc status
 #   BENCH_COMMITS=100000   size of the generated repository
 #   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
@@ -153,5 +155,13 @@ if [[ "$only" == all || "$only" == dvc ]]; then
   echo "== dvc: stage states across $dvc_commits commits vs dvc status (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   java -Xmx256m -cp "$classpath" dev.braid.bench.DvcStatusBenchmark "$dvc_repo" "$dvc_bin" "${BENCH_DVC_SAMPLE:-20}" \
     | tee "$work/dvc-run/result.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == airflow ]]; then
+  awork="$work/airflow"
+  rm -rf "$awork"
+  mkdir -p "$awork"
+  echo "== airflow: first sync of ${BENCH_AIRFLOW_RUNS:-5000} DAG runs x 20 task instances from the Airflow 3 replay vs its raw serving (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx512m -cp "$build/test-classes:$classpath" dev.braid.bench.AirflowSyncBenchmark "$awork/data" "${BENCH_AIRFLOW_RUNS:-5000}" \
+    | tee "$awork/result.txt" || status=$?
 fi
 exit $status
