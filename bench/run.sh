@@ -14,11 +14,13 @@
 #   crash:        each sync kind (git, MLflow, OpenLineage import) killed BENCH_CRASH_KILLS times at
 #                 random points; integrity, no half sync seen, and the resumed sync's result;
 #   security:     scanning 1 GB of mixed model files, MB/s against picklescan and modelscan in the
-#                 same run; detection and time per file against picklescan, modelscan and fickling.
+#                 same run; detection and time per file against picklescan, modelscan and fickling;
+#   airflow:      first sync of 5,000 DAG runs x 20 task instances from the Airflow 3 replay vs its raw serving rate.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|process|crash|security   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|process|crash|security|airflow   run one part only (default: all)
 #   BENCH_PIPELINE_RUNS=20000  pipeline runs (10 jobs each) the GitLab replay serves for the first sync
+#   BENCH_AIRFLOW_RUNS=5000  DAG runs (20 task instances each) the Airflow replay serves
 #   BENCH_DVC_COMMITS=10000  commits in the generated DVC project; BENCH_DVC_SAMPLE=20 commits timed with dvc status
 #   BENCH_CRASH_KILLS=100  kills per sync kind in the crash run
 #   BENCH_CRASH_KINDS=git,mlflow,openlineage  the sync kinds the crash run kills
@@ -204,5 +206,13 @@ if [[ "$only" == all || "$only" == security ]]; then
   echo "== model scanning (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   (cd "$root" && java -Xmx1g -cp "$build/test-classes:$classpath" dev.braid.bench.SecurityBenchmark "$models" "$swork" \
     "$build/braid.jar:$build/lib/*" "$root/.ci/venv-scanners") | tee "$swork/result.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == airflow ]]; then
+  awork="$work/airflow"
+  rm -rf "$awork"
+  mkdir -p "$awork"
+  echo "== airflow: first sync of ${BENCH_AIRFLOW_RUNS:-5000} DAG runs x 20 task instances from the Airflow 3 replay vs its raw serving (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx512m -cp "$build/test-classes:$classpath" dev.braid.bench.AirflowSyncBenchmark "$awork/data" "${BENCH_AIRFLOW_RUNS:-5000}" \
+    | tee "$awork/result.txt" || status=$?
 fi
 exit $status

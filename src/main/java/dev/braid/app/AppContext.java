@@ -14,16 +14,19 @@ import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
 import dev.braid.lineage.dvc.DvcRunInputs;
+import dev.braid.pipelines.AirflowLineageRefresh;
 import dev.braid.pipelines.PipelineLineage;
 import dev.braid.pipelines.CiLinksAfterMlflowSync;
 import dev.braid.pipelines.PipelineLineageAfterSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.RunSources;
 import dev.braid.pipelines.ci.CiSources;
 import dev.braid.pipelines.definitions.PipelineDefinitionService;
 import dev.braid.pipelines.definitions.RepositoryCommits;
 import dev.braid.pipelines.dvc.DvcDagReader;
 import dev.braid.pipelines.dvc.DvcPipelineService;
+import dev.braid.pipelines.orchestrators.OrchestratorSources;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -95,7 +98,7 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<LineageService> lineage;
     private final Lazy<OpenLineageValidator> openLineageValidator;
     private final Lazy<OpenLineageIngest> openLineageIngest;
-    private final Lazy<CiSources> ciSources;
+    private final Lazy<RunSources> runSources;
     private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
@@ -128,10 +131,12 @@ public final class AppContext implements AutoCloseable {
         this.mlflowSyncer = Lazy.of(() -> new MlflowSyncer(database, sources(), mlflow.get(), clock, runEdits()));
         this.lineage = Lazy.of(() -> new LineageService(database, clock));
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
-        this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
+        this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage(), new AirflowLineageRefresh(database, sources(),
+                new PipelineLineage(database, lineage()))::afterImport));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
-        this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
-        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
+        this.runSources = Lazy.of(() -> PipelineService.runSources(new CiSources(System.getenv(), clock),
+                new OrchestratorSources(System.getenv(), clock)));
+        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), runSources.get(), clock,
                 settings().load().logCapBytes()));
         // Each syncer is made at its first sync (LazySyncer): a command syncs one kind of source.
         this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
@@ -162,7 +167,7 @@ public final class AppContext implements AutoCloseable {
                                 sources(), new PipelineLineage(database, lineage())))));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new LazySyncer(kind, () -> new PipelineLineageAfterSync(
-                    new PipelineSyncer(kind, database, sources(), ciSources.get(), clock), new PipelineLineage(database, lineage()))));
+                    new PipelineSyncer(kind, database, sources(), runSources.get(), clock), new PipelineLineage(database, lineage()))));
         }
         return syncers;
     }

@@ -54,7 +54,7 @@ public final class DemoService {
         this(repositories, workspace, experiments, mlflowSyncer, lineage, null);
     }
 
-    /** @param pipelines where the demo's CI history is added as a source; null for none */
+    /** @param pipelines where the demo's CI and Airflow histories are added as sources; null for none */
     public DemoService(RepositoryService repositories, DemoWorkspace workspace, ExperimentService experiments,
                        SourceSyncer mlflowSyncer, OpenLineageImporter lineage, PipelineService pipelines) {
         this.pipelines = pipelines;
@@ -88,6 +88,8 @@ public final class DemoService {
             if (pipelines != null) {
                 progress.progress(-1, "writing the demo's CI history");
                 new DemoPipelines(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freePipelineName(), workTree, training);
+                progress.progress(-1, "writing the demo's Airflow history");
+                new DemoAirflow(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freeName(DemoAirflow.SOURCE_NAME), workTree);
             }
             if (experiments != null) {
                 addExperiments(commits, mlrunsFolder(into), training, progress);
@@ -151,6 +153,15 @@ public final class DemoService {
                 throw new IOException("the demo MLflow store was added but could not be read: " + e.getMessage(), e);
             }
         }
+    }
+
+    private String freeName(String base) {
+        List<String> taken = pipelines.sources().stream().map(Source::name).toList();
+        String name = base;
+        for (int n = 2; taken.contains(name); n++) {
+            name = base + "-" + n;
+        }
+        return name;
     }
 
     private String freePipelineName() {

@@ -253,6 +253,42 @@ public final class LineageService implements LineageReader {
     }
 
     /**
+     * Like {@link #replace(String, GraphChanges)}, for a source whose nodes found another name:
+     * {@code renamed} are ids the source used before for things it now names otherwise (an Airflow
+     * run it named itself until the OpenLineage run of the same thing arrived). Their edges from
+     * this source are not history (the thing did not end, it was recognised), so they are dropped,
+     * and so are the nodes when nothing else refers to them.
+     */
+    public int replace(String assertedBy, GraphChanges changes, Collection<NodeId> renamed) {
+        return db.write(c -> {
+            int before = replace(c, assertedBy, changes, clock.instant());
+            if (!renamed.isEmpty()) {
+                forget(c, assertedBy, renamed);
+            }
+            return before;
+        });
+    }
+
+    private static void forget(Connection c, String assertedBy, Collection<NodeId> ids) throws SQLException {
+        try (PreparedStatement ended = c.prepareStatement(
+                "DELETE FROM lineage_edges_ended WHERE asserted_by = ?1 AND (from_id = ?2 OR to_id = ?2)");
+             PreparedStatement node = c.prepareStatement("DELETE FROM lineage_nodes WHERE id = ?1"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_edges WHERE from_id = ?1)"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_edges WHERE to_id = ?1)"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_edges_ended WHERE from_id = ?1)"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_edges_ended WHERE to_id = ?1)"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_labels WHERE node_id = ?1)")) {
+            for (NodeId id : ids) {
+                ended.setString(1, assertedBy);
+                ended.setString(2, id.value());
+                ended.executeUpdate();
+                node.setString(1, id.value());
+                node.executeUpdate();
+            }
+        }
+    }
+
+    /**
      * Derives again the edges an MLflow source asserts from its cached runs, dataset inputs and
      * registry, replacing the previous ones in one transaction.
      */

@@ -36,7 +36,9 @@ final class RunPageKeys {
         STATUS("r.status", "pipeline_runs_in_status", true, false),
         REF("r.ref", "pipeline_runs_on_ref", true, true),
         JOBS("r.jobs_failed", "pipeline_runs_by_failed_jobs", true, false),
-        SOURCE("s.name", null, true, false);
+        SOURCE("s.name", null, true, false),
+        KIND("s.kind", null, true, false),
+        PIPELINE("r.pipeline", "pipeline_runs_by_pipeline", true, true);
 
         final String column;
         final String index;
@@ -162,10 +164,10 @@ final class RunPageKeys {
         Order order = Order.of(q.sort());
         Filter f = filter(c, q);
         String dir = q.ascending() ? " ASC" : " DESC";
-        if (order == Order.SOURCE) {
-            // Few sources: SQLite walks them by name and each one's runs by its index.
+        if (order == Order.SOURCE || order == Order.KIND) {
+            // Few sources: SQLite walks them by name (or kind) and each one's runs by its index.
             return collect(c, "SELECT r.run_pk FROM pipeline_runs r JOIN sources s ON s.id = r.source_id" + f.where(null)
-                    + " ORDER BY s.name" + dir + ", " + order.ties(dir) + limit(q.limit(), q.offset()), f.args(), log);
+                    + " ORDER BY " + order.column + dir + ", " + order.ties(dir) + limit(q.limit(), q.offset()), f.args(), log);
         }
         if (order == Order.CREATED && f.equalityIndex() != null && plan != Plan.SORT) {
             // The filter's own index is ordered by creation time within each value.

@@ -35,7 +35,7 @@ class RunPageKeysTest {
 
     /** What the expected orders are computed from: a run's columns as cached. */
     record Row(long pk, String source, String kind, String status, String ref, String sha, Long created, Long started,
-               Long duration, Long queued, Long number, long failedJobs) {
+               Long duration, Long queued, Long number, long failedJobs, String pipeline) {
     }
 
     @BeforeAll
@@ -52,6 +52,7 @@ class RunPageKeysTest {
                 run.number = random.nextInt(20) == 0 ? null : (long) random.nextInt(400);
                 run.status = statuses[random.nextInt(statuses.length)];
                 run.ref = random.nextInt(10) == 0 ? null : REFS[random.nextInt(REFS.length)];
+                run.pipeline = random.nextInt(10) == 0 ? null : "pipeline-" + random.nextInt(4);
                 run.sha = String.format("%040x", random.nextLong() & Long.MAX_VALUE);
                 // Few distinct times, so that ties are common.
                 run.createdAt = random.nextInt(30) == 0 ? null : 1_700_000_000_000L + random.nextInt(150) * 1000L;
@@ -77,13 +78,13 @@ class RunPageKeysTest {
         rows = fx.db.read(c -> {
             List<Row> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT r.run_pk, s.name, s.kind, r.status, r.ref, r.sha, r.created_at,"
-                    + " r.started_at, r.duration_ms, r.queued_ms, r.number, r.jobs_failed FROM pipeline_runs r JOIN sources s"
+                    + " r.started_at, r.duration_ms, r.queued_ms, r.number, r.jobs_failed, r.pipeline FROM pipeline_runs r JOIN sources s"
                     + " ON s.id = r.source_id"); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), PipelineReader.longOrNull(rs, 7), PipelineReader.longOrNull(rs, 8),
                             PipelineReader.longOrNull(rs, 9), PipelineReader.longOrNull(rs, 10),
-                            PipelineReader.longOrNull(rs, 11), rs.getLong(12)));
+                            PipelineReader.longOrNull(rs, 11), rs.getLong(12), rs.getString(13)));
                 }
             }
             return out;
@@ -170,7 +171,8 @@ class RunPageKeysTest {
     void walksReadTheirIndexWithNothingLeftToSort() {
         for (Case c : filters()) {
             for (PipelineQuery.Sort sort : PipelineQuery.Sort.values()) {
-                if (sort == PipelineQuery.Sort.SOURCE || c.name().equals("two statuses") && sort != PipelineQuery.Sort.STATUS) {
+                // Source names and kinds are in the sources table: a few of them, each walked by its own index.
+                if (sort == PipelineQuery.Sort.SOURCE || sort == PipelineQuery.Sort.KIND || c.name().equals("two statuses") && sort != PipelineQuery.Sort.STATUS) {
                     continue;
                 }
                 for (boolean asc : new boolean[] {true, false}) {
@@ -226,6 +228,8 @@ class RunPageKeysTest {
             case REF -> r.ref();
             case JOBS -> r.failedJobs();
             case SOURCE -> r.source();
+            case KIND -> r.kind();
+            case PIPELINE -> r.pipeline();
         };
     }
 
@@ -238,7 +242,7 @@ class RunPageKeysTest {
         Comparator<Long> sqlite = Comparator.nullsFirst(Comparator.<Long>naturalOrder());
         Function<Comparator<Long>, Comparator<Long>> dir = c -> asc ? c : c.reversed();
         boolean byTime = sort == PipelineQuery.Sort.STATUS || sort == PipelineQuery.Sort.REF || sort == PipelineQuery.Sort.JOBS
-                || sort == PipelineQuery.Sort.SOURCE;
+                || sort == PipelineQuery.Sort.SOURCE || sort == PipelineQuery.Sort.KIND || sort == PipelineQuery.Sort.PIPELINE;
         if (byTime) {
             column = column.thenComparing(Row::created, dir.apply(sqlite));
         }

@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  */
 public final class ReplayServer implements AutoCloseable {
     /** A request as the API sees it. */
-    public record Request(String method, String path, Map<String, String> query, Map<String, String> headers) {
+    public record Request(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
@@ -187,7 +187,8 @@ public final class ReplayServer implements AutoCloseable {
             }
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-            Request request = new Request(exchange.getRequestMethod(), uri.getRawPath(), query, headers);
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Request request = new Request(exchange.getRequestMethod(), uri.getRawPath(), query, headers, body);
             requests.add(request);
             Fault fault = takeFault(request);
             if (fault != null && fault.delayMillis() > 0) {

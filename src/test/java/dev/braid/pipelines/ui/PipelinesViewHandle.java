@@ -93,4 +93,28 @@ final class PipelinesViewHandle {
     void search(String text) {
         robot.clickOn("#logSearch").write(text).type(javafx.scene.input.KeyCode.ENTER);
     }
+
+    /** Chooses {@code kind} in the source-kind filter ("airflow", "gitlab", or "All kinds"). */
+    void filterKind(String kind) {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = robot.lookup("#pipelineKindFilter").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            box.setValue(kind);
+            box.getOnAction().handle(null);
+        });
+    }
+
+    String pipelineNote() {
+        return robot.lookup("#pipelineNote").queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<PipelinesViewModel.PipelineRow> dagRows() {
+        return List.copyOf(robot.lookup("#orchestratorPipelines").queryAs(TableView.class).getItems());
+    }
+
+    @SuppressWarnings("unchecked")
+    List<dev.braid.pipelines.PipelineJob> jobRows() {
+        return List.copyOf(robot.lookup("#pipelineJobs").queryAs(ListView.class).getItems());
+    }
 }
