@@ -86,6 +86,8 @@ public final class CrashBenchmark {
         if (!reference.done()) {
             throw new IllegalStateException(kind + ": the uninterrupted sync did not finish: " + reference.output());
         }
+        System.out.printf("  %s: the uninterrupted sync took %d ms and left %d rows%n", kind, syncNanos / 1_000_000,
+                expected.rows());
         int midSync = 0;
         int integrityFailures = 0;
         int halfSeen = 0;
