@@ -171,6 +171,11 @@ public final class Workbench {
                             shown.openRun(run.source(), run.id());
                         })).toList());
         sync.finishedRunsProperty().addListener((obs, old, now) -> pipelines.refresh());
+        RepositoryCommitLinks commitsOfRepos = new RepositoryCommitLinks(services.repositories(), shell::openRepository);
+        pipelines.definition().setDefinitions(new dev.braid.pipelines.RunDefinitions(
+                new dev.braid.pipelines.definitions.PipelineDefinitionService(
+                        new dev.braid.pipelines.definitions.RepositoryCommits(services.repositories()), java.util.List.of()),
+                commitsOfRepos::repositoryFor));
         if (experiments != null) {
             experiments.setCiLinks(new PipelineCiLinks(service, job -> {
                 shell.show(Page.PIPELINES);

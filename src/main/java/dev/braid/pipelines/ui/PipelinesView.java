@@ -266,7 +266,7 @@ public final class PipelinesView {
         SplitPane jobsAndLog = new SplitPane(jobs, logPane());
         jobsAndLog.setDividerPositions(0.3);
         TabPane tabs = new TabPane(new Tab("Graph", scroll(dag)), new Tab("Timeline", scroll(timeline)),
-                new Tab("Jobs and logs", jobsAndLog), new Tab("Downstream", downstream));
+                new Tab("Jobs and logs", jobsAndLog), new Tab("Downstream", downstream), new Tab("Definition", definitionPane()));
         tabs.setId("pipelineDetailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.log().jobProperty().addListener((obs, old, now) -> {
@@ -284,6 +284,29 @@ public final class PipelinesView {
         header.setPadding(new Insets(6, 8, 2, 8));
         VBox box = new VBox(header, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The definition at the run's commit with the run's statuses: a job the run ran opens its log. */
+    private Node definitionPane() {
+        RunDefinitionViewModel definition = model.definition();
+        DagCanvas canvas = new DagCanvas(job -> {
+            PipelineRunDetail run = model.detailProperty().get();
+            if (run != null && run.jobs().stream().anyMatch(j -> j.id().equals(job.id()))) {
+                model.log().show(run, job);
+            }
+        });
+        canvas.setId("pipelineDefinitionDag");
+        Label note = new Label();
+        note.setId("pipelineDefinitionNote");
+        note.setWrapText(true);
+        note.textProperty().bind(definition.noteProperty());
+        note.setPadding(new Insets(4, 8, 4, 8));
+        canvas.show(definition.dagProperty().get());
+        definition.dagProperty().addListener((obs, old, now) -> canvas.show(now));
+        Node graph = scroll(canvas);
+        VBox box = new VBox(note, graph);
+        VBox.setVgrow(graph, Priority.ALWAYS);
         return box;
     }
 

@@ -69,6 +69,7 @@ public final class PipelinesViewModel {
     private final ReadOnlyStringWrapper pipelineNote = new ReadOnlyStringWrapper(this, "pipelineNote", "");
     private final ObservableList<PipelineRow> pipelines = FXCollections.observableArrayList();
     private final JobLogViewModel log;
+    private final RunDefinitionViewModel definition;
     private PipelineQuery query = PipelineQuery.all();
     private String source;
     private String kind;
@@ -88,6 +89,7 @@ public final class PipelinesViewModel {
         this.runner = runner;
         this.clock = clock;
         this.log = new JobLogViewModel(service, runner);
+        this.definition = new RunDefinitionViewModel(runner, detail.getReadOnlyProperty());
     }
 
     public ObservableList<String> sourceNames() {
@@ -120,6 +122,11 @@ public final class PipelinesViewModel {
     /** The run on display, with its jobs; null before one is chosen. */
     public ReadOnlyObjectProperty<PipelineRunDetail> detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    /** The run's pipeline definition at its commit, with the run's statuses laid over it. */
+    public RunDefinitionViewModel definition() {
+        return definition;
     }
 
     public ReadOnlyObjectProperty<PipelineDag> dagProperty() {

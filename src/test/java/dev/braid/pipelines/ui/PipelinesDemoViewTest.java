@@ -105,6 +105,14 @@ class PipelinesDemoViewTest {
                 && n.job().status() == PipelineStatus.FAILED), "the failed run's train job failed");
 
         screenshot(robot, "pipelines-demo-failed-run");
+        view.showTab("Definition");
+        view.waitUntil(() -> view.definitionDag().dag() != null && view.definitionDag().redrawCount() > 0);
+        assertTrue(view.definitionNote().startsWith(".gitlab-ci.yml at " + failed.sha().substring(0, 10)), view.definitionNote());
+        assertTrue(view.definitionDag().dag().nodes().stream().anyMatch(n -> n.job().name().equals("train")
+                && n.job().status() == PipelineStatus.FAILED), "the definition at the run's commit shows the run's failed train job");
+        assertTrue(view.definitionDag().dag().edges().stream().anyMatch(e -> e.from().equals("repro") && e.to().equals("train")),
+                "as the definition declares it: train needs repro");
+        screenshot(robot, "pipelines-demo-definition");
         view.showTab("Timeline");
         view.waitUntil(() -> view.timeline().rows().size() >= 6 && view.timeline().redrawCount() > 0);
         view.showTab("Graph");

@@ -61,6 +61,14 @@ final class PipelinesViewHandle {
         return robot.lookup("#pipelineDag").queryAs(DagCanvas.class);
     }
 
+    DagCanvas definitionDag() {
+        return robot.lookup("#pipelineDefinitionDag").queryAs(DagCanvas.class);
+    }
+
+    String definitionNote() {
+        return robot.lookup("#pipelineDefinitionNote").queryAs(Label.class).getText();
+    }
+
     TimelineCanvas timeline() {
         return robot.lookup("#pipelineTimeline").queryAs(TimelineCanvas.class);
     }
