@@ -73,7 +73,7 @@ final class DemoAirflow {
 
     private RunData holdout(DemoMlflowStore.Commit commit) {
         long start = commit.timeMillis() + 30_000L;
-        RunData run = dagRun("churn_holdout", "manual__" + Instant.ofEpochMilli(start), commit, start, "manual");
+        RunData run = dagRun("churn_holdout", "manual__" + logicalDate(start), commit, start, "manual");
         JobData job = task(run, "build_holdout", 1, start + 2_000, 180_000L, PipelineStatus.SUCCESS);
         run.jobs.add(job);
         return finish(run, job.finishedAt, PipelineStatus.SUCCESS);
@@ -81,7 +81,7 @@ final class DemoAirflow {
 
     private RunData churn(DemoMlflowStore.Commit commit, boolean ingestRetried, boolean stillTraining, Map<String, String> logs) {
         long start = commit.timeMillis() + 60_000L;
-        RunData run = dagRun(DAG, "scheduled__" + Instant.ofEpochMilli(start), commit, start, "scheduled");
+        RunData run = dagRun(DAG, "scheduled__" + logicalDate(start), commit, start, "scheduled");
         long t = start + 1_000 + random.nextInt(4_000);
         for (String[] spec : TASKS) {
             String task = spec[0];
@@ -117,6 +117,11 @@ final class DemoAirflow {
             t = job.finishedAt + 1_000 + random.nextInt(5_000);
         }
         return finish(run, run.jobs.get(run.jobs.size() - 1).finishedAt, PipelineStatus.SUCCESS);
+    }
+
+    /** A run id's date as Airflow writes it: {@code 2026-09-24T15:31:00+00:00}. */
+    private static String logicalDate(long millis) {
+        return Instant.ofEpochMilli(millis).toString().replace("Z", "+00:00");
     }
 
     private static RunData dagRun(String dag, String runId, DemoMlflowStore.Commit commit, long start, String type) {
