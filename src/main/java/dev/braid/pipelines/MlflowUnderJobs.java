@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code AIRFLOW_CTX_TRY_NUMBER}, as Airflow exports them to a task's environment); a Kubeflow
  * task's pod ({@code KFP_POD_NAME}) or run ({@code KFP_RUN_ID}). Failing those, an MLflow run whose
  * commit ({@code mlflow.source.git.commit}) is a run's and which started while one of its jobs ran
- * goes under that job, marked {@code inferred}.
+ * goes under that job, marked {@code inferred}; a run that carries any of those tags is never
+ * inferred, since its tags already name the job that started it.
  */
 final class MlflowUnderJobs {
     /** Every tag read, including those shown only ({@code CI_PIPELINE_ID}, {@code BUILD_NUMBER}…). */
@@ -103,6 +104,11 @@ final class MlflowUnderJobs {
                     out.node(mlflow, "");
                     out.node(job, "");
                     out.edge(job, mlflow, EdgeKind.PARENT, by, at, Map.of("by", "tags"));
+                    continue;
+                }
+                if (!tag.isEmpty()) {
+                    // The run names the job that started it, in another source or one Braid does not
+                    // sync: a job of this source that merely ran at the same time did not start it.
                     continue;
                 }
                 String sha = rs.getString(4);

@@ -69,8 +69,12 @@ class DemoTrainingLinksTest {
                         run.runName() + " started inside its train job");
             }
             for (RunSummary run : byHand) {
-                assertEquals(List.of(), app.pipelines().jobsThatLogged(run.sourceId(), run.runId()),
+                List<CiJobRef> jobs = app.pipelines().jobsThatLogged(run.sourceId(), run.runId());
+                // The demo's Airflow DAG still trains on a commit these runs share: an orchestrator task
+                // running at the same time may be guessed (marked inferred), a CI job never.
+                assertEquals(List.of(), jobs.stream().filter(j -> !j.source().equals("demo-airflow")).toList(),
                         run.runName() + " was started by hand, after its commit's pipeline");
+                assertTrue(jobs.stream().allMatch(CiJobRef::inferred), run.runName() + ": " + jobs);
             }
         }
     }
