@@ -5,6 +5,11 @@ import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
 import dev.braid.experiments.MlflowSyncer;
 import dev.braid.experiments.RunEditService;
+import dev.braid.features.FeatureCatalogService;
+import dev.braid.features.FeatureLinks;
+import dev.braid.features.FeatureLinksAfterSync;
+import dev.braid.features.FeatureUsageService;
+import dev.braid.features.registry.FeastSyncer;
 import dev.braid.lineage.EventLimits;
 import dev.braid.lineage.LineageAfterSync;
 import dev.braid.lineage.LineageService;
@@ -72,6 +77,9 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<LineageService> lineage;
     private final Lazy<OpenLineageValidator> openLineageValidator;
     private final Lazy<OpenLineageIngest> openLineageIngest;
+    private final Lazy<FeatureCatalogService> features;
+    private final Lazy<FeatureUsageService> featureUsage;
+    private final Lazy<FeatureLinks> featureLinks;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
 
@@ -94,11 +102,16 @@ public final class AppContext implements AutoCloseable {
         this.lineage = Lazy.of(() -> new LineageService(database, clock));
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
         this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
+        this.features = Lazy.of(() -> new FeatureCatalogService(database, sources()));
+        this.featureUsage = Lazy.of(() -> new FeatureUsageService(database, features()));
+        this.featureLinks = Lazy.of(() -> new FeatureLinks(database, lineage(), clock));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
         this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage())), syncRuns(), syncExecutor.get(),
+                new FeatureLinksAfterSync(new LineageAfterSync(mlflowSyncer(), lineage()), featureLinks.get()),
+                new FeatureLinksAfterSync(new FeastSyncer(database, sources(), clock, System.getenv()), featureLinks.get())),
+                syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock));
         syncRuns().markInterrupted(clock.instant());
     }
@@ -179,6 +192,21 @@ public final class AppContext implements AutoCloseable {
     /** Stores validated OpenLineage events. */
     public OpenLineageIngest openLineageIngest() {
         return openLineageIngest.get();
+    }
+
+    /** The feature catalogue: Feast registries, feature views, versions and diffs. */
+    public FeatureCatalogService features() {
+        return features.get();
+    }
+
+    /** Which runs and model versions used which feature versions. */
+    public FeatureUsageService featureUsage() {
+        return featureUsage.get();
+    }
+
+    /** Derives feature uses and feature lineage again (after syncs, and after the demo is built). */
+    public FeatureLinks featureLinks() {
+        return featureLinks.get();
     }
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */
