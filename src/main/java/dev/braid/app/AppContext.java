@@ -9,6 +9,7 @@ import dev.braid.features.FeatureCatalogService;
 import dev.braid.features.FeatureLinks;
 import dev.braid.features.FeatureLinksAfterSync;
 import dev.braid.features.FeatureUsageService;
+import dev.braid.features.git.FeatureRepoScanner;
 import dev.braid.features.registry.FeastSyncer;
 import dev.braid.lineage.EventLimits;
 import dev.braid.lineage.LineageAfterSync;
@@ -18,6 +19,7 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.repos.AfterIndex;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -108,12 +110,24 @@ public final class AppContext implements AutoCloseable {
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
         this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                        new DvcRepositoryLineage(lineage())),
+                        afterIndex(new DvcRepositoryLineage(lineage()),
+                                new FeatureRepoScanner(database, () -> featureLinks.get().rebuild()))),
                 new FeatureLinksAfterSync(new LineageAfterSync(mlflowSyncer(), lineage()), featureLinks.get()),
                 new FeatureLinksAfterSync(new FeastSyncer(database, sources(), clock, System.getenv()), featureLinks.get())),
                 syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock));
         syncRuns().markInterrupted(clock.instant());
+    }
+
+    /** Both, in order; the second runs even when the first fails (its failure is still reported). */
+    private static AfterIndex afterIndex(AfterIndex first, AfterIndex second) {
+        return (source, repository, location, tips) -> {
+            try {
+                first.indexed(source, repository, location, tips);
+            } finally {
+                second.indexed(source, repository, location, tips);
+            }
+        };
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */

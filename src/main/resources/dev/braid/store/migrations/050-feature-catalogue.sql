@@ -157,3 +157,25 @@ CREATE INDEX feature_uses_by_run ON feature_uses(run_pk);
 CREATE TRIGGER feature_views_forgotten AFTER DELETE ON feature_view_sources
 WHEN NOT EXISTS (SELECT 1 FROM feature_view_sources WHERE view_pk = OLD.view_pk)
 BEGIN DELETE FROM feature_views WHERE view_pk = OLD.view_pk; END;
+
+-- Feature views as the definition files of Feast repositories in indexed git repositories declare
+-- them, one row per commit (on the first-parent line of HEAD) in which a view's declaration changed.
+-- Rebuilt after every sync of the repository; matched to the versions above for provenance.
+CREATE TABLE feature_git_definitions (
+    repo_id      INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    project      TEXT    NOT NULL,
+    view         TEXT    NOT NULL,
+    seq          INTEGER NOT NULL,
+    sha          TEXT    NOT NULL,
+    committed_at INTEGER NOT NULL,
+    author       TEXT    NOT NULL,
+    subject      TEXT    NOT NULL,
+    path         TEXT    NOT NULL,
+    -- kind|fields|entities|source views, names sorted: what Feast numbers versions by
+    schema       TEXT    NOT NULL,
+    -- the schema and the rest (TTL, source, tags, owner, transformation text)
+    definition   TEXT    NOT NULL,
+    PRIMARY KEY (repo_id, project, view, seq)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX feature_git_definitions_by_view ON feature_git_definitions(project, view);
