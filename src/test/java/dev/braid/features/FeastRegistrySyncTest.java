@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.features.feast.ViewField;
+import dev.braid.features.git.FeatureRepoScanner;
+import dev.braid.lineage.LineageService;
 import dev.braid.sync.Source;
 import dev.braid.sync.SyncCounts;
 import dev.braid.testing.FeastHarness;
 import dev.braid.testing.SharedServices;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,6 +51,7 @@ class FeastRegistrySyncTest {
     private Source bothRest;
     private Source bothFile;
     private final List<SyncCounts> restCounts = new ArrayList<>();
+    private final List<String> commits = new ArrayList<>();
 
     @BeforeAll
     void start(SharedServices.Registry services, @TempDir Path tmp) throws Exception {
@@ -73,7 +80,7 @@ class FeastRegistrySyncTest {
     @Order(1)
     void eachApplyGivesTheSameCatalogueFromTheServerAndFromTheFile() throws Exception {
         for (int step = 1; step <= FraudFeatureRepo.STEPS; step++) {
-            repo.step(step);
+            commits.add(repo.step(step));
             feast.refresh();
             restCounts.add(restOnly.sync(rest));
             fileOnly.sync(file);
@@ -147,6 +154,41 @@ class FeastRegistrySyncTest {
     void anUnchangedRegistryChangesNothing() throws Exception {
         assertEquals(SyncCounts.NONE, restOnly.sync(rest));
         assertEquals(SyncCounts.NONE, fileOnly.sync(file));
+    }
+
+    @Test
+    @Order(7)
+    void eachVersionKnowsTheCommitThatIntroducedIt() throws Exception {
+        Source git = both.db.write(c -> both.sources.insert(c, "git", "fraud-repo", Map.of("path", repo.repo().dir().toString())));
+        FeatureLinks links = new FeatureLinks(both.db, new LineageService(both.db, Clock.systemUTC()), Clock.systemUTC());
+        try (Repository r = new FileRepositoryBuilder().setGitDir(repo.repo().dir().resolve(".git").toFile()).build()) {
+            new FeatureRepoScanner(both.db, links::rebuild).indexed(git, r, repo.repo().dir().toString(), Set.of());
+        }
+        FeatureViewDetail stats = both.catalogue.view("customer_stats");
+        assertEquals(commits.get(0), introduced(stats, "v0"));
+        assertEquals(commits.get(1), introduced(stats, "v1"));
+        assertEquals(List.of(commits.get(2)), changed(stats, "v1"), "the TTL change Feast applied in place");
+        assertEquals(commits.get(3), introduced(stats, "v2"));
+        FeatureViewDetail risk = both.catalogue.view("merchant_risk");
+        assertEquals(commits.get(0), introduced(risk, "v0"));
+        assertEquals(commits.get(2), introduced(risk, "v1"));
+        FeatureViewDetail ratio = both.catalogue.view("amount_per_tx");
+        assertEquals(commits.get(0), introduced(ratio, "v0"));
+        for (FeatureViewVersion v : ratio.versions()) {
+            assertTrue(introduced(ratio, v.version()) != null, "amount_per_tx " + v.version() + " has its commit");
+        }
+        assertEquals("Ada Lovelace", stats.versions().get(0).commits().get(0).author());
+        assertEquals(FraudFeatureRepo.subject(1), stats.versions().get(0).commits().get(0).subject());
+    }
+
+    private static String introduced(FeatureViewDetail view, String version) throws FeatureException {
+        return FeatureCatalogService.version(view, version).commits().stream().filter(c -> c.role().equals("introduced"))
+                .map(VersionCommit::sha).findFirst().orElse(null);
+    }
+
+    private static List<String> changed(FeatureViewDetail view, String version) throws FeatureException {
+        return FeatureCatalogService.version(view, version).commits().stream().filter(c -> c.role().equals("changed"))
+                .map(VersionCommit::sha).toList();
     }
 
     /** Per view of the source: kind, current version, entities, fields with types, source. */
