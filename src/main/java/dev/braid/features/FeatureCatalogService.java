@@ -19,6 +19,7 @@ public final class FeatureCatalogService {
     private final SourceStore sources;
     private final CatalogueQueries queries = new CatalogueQueries();
     private final ViewDetails details = new ViewDetails(queries);
+    private final OverviewQueries overview = new OverviewQueries(queries);
 
     public FeatureCatalogService(Database db, SourceStore sources) {
         this.db = db;
@@ -62,6 +63,15 @@ public final class FeatureCatalogService {
     /** The Feast sources, by name. */
     public List<Source> sources() {
         return sources.listByKind(FeastSyncer.KIND);
+    }
+
+    /**
+     * The catalogue at a glance: projects, feature views, entities, feature services and data sources
+     * (one entry per project and name across sources) matching {@code search} (see {@link ViewFilter}
+     * for the words it understands; null or blank for everything).
+     */
+    public CatalogueOverview overview(String search) {
+        return db.read(c -> overview.overview(c, search));
     }
 
     /** Feature views as each source lists them, by project, name and source. */

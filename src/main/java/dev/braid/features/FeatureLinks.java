@@ -28,8 +28,12 @@ public final class FeatureLinks {
         this.clock = clock;
     }
 
-    /** Derives provenance, uses and lineage again (two transactions); returns how many uses there are. */
-    public int rebuild() {
+    /**
+     * Derives provenance, uses and lineage again (two transactions); returns how many uses there are.
+     * One rebuild at a time: each reads the cache when it starts, so the last to run (after the last
+     * sync) leaves links that agree with everything synced.
+     */
+    public synchronized int rebuild() {
         int count = db.write(c -> {
             provenance.rebuild(c);
             return uses.rebuild(c);

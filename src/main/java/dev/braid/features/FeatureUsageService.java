@@ -69,6 +69,17 @@ public final class FeatureUsageService {
         });
     }
 
+    /** The feature versions the run {@code runId} of the MLflow source with key {@code mlflowSourceId} used. */
+    public List<FeatureUse> usedByRun(long mlflowSourceId, String runId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(SELECT + " WHERE r.source_id = ? AND r.run_id = ? ORDER BY v.project, v.name")) {
+                st.setLong(1, mlflowSourceId);
+                st.setString(2, runId);
+                return read(c, st);
+            }
+        });
+    }
+
     /**
      * The feature versions model version {@code model}/{@code version} of MLflow source
      * {@code mlflowSource} was trained on: those its run used. Empty when the version names no run

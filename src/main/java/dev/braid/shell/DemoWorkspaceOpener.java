@@ -3,6 +3,7 @@ package dev.braid.shell;
 import dev.braid.demo.DemoService;
 import dev.braid.demo.DemoWorkspace;
 import dev.braid.experiments.ExperimentService;
+import dev.braid.features.FeatureCatalogService;
 import dev.braid.lineage.OpenLineageImporter;
 import dev.braid.repos.RepositoryService;
 import dev.braid.sync.SourceSyncer;
@@ -23,6 +24,7 @@ public final class DemoWorkspaceOpener implements DemoOpener {
     private final ExperimentService experiments;
     private final SourceSyncer mlflowSyncer;
     private final OpenLineageImporter lineage;
+    private FeatureCatalogService features;
 
     public DemoWorkspaceOpener(RepositoryService repositories, Path dataDir, Clock clock) {
         this(repositories, dataDir, clock, null, null, null);
@@ -42,9 +44,16 @@ public final class DemoWorkspaceOpener implements DemoOpener {
         this.lineage = lineage;
     }
 
+    /** Also adds the demo's Feast registry to {@code catalogue}; returns this opener. */
+    public DemoWorkspaceOpener withFeatures(FeatureCatalogService catalogue) {
+        this.features = catalogue;
+        return this;
+    }
+
     @Override
     public void open(SyncContext progress) throws Exception {
-        new DemoService(repositories, new DemoWorkspace(clock), experiments, mlflowSyncer, lineage).open(freeFolder(), progress);
+        new DemoService(repositories, new DemoWorkspace(clock), experiments, mlflowSyncer, lineage).withFeatures(features)
+                .open(freeFolder(), progress);
     }
 
     /** {@code <data>/demo}, or {@code demo-2}, {@code demo-3}… when an earlier demo is there. */

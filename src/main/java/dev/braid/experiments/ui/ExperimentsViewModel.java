@@ -67,6 +67,7 @@ public final class ExperimentsViewModel {
     private RunEditService edits;
     private ArtifactService artifacts;
     private Consumer<String> lineageOpener;
+    private RunFeatures features;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
         this.service = service;
@@ -332,6 +333,11 @@ public final class ExperimentsViewModel {
         this.artifacts = artifacts;
     }
 
+    /** Gives run details a Features tab: the feature versions each run used. */
+    public void setFeatures(RunFeatures features) {
+        this.features = features;
+    }
+
     /** Gives run details a "Lineage" link that shows the run (by MLflow id) in the explorer. */
     public void setLineageOpener(Consumer<String> opener) {
         this.lineageOpener = opener;
@@ -343,6 +349,7 @@ public final class ExperimentsViewModel {
         detail.setRunEdits(edits);
         detail.setArtifacts(artifacts);
         detail.setLineageOpener(lineageOpener);
+        detail.setFeatures(features);
         return detail;
     }
 

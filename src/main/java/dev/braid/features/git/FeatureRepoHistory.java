@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -53,14 +51,7 @@ final class FeatureRepoHistory {
             if (projects.isEmpty()) {
                 return List.of();
             }
-            walk.setFirstParent(true);
-            walk.setTreeFilter(AndTreeFilter.create(under(projects.keySet()), TreeFilter.ANY_DIFF));
-            walk.markStart(tip);
-            List<RevCommit> touched = new ArrayList<>();
-            for (RevCommit c; (c = walk.next()) != null && touched.size() < MAX_COMMITS; ) {
-                touched.add(c);
-            }
-            Collections.reverse(touched);
+            List<RevCommit> touched = FirstParentHistory.touching(repository, tip, projects.keySet(), MAX_COMMITS);
             List<GitDefinition> out = new ArrayList<>();
             Map<String, String> last = new HashMap<>();
             for (RevCommit commit : touched) {
@@ -108,7 +99,7 @@ final class FeatureRepoHistory {
         if (dirs.contains("")) {
             return python;
         }
-        return AndTreeFilter.create(PathFilterGroup.createFromStrings(dirs), python);
+        return org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(PathFilterGroup.createFromStrings(dirs), python);
     }
 
     private String project(ObjectId blob, String path) {
