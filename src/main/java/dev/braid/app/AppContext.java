@@ -20,6 +20,16 @@ import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
 import dev.braid.repos.AfterIndex;
+import dev.braid.lineage.dvc.DvcRunInputs;
+import dev.braid.pipelines.PipelineLineage;
+import dev.braid.pipelines.PipelineLineageAfterSync;
+import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.ci.CiSources;
+import dev.braid.pipelines.definitions.PipelineDefinitionService;
+import dev.braid.pipelines.definitions.RepositoryCommits;
+import dev.braid.pipelines.dvc.DvcDagReader;
+import dev.braid.pipelines.dvc.DvcPipelineService;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -29,12 +39,15 @@ import dev.braid.store.CacheOpenException;
 import dev.braid.store.Database;
 import dev.braid.store.SettingsStore;
 import dev.braid.sync.RetryPolicy;
+import dev.braid.sync.Secrets;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.SourceStore;
+import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,20 +95,26 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<FeatureCatalogService> features;
     private final Lazy<FeatureUsageService> featureUsage;
     private final Lazy<FeatureLinks> featureLinks;
+    private final Lazy<CiSources> ciSources;
+    private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
+    private final Lazy<PipelineDefinitionService> pipelineDefinitions;
+    private final Lazy<DvcPipelineService> dvcPipelines;
+    private final Secrets secrets;
 
-    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
+    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt, Secrets secrets) {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
+        this.secrets = secrets;
         this.settings = Lazy.of(() -> new SettingsStore(dirs.settingsFile()));
         this.sources = Lazy.of(() -> new SourceStore(database, clock));
-        this.syncRuns = Lazy.of(() -> new SyncRunStore(database));
+        this.syncRuns = Lazy.of(() -> new SyncRunStore(database, secrets::mask));
         this.commits = Lazy.of(() -> new CommitStore(database));
         this.repositories = Lazy.of(() -> new RepositoryService(database, sources(), commits.get(), dirs.clonesDir(),
                 System.getenv(), prompt));
-        this.mlflow = Lazy.of(MlflowConnector::standard);
+        this.mlflow = Lazy.of(() -> MlflowConnector.standard(secrets));
         this.experiments = Lazy.of(() -> new ExperimentService(database, sources(), mlflow.get(), clock));
         this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock));
         this.artifacts = Lazy.of(() -> new ArtifactService(database, sources(), mlflow.get(), dirs.artifactsDir(),
@@ -108,24 +127,44 @@ public final class AppContext implements AutoCloseable {
         this.featureUsage = Lazy.of(() -> new FeatureUsageService(database, features()));
         this.featureLinks = Lazy.of(() -> new FeatureLinks(database, lineage(), clock));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
-        this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
+        this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
+        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
+                PipelineService.DEFAULT_LOG_CAP_BYTES));
+        this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
+                RetryPolicy.standard(), Sleeper.REAL, clock, secrets::mask));
+        this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
+                DvcDagReader.asList()));
+        this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
+        // Every secret a source names is masked from the start, also by commands that never use it.
+        Logging.maskWith(secrets::mask);
+        sources().list().forEach(source -> secrets.registerNamedIn(source.config(), System.getenv()));
+        if (!database.isReadOnly()) {
+            syncRuns().markInterrupted(clock.instant());
+        }
+    }
+
+    private List<SourceSyncer> syncers(CredentialPrompt prompt) {
+        List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         afterIndex(new DvcRepositoryLineage(lineage()),
                                 new FeatureRepoScanner(database, () -> featureLinks.get().rebuild()))),
-                new FeatureLinksAfterSync(new LineageAfterSync(mlflowSyncer(), lineage()), featureLinks.get()),
-                new FeatureLinksAfterSync(new FeastSyncer(database, sources(), clock, System.getenv()), featureLinks.get())),
-                syncRuns(), syncExecutor.get(),
-                RetryPolicy.standard(), Sleeper.REAL, clock));
-        syncRuns().markInterrupted(clock.instant());
+                new FeatureLinksAfterSync(new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
+                        featureLinks.get()),
+                new FeatureLinksAfterSync(new FeastSyncer(database, sources(), clock, System.getenv()), featureLinks.get())));
+        for (String kind : PipelineService.KINDS) {
+            syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
+                    new PipelineLineage(database, lineage())));
+        }
+        return syncers;
     }
 
     /** Both, in order; the second runs even when the first fails (its failure is still reported). */
     private static AfterIndex afterIndex(AfterIndex first, AfterIndex second) {
-        return (source, repository, location, tips) -> {
+        return (source, repository, location, tips, context) -> {
             try {
-                first.indexed(source, repository, location, tips);
+                first.indexed(source, repository, location, tips, context);
             } finally {
-                second.indexed(source, repository, location, tips);
+                second.indexed(source, repository, location, tips, context);
             }
         };
     }
@@ -138,9 +177,30 @@ public final class AppContext implements AutoCloseable {
     /** Like {@link #open(DataDirectories, Clock)}, asking {@code prompt} for credentials nothing else had. */
     public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt)
             throws CacheOpenException, IOException {
+        return open(dirs, clock, prompt, new Secrets());
+    }
+
+    /** Like {@link #open(DataDirectories, Clock, CredentialPrompt)}, masking with the process's own {@code secrets}. */
+    public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt, Secrets secrets)
+            throws CacheOpenException, IOException {
         dirs.createDataDir();
         ProcessConfinement.confineTo(dirs.dataDir());
-        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt);
+        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt, secrets);
+    }
+
+    /**
+     * Opens the cache in {@code dirs} for reading only, writing nothing to the data folder: for
+     * commands that only read, when the folder or the cache file cannot be written. Every write
+     * then fails with {@link dev.braid.store.CacheProblem#READ_ONLY}.
+     */
+    public static AppContext openReadOnly(DataDirectories dirs, Clock clock, Secrets secrets) throws CacheOpenException {
+        ProcessConfinement.confineReadOnly(dirs.dataDir());
+        return new AppContext(dirs, clock, Database.openReadOnly(dirs.cacheFile()), CredentialPrompt.NONE, secrets);
+    }
+
+    /** The secrets read so far, masked wherever text leaves Braid ({@link Secrets}). */
+    public Secrets secrets() {
+        return secrets;
     }
 
     public DataDirectories dirs() {
@@ -193,6 +253,11 @@ public final class AppContext implements AutoCloseable {
         return mlflowSyncer.get();
     }
 
+    /** Pipeline runs from CI services: sources, cached runs, job logs and trends. */
+    public PipelineService pipelines() {
+        return pipelines.get();
+    }
+
     /** The lineage graph: questions, labels, and the writes every source of lineage goes through. */
     public LineageService lineage() {
         return lineage.get();
@@ -225,12 +290,23 @@ public final class AppContext implements AutoCloseable {
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */
     public OpenLineageReceiver startLineageReceiver(OpenLineageReceiver.Settings settings) throws IOException {
+        secrets.register(settings.token());
         return OpenLineageReceiver.start(settings, openLineageValidator(), openLineageIngest());
     }
 
     /** Imports OpenLineage files and folders. */
     public OpenLineageImporter openLineageImporter() {
         return new OpenLineageImporter(openLineageValidator(), openLineageIngest());
+    }
+
+    /** Pipeline definitions (CI files, Kubeflow specs, dvc.yaml) of indexed repositories at any commit. */
+    public PipelineDefinitionService pipelineDefinitions() {
+        return pipelineDefinitions.get();
+    }
+
+    /** DVC pipelines of indexed repositories: stage states, params and metrics diffs, experiments. */
+    public DvcPipelineService dvcPipelines() {
+        return dvcPipelines.get();
     }
 
     @Override

@@ -107,8 +107,10 @@ public final class BraidApp extends Application {
                 opened.lineage(), opened.features(), opened.featureUsage());
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
-                        null, opened.openLineageImporter()).withFeatures(opened.features()));
+                        null, opened.openLineageImporter()).withPipelines(opened.pipelines())
+                        .withFeatures(opened.features()));
         workbench.setLineageReceiver(opened::startLineageReceiver, System.getenv());
+        workbench.setPipelines(opened.pipelines());
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
             workbench.experiments().setArtifacts(opened.artifacts());

@@ -57,7 +57,8 @@ final class RunsListCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
         }
         CliEnvironment env = runs.root().environment();
-        try (AppContext context = runs.root().openContext()) {
+        try (AppContext context = runs.root().openReadContext()) {
+            AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
             if (source != null && context.experiments().sources().stream().noneMatch(s -> s.name().equals(source))) {
                 throw new ParameterException(spec.commandLine(), "unknown MLflow source: " + source);
             }
@@ -73,7 +74,7 @@ final class RunsListCommand implements Callable<Integer> {
                 throw new WorkFailedException(e.getMessage(), e);
             }
             if (json) {
-                JsonOutput out = new JsonOutput(env.out());
+                JsonOutput out = new JsonOutput(env.data());
                 found.forEach(run -> out.line(jsonOf(run)));
             } else {
                 TextTable table = new TextTable("RUN", "EXPERIMENT", "NAME", "STATUS", "STARTED");

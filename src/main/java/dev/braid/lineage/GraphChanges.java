@@ -43,17 +43,30 @@ public record GraphChanges(List<NodeWrite> nodes, List<EdgeWrite> edges, List<Co
     }
 
     /**
-     * A node to create or update. A blank name keeps the stored one; a status replaces the stored
-     * one only when {@code statusAt} is not older than the time the stored status came from;
-     * properties are merged into the stored ones (a key given here wins).
+     * A node to create or update. A blank name keeps the stored one, and so does a
+     * {@code fallbackName}: that name is only for a node not stored yet (a commit known to an MLflow
+     * run by its hash alone, say), so the node's name never depends on which source wrote last. A
+     * status replaces the stored one only when {@code statusAt} is not older than the time the
+     * stored status came from; properties are merged into the stored ones (a key given here wins).
      */
-    public record NodeWrite(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
+    public record NodeWrite(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties,
+                            boolean fallbackName) {
         public NodeWrite {
             Objects.requireNonNull(id, "id");
             name = name == null ? "" : name;
             status = status == null ? "" : status;
             statusAt = statusAt == null ? Instant.EPOCH : statusAt;
             properties = Map.copyOf(properties);
+            fallbackName = fallbackName || name.isEmpty();
+        }
+
+        public NodeWrite(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
+            this(id, name, status, statusAt, properties, false);
+        }
+
+        /** The name a node has once {@code later} is written after this: a real name beats a fallback. */
+        String nameBefore(NodeWrite later) {
+            return later.fallbackName() && !(fallbackName && name.isEmpty()) ? name : later.name();
         }
     }
 
@@ -94,16 +107,26 @@ public record GraphChanges(List<NodeWrite> nodes, List<EdgeWrite> edges, List<Co
         }
 
         public Builder node(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
-            NodeWrite earlier = nodes.get(id);
+            return node(new NodeWrite(id, name, status, statusAt, properties));
+        }
+
+        /** A node whose {@code name} is only used when it is not stored yet (see {@link NodeWrite}). */
+        public Builder nodeWithFallbackName(NodeId id, String name, Map<String, String> properties) {
+            return node(new NodeWrite(id, name, "", null, properties, true));
+        }
+
+        private Builder node(NodeWrite write) {
+            NodeWrite earlier = nodes.get(write.id());
             if (earlier == null) {
-                nodes.put(id, new NodeWrite(id, name, status, statusAt, properties));
+                nodes.put(write.id(), write);
                 return this;
             }
             Map<String, String> merged = new LinkedHashMap<>(earlier.properties());
-            merged.putAll(properties);
-            boolean newStatus = status != null && !status.isEmpty();
-            nodes.put(id, new NodeWrite(id, name == null || name.isEmpty() ? earlier.name() : name,
-                    newStatus ? status : earlier.status(), newStatus ? statusAt : earlier.statusAt(), merged));
+            merged.putAll(write.properties());
+            boolean newStatus = !write.status().isEmpty();
+            nodes.put(write.id(), new NodeWrite(write.id(), earlier.nameBefore(write),
+                    newStatus ? write.status() : earlier.status(), newStatus ? write.statusAt() : earlier.statusAt(), merged,
+                    earlier.fallbackName() && write.fallbackName()));
             return this;
         }
 

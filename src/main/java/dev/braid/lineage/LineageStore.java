@@ -45,7 +45,7 @@ final class LineageStore {
                 INSERT INTO lineage_nodes(id, kind, name, status, status_at, properties, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
-                    name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,
+                    name = CASE WHEN ?8 = 0 AND excluded.name <> '' THEN excluded.name ELSE name END,
                     status = CASE WHEN %1$s THEN excluded.status ELSE status END,
                     status_at = CASE WHEN %1$s THEN excluded.status_at ELSE status_at END,
                     properties = json_patch(properties, excluded.properties),
@@ -59,6 +59,8 @@ final class LineageStore {
                 st.setLong(5, node.statusAt().toEpochMilli());
                 st.setString(6, encode(node.properties()));
                 st.setLong(7, now.toEpochMilli());
+                // A fallback (or blank) name only names a node not stored yet; a stored name stays.
+                st.setInt(8, node.fallbackName() ? 1 : 0);
                 st.addBatch();
             }
             st.executeBatch();
@@ -108,20 +110,6 @@ final class LineageStore {
         List<T> copy = new ArrayList<>(rows);
         copy.sort(order);
         return copy;
-    }
-
-    /** Removes every edge and column link {@code source} asserted; nodes stay (others may use them). */
-    int deleteAssertedBy(Connection c, String source) throws SQLException {
-        int removed;
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_edges WHERE asserted_by = ?")) {
-            st.setString(1, source);
-            removed = st.executeUpdate();
-        }
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_columns WHERE asserted_by = ?")) {
-            st.setString(1, source);
-            st.executeUpdate();
-        }
-        return removed;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.braid.demo.DemoWorkspace;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.features.FeatureCatalogService;
 import dev.braid.lineage.OpenLineageImporter;
+import dev.braid.pipelines.PipelineService;
 import dev.braid.repos.RepositoryService;
 import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncContext;
@@ -25,6 +26,7 @@ public final class DemoWorkspaceOpener implements DemoOpener {
     private final SourceSyncer mlflowSyncer;
     private final OpenLineageImporter lineage;
     private FeatureCatalogService features;
+    private PipelineService pipelines;
 
     public DemoWorkspaceOpener(RepositoryService repositories, Path dataDir, Clock clock) {
         this(repositories, dataDir, clock, null, null, null);
@@ -44,6 +46,12 @@ public final class DemoWorkspaceOpener implements DemoOpener {
         this.lineage = lineage;
     }
 
+    /** Also writes the demo's CI history into {@code service}. */
+    public DemoWorkspaceOpener withPipelines(PipelineService service) {
+        this.pipelines = service;
+        return this;
+    }
+
     /** Also adds the demo's Feast registry to {@code catalogue}; returns this opener. */
     public DemoWorkspaceOpener withFeatures(FeatureCatalogService catalogue) {
         this.features = catalogue;
@@ -52,7 +60,8 @@ public final class DemoWorkspaceOpener implements DemoOpener {
 
     @Override
     public void open(SyncContext progress) throws Exception {
-        new DemoService(repositories, new DemoWorkspace(clock), experiments, mlflowSyncer, lineage).withFeatures(features)
+        new DemoService(repositories, new DemoWorkspace(clock), experiments, mlflowSyncer, lineage, pipelines)
+                .withFeatures(features)
                 .open(freeFolder(), progress);
     }
 

@@ -10,9 +10,9 @@ import java.time.Instant;
 public record SourceStatus(long sourceId, String name, SyncOutcome lastOutcome, Instant lastSuccess,
                            String lastError, boolean running) {
 
-    /** The last sync could not reach the remote; what is shown is the cached copy. */
+    /** The last sync could not reach the remote; what is shown is the cached copy (or the local one, when stale). */
     public boolean offline() {
-        return !running && lastOutcome == SyncOutcome.UNREACHABLE;
+        return !running && (lastOutcome == SyncOutcome.UNREACHABLE || lastOutcome == SyncOutcome.STALE);
     }
 
     public String state() {
@@ -25,6 +25,7 @@ public record SourceStatus(long sourceId, String name, SyncOutcome lastOutcome, 
         return switch (lastOutcome) {
             case SUCCEEDED -> "up to date";
             case UNREACHABLE -> "offline";
+            case STALE -> "offline, local copy indexed";
             case FAILED -> "sync failed";
             case CANCELLED -> "sync cancelled";
             case INTERRUPTED -> "sync interrupted";

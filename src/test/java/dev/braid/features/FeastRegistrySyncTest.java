@@ -162,7 +162,7 @@ class FeastRegistrySyncTest {
         Source git = both.db.write(c -> both.sources.insert(c, "git", "fraud-repo", Map.of("path", repo.repo().dir().toString())));
         FeatureLinks links = new FeatureLinks(both.db, new LineageService(both.db, Clock.systemUTC()), Clock.systemUTC());
         try (Repository r = new FileRepositoryBuilder().setGitDir(repo.repo().dir().resolve(".git").toFile()).build()) {
-            new FeatureRepoScanner(both.db, links::rebuild).indexed(git, r, repo.repo().dir().toString(), Set.of());
+            new FeatureRepoScanner(both.db, links::rebuild).indexed(git, r, repo.repo().dir().toString(), Set.of(), dev.braid.testing.TestContexts.quiet());
         }
         FeatureViewDetail stats = both.catalogue.view("customer_stats");
         assertEquals(commits.get(0), introduced(stats, "v0"));

@@ -3,6 +3,7 @@ package dev.braid.features.git;
 import dev.braid.repos.AfterIndex;
 import dev.braid.store.Database;
 import dev.braid.sync.Source;
+import dev.braid.sync.SyncContext;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class FeatureRepoScanner implements AfterIndex {
     }
 
     @Override
-    public void indexed(Source source, Repository repository, String location, Set<String> tips) throws IOException {
+    public void indexed(Source source, Repository repository, String location, Set<String> tips, SyncContext context)
+            throws IOException {
         List<GitDefinition> history = new FeatureRepoHistory(repository).read();
         boolean had = db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM feature_git_definitions WHERE repo_id = ? LIMIT 1")) {

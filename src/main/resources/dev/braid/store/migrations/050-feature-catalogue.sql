@@ -179,3 +179,11 @@ CREATE TABLE feature_git_definitions (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX feature_git_definitions_by_view ON feature_git_definitions(project, view);
+
+-- The versions Braid numbered itself (from content hashes) and when and by which source each
+-- version was first seen exist only here: no registry can give them again, so a cache reset
+-- carries them over (with the views whose keys they use). Everything else above comes back with
+-- the next sync: the registries' listings, the git definitions, the uses and the provenance.
+INSERT INTO cache_carry_over(table_name, position, row_filter, skip_columns, reason) VALUES
+    ('feature_views', 300, NULL, '', 'feature views, whose keys the versions refer to'),
+    ('feature_view_versions', 310, NULL, '', 'feature view versions Braid assigned, and when and by which source each was first seen');
