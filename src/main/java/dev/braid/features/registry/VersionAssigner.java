@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Decides which version of a feature view a source lists and which versions are new to the
- * cache (docs/decisions/0012-feature-versions-and-usage.md):
+ * cache (docs/decisions/0019-feature-versions-and-usage.md):
  * <ol>
  *   <li>Where the registry records Feast's version history (a registry file of Feast 0.62 or
  *       later), the versions are Feast's: {@code v0}, {@code v1}…, each with the snapshot and time

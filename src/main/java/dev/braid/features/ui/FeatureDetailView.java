@@ -236,7 +236,7 @@ public final class FeatureDetailView {
         table.getColumns().add(FeaturesView.column("Current", UseRow::current, 70));
         table.getColumns().add(FeaturesView.column("How Braid knows", UseRow::how, 200));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No run recorded using this feature view (see ADR 12 for what Braid reads)."));
+        table.setPlaceholder(new Label("No run recorded using this feature view (see ADR 19 for what Braid reads)."));
         table.setRowFactory(t -> {
             TableRow<UseRow> row = new TableRow<>() {
                 @Override

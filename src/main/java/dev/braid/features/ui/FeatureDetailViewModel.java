@@ -45,6 +45,7 @@ public final class FeatureDetailViewModel {
     private final ReadOnlyStringWrapper requestedTab = new ReadOnlyStringWrapper(this, "requestedTab", "");
     private FeatureLinksOut links = FeatureLinksOut.NONE;
     private long generation;
+    private long comparison;
 
     public FeatureDetailViewModel(FeatureCatalogService catalogue, FeatureUsageService usage, TaskRunner runner) {
         this.catalogue = catalogue;
@@ -112,17 +113,30 @@ public final class FeatureDetailViewModel {
         compare(from, to);
     }
 
-    /** Compares two versions of the open view (labels as listed); shows the differences in {@link #diff()}. */
+    /**
+     * Compares two versions of the open view (labels as listed); shows the differences in
+     * {@link #diff()} once read (off the UI thread; the newest comparison wins).
+     */
     public void compare(String from, String to) {
         FeatureViewDetail v = view.get();
         compareFrom.set(from);
         compareTo.set(to);
-        diff.clear();
+        long mine = ++comparison;
         if (v == null || from == null || to == null) {
+            diff.clear();
             return;
         }
+        String name = v.qualifiedName();
+        runner.run(() -> diffLines(name, from, to), lines -> {
+            if (mine == comparison) {
+                diff.setAll(lines);
+            }
+        }, failure -> status.set("Could not compare " + from + " and " + to + ": " + failure.getMessage()));
+    }
+
+    private List<DiffLine> diffLines(String name, String from, String to) {
         try {
-            VersionDiff d = catalogue.diff(v.qualifiedName(), from, to);
+            VersionDiff d = catalogue.diff(name, from, to);
             List<DiffLine> lines = new ArrayList<>();
             d.added().forEach(f -> lines.add(new DiffLine(DiffLine.Kind.ADDED, "+ " + f.name() + ": " + f.type())));
             d.removed().forEach(f -> lines.add(new DiffLine(DiffLine.Kind.REMOVED, "− " + f.name() + ": " + f.type())));
@@ -131,9 +145,9 @@ public final class FeatureDetailViewModel {
             if (lines.isEmpty()) {
                 lines.add(new DiffLine(DiffLine.Kind.NOTE, from.equals(to) ? "The same version." : "No differences in the definition."));
             }
-            diff.setAll(lines);
+            return lines;
         } catch (FeatureException e) {
-            diff.setAll(List.of(new DiffLine(DiffLine.Kind.NOTE, e.getMessage())));
+            return List.of(new DiffLine(DiffLine.Kind.NOTE, e.getMessage()));
         }
     }
 

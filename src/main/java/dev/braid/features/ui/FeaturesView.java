@@ -54,7 +54,7 @@ public final class FeaturesView {
         catalogue.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         catalogue.setMinWidth(280);
         SplitPane split = new SplitPane(catalogue, new FeatureDetailView(model.detail()).node());
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
         root = new VBox(8, bar, status, split);
         root.setPadding(new Insets(8));
@@ -71,14 +71,16 @@ public final class FeaturesView {
     private static TableView<FeatureViewListing> viewsTable(FeaturesViewModel model) {
         TableView<FeatureViewListing> table = new TableView<>(model.views());
         table.setId("featureViewsTable");
-        table.getColumns().add(column("Feature view", FeatureViewListing::name, 150));
-        table.getColumns().add(column("Version", FeatureViewListing::version, 64));
-        table.getColumns().add(column("Kind", FeatureViewListing::kind, 70));
-        table.getColumns().add(column("Project", FeatureViewListing::project, 90));
+        // Names and versions first at readable widths; the rest scrolls sideways rather than
+        // squeezing every column to an ellipsis in a narrow catalogue pane.
+        table.getColumns().add(column("Feature view", FeatureViewListing::name, 170));
+        table.getColumns().add(column("Version", FeatureViewListing::version, 62));
+        table.getColumns().add(column("Fields", l -> Integer.toString(l.fields().size()), 52));
         table.getColumns().add(column("Entities", l -> String.join(", ", l.entities()), 90));
-        table.getColumns().add(column("Fields", l -> Integer.toString(l.fields().size()), 50));
-        table.getColumns().add(column("Owner", FeatureViewListing::owner, 120));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Project", FeatureViewListing::project, 80));
+        table.getColumns().add(column("Kind", FeatureViewListing::kind, 80));
+        table.getColumns().add(column("Owner", FeatureViewListing::owner, 200));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No feature views."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && (model.selectedProperty().get() == null || now.viewPk() != model.selectedProperty().get().viewPk())) {

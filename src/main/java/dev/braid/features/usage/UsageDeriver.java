@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Finds which runs used which feature-view versions, from what the cache holds (the conventions
- * of docs/decisions/0012-feature-versions-and-usage.md):
+ * of docs/decisions/0019-feature-versions-and-usage.md):
  * <ol>
  *   <li>a param or tag whose key ends in {@code feature_service} names a feature service;</li>
  *   <li>a param or tag whose key ends in {@code feature_views} lists views ({@code a, b@v1});</li>
