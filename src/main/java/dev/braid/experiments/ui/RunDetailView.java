@@ -153,7 +153,6 @@ public final class RunDetailView {
         return pane;
     }
 
-    /** Built when first shown, so opening a run lists no artifacts until they are looked at. */
     /** The feature versions the run used; a stale one says which version its view is at now; double-click opens it. */
     private static Node featuresTable(RunDetailViewModel model) {
         TableView<RunFeatures.UsedFeature> table = new TableView<>(model.features());
@@ -163,7 +162,7 @@ public final class RunDetailView {
         table.getColumns().add(column("Current", f -> f.stale() ? "⚠ " + f.currentVersion() + " (stale)" : f.currentVersion()));
         table.getColumns().add(column("How Braid knows", RunFeatures.UsedFeature::via));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("This run recorded no features Braid knows (see docs/decisions/0012)."));
+        table.setPlaceholder(new Label("This run recorded no features Braid knows (see docs/decisions/0019)."));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<RunFeatures.UsedFeature> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -176,6 +175,7 @@ public final class RunDetailView {
         return table;
     }
 
+    /** Built when first shown, so opening a run lists no artifacts until they are looked at. */
     private static Tab artifactsTab(ArtifactTreeViewModel artifacts) {
         Tab tab = tab("Artifacts", new Label());
         tab.selectedProperty().addListener((obs, was, selected) -> {

@@ -141,7 +141,6 @@ public final class RunDetailViewModel {
         this.runOpener = opener;
     }
 
-    /** Where the "Lineage" link goes, given the run's MLflow id; null shows no link. */
     /** Lists the feature versions this run used ({@link #features()}), through {@code lookup}; null for none. */
     void setFeatures(RunFeatures lookup) {
         this.features = lookup;
@@ -168,6 +167,7 @@ public final class RunDetailViewModel {
         }
     }
 
+    /** Where the "Lineage" link goes, given the run's MLflow id; null shows no link. */
     void setLineageOpener(Consumer<String> opener) {
         this.lineageOpener = opener;
     }
