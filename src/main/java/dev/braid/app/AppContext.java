@@ -5,6 +5,12 @@ import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
 import dev.braid.experiments.MlflowSyncer;
 import dev.braid.experiments.RunEditService;
+import dev.braid.features.FeatureCatalogService;
+import dev.braid.features.FeatureLinks;
+import dev.braid.features.FeatureLinksAfterSync;
+import dev.braid.features.FeatureUsageService;
+import dev.braid.features.git.FeatureRepoScanner;
+import dev.braid.features.registry.FeastSyncer;
 import dev.braid.lineage.EventLimits;
 import dev.braid.lineage.LineageAfterSync;
 import dev.braid.lineage.LineageService;
@@ -13,6 +19,7 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.repos.AfterIndex;
 import dev.braid.lineage.dvc.DvcRunInputs;
 import dev.braid.pipelines.AirflowLineageRefresh;
 import dev.braid.pipelines.PipelineLineage;
@@ -99,6 +106,9 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<OpenLineageValidator> openLineageValidator;
     private final Lazy<OpenLineageIngest> openLineageIngest;
     private final Lazy<RunSources> runSources;
+    private final Lazy<FeatureCatalogService> features;
+    private final Lazy<FeatureUsageService> featureUsage;
+    private final Lazy<FeatureLinks> featureLinks;
     private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
@@ -133,6 +143,9 @@ public final class AppContext implements AutoCloseable {
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
         this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage(), new AirflowLineageRefresh(database, sources(),
                 new PipelineLineage(database, lineage()))::afterImport));
+        this.features = Lazy.of(() -> new FeatureCatalogService(database, sources()));
+        this.featureUsage = Lazy.of(() -> new FeatureUsageService(database, features()));
+        this.featureLinks = Lazy.of(() -> new FeatureLinks(database, lineage(), clock));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
         this.runSources = Lazy.of(() -> PipelineService.runSources(new CiSources(System.getenv(), clock),
                 new OrchestratorSources(System.getenv(), clock)));
@@ -160,11 +173,15 @@ public final class AppContext implements AutoCloseable {
                 new LazySyncer(RepositoryService.KIND, () -> {
                     gitConfined.get();
                     return new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                            new DvcRepositoryLineage(lineage()));
+                            afterIndex(new DvcRepositoryLineage(lineage()),
+                                    new FeatureRepoScanner(database, () -> featureLinks.get().rebuild())));
                 }),
                 new LazySyncer(ExperimentService.KIND,
-                        () -> new CiLinksAfterMlflowSync(new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
-                                sources(), new PipelineLineage(database, lineage())))));
+                        () -> new CiLinksAfterMlflowSync(new FeatureLinksAfterSync(
+                                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())), featureLinks.get()),
+                                sources(), new PipelineLineage(database, lineage()))),
+                new LazySyncer(FeastSyncer.KIND, () -> new FeatureLinksAfterSync(
+                        new FeastSyncer(database, sources(), clock, System.getenv()), featureLinks.get()))));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new LazySyncer(kind, () -> new PipelineLineageAfterSync(
                     new PipelineSyncer(kind, database, sources(), runSources.get(), clock), new PipelineLineage(database, lineage()))));
@@ -184,6 +201,17 @@ public final class AppContext implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare JGit's settings in " + dirs.dataDir(), e);
         }
+    }
+
+    /** Both, in order; the second runs even when the first fails (its failure is still reported). */
+    private static AfterIndex afterIndex(AfterIndex first, AfterIndex second) {
+        return (source, repository, location, tips, context) -> {
+            try {
+                first.indexed(source, repository, location, tips, context);
+            } finally {
+                second.indexed(source, repository, location, tips, context);
+            }
+        };
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -308,6 +336,21 @@ public final class AppContext implements AutoCloseable {
     /** Scanning, the promotion gate, environments, BOMs and the audit trail; built on first use. */
     public SecurityServices security() {
         return security.get();
+    }
+
+    /** The feature catalogue: Feast registries, feature views, versions and diffs. */
+    public FeatureCatalogService features() {
+        return features.get();
+    }
+
+    /** Which runs and model versions used which feature versions. */
+    public FeatureUsageService featureUsage() {
+        return featureUsage.get();
+    }
+
+    /** Derives feature uses and feature lineage again (after syncs, and after the demo is built). */
+    public FeatureLinks featureLinks() {
+        return featureLinks.get();
     }
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */

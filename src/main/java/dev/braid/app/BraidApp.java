@@ -95,6 +95,8 @@ public final class BraidApp extends Application {
         context.artifacts();
         context.lineage();
         context.openLineageIngest();
+        context.features();
+        context.featureUsage();
         return context;
     }
 
@@ -102,10 +104,11 @@ public final class BraidApp extends Application {
         this.context = opened;
         WorkbenchServices services = new WorkbenchServices(opened.dirs().dataDir(), opened.settings(), opened.sources(),
                 opened.syncRuns(), opened.syncEngine(), opened.repositories(), opened.clock(), opened.experiments(),
-                opened.lineage());
+                opened.lineage(), opened.features(), opened.featureUsage());
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
-                        null, opened.openLineageImporter()).withPipelines(opened.pipelines()));
+                        null, opened.openLineageImporter()).withPipelines(opened.pipelines())
+                        .withFeatures(opened.features()));
         workbench.setLineageReceiver(opened::startLineageReceiver, System.getenv());
         workbench.setGovernance(opened.security());
         workbench.setPipelines(opened.pipelines());

@@ -39,6 +39,7 @@ final class BraidCommand implements Callable<Integer> {
             RunsCommand.class,
             ModelsCommand.class,
             PipelinesCommand.class,
+            FeaturesCommand.class,
             LineageCommand.class,
             ScanCommand.class,
             EnvCommand.class,

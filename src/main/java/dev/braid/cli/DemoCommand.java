@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
             Path folder = into != null ? into.toAbsolutePath().normalize() : freeFolder(context.dirs().dataDir());
             // The demo's sources are synced below through the sync engine, so the runs are recorded.
             DemoService demo = new DemoService(context.repositories(), new DemoWorkspace(env.clock()),
-                    context.experiments(), null, context.openLineageImporter(), context.pipelines());
+                    context.experiments(), null, context.openLineageImporter(), context.pipelines()).withFeatures(context.features());
             Source source;
             try {
                 source = demo.open(folder, new StderrProgress(env));

@@ -63,7 +63,7 @@ final class DemoMlflowStore {
             String id = runId(random);
             writeRun(out, random, placement, BASELINE, id, "logreg-" + (i + 1), commit, null, status(random, i, 60),
                     Map.of("model", "logreg", "C", fmt(Math.pow(10, random.nextInt(4) - 2)), "penalty",
-                            random.nextBoolean() ? "l2" : "l1"), Map.of("auc", auc, "f1", auc - 0.12), 0, i == 17);
+                            random.nextBoolean() ? "l2" : "l1", "feast.feature_service", DemoFeast.BASELINE_SERVICE), Map.of("auc", auc, "f1", auc - 0.12), 0, i == 17);
             if (i == 59) {
                 best.add(new String[] {"churn-baseline-model", id, BASELINE});
             }
@@ -84,7 +84,8 @@ final class DemoMlflowStore {
                 int status = running ? MlrunsWriter.RUNNING : status(random, sweep * 8 + trial, 160);
                 writeRun(out, random, placement, SWEEPS, child, "sweep-" + (sweep + 1) + "-trial-" + trial, commit, parent, status,
                         Map.of("model", "xgboost", "learning_rate", fmt(lr), "max_depth", String.valueOf(depth),
-                                "n_estimators", String.valueOf(100 + 50 * random.nextInt(8)), "subsample", fmt(0.6 + 0.1 * random.nextInt(5))),
+                                "n_estimators", String.valueOf(100 + 50 * random.nextInt(8)), "subsample", fmt(0.6 + 0.1 * random.nextInt(5)),
+                                "feast.feature_service", DemoFeast.SERVICE),
                         Map.of("val_auc", auc, "train_logloss", 0.3 - auc * 0.2), 20 + random.nextInt(40),
                         deleted);
                 if (status == MlrunsWriter.FINISHED && !deleted && auc > bestAuc) {

@@ -2,6 +2,8 @@ package dev.braid.demo;
 
 import dev.braid.experiments.ExperimentException;
 import dev.braid.experiments.ExperimentService;
+import dev.braid.features.FeatureCatalogService;
+import dev.braid.features.FeatureException;
 import dev.braid.lineage.ImportReport;
 import dev.braid.lineage.OpenLineageImporter;
 import dev.braid.pipelines.PipelineService;
@@ -28,11 +30,14 @@ public final class DemoService {
     public static final String SOURCE_NAME = "demo-ml-project";
     /** The name the demo's MLflow store gets (with a number appended if it is taken). */
     public static final String MLFLOW_SOURCE_NAME = "demo-mlflow";
+    /** The name the demo's Feast registry gets (with a number appended if it is taken). */
+    public static final String FEAST_SOURCE_NAME = "demo-feast";
     private final RepositoryService repositories;
     private final DemoWorkspace workspace;
     private final ExperimentService experiments;
     private final SourceSyncer mlflowSyncer;
     private final OpenLineageImporter lineage;
+    private FeatureCatalogService features;
     private final PipelineService pipelines;
 
     public DemoService(RepositoryService repositories, DemoWorkspace workspace) {
@@ -63,6 +68,15 @@ public final class DemoService {
         this.experiments = experiments;
         this.mlflowSyncer = mlflowSyncer;
         this.lineage = lineage;
+    }
+
+    /**
+     * Also writes the registry the demo's feature repository would have in Feast and adds it as a
+     * Feast source (not synced yet: the caller syncs it with the others). Returns this service.
+     */
+    public DemoService withFeatures(FeatureCatalogService catalogue) {
+        this.features = catalogue;
+        return this;
     }
 
     public DemoService(RepositoryService repositories) {
@@ -97,6 +111,9 @@ public final class DemoService {
             if (lineage != null) {
                 importPipelineEvents(workTree, commits, eventsFile(into), progress);
             }
+            if (features != null) {
+                addFeatureStore(workTree, progress);
+            }
             return repository;
         } catch (RepoException | RuntimeException e) {
             deleteQuietly(into);
@@ -127,6 +144,19 @@ public final class DemoService {
         ImportReport report = lineage.importPaths(List.of(file));
         if (!report.problems().isEmpty()) {
             throw new IOException("the demo's OpenLineage events were not all accepted: " + report.problems().get(0));
+        }
+    }
+
+    private void addFeatureStore(Path workTree, SyncContext progress) throws IOException {
+        progress.progress(-1, "writing the demo's Feast registry");
+        Path registry = DemoFeatureRegistry.write(workTree);
+        if (registry == null) {
+            return;
+        }
+        try {
+            features.addRegistry(workTree.resolve(DemoFeast.FOLDER).toString(), FEAST_SOURCE_NAME, null, null);
+        } catch (FeatureException e) {
+            throw new IOException("could not add the demo's Feast registry: " + e.getMessage(), e);
         }
     }
 

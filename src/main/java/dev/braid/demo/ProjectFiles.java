@@ -13,7 +13,7 @@ final class ProjectFiles {
     static SortedMap<String, String> render(ProjectState s) {
         SortedMap<String, String> files = new TreeMap<>();
         files.put("README.md", readme(s));
-        files.put(".gitignore", "__pycache__/\n*.pyc\n.venv/\n/model.pkl\n/model.onnx\n/reports/\n.ipynb_checkpoints/\nmlruns/\n");
+        files.put(".gitignore", "__pycache__/\n*.pyc\n.venv/\n/model.pkl\n/model.onnx\n/reports/\n.ipynb_checkpoints/\nmlruns/\n/feature_repo/data/\n");
         files.put(".dvc/.gitignore", "/config.local\n/tmp\n/cache\n");
         files.put(".dvc/config", "[core]\n    remote = storage\n    autostage = true\n['remote \"storage\"']\n    url = s3://acme-ml-artifacts/churn-predictor\n");
         files.put(".dvcignore", "# Add patterns of files dvc should ignore\n");
@@ -23,6 +23,7 @@ final class ProjectFiles {
         files.put(".gitlab-ci.yml", GitLabCi.render(s));
         files.put(".github/workflows/ci.yml", GitHubActions.render(s));
         featureDefinitions(s, files);
+        DemoFeast.render(s, files);
         PythonSources.render(s, files);
         PipelineFiles.render(s, files);
         return files;

@@ -3,6 +3,7 @@ package dev.braid.shell;
 import dev.braid.demo.DemoService;
 import dev.braid.demo.DemoWorkspace;
 import dev.braid.experiments.ExperimentService;
+import dev.braid.features.FeatureCatalogService;
 import dev.braid.lineage.OpenLineageImporter;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.repos.RepositoryService;
@@ -24,6 +25,7 @@ public final class DemoWorkspaceOpener implements DemoOpener {
     private final ExperimentService experiments;
     private final SourceSyncer mlflowSyncer;
     private final OpenLineageImporter lineage;
+    private FeatureCatalogService features;
     private PipelineService pipelines;
 
     public DemoWorkspaceOpener(RepositoryService repositories, Path dataDir, Clock clock) {
@@ -50,9 +52,16 @@ public final class DemoWorkspaceOpener implements DemoOpener {
         return this;
     }
 
+    /** Also adds the demo's Feast registry to {@code catalogue}; returns this opener. */
+    public DemoWorkspaceOpener withFeatures(FeatureCatalogService catalogue) {
+        this.features = catalogue;
+        return this;
+    }
+
     @Override
     public void open(SyncContext progress) throws Exception {
         new DemoService(repositories, new DemoWorkspace(clock), experiments, mlflowSyncer, lineage, pipelines)
+                .withFeatures(features)
                 .open(freeFolder(), progress);
     }
 

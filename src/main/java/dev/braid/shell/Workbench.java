@@ -3,6 +3,11 @@ package dev.braid.shell;
 import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
 import dev.braid.experiments.ui.SelectedVersion;
+import dev.braid.experiments.ui.RunFeatures;
+import dev.braid.features.FeatureLineage;
+import dev.braid.features.ui.FeatureLinksOut;
+import dev.braid.features.ui.FeaturesView;
+import dev.braid.features.ui.FeaturesViewModel;
 import dev.braid.lineage.LineageIds;
 import dev.braid.lineage.LineageNode;
 import dev.braid.lineage.NodeKind;
@@ -48,6 +53,7 @@ public final class Workbench {
     private final SyncLogViewModel syncLog;
     private final WelcomeViewModel welcome;
     private final LineageExplorerViewModel lineage;
+    private final FeaturesViewModel features;
     private final ShellView view;
     private final TaskRunner runner;
     private final ScheduledExecutorService scheduler;
@@ -100,6 +106,17 @@ public final class Workbench {
                 lineage.focusOn(LineageIds.modelVersion(source, model, version));
             });
         }
+        this.features = services.features() == null ? null
+                : new FeaturesViewModel(services.features(), services.featureUsage(), runner, services.clock().getZone());
+        if (features != null) {
+            features.setLinks(featureLinks());
+            sync.finishedRunsProperty().addListener((obs, old, now) -> features.refresh());
+            if (experiments != null) {
+                RunFeatures used = runFeatures();
+                experiments.setFeatures(used);
+                experiments.registry().setFeatures(used);
+            }
+        }
         this.view = new ShellView(shell, sync, search, addSource, this::buildPage, services.clock());
     }
 
@@ -135,6 +152,19 @@ public final class Workbench {
     /** Null when the window was built without the lineage graph. */
     public LineageExplorerViewModel lineage() {
         return lineage;
+    }
+
+    /** Null when the window was built without the feature catalogue. */
+    public FeaturesViewModel features() {
+        return features;
+    }
+
+    /** Shows feature view {@code qualifiedName} ({@code project/name}) on the Features page. */
+    public void openFeatureView(String qualifiedName) {
+        if (features != null) {
+            shell.show(Page.FEATURES);
+            features.open(qualifiedName);
+        }
     }
 
     /**
@@ -247,9 +277,61 @@ public final class Workbench {
                     : new AuditView(audit).node();
             case LINEAGE -> lineage == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new LineageExplorerView(lineage, lineageReceiver, ExportFiles.DIALOG).node();
+            case FEATURES -> features == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
+                    : new FeaturesView(features).node();
             case PIPELINES -> pipelines == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new PipelinesView(pipelines, services.clock().getZone()).node();
-            case FEATURES -> new PlaceholderView(new PlaceholderViewModel(page)).node();
+        };
+    }
+
+    /** The feature versions runs used, for run details and model versions in Experiments. */
+    private RunFeatures runFeatures() {
+        return new RunFeatures() {
+            @Override
+            public java.util.List<UsedFeature> ofRun(long sourceId, String runId) {
+                return services.featureUsage().usedByRun(sourceId, runId).stream().map(u -> new UsedFeature(u.project(),
+                        u.view(), u.version(), u.currentVersion(), u.stale(), u.via())).toList();
+            }
+
+            @Override
+            public void open(UsedFeature feature) {
+                openFeatureView(feature.project() + "/" + feature.view());
+            }
+        };
+    }
+
+    /** Where the feature pages' links lead: runs and model versions in Experiments, versions in Lineage. */
+    private FeatureLinksOut featureLinks() {
+        return new FeatureLinksOut() {
+            @Override
+            public void openRun(String mlflowSource, String runId) {
+                if (experiments != null) {
+                    shell.show(Page.EXPERIMENTS);
+                    experiments.selectExperiments(java.util.List.of());
+                    experiments.applyFilter("attributes.run_id = '" + runId.replace("'", "") + "'");
+                }
+            }
+
+            @Override
+            public void openModelVersion(String mlflowSource, String model, String version) {
+                if (lineage != null) {
+                    shell.show(Page.LINEAGE);
+                    lineage.focusOn(LineageIds.modelVersion(mlflowSource, model, version));
+                }
+            }
+
+            @Override
+            public void openLineage(String project, String view, String version) {
+                if (lineage != null) {
+                    shell.show(Page.LINEAGE);
+                    lineage.focusOn(FeatureLineage.version(project, view, version));
+                }
+            }
+
+            @Override
+            public boolean hasLineage() {
+                return lineage != null;
+            }
         };
     }
 

@@ -42,6 +42,8 @@ class CacheResetCarryOverTest {
         "SELECT * FROM lineage_events ORDER BY id",
         "SELECT * FROM lineage_labels ORDER BY 1, 2",
         "SELECT * FROM source_pipelines ORDER BY 1, 2",
+        "SELECT v.project, v.name, f.version, f.number, f.definition_hash, f.created_at, f.first_seen_at, f.first_seen_by"
+                + " FROM feature_view_versions f JOIN feature_views v USING (view_pk) ORDER BY 1, 2, 3",
     };
 
     @TempDir

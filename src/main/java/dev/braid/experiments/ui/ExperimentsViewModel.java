@@ -69,6 +69,7 @@ public final class ExperimentsViewModel {
     private dev.braid.experiments.ArtifactScans artifactScans;
     private Consumer<String> lineageOpener;
     private CiRunLinks ciLinks = CiRunLinks.NONE;
+    private RunFeatures features;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
         this.service = service;
@@ -339,6 +340,11 @@ public final class ExperimentsViewModel {
         this.artifactScans = scans;
     }
 
+    /** Gives run details a Features tab: the feature versions each run used. */
+    public void setFeatures(RunFeatures features) {
+        this.features = features;
+    }
+
     /** Gives run details a "Lineage" link that shows the run (by MLflow id) in the explorer. */
     public void setLineageOpener(Consumer<String> opener) {
         this.lineageOpener = opener;
@@ -354,6 +360,7 @@ public final class ExperimentsViewModel {
         }
         detail.setLineageOpener(lineageOpener);
         detail.setCiLinks(ciLinks);
+        detail.setFeatures(features);
         return detail;
     }
 

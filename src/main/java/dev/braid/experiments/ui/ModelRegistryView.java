@@ -151,7 +151,8 @@ public final class ModelRegistryView {
             }
         });
         VBox.setVgrow(versions, Priority.ALWAYS);
-        VBox pane = new VBox(6, title, details, versions);
+        versions.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.showFeatures(now));
+        VBox pane = new VBox(6, title, details, versions, featuresOfVersion(model));
         if (panel != null) {
             javafx.beans.binding.ObjectBinding<SelectedVersion> chosen = javafx.beans.binding.Bindings.createObjectBinding(() -> {
                 VersionRow row = versions.getSelectionModel().getSelectedItem();
@@ -166,6 +167,26 @@ public final class ModelRegistryView {
         pane.setPadding(new Insets(0, 0, 0, 8));
         pane.setMinSize(0, 0);
         return pane;
+    }
+
+    /** "Trained on:" and a link per feature-view version the chosen version's run used, stale ones marked. */
+    private static Node featuresOfVersion(ModelRegistryViewModel model) {
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(8, 4);
+        box.setId("versionFeatures");
+        Runnable fill = () -> {
+            box.getChildren().setAll(new Label("Trained on:"));
+            for (RunFeatures.UsedFeature f : model.versionFeatures()) {
+                Hyperlink link = new Hyperlink(f.label() + (f.stale() ? " ⚠ stale (now " + f.currentVersion() + ")" : ""));
+                link.getStyleClass().add(f.stale() ? "stale-feature" : "feature-link");
+                link.setOnAction(e -> model.openFeature(f));
+                box.getChildren().add(link);
+            }
+            box.setVisible(!model.versionFeatures().isEmpty());
+            box.setManaged(box.isVisible());
+        };
+        model.versionFeatures().addListener((javafx.collections.ListChangeListener<RunFeatures.UsedFeature>) change -> fill.run());
+        fill.run();
+        return box;
     }
 
     private static TableView<LoggedModelRow> loggedTable(ModelRegistryViewModel model) {

@@ -49,6 +49,10 @@ public final class ModelRegistryViewModel {
     private final javafx.collections.ObservableMap<String, CiRunLinks.Job> trainedBy = FXCollections.observableHashMap();
     private final javafx.collections.ObservableMap<String, CiRunLinks.Job> trainedByView =
             FXCollections.unmodifiableObservableMap(trainedBy);
+    private RunFeatures features;
+    private final ObservableList<RunFeatures.UsedFeature> versionFeatures = FXCollections.observableArrayList();
+    private final ObservableList<RunFeatures.UsedFeature> versionFeaturesView =
+            FXCollections.unmodifiableObservableList(versionFeatures);
 
     /** Shows a model version in the Lineage explorer, by the name of its MLflow source, the model's name and the version. */
     @FunctionalInterface
@@ -108,6 +112,34 @@ public final class ModelRegistryViewModel {
     /** Where a source run opens (the Experiments screen opens its detail). */
     public void setRunOpener(Consumer<RunSummary> opener) {
         this.runOpener = opener;
+    }
+
+    /** Lets a chosen version show the feature versions its run was trained on ({@link #versionFeatures()}). */
+    public void setFeatures(RunFeatures lookup) {
+        this.features = lookup;
+    }
+
+    /** The feature versions the chosen version's run used, stale ones flagged; empty without a run or a lookup. */
+    public ObservableList<RunFeatures.UsedFeature> versionFeatures() {
+        return versionFeaturesView;
+    }
+
+    /** Reads the features {@code row}'s run used into {@link #versionFeatures()}. */
+    public void showFeatures(VersionRow row) {
+        versionFeatures.clear();
+        if (features == null || row == null || row.version().runId() == null) {
+            return;
+        }
+        RunFeatures lookup = features;
+        runner.run(() -> lookup.ofRun(row.sourceId(), row.version().runId()), versionFeatures::setAll,
+                failure -> status.set("Could not read the features of version " + row.number() + ": " + failure.getMessage()));
+    }
+
+    /** Opens a feature view's page. */
+    public void openFeature(RunFeatures.UsedFeature feature) {
+        if (features != null && feature != null) {
+            features.open(feature);
+        }
     }
 
     /** Gives each version a "Lineage" link that shows it in the Lineage explorer. */

@@ -118,6 +118,9 @@ public final class RunDetailView {
         if (model.artifacts() != null) {
             tabs.getTabs().add(artifactsTab(model.artifacts()));
         }
+        if (model.hasFeatures()) {
+            tabs.getTabs().add(tab("Features", featuresTable(model)));
+        }
         tabs.setId("runDetailTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root = new VBox(6, title, status, tabs);
@@ -162,6 +165,28 @@ public final class RunDetailView {
         VBox pane = new VBox(6, table, form);
         pane.setPadding(new Insets(6, 0, 0, 0));
         return pane;
+    }
+
+    /** The feature versions the run used; a stale one says which version its view is at now; double-click opens it. */
+    private static Node featuresTable(RunDetailViewModel model) {
+        TableView<RunFeatures.UsedFeature> table = new TableView<>(model.features());
+        table.setId("runFeatures");
+        table.getColumns().add(column("Feature view", f -> f.project() + "/" + f.view()));
+        table.getColumns().add(column("Version used", RunFeatures.UsedFeature::version));
+        table.getColumns().add(column("Current", f -> f.stale() ? "⚠ " + f.currentVersion() + " (stale)" : f.currentVersion()));
+        table.getColumns().add(column("How Braid knows", RunFeatures.UsedFeature::via));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("This run recorded no features Braid knows (see docs/decisions/0019)."));
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<RunFeatures.UsedFeature> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    model.openFeature(row.getItem());
+                }
+            });
+            return row;
+        });
+        return table;
     }
 
     /** Built when first shown, so opening a run lists no artifacts until they are looked at. */

@@ -63,6 +63,9 @@ public final class RunDetailViewModel {
     private Consumer<RunSummary> runOpener = r -> { };
     private Consumer<String> lineageOpener;
     private RunEditService edits;
+    private RunFeatures features;
+    private final ObservableList<RunFeatures.UsedFeature> usedFeatures = FXCollections.observableArrayList();
+    private final ObservableList<RunFeatures.UsedFeature> usedFeaturesView = FXCollections.unmodifiableObservableList(usedFeatures);
     private ArtifactTreeViewModel artifacts;
 
     RunDetailViewModel(ExperimentService service, TaskRunner runner, ZoneId zone, RunSummary run,
@@ -154,6 +157,32 @@ public final class RunDetailViewModel {
     /** Where opening a parent or child run goes (the screen opens it next to this one). */
     public void setRunOpener(Consumer<RunSummary> opener) {
         this.runOpener = opener;
+    }
+
+    /** Lists the feature versions this run used ({@link #features()}), through {@code lookup}; null for none. */
+    void setFeatures(RunFeatures lookup) {
+        this.features = lookup;
+        if (lookup != null) {
+            runner.run(() -> lookup.ofRun(run.sourceId(), run.runId()), usedFeatures::setAll,
+                    failure -> status.set("Could not read the features this run used: " + failure.getMessage()));
+        }
+    }
+
+    /** Whether run details show the features their runs used. */
+    public boolean hasFeatures() {
+        return features != null;
+    }
+
+    /** The feature-view versions this run used, stale ones flagged. */
+    public ObservableList<RunFeatures.UsedFeature> features() {
+        return usedFeaturesView;
+    }
+
+    /** Opens a used feature view's page. */
+    public void openFeature(RunFeatures.UsedFeature feature) {
+        if (features != null && feature != null) {
+            features.open(feature);
+        }
     }
 
     /** Where the "Lineage" link goes, given the run's MLflow id; null shows no link. */

@@ -1,0 +1,146 @@
+package dev.braid.features.ui;
+
+import dev.braid.features.FeatureViewListing;
+import dev.braid.features.feast.DataSourceInfo;
+import dev.braid.features.feast.EntityInfo;
+import dev.braid.features.feast.ServiceInfo;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Features screen: a search box and counts above the catalogue (feature views, entities,
+ * feature services, data sources in tabs) on the left, the chosen view's page on the right.
+ */
+public final class FeaturesView {
+    private final VBox root;
+
+    public FeaturesView(FeaturesViewModel model) {
+        TextField search = new TextField(model.searchProperty().get());
+        search.setId("featureSearch");
+        search.setPromptText("Search by name, tag, owner or entity (owner:ana  tag:team=risk  entity:customer)");
+        search.setPrefColumnCount(40);
+        search.textProperty().addListener((obs, old, now) -> model.search(now));
+        Label counts = new Label();
+        counts.setId("featureCounts");
+        counts.getStyleClass().add("text-muted");
+        counts.textProperty().bind(model.countsProperty());
+        HBox bar = new HBox(12, search, counts);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        Label status = new Label();
+        status.setId("featureStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
+
+        TabPane catalogue = new TabPane(tab("Feature views", viewsTable(model)),
+                tab("Entities", entitiesTable(model)), tab("Services", servicesTable(model)),
+                tab("Data sources", sourcesTable(model)));
+        catalogue.setId("featureCatalogue");
+        catalogue.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        catalogue.setMinWidth(280);
+        SplitPane split = new SplitPane(catalogue, new FeatureDetailView(model.detail()).node());
+        split.setDividerPositions(0.42);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root = new VBox(8, bar, status, split);
+        root.setPadding(new Insets(8));
+        root.setId("featuresView");
+        root.getStyleClass().addAll("page", "features-view");
+        root.setMinSize(0, 0);
+        model.refresh();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private static TableView<FeatureViewListing> viewsTable(FeaturesViewModel model) {
+        TableView<FeatureViewListing> table = new TableView<>(model.views());
+        table.setId("featureViewsTable");
+        // Names and versions first at readable widths; the rest scrolls sideways rather than
+        // squeezing every column to an ellipsis in a narrow catalogue pane.
+        table.getColumns().add(column("Feature view", FeatureViewListing::name, 170));
+        table.getColumns().add(column("Version", FeatureViewListing::version, 62));
+        table.getColumns().add(column("Fields", l -> Integer.toString(l.fields().size()), 52));
+        table.getColumns().add(column("Entities", l -> String.join(", ", l.entities()), 90));
+        table.getColumns().add(column("Project", FeatureViewListing::project, 80));
+        table.getColumns().add(column("Kind", FeatureViewListing::kind, 80));
+        table.getColumns().add(column("Owner", FeatureViewListing::owner, 200));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No feature views."));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && (model.selectedProperty().get() == null || now.viewPk() != model.selectedProperty().get().viewPk())) {
+                model.open(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null && now != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(now);
+            }
+        });
+        return table;
+    }
+
+    private static TableView<EntityInfo> entitiesTable(FeaturesViewModel model) {
+        TableView<EntityInfo> table = new TableView<>(model.entities());
+        table.setId("entitiesTable");
+        table.getColumns().add(column("Entity", EntityInfo::name, 120));
+        table.getColumns().add(column("Join key", EntityInfo::joinKey, 110));
+        table.getColumns().add(column("Project", EntityInfo::project, 90));
+        table.getColumns().add(column("Description", EntityInfo::description, 160));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No entities."));
+        return table;
+    }
+
+    private static TableView<ServiceInfo> servicesTable(FeaturesViewModel model) {
+        TableView<ServiceInfo> table = new TableView<>(model.services());
+        table.setId("servicesTable");
+        table.getColumns().add(column("Feature service", ServiceInfo::name, 140));
+        table.getColumns().add(column("Serves", s -> String.join(", ", s.views().stream()
+                .map(v -> v.view() + (v.pinnedVersion() == null ? "" : "@v" + v.pinnedVersion())).toList()), 200));
+        table.getColumns().add(column("Project", ServiceInfo::project, 90));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No feature services."));
+        return table;
+    }
+
+    private static TableView<DataSourceInfo> sourcesTable(FeaturesViewModel model) {
+        TableView<DataSourceInfo> table = new TableView<>(model.dataSources());
+        table.setId("dataSourcesTable");
+        table.getColumns().add(column("Data source", DataSourceInfo::name, 120));
+        table.getColumns().add(column("Type", d -> d.ref().type(), 100));
+        table.getColumns().add(column("Location", d -> d.ref().location(), 220));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No data sources."));
+        return table;
+    }
+
+    private static Tab tab(String name, Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setId("featureTab-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        return tab;
+    }
+
+    static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}
