@@ -4,6 +4,7 @@ import dev.braid.experiments.ArtifactService;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
 import dev.braid.experiments.MlflowSyncer;
+import dev.braid.experiments.WandbSyncer;
 import dev.braid.experiments.RunEditService;
 import dev.braid.lineage.EventLimits;
 import dev.braid.lineage.LineageAfterSync;
@@ -134,7 +135,8 @@ public final class AppContext implements AutoCloseable {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))));
+                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
+                new WandbSyncer(database, sources(), clock)));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
                     new PipelineLineage(database, lineage())));

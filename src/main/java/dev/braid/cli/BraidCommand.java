@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 RepoCommand.class,
                 MlflowCommand.class,
+                WandbCommand.class,
                 RunsCommand.class,
                 ModelsCommand.class,
                 PipelinesCommand.class,
