@@ -136,7 +136,7 @@ public final class AppContext implements AutoCloseable {
                 new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
                         new DvcRepositoryLineage(lineage())),
                 new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
-                new WandbSyncer(database, sources(), clock)));
+                LineageAfterSync.wandb(new WandbSyncer(database, sources(), clock), lineage())));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
                     new PipelineLineage(database, lineage())));

@@ -105,6 +105,7 @@ public final class WandbSyncer implements SourceSyncer {
                     Long existing = ExperimentStore.runPk(c, source.id(), run.runId());
                     store.upsertRun(statements, source.id(), WandbRuns.toRemote(run), now, existing);
                     long pk = ExperimentStore.runPk(c, source.id(), run.runId());
+                    WandbArtifacts.replace(c, pk, run);
                     for (Map.Entry<String, List<WandbRun.WandbPoint>> h : run.history().entrySet()) {
                         histories.save(c, pk, h.getKey(), h.getValue().stream()
                                 .map(p -> new MetricPoint(p.step(), p.timestamp(), p.value())).toList(), now);

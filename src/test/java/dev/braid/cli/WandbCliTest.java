@@ -125,6 +125,28 @@ class WandbCliTest {
     }
 
     @Test
+    void lineageLeadsFromTheRunToItsCommitAndToTheArtifactItLogged() throws Exception {
+        WandbOfflineRuns runs = WandbOfflineRuns.shared();
+        CliRun repo = new CliRun(home);
+        assertEquals(0, repo.run("repo", "add", runs.project().toString(), "--name", "churn"), repo.err());
+        CliRun add = new CliRun(home);
+        assertEquals(0, add.run("wandb", "add", runs.project().toString(), "--name", "team-wb"), add.err());
+        String baseline = idOf(runs, "baseline");
+        List<JsonNode> around = jsonLines("lineage", "show", "mlflow-run:team-wb:" + baseline, "--json", "--depth", "1");
+        JsonNode commit = around.stream().filter(n -> n.get("kind").asText().equals("commit")).findFirst().orElseThrow();
+        assertTrue(commit.get("id").asText().endsWith(":" + runs.commit()), commit.toString());
+        assertEquals("upstream", commit.get("direction").asText());
+        String digest = runs.clientRecords(baseline).stream().filter(r -> r.path("type").asText().equals("artifact"))
+                .findFirst().orElseThrow().get("artifact").get("digest").asText();
+        JsonNode artifact = around.stream().filter(n -> n.get("kind").asText().equals("dataset-version")).findFirst().orElseThrow();
+        assertEquals("dataset-version:wandb://local/churn:training-data@" + digest, artifact.get("id").asText());
+        assertEquals("downstream", artifact.get("direction").asText());
+        List<JsonNode> wider = jsonLines("lineage", "show", "mlflow-run:team-wb:" + idOf(runs, "wider"), "--json", "--depth", "1");
+        assertTrue(wider.stream().anyMatch(n -> n.get("kind").asText().equals("commit")), wider.toString());
+        assertTrue(wider.stream().noneMatch(n -> n.get("kind").asText().equals("dataset-version")), wider.toString());
+    }
+
+    @Test
     void aPathThatIsNotAFolderIsAClearError() {
         CliRun add = new CliRun(home);
         assertEquals(1, add.run("wandb", "add", home.resolve("nowhere").toString()));
