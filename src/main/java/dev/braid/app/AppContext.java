@@ -4,6 +4,7 @@ import dev.braid.experiments.ArtifactService;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
 import dev.braid.experiments.MlflowSyncer;
+import dev.braid.experiments.WandbSyncer;
 import dev.braid.experiments.RunEditService;
 import dev.braid.features.FeatureCatalogService;
 import dev.braid.features.FeatureLinks;
@@ -181,7 +182,9 @@ public final class AppContext implements AutoCloseable {
                                 new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())), featureLinks.get()),
                                 sources(), new PipelineLineage(database, lineage()))),
                 new LazySyncer(FeastSyncer.KIND, () -> new FeatureLinksAfterSync(
-                        new FeastSyncer(database, sources(), clock, System.getenv()), featureLinks.get()))));
+                        new FeastSyncer(database, sources(), clock, System.getenv()), featureLinks.get())),
+                new LazySyncer(ExperimentService.WANDB_KIND,
+                        () -> LineageAfterSync.wandb(new WandbSyncer(database, sources(), clock), lineage()))));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new LazySyncer(kind, () -> new PipelineLineageAfterSync(
                     new PipelineSyncer(kind, database, sources(), runSources.get(), clock), new PipelineLineage(database, lineage()))));

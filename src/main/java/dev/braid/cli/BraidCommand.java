@@ -36,6 +36,7 @@ final class BraidCommand implements Callable<Integer> {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             RepoCommand.class,
             MlflowCommand.class,
+            WandbCommand.class,
             RunsCommand.class,
             ModelsCommand.class,
             PipelinesCommand.class,

@@ -9,7 +9,9 @@ import dev.braid.store.CacheOpenException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
+import dev.braid.sync.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists cached runs, newest first.",
                 "With --json, one object per line: run_id, experiment_id, experiment_name, run_name, status,",
-                "start_time, end_time (epoch ms), params, metrics (latest values), tags."})
+                "start_time, end_time (epoch ms), params, metrics (latest values), tags, source, source_kind",
+                "(mlflow or wandb)."})
 final class RunsListCommand implements Callable<Integer> {
     @ParentCommand
     private RunsCommand runs;
@@ -33,7 +36,7 @@ final class RunsListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", paramLabel = "NAME", description = "Only runs of this MLflow source.")
+    @Option(names = "--source", paramLabel = "NAME", description = "Only runs of this source (MLflow or W&B).")
     private String source;
 
     @Option(names = "--experiment", paramLabel = "NAME", description = "Only runs of this experiment (repeatable).")
@@ -60,7 +63,7 @@ final class RunsListCommand implements Callable<Integer> {
         try (AppContext context = runs.root().openReadContext()) {
             AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
             if (source != null && context.experiments().sources().stream().noneMatch(s -> s.name().equals(source))) {
-                throw new ParameterException(spec.commandLine(), "unknown MLflow source: " + source);
+                throw new ParameterException(spec.commandLine(), "unknown run source: " + source);
             }
             List<RunSummary> found;
             try {
@@ -75,7 +78,15 @@ final class RunsListCommand implements Callable<Integer> {
             }
             if (json) {
                 JsonOutput out = new JsonOutput(env.data());
-                found.forEach(run -> out.line(jsonOf(run)));
+                Map<Long, Source> sources = new HashMap<>();
+                context.experiments().sources().forEach(s -> sources.put(s.id(), s));
+                for (RunSummary run : found) {
+                    Map<String, Object> line = jsonOf(run);
+                    Source from = sources.get(run.sourceId());
+                    line.put("source", from == null ? null : from.name());
+                    line.put("source_kind", from == null ? null : from.kind());
+                    out.line(line);
+                }
             } else {
                 TextTable table = new TextTable("RUN", "EXPERIMENT", "NAME", "STATUS", "STARTED");
                 ZoneId zone = env.clock().getZone();

@@ -25,6 +25,10 @@ import java.util.Set;
 public final class ExperimentService {
     /** The {@link Source#kind()} of MLflow tracking servers. */
     public static final String KIND = "mlflow";
+    /** The {@link Source#kind()} of folders of W&B runs (ADR 23), cached in the same tables as MLflow's. */
+    public static final String WANDB_KIND = "wandb";
+    /** The config key of a W&B source's folder. */
+    public static final String WANDB_PATH = "path";
     private final Database db;
     private final SourceStore sources;
     private final MlflowConnector connector;
@@ -94,9 +98,44 @@ public final class ExperimentService {
         }
     }
 
-    /** The MLflow sources, by name. */
+    /**
+     * Adds a folder of W&B runs: a project folder, its {@code wandb} folder, one run folder, or any
+     * folder holding run folders ({@code run-<time>-<id>}, {@code offline-run-<time>-<id>}). Read
+     * in place; the new source still has to be synced.
+     *
+     * @param name the source name, or null to take the folder's name
+     */
+    public Source addWandb(java.nio.file.Path folder, String name) throws ExperimentException {
+        java.nio.file.Path absolute = folder.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(absolute)) {
+            throw new ExperimentException("not a folder: " + folder);
+        }
+        boolean named = name != null && !name.isBlank();
+        java.nio.file.Path base = absolute.getFileName() != null && absolute.getFileName().toString().equals("wandb")
+                && absolute.getParent() != null ? absolute.getParent() : absolute;
+        String wanted = named ? name.strip() : base.getFileName() == null ? "wandb" : base.getFileName().toString();
+        try {
+            return db.write(c -> {
+                if (named && sources.nameTaken(c, wanted)) {
+                    throw new IllegalStateException("A source named '" + wanted + "' already exists");
+                }
+                String unique = wanted;
+                for (int n = 2; sources.nameTaken(c, unique); n++) {
+                    unique = wanted + "-" + n;
+                }
+                return sources.insert(c, WANDB_KIND, unique, Map.of(WANDB_PATH, absolute.toString()));
+            });
+        } catch (IllegalStateException e) {
+            throw new ExperimentException(e.getMessage(), e);
+        }
+    }
+
+    /** The sources of runs, MLflow's and W&B's, by name. */
     public List<Source> sources() {
-        return sources.listByKind(KIND);
+        List<Source> all = new java.util.ArrayList<>(sources.listByKind(KIND));
+        all.addAll(sources.listByKind(WANDB_KIND));
+        all.sort(java.util.Comparator.comparing(Source::name, String.CASE_INSENSITIVE_ORDER));
+        return List.copyOf(all);
     }
 
     /** Cached experiments of every source, by name. */

@@ -17,6 +17,7 @@ public final class LineageAfterSync implements SourceSyncer {
     private final SourceSyncer inner;
     private final LineageService lineage;
     private final FollowUp followUp;
+    private final boolean wandb;
 
     /** What else derives from an MLflow source's runs once its own edges are rebuilt (the DVC join, ADR 9). */
     @FunctionalInterface
@@ -33,9 +34,19 @@ public final class LineageAfterSync implements SourceSyncer {
 
     /** Rebuilds the MLflow edges of the sources {@code inner} syncs, then runs {@code followUp}. */
     public LineageAfterSync(SourceSyncer inner, LineageService lineage, FollowUp followUp) {
+        this(inner, lineage, followUp, false);
+    }
+
+    private LineageAfterSync(SourceSyncer inner, LineageService lineage, FollowUp followUp, boolean wandb) {
         this.inner = inner;
         this.lineage = lineage;
         this.followUp = followUp;
+        this.wandb = wandb;
+    }
+
+    /** Rebuilds the W&B edges (ADR 23) of the sources {@code inner} syncs. */
+    public static LineageAfterSync wandb(SourceSyncer inner, LineageService lineage) {
+        return new LineageAfterSync(inner, lineage, FollowUp.NONE, true);
     }
 
     @Override
@@ -48,8 +59,12 @@ public final class LineageAfterSync implements SourceSyncer {
         SyncCounts counts = inner.sync(source, context);
         try {
             context.progress(-1, "updating lineage");
-            lineage.rebuildMlflow(source);
-            followUp.mlflowSynced(source);
+            if (wandb) {
+                lineage.rebuildWandb(source);
+            } else {
+                lineage.rebuildMlflow(source);
+                followUp.mlflowSynced(source);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not update the lineage of " + source.name(), e);
         }

@@ -299,6 +299,17 @@ public final class LineageService implements LineageReader {
         });
     }
 
+    /**
+     * Derives again the edges a W&B source asserts from its cached runs and their artifacts (ADR 23),
+     * replacing the previous ones in one transaction.
+     */
+    public void rebuildWandb(dev.braid.sync.Source source) {
+        db.write(c -> {
+            Instant now = clock.instant();
+            return replace(c, WandbEdges.assertedBy(source.name()), new WandbEdges().derive(c, source.id(), source.name(), now), now);
+        });
+    }
+
     private int replace(Connection c, String assertedBy, GraphChanges changes, Instant now) throws SQLException {
         return EdgeHistory.replace(c, store, assertedBy, changes, now);
     }

@@ -20,7 +20,8 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class ColumnChoice {
     static final List<RunColumn> FIXED = List.of(RunColumn.of(RunColumn.Kind.STAR), RunColumn.of(RunColumn.Kind.STATUS),
-            RunColumn.of(RunColumn.Kind.RUN_NAME), RunColumn.of(RunColumn.Kind.EXPERIMENT), RunColumn.of(RunColumn.Kind.CREATED),
+            RunColumn.of(RunColumn.Kind.RUN_NAME), RunColumn.of(RunColumn.Kind.EXPERIMENT),
+            RunColumn.of(RunColumn.Kind.SOURCE), RunColumn.of(RunColumn.Kind.CREATED),
             RunColumn.of(RunColumn.Kind.DURATION), RunColumn.of(RunColumn.Kind.USER), RunColumn.of(RunColumn.Kind.COMMIT),
             RunColumn.of(RunColumn.Kind.MODELS), RunColumn.of(RunColumn.Kind.DATASETS));
     private final ObservableList<RunColumn> available = FXCollections.observableArrayList();

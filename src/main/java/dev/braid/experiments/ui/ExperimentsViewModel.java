@@ -199,7 +199,7 @@ public final class ExperimentsViewModel {
             Map<Long, String> names = sources.stream().collect(Collectors.toMap(Source::id, Source::name));
             List<ExperimentEntry> found = service.experiments().stream()
                     .map(e -> new ExperimentEntry(e, names.getOrDefault(e.sourceId(), "?"))).toList();
-            return new Loaded(sources.isEmpty(), found, RunCells.of(zone, service.models()), service.starredExperiments());
+            return new Loaded(sources.isEmpty(), found, RunCells.of(zone, service.models(), sources), service.starredExperiments());
         }, loaded -> {
             noSources.set(loaded.noSources());
             cells = loaded.cells();

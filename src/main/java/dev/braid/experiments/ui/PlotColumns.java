@@ -70,7 +70,7 @@ final class PlotColumns {
                 yield value == null || value.isNaN() ? null : RunFormats.rounded(value);
             }
             case PARAM, TAG -> column.keyedValue(run);
-            case CREATED, MODELS, STAR, DATASETS -> null;
+            case CREATED, MODELS, STAR, DATASETS, SOURCE -> null;
         };
         return text == null || text.isBlank() ? null : text;
     }

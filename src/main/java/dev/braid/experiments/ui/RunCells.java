@@ -3,6 +3,7 @@ package dev.braid.experiments.ui;
 import dev.braid.experiments.ModelVersion;
 import dev.braid.experiments.RegisteredModel;
 import dev.braid.experiments.RunSummary;
+import dev.braid.sync.Source;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -12,14 +13,33 @@ import java.util.Map;
 final class RunCells {
     private final ZoneId zone;
     private final Map<String, String> versionsByRun;
+    private final Map<Long, String> sources;
 
-    private RunCells(ZoneId zone, Map<String, String> versionsByRun) {
+    private RunCells(ZoneId zone, Map<String, String> versionsByRun, Map<Long, String> sources) {
         this.zone = zone;
         this.versionsByRun = versionsByRun;
+        this.sources = sources;
     }
 
     static RunCells empty(ZoneId zone) {
-        return new RunCells(zone, Map.of());
+        return new RunCells(zone, Map.of(), Map.of());
+    }
+
+    /** As {@link #of(ZoneId, List)}, with each source's kind and name for the Source column ("W&B · team-wb"). */
+    static RunCells of(ZoneId zone, List<RegisteredModel> models, List<Source> runSources) {
+        Map<Long, String> labels = new HashMap<>();
+        for (Source s : runSources) {
+            labels.put(s.id(), kindLabel(s.kind()) + " · " + s.name());
+        }
+        return new RunCells(zone, of(zone, models).versionsByRun, Map.copyOf(labels));
+    }
+
+    private static String kindLabel(String kind) {
+        return switch (kind) {
+            case "wandb" -> "W&B";
+            case "mlflow" -> "MLflow";
+            default -> kind;
+        };
     }
 
     /** Indexes the registered model versions by the run they were made from ("model v3, other v1"). */
@@ -32,7 +52,7 @@ final class RunCells {
                 }
             }
         }
-        return new RunCells(zone, Map.copyOf(byRun));
+        return new RunCells(zone, Map.copyOf(byRun), Map.of());
     }
 
     String modelVersions(RunSummary run) {
@@ -45,6 +65,7 @@ final class RunCells {
             case STATUS -> run.status();
             case RUN_NAME -> RunFormats.runLabel(run);
             case EXPERIMENT -> run.experimentName();
+            case SOURCE -> sources.getOrDefault(run.sourceId(), "");
             case CREATED -> RunFormats.time(run.startTime(), zone);
             case DURATION -> RunFormats.duration(run);
             case USER -> run.userId();

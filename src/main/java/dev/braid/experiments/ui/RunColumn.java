@@ -16,6 +16,7 @@ public record RunColumn(Kind kind, String key) {
         STATUS("Status", "attributes.status"),
         RUN_NAME("Run name", "attributes.run_name"),
         EXPERIMENT("Experiment", null),
+        SOURCE("Source", null),
         CREATED("Created", "attributes.start_time"),
         DURATION("Duration", null),
         USER("User", "attributes.user_id"),

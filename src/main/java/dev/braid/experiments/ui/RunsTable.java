@@ -61,7 +61,7 @@ final class RunsTable {
             case CREATED -> 165;
             case STAR -> 34;
             case STATUS, COMMIT, DURATION -> 90;
-            case MODELS -> 140;
+            case MODELS, SOURCE -> 140;
             case DATASETS -> 220;
             default -> 110;
         });

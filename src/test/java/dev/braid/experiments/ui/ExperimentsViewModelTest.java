@@ -112,8 +112,8 @@ class ExperimentsViewModelTest {
         Path file = tmp.resolve("runs.csv");
         model.exportCsv(file, List.of(model.runs().get(3)));
         List<String> lines = Files.readAllLines(file);
-        assertEquals("status,run_name,experiment,created,duration,user,commit,models,datasets,params.model", lines.get(0));
-        assertEquals("FINISHED,xgb-run,churn,1970-01-01 00:16:40,1m 00s,ada,abc1234def,,,xgb", lines.get(1));
+        assertEquals("status,run_name,experiment,source,created,duration,user,commit,models,datasets,params.model", lines.get(0));
+        assertEquals("FINISHED,xgb-run,churn,MLflow · tracking,1970-01-01 00:16:40,1m 00s,ada,abc1234def,,,xgb", lines.get(1));
         assertEquals("Exported 1 run to runs.csv", model.statusProperty().get());
     }
 

@@ -210,7 +210,7 @@ class ExperimentsViewTest {
     void aColumnAddedThroughTheChooserIsTheOnlyNewColumn(FxRobot robot) throws Exception {
         ExperimentsViewHandle view = openExperiments(robot);
         List<String> fixed = view.columnIds();
-        assertEquals(List.of("star", "status", "run_name", "experiment", "created", "duration", "user", "commit", "models",
+        assertEquals(List.of("star", "status", "run_name", "experiment", "source", "created", "duration", "user", "commit", "models",
                 "datasets"), fixed);
 
         view.showColumn("params.depth");
