@@ -7,11 +7,14 @@ import dev.braid.experiments.MlflowSyncer;
 import dev.braid.experiments.WandbSyncer;
 import dev.braid.experiments.RunEditService;
 import dev.braid.features.FeatureCatalogService;
+import dev.braid.features.FeatureLineage;
 import dev.braid.features.FeatureLinks;
 import dev.braid.features.FeatureLinksAfterSync;
 import dev.braid.features.FeatureUsageService;
 import dev.braid.features.git.FeatureRepoScanner;
 import dev.braid.features.registry.FeastSyncer;
+import dev.braid.security.VersionRef;
+import dev.braid.security.bom.FeatureVersions;
 import dev.braid.lineage.EventLimits;
 import dev.braid.lineage.LineageAfterSync;
 import dev.braid.lineage.LineageService;
@@ -160,7 +163,7 @@ public final class AppContext implements AutoCloseable {
         this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
         this.security = Lazy.of(() -> new SecurityServices(database, experiments(), artifacts(), runEdits(), lineage(),
                 repositories(), dirs.dataDir().resolve("scan-cache"), ScanCache.DEFAULT_CAP, clock, actor,
-                BraidVersion.current()));
+                BraidVersion.current(), this::featuresOf));
         // Every secret a source names is masked from the start, also by commands that never use it.
         Logging.maskWith(secrets::mask);
         sources().list().forEach(source -> secrets.registerNamedIn(source.config(), System.getenv()));
@@ -204,6 +207,14 @@ public final class AppContext implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare JGit's settings in " + dirs.dataDir(), e);
         }
+    }
+
+    /** The feature view versions a model version's run used, as its bill of materials lists them. */
+    private List<FeatureVersions.FeatureUse> featuresOf(VersionRef version) {
+        return featureUsage().usedByModelVersion(version.sourceName(), version.model(), version.version()).stream()
+                .map(use -> new FeatureVersions.FeatureUse(FeatureLineage.version(use.project(), use.view(), use.version()).value(),
+                        use.project(), use.view(), use.version(), List.of()))
+                .toList();
     }
 
     /** Both, in order; the second runs even when the first fails (its failure is still reported). */

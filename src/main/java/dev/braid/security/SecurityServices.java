@@ -39,6 +39,14 @@ public final class SecurityServices {
     public SecurityServices(Database db, ExperimentService experiments, ArtifactService artifacts, RunEditService edits,
                             LineageService lineage, RepositoryService repositories, Path scanCache, long cacheCap,
                             Clock clock, String actor, String braidVersion) {
+        this(db, experiments, artifacts, edits, lineage, repositories, scanCache, cacheCap, clock, actor, braidVersion,
+                FeatureVersions.NONE);
+    }
+
+    /** @param features the feature versions a model version was trained on, for its bill of materials */
+    public SecurityServices(Database db, ExperimentService experiments, ArtifactService artifacts, RunEditService edits,
+                            LineageService lineage, RepositoryService repositories, Path scanCache, long cacheCap,
+                            Clock clock, String actor, String braidVersion, FeatureVersions features) {
         this.log = new GovernanceLog(db, clock, actor);
         this.versions = new ModelVersions(experiments);
         this.scans = new ScanService(db, artifacts, versions, ModelScanner.standard(), new ScanCache(scanCache, cacheCap),
@@ -46,12 +54,11 @@ public final class SecurityServices {
         this.promotion = new PromotionService(edits, scans, log);
         this.audit = new AuditTrail(db, lineage);
         this.environments = new EnvironmentService(db, artifacts, versions, repositories, clock);
-        // The features service (issue 12) plugs in here once it lands; until then BOMs list no feature versions.
         this.lineage = lineage;
         this.lineageVerdicts = new LineageVerdicts(scans, experiments);
         this.artifactVerdicts = new ArtifactVerdicts(scans, artifacts);
         this.dvc = new DvcScans(db, repositories, scans.scanner(), log, clock, braidVersion);
-        this.boms = new BomService(versions, experiments, lineage, scans, environments, FeatureVersions.NONE, log, clock,
+        this.boms = new BomService(versions, experiments, lineage, scans, environments, features, log, clock,
                 braidVersion);
     }
 

@@ -98,6 +98,17 @@ class FeaturesCommandTest {
     }
 
     @Test
+    void aModelVersionsBillOfMaterialsListsTheFeatureVersionsItsRunUsed() throws IOException {
+        CliRun bomRun = new CliRun(home);
+        assertEquals(0, bomRun.run("--data-dir", dir, "bom", "models:/churn-classifier@champion"), bomRun.err());
+        JsonNode bom = JSON.readTree(bomRun.out());
+        // The champion trained on engagement v0 (stale since v1): its BOM names that version as data it depends on.
+        String components = bom.path("components").toString();
+        assertTrue(components.contains("feature-view-version:") && components.contains("engagement@v0"), components);
+        assertTrue(bom.path("dependencies").toString().contains("engagement@v0"), bom.path("dependencies").toString());
+    }
+
+    @Test
     void badInputGetsAClearErrorAndTheRightExitCode() {
         CliRun missing = new CliRun(home);
         assertEquals(1, missing.run("--data-dir", dir, "features", "add", home.resolve("nowhere/registry.db").toString()));

@@ -4,9 +4,9 @@ import dev.braid.security.VersionRef;
 import java.util.List;
 
 /**
- * The hook through which the features service (issue 12, branch {@code features}) tells the BOM
- * which feature views, at which versions, a model version was trained on. Until it is wired in
- * {@code SecurityServices}, {@link #NONE} answers and BOMs carry no feature components. Each use
+ * The hook through which the features service tells the BOM
+ * which feature views, at which versions, a model version was trained on (wired in
+ * {@code AppContext}; {@link #NONE} where no features service is given). Each use
  * becomes a {@code data} component ({@code braid:feature-view}) the model depends on, its
  * features listed in {@code data[].contents.properties}.
  */
