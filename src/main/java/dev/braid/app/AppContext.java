@@ -7,6 +7,7 @@ import dev.braid.experiments.MlflowSyncer;
 import dev.braid.experiments.RunEditService;
 import dev.braid.lineage.EventLimits;
 import dev.braid.lineage.LineageAfterSync;
+import dev.braid.lineage.LineageCleanup;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.OpenLineageImporter;
 import dev.braid.lineage.OpenLineageIngest;
@@ -23,6 +24,7 @@ import dev.braid.store.Database;
 import dev.braid.store.SettingsStore;
 import dev.braid.sync.RetryPolicy;
 import dev.braid.sync.Sleeper;
+import dev.braid.sync.SourceManager;
 import dev.braid.sync.SourceStore;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
@@ -57,6 +59,7 @@ public final class AppContext implements AutoCloseable {
     private final OpenLineageIngest openLineageIngest;
     private final ExecutorService syncExecutor;
     private final SyncEngine syncEngine;
+    private final SourceManager sourceManager;
 
     private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
         this.dirs = dirs;
@@ -82,6 +85,11 @@ public final class AppContext implements AutoCloseable {
                 new RepoSyncer(database, indexer, System.getenv(), prompt, new DvcRepositoryLineage(lineage)),
                 new LineageAfterSync(mlflowSyncer, lineage)), syncRuns, syncExecutor,
                 RetryPolicy.standard(), Sleeper.REAL, clock);
+        // Each kind's cleanups: what removing or renaming a source of that kind must also take
+        // along. A new kind of source adds its own here (see SourceCleanup).
+        this.sourceManager = new SourceManager(database, sources, syncEngine, List.of(
+                repositories.cleanup(), LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
+                experiments.cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage)));
         syncRuns.markInterrupted(clock.instant());
     }
 
@@ -124,6 +132,11 @@ public final class AppContext implements AutoCloseable {
 
     public SyncEngine syncEngine() {
         return syncEngine;
+    }
+
+    /** Rename, pause, resume, edit and remove sources, with each kind's cleanups. */
+    public SourceManager sourceManager() {
+        return sourceManager;
     }
 
     public RepositoryService repositories() {

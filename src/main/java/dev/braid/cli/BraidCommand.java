@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "braid", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Braid: git repositories, ML experiments, pipelines and their lineage, cached locally.",
                 "Without a command, opens the Braid window."},
-        subcommands = {RepoCommand.class, MlflowCommand.class, RunsCommand.class, ModelsCommand.class, LineageCommand.class, SyncCommand.class, StatusCommand.class, DemoCommand.class,
+        subcommands = {RepoCommand.class, SourceCommand.class, MlflowCommand.class, RunsCommand.class, ModelsCommand.class, LineageCommand.class, SyncCommand.class, StatusCommand.class, DemoCommand.class,
                 GuiCommand.class, CacheCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success",

@@ -93,6 +93,14 @@ public final class ExperimentService {
         }
     }
 
+    /**
+     * What removing an MLflow source takes away besides its cached rows: the artifacts fetched from
+     * it into {@code artifactsDir}.
+     */
+    public dev.braid.sync.SourceCleanup cleanup(java.nio.file.Path artifactsDir) {
+        return new MlflowCleanup(artifactsDir);
+    }
+
     /** The MLflow sources, by name. */
     public List<Source> sources() {
         return sources.listByKind(KIND);

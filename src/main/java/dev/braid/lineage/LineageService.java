@@ -216,9 +216,15 @@ public final class LineageService implements LineageReader {
      */
     public void rebuildMlflow(dev.braid.sync.Source source) {
         db.write(c -> {
-            Instant now = clock.instant();
-            return replace(c, MlflowEdges.assertedBy(source.name()), mlflow.derive(c, source.id(), source.name(), now), now);
+            rebuildMlflow(c, source);
+            return null;
         });
+    }
+
+    /** {@link #rebuildMlflow(dev.braid.sync.Source)} inside the caller's transaction. */
+    void rebuildMlflow(Connection c, dev.braid.sync.Source source) throws SQLException {
+        Instant now = clock.instant();
+        replace(c, MlflowEdges.assertedBy(source.name()), mlflow.derive(c, source.id(), source.name(), now), now);
     }
 
     private int replace(Connection c, String assertedBy, GraphChanges changes, Instant now) throws SQLException {

@@ -1,0 +1,122 @@
+package dev.braid.lineage;
+
+import dev.braid.sync.Source;
+import dev.braid.sync.SourceCleanup;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The lineage a source asserted, for {@link dev.braid.sync.SourceManager}: edges and column links
+ * recorded as {@code "<prefix><source name>"} (ADR 8). Removing the source deletes them, and the
+ * nodes only they mentioned (a node someone labelled stays). Renaming it either relabels the
+ * edges (when node ids do not contain the source's name, as for DVC) or derives them again under
+ * the new name (MLflow, whose node ids do), carrying labels over to the new ids.
+ *
+ * <p>A new kind of source that asserts lineage as {@code "<prefix>:<name>"} registers
+ * {@code LineageCleanup.relabelled(kind, prefix + ":")} with the source manager.
+ */
+public final class LineageCleanup implements SourceCleanup {
+    /** The kinds of MLflow node ids that contain the source's name, as {@code <kind>:<source>:...}. */
+    private static final List<String> MLFLOW_ID_PREFIXES = List.of(NodeKind.EXPERIMENT_RUN.id(), NodeKind.MODEL.id(),
+            NodeKind.MODEL_VERSION.id(), NodeKind.ALIAS.id(), NodeKind.LOGGED_MODEL.id(), NodeKind.ARTIFACT.id(),
+            NodeKind.DATASET.id() + ":mlflow");
+    private final String kind;
+    private final String prefix;
+    private final LineageService rederive;
+
+    private LineageCleanup(String kind, String prefix, LineageService rederive) {
+        this.kind = kind;
+        this.prefix = prefix;
+        this.rederive = rederive;
+    }
+
+    /** Edges asserted as {@code prefix + name} by sources of {@code kind}; a rename relabels them. */
+    public static LineageCleanup relabelled(String kind, String prefix) {
+        return new LineageCleanup(kind, prefix, null);
+    }
+
+    /** MLflow sources' edges; a rename derives them again from the cache under the new name. */
+    public static LineageCleanup mlflow(String kind, LineageService lineage) {
+        return new LineageCleanup(kind, MlflowEdges.assertedBy(""), lineage);
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public List<String> cached(Connection c, Source source) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM lineage_edges WHERE asserted_by = ?")) {
+            st.setString(1, prefix + source.name());
+            try (ResultSet rs = st.executeQuery()) {
+                long n = rs.next() ? rs.getLong(1) : 0;
+                return n == 0 ? List.of() : List.of(String.format("%,d lineage edge%s", n, n == 1 ? "" : "s"));
+            }
+        }
+    }
+
+    @Override
+    public void remove(Connection c, Source source) throws SQLException {
+        removeAssertedBy(c, prefix + source.name());
+    }
+
+    @Override
+    public void renamed(Connection c, Source before, Source after) throws SQLException {
+        String from = prefix + before.name();
+        String to = prefix + after.name();
+        if (rederive == null) {
+            for (String table : List.of("lineage_edges", "lineage_columns")) {
+                try (PreparedStatement st = c.prepareStatement("UPDATE OR REPLACE " + table
+                        + " SET asserted_by = ? WHERE asserted_by = ?")) {
+                    st.setString(1, to);
+                    st.setString(2, from);
+                    st.executeUpdate();
+                }
+            }
+            return;
+        }
+        for (String idKind : MLFLOW_ID_PREFIXES) {
+            String oldStart = idKind + ":" + before.name() + ":";
+            try (PreparedStatement st = c.prepareStatement("UPDATE OR IGNORE lineage_labels SET node_id = ? || substr(node_id, ?)"
+                    + " WHERE substr(node_id, 1, ?) = ?")) {
+                st.setString(1, idKind + ":" + after.name() + ":");
+                st.setInt(2, oldStart.length() + 1);
+                st.setInt(3, oldStart.length());
+                st.setString(4, oldStart);
+                st.executeUpdate();
+            }
+        }
+        removeAssertedBy(c, from);
+        rederive.rebuildMlflow(c, after);
+    }
+
+    /**
+     * Deletes every edge and column link {@code assertedBy} made, then the nodes at their ends that
+     * no other edge mentions and nobody labelled.
+     */
+    static void removeAssertedBy(Connection c, String assertedBy) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS lineage_removed_ends(id TEXT PRIMARY KEY) WITHOUT ROWID");
+            st.execute("DELETE FROM lineage_removed_ends");
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO lineage_removed_ends(id)"
+                + " SELECT from_id FROM lineage_edges WHERE asserted_by = ?1 UNION SELECT to_id FROM lineage_edges WHERE asserted_by = ?1")) {
+            st.setString(1, assertedBy);
+            st.executeUpdate();
+        }
+        new LineageStore().deleteAssertedBy(c, assertedBy);
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("""
+                    DELETE FROM lineage_nodes WHERE id IN (SELECT id FROM lineage_removed_ends)
+                      AND NOT EXISTS (SELECT 1 FROM lineage_edges e WHERE e.from_id = lineage_nodes.id)
+                      AND NOT EXISTS (SELECT 1 FROM lineage_edges e WHERE e.to_id = lineage_nodes.id)
+                      AND NOT EXISTS (SELECT 1 FROM lineage_labels l WHERE l.node_id = lineage_nodes.id)""");
+            st.execute("DELETE FROM lineage_removed_ends");
+        }
+    }
+}
