@@ -86,7 +86,7 @@ public final class BraidApp extends Application {
         this.context = opened;
         WorkbenchServices services = new WorkbenchServices(opened.dirs().dataDir(), opened.settings(), opened.sources(),
                 opened.syncRuns(), opened.syncEngine(), opened.repositories(), opened.clock(), opened.experiments(),
-                opened.lineage());
+                opened.lineage(), opened.sourceManager(), opened.openLineageImporter());
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
                         null, opened.openLineageImporter()));

@@ -14,7 +14,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -32,16 +31,11 @@ public final class ShellView {
     private final ListView<Page> navigation = new ListView<>();
 
     public ShellView(ShellViewModel model, SyncStatusViewModel sync, SearchViewModel search,
-                     AddSourceViewModel addSource, Function<Page, Node> pages, Clock clock) {
+                     Runnable addSource, Function<Page, Node> pages, Clock clock) {
         this.model = model;
         this.pages = pages;
         ListView<SearchHit> results = searchResults(search);
-        ShellToolbar toolbar = new ShellToolbar(sync, search, results, () -> {
-            addSource.reset();
-            Window owner = root.getScene() == null ? null : root.getScene().getWindow();
-            new AddSourceDialog(addSource, owner, "Add source", "Add a git repository: a folder on this computer or a URL to clone.",
-                    source -> model.openRepository(source.id(), null)).show();
-        });
+        ShellToolbar toolbar = new ShellToolbar(sync, search, results, addSource);
         root.setTop(toolbar.node());
         root.setLeft(navigation());
         content.setMinSize(0, 0);
@@ -100,6 +94,7 @@ public final class ShellView {
             case FEATURES -> Feather.DATABASE;
             case PIPELINES -> Feather.PLAY_CIRCLE;
             case LINEAGE -> Feather.SHARE_2;
+            case SOURCES -> Feather.SERVER;
             case SYNC_LOG -> Feather.LIST;
             case SETTINGS -> Feather.SETTINGS;
             case WELCOME -> Feather.INBOX;

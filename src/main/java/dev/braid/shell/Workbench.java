@@ -1,7 +1,9 @@
 package dev.braid.shell;
 
+import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
+import dev.braid.experiments.ui.MlflowSourceForms;
 import dev.braid.lineage.LineageIds;
 import dev.braid.lineage.LineageNode;
 import dev.braid.lineage.NodeKind;
@@ -11,13 +13,24 @@ import dev.braid.lineage.ui.LineageExplorerView;
 import dev.braid.lineage.ui.LineageExplorerViewModel;
 import dev.braid.lineage.ui.LineageLinks;
 import dev.braid.lineage.ui.LineageReceiverViewModel;
+import dev.braid.lineage.ui.OpenLineageSourceForms;
 import dev.braid.lineage.ui.ReceiverStarter;
+import dev.braid.repos.RepositoryService;
+import dev.braid.repos.ui.GitSourceForms;
 import dev.braid.repos.ui.RepositoriesView;
 import dev.braid.repos.ui.RepositoriesViewModel;
+import dev.braid.shell.sources.AddSourceDialog;
+import dev.braid.shell.sources.AddSourceViewModel;
+import dev.braid.shell.sources.SourcesView;
+import dev.braid.shell.sources.SourcesViewModel;
 import dev.braid.store.Settings;
+import dev.braid.sync.Source;
 import dev.braid.ui.TaskRunner;
+import dev.braid.ui.sources.SourceForms;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -42,6 +55,10 @@ public final class Workbench {
     private final ShellView view;
     private final TaskRunner runner;
     private final ScheduledExecutorService scheduler;
+    private final SourceForms sourceForms = new SourceForms();
+    private final AddSourceViewModel addSource;
+    /** Where a newly added source is shown, by kind; the Sources page for kinds not listed. */
+    private final Map<String, Consumer<Source>> sourceOpeners = new HashMap<>();
     private LineageReceiverViewModel lineageReceiver;
 
     /** {@code demo} may be null when no demo workspace is available. */
@@ -63,11 +80,18 @@ public final class Workbench {
         if (experiments != null) {
             sync.finishedRunsProperty().addListener((obs, old, now) -> experiments.refresh());
         }
-        AddSourceViewModel addSource = new AddSourceViewModel(services.repositories(), sync, runner);
+        registerSourceForms();
+        this.addSource = new AddSourceViewModel(sourceForms, sync, services.sourceManager(), runner);
         SearchViewModel search = new SearchViewModel(services.repositories(), shell, runner);
         this.settingsModel = new SettingsViewModel(services.dataDir().toString(), settings, periodicSync);
         this.syncLog = new SyncLogViewModel(services.syncRuns(), sync, runner);
-        this.welcome = new WelcomeViewModel(new AddSourceViewModel(services.repositories(), sync, runner), sync, shell, demo, runner);
+        this.welcome = new WelcomeViewModel(sourceForms, sync, shell, demo, runner, this::showAddSource);
+        sync.sourcesChangedProperty().addListener((obs, old, now) -> {
+            repositories.refresh();
+            if (experiments != null) {
+                experiments.refresh();
+            }
+        });
         this.lineage = services.lineage() == null ? null
                 : new LineageExplorerViewModel(services.lineage(), lineageLinks(), runner);
         if (lineage != null) {
@@ -88,7 +112,55 @@ public final class Workbench {
                 lineage.focusOn(LineageIds.modelVersion(source, model, version));
             });
         }
-        this.view = new ShellView(shell, sync, search, addSource, this::buildPage, services.clock());
+        if (lineage != null) {
+            sync.sourcesChangedProperty().addListener((obs, old, now) -> lineage.refresh());
+        }
+        sourceOpeners.put(RepositoryService.KIND, source -> shell.openRepository(source.id(), null));
+        sourceOpeners.put(ExperimentService.KIND, source -> shell.show(experiments == null ? Page.SOURCES : Page.EXPERIMENTS));
+        this.view = new ShellView(shell, sync, search, () -> showAddSource(null), this::buildPage, services.clock());
+    }
+
+    /**
+     * The kinds of source the Add-source dialog and the welcome page offer. A feature adds its
+     * own here: its group once, then each form (see {@link dev.braid.ui.sources.SourceForm}).
+     */
+    private void registerSourceForms() {
+        sourceForms.register(GitSourceForms.GROUP)
+                .register(GitSourceForms.folder(services.repositories()))
+                .register(GitSourceForms.clone(services.repositories()));
+        if (services.experiments() != null) {
+            sourceForms.register(MlflowSourceForms.GROUP)
+                    .register(MlflowSourceForms.server(services.experiments()))
+                    .register(MlflowSourceForms.database(services.experiments()))
+                    .register(MlflowSourceForms.mlruns(services.experiments()));
+        }
+        if (services.lineageImporter() != null) {
+            sourceForms.register(OpenLineageSourceForms.GROUP)
+                    .register(OpenLineageSourceForms.importFile(services.lineageImporter()));
+        }
+    }
+
+    /** Every kind of source the window offers; register more before the window is shown. */
+    public SourceForms sourceForms() {
+        return sourceForms;
+    }
+
+    /** The Add-source dialog's model (one per window). */
+    public AddSourceViewModel addSource() {
+        return addSource;
+    }
+
+    /** Opens the Add-source dialog on the first kind of {@code group}, or on the last kind chosen when null. */
+    public void showAddSource(String group) {
+        addSource.reset(group);
+        javafx.stage.Window owner = view.root().getScene() == null ? null : view.root().getScene().getWindow();
+        new AddSourceDialog(addSource, owner, this::added).show();
+    }
+
+    /** A source was added from the window: every screen hears of it, and the one that shows it opens. */
+    private void added(Source source) {
+        sync.sourcesChanged();
+        sourceOpeners.getOrDefault(source.kind(), s -> shell.show(Page.SOURCES)).accept(source);
     }
 
     public Parent root() {
@@ -175,6 +247,8 @@ public final class Workbench {
                     settings.current().tableColumns().get(SyncLogView.TABLE_ID),
                     layout -> settings.update(s -> s.withTableColumns(SyncLogView.TABLE_ID, layout))).node();
             case SETTINGS -> new SettingsView(settingsModel).node();
+            case SOURCES -> new SourcesView(new SourcesViewModel(sync, services.sourceManager(), sourceForms, runner),
+                    services.clock(), () -> showAddSource(null)).node();
             case EXPERIMENTS -> experiments == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new ExperimentsView(experiments).node();
             case LINEAGE -> lineage == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
