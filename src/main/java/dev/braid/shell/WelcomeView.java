@@ -7,8 +7,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -18,7 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * (each opens the Add-source dialog on it) and the demo workspace.
  */
 public final class WelcomeView {
-    private final VBox root;
+    private final ScrollPane root;
 
     public WelcomeView(WelcomeViewModel model) {
         Label title = new Label("Welcome to Braid");
@@ -28,7 +28,6 @@ public final class WelcomeView {
                 + "or explore the demo workspace first:");
         intro.setWrapText(true);
         intro.setMaxWidth(720);
-        intro.setMinHeight(Region.USE_PREF_SIZE);
 
         FlowPane actions = new FlowPane(16, 16);
         actions.setAlignment(Pos.CENTER);
@@ -61,43 +60,32 @@ public final class WelcomeView {
         message.setMaxWidth(720);
         message.textProperty().bind(model.messageProperty());
 
-        root = new VBox(20, title, intro, actions, busy, message);
-        root.setId("welcome");
-        root.getStyleClass().add("welcome");
-        root.setAlignment(Pos.CENTER);
+        VBox page = new VBox(20, title, intro, actions, busy, message);
+        page.setId("welcome");
+        page.getStyleClass().add("welcome");
+        page.setAlignment(Pos.CENTER);
+        root = new ScrollPane(page);
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.getStyleClass().add("edge-to-edge");
     }
 
     public Node node() {
         return root;
     }
 
-    /** A card: icon, title in bold, a sentence under it; its text always shows in full. */
+    /** A card: icon, title, a sentence under it; its text wraps and always shows in full. */
     private static Button card(String title, String explanation, Feather icon) {
         FontIcon graphic = new FontIcon(icon);
         graphic.setIconSize(28);
-        Label heading = new Label(title);
-        heading.getStyleClass().add("welcome-action-title");
-        heading.setMnemonicParsing(false);
-        heading.setWrapText(true);
-        Label text = new Label(explanation);
-        text.getStyleClass().add("welcome-action-text");
-        text.setWrapText(true);
-        text.setMnemonicParsing(false);
-        VBox body = new VBox(6, graphic, heading, text);
-        body.setAlignment(Pos.TOP_CENTER);
-        heading.setMaxWidth(196);
-        text.setMaxWidth(196);
-        heading.setAlignment(Pos.CENTER);
-        text.setAlignment(Pos.CENTER);
-        heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        Button button = new Button(null, body);
-        button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        Button button = new Button(title + "\n" + explanation, graphic);
+        button.setContentDisplay(ContentDisplay.TOP);
         button.getStyleClass().add("welcome-action");
-        button.setAccessibleText(title);
+        button.setWrapText(true);
         button.setMnemonicParsing(false);
-        button.setPrefWidth(220);
-        button.setMinHeight(160);
+        button.setPrefSize(220, 176);
+        button.setMinSize(220, 176);
+        button.setMaxSize(220, 176);
         return button;
     }
 }

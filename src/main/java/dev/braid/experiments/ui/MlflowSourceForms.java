@@ -25,9 +25,9 @@ public final class MlflowSourceForms {
         return new Form(experiments, "mlflow-server", "Tracking server",
                 "An MLflow tracking server; Braid keeps a copy of its runs and registry and works offline.",
                 List.of(SourceField.text("uri", "Server URL", "http://127.0.0.1:5000", true),
-                        SourceField.variable("tokenEnv", "Token variable", "e.g. MLFLOW_TRACKING_TOKEN (optional)"),
-                        SourceField.text("username", "User name", "for basic authentication (optional)", false),
-                        SourceField.variable("passwordEnv", "Password variable", "e.g. MLFLOW_TRACKING_PASSWORD (optional)"),
+                        SourceField.variable("tokenEnv", "Token variable", "e.g. MLFLOW_TRACKING_TOKEN"),
+                        SourceField.text("username", "User name", "for basic authentication", false),
+                        SourceField.variable("passwordEnv", "Password variable", "e.g. MLFLOW_TRACKING_PASSWORD"),
                         SourceField.name("the server's address")), "");
     }
 

@@ -34,8 +34,8 @@ public final class GitSourceForms {
         return new Base(repositories, "git-clone", "Clone from a URL",
                 "Braid clones the repository into its data folder and fetches it on every sync.",
                 List.of(SourceField.text("location", "URL", "https://github.com/team/project.git", true),
-                        SourceField.variable(USERNAME_ENV, "User name variable", "e.g. GIT_USER (optional)"),
-                        SourceField.variable(PASSWORD_ENV, "Password or token variable", "e.g. GIT_TOKEN (optional)"),
+                        SourceField.variable(USERNAME_ENV, "User name variable", "e.g. GIT_USER"),
+                        SourceField.variable(PASSWORD_ENV, "Password or token variable", "e.g. GIT_TOKEN"),
                         SourceField.name("the URL")));
     }
 

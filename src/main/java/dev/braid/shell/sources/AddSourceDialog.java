@@ -71,7 +71,9 @@ public final class AddSourceDialog {
         right.setMinWidth(420);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox content = new HBox(kinds, right);
-        content.setPrefSize(820, 470);
+        content.setPrefSize(860, 480);
+        dialog.getDialogPane().setPrefWidth(900);
+        dialog.getDialogPane().setMinWidth(760);
         dialog.getDialogPane().setContent(content);
         model.stageProperty().addListener((obs, old, now) -> {
             if (now == Stage.FINISHED && dialog.isShowing()) {
@@ -86,7 +88,7 @@ public final class AddSourceDialog {
         kinds.setId("sourceKinds");
         kinds.getItems().setAll(model.allForms());
         kinds.setPrefWidth(250);
-        kinds.setMinWidth(220);
+        kinds.setMinWidth(230);
         kinds.setCellFactory(list -> new KindCell());
         kinds.getSelectionModel().select(model.selectedProperty().get());
         kinds.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {

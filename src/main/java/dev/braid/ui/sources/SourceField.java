@@ -49,12 +49,12 @@ public record SourceField(String key, String label, String prompt, Type type, bo
     /** An optional environment variable name, with the standard reassurance under it. */
     public static SourceField variable(String key, String label, String prompt) {
         return new SourceField(key, label, prompt, Type.VARIABLE, false,
-                "The name of an environment variable; Braid stores the name, never the secret.");
+                "Optional. The name of an environment variable: Braid stores the name, never the secret.");
     }
 
     /** The optional "Name" every source kind offers. */
     public static SourceField name(String derivedFrom) {
-        return new SourceField(SourceForm.NAME, "Name", "optional; taken from " + derivedFrom, Type.TEXT, false, "");
+        return new SourceField(SourceForm.NAME, "Name", "taken from " + derivedFrom + " when left empty", Type.TEXT, false, "");
     }
 
     public SourceField withHelp(String text) {
