@@ -79,6 +79,18 @@ public final class Workbench {
                         services.clock().getZone());
         if (experiments != null) {
             sync.finishedRunsProperty().addListener((obs, old, now) -> experiments.refresh());
+            experiments.setSourceAdder(() -> showAddSource(MlflowSourceForms.GROUP.id()));
+            experiments.setColumnMemory(new dev.braid.experiments.ui.ColumnMemory() {
+                @Override
+                public java.util.Optional<String> load(String scope) {
+                    return java.util.Optional.ofNullable(settings.current().tableColumns().get(scope));
+                }
+
+                @Override
+                public void save(String scope, String columns) {
+                    settings.update(s -> s.withTableColumns(scope, columns));
+                }
+            });
         }
         registerSourceForms();
         this.addSource = new AddSourceViewModel(sourceForms, sync, services.sourceManager(), runner);

@@ -37,6 +37,11 @@ public final class KeptSelection<T, K> {
         });
     }
 
+    /** True while the rows change or the selection is being put back: selection events then are not a person's. */
+    public boolean restoring() {
+        return changing;
+    }
+
     /** The rows to show: the source list, as the control must see it. */
     public ObservableList<T> items() {
         return items;

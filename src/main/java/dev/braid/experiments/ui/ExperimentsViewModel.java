@@ -53,6 +53,7 @@ public final class ExperimentsViewModel {
     private final RunStars stars;
     private final ReadOnlyBooleanWrapper noSources = new ReadOnlyBooleanWrapper(this, "noSources");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper experimentsLoaded = new ReadOnlyBooleanWrapper(this, "experimentsLoaded");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper filter = new ReadOnlyStringWrapper(this, "filter", "");
     private final ReadOnlyObjectWrapper<FilterProblem> filterProblem = new ReadOnlyObjectWrapper<>(this, "filterProblem");
@@ -63,10 +64,16 @@ public final class ExperimentsViewModel {
     private final RunGrouping grouping;
     private final ModelRegistryViewModel registry;
     private RunCells cells;
+    private NumberColumns numbers = NumberColumns.none();
+    private ColumnMemory columnMemory = ColumnMemory.NONE;
+    /** The set of experiments whose columns were last applied (remembered or suggested); null before. */
+    private String columnScope;
+    private boolean suggestColumns;
     private int lastShownRow;
     private RunEditService edits;
     private ArtifactService artifacts;
     private Consumer<String> lineageOpener;
+    private Runnable sourceAdder = () -> { };
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
         this.service = service;
@@ -83,6 +90,43 @@ public final class ExperimentsViewModel {
         pager.setOnPage(this::pageArrived);
         pager.loadingProperty().addListener((obs, old, now) -> loading.set(now));
         this.registry = new ModelRegistryViewModel(service, runner, zone);
+        columns.onChosen(() -> columnMemory.save(scopeKey(), ColumnCodec.encode(columns.chosenKeys(), columns.shownAttributes())));
+    }
+
+    /**
+     * Where the columns chosen per set of experiments are remembered. Call before the first
+     * {@link #refresh()}; without it the choice lasts as long as the window.
+     */
+    public void setColumnMemory(ColumnMemory memory) {
+        this.columnMemory = memory;
+    }
+
+    /** The chosen experiments as a key for {@link ColumnMemory}: {@code runs:all} or {@code runs:<source>/<id>,...}. */
+    String scopeKey() {
+        List<String> keys = selected.stream().map(e -> e.experiment().sourceId() + "/" + e.experiment().experimentId())
+                .sorted().toList();
+        return keys.isEmpty() ? "runs:all" : "runs:" + String.join(",", keys);
+    }
+
+    /**
+     * For a set of experiments seen for the first time in this window: the columns remembered for
+     * it, else (once its first page of runs is read) the metrics and params that vary across it.
+     */
+    private void applyColumnsForScope() {
+        String scope = scopeKey();
+        if (scope.equals(columnScope)) {
+            return;
+        }
+        columnScope = scope;
+        java.util.Optional<String> remembered = columnMemory.load(scope);
+        if (remembered.isPresent()) {
+            List<RunColumn> decoded = ColumnCodec.decode(remembered.get());
+            columns.choose(decoded.stream().filter(c -> c.kind().keyed()).toList());
+            columns.showAttributes(decoded.stream().filter(c -> !c.kind().keyed()).toList());
+            suggestColumns = false;
+        } else {
+            suggestColumns = true;
+        }
     }
 
     /** The Models tab: registered models, their versions and logged models. */
@@ -141,6 +185,11 @@ public final class ExperimentsViewModel {
      * runs all nest under a collapsed parent adds no row, so no new row would come into view.
      */
     private void pageArrived() {
+        numbers = NumberColumns.of(runs);
+        if (suggestColumns && !runs.isEmpty()) {
+            suggestColumns = false;
+            columns.choose(ColumnChoice.suggest(runs, ColumnChoice.SUGGESTED_PER_KIND));
+        }
         showCount();
         pager.ensureLoaded(lastShownRow, nesting.rows().size());
     }
@@ -157,6 +206,11 @@ public final class ExperimentsViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** False until the experiments were read from the cache once: before that, "none" would not be true yet. */
+    public ReadOnlyBooleanProperty experimentsLoadedProperty() {
+        return experimentsLoaded.getReadOnlyProperty();
     }
 
     /** "42 runs", "100,000 runs · 400 loaded — scroll for more", or what went wrong. */
@@ -185,7 +239,32 @@ public final class ExperimentsViewModel {
 
     /** The text a cell of {@code column} shows for {@code run}. */
     public String cellText(RunSummary run, RunColumn column) {
-        return column.kind() == RunColumn.Kind.STAR ? (stars.isStarred(run) ? "★" : "☆") : cells.text(run, column);
+        return switch (column.kind()) {
+            case STAR -> stars.isStarred(run) ? "★" : "☆";
+            case METRIC -> numbers.format(column.key(), run.metrics().get(column.key()));
+            default -> cells.text(run, column);
+        };
+    }
+
+    /** Whether {@code column}'s cells are numbers, shown right-aligned: metrics, and params whose loaded values are all numbers. */
+    public boolean numeric(RunColumn column) {
+        if (column.kind() == RunColumn.Kind.METRIC) {
+            return true;
+        }
+        if (column.kind() != RunColumn.Kind.PARAM) {
+            return false;
+        }
+        boolean any = false;
+        for (RunSummary run : runs) {
+            String value = run.params().get(column.key());
+            if (value != null) {
+                if (!value.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** Reads sources, experiments and model versions again, keeping the chosen experiments, then the runs and the Models tab. */
@@ -201,12 +280,22 @@ public final class ExperimentsViewModel {
             noSources.set(loaded.noSources());
             cells = loaded.cells();
             stars.showExperimentStars(loaded.starred());
-            experiments.setAll(loaded.experiments());
-            selected.removeIf(s -> loaded.experiments().stream().noneMatch(e -> e.owns(s.experiment().sourceId(),
+            // In place: the list keeps its selection and scroll position while a sync refreshes it.
+            dev.braid.ui.ListUpdates.update(experiments, loaded.experiments(),
+                    e -> e.experiment().sourceId() + "/" + e.experiment().experimentId());
+            boolean gone = selected.removeIf(s -> loaded.experiments().stream().noneMatch(e -> e.owns(s.experiment().sourceId(),
                     s.experiment().experimentId())));
+            experimentsLoaded.set(true);
             reloadKeys();
-            reloadRuns(filter.get());
-        }, failure -> status.set("Could not read the experiments: " + failure.getMessage()));
+            applyColumnsForScope();
+            if (gone || pager.query() == null) {
+                reloadRuns(filter.get());
+            } else {
+                // The same runs read again as far as they were loaded: the filter, order, selection and scroll stay.
+                pager.reload(() -> stars.forgetChanges(), failure -> status.set("Could not read the runs: "
+                        + dev.braid.sync.PlainErrors.describe(failure)));
+            }
+        }, failure -> status.set("Could not read the experiments: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private record Loaded(boolean noSources, List<ExperimentEntry> experiments, RunCells cells,
@@ -218,6 +307,7 @@ public final class ExperimentsViewModel {
         if (!chosen.equals(selected)) {
             selected.setAll(chosen);
             reloadKeys();
+            applyColumnsForScope();
             reloadRuns(filter.get());
         }
     }
@@ -320,6 +410,16 @@ public final class ExperimentsViewModel {
                 status.set("Commit " + RunFormats.shortHash(hash) + " is not in any indexed repository; add the repository to follow it.");
             }
         }, failure -> status.set("Could not look up commit " + RunFormats.shortHash(hash) + ": " + failure.getMessage()));
+    }
+
+    /** How the "no MLflow source yet" note opens the Add-source dialog on MLflow's kinds. */
+    public void setSourceAdder(Runnable adder) {
+        this.sourceAdder = adder;
+    }
+
+    /** Opens the Add-source dialog on MLflow's kinds, where the window gave a way to. */
+    public void addSource() {
+        sourceAdder.run();
     }
 
     /** Lets run details edit tags through {@code edits}; without it they are read-only. */
