@@ -129,6 +129,19 @@ public final class ExperimentService {
         return sources.listByKind(KIND);
     }
 
+    /**
+     * The cached runs {@code ref} names: the run with that id; else the runs whose id starts with
+     * it (four characters or more) or whose name it is, newest first (at most 20). Optionally only
+     * in one source or one experiment (by name). Deleted runs are left out.
+     */
+    public List<RunMatch> matchRuns(String ref, String sourceName, String experimentName) {
+        String typed = ref == null ? "" : ref.strip();
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> new RunMatcher().match(c, typed, sourceName, experimentName));
+    }
+
     /** Cached experiments of every source, by name. */
     public List<Experiment> experiments() {
         return db.read(c -> runs.experiments(c, null));
