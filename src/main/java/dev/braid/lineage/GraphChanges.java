@@ -43,17 +43,33 @@ public record GraphChanges(List<NodeWrite> nodes, List<EdgeWrite> edges, List<Co
     }
 
     /**
-     * A node to create or update. A blank name keeps the stored one; a status replaces the stored
-     * one only when {@code statusAt} is not older than the time the stored status came from;
-     * properties are merged into the stored ones (a key given here wins).
+     * A node to create or update. A blank name keeps the stored one, and so does a name given
+     * {@code nameIfNew} (a default derived from the id, such as a bare hash or a dataset's path,
+     * which must not rename a node another source named); a status replaces the stored one only
+     * when {@code statusAt} is not older than the time the stored status came from; properties are
+     * merged into the stored ones (a key given here wins).
      */
-    public record NodeWrite(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
+    public record NodeWrite(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties,
+                            boolean nameIfNew) {
         public NodeWrite {
             Objects.requireNonNull(id, "id");
             name = name == null ? "" : name;
             status = status == null ? "" : status;
             statusAt = statusAt == null ? Instant.EPOCH : statusAt;
             properties = Map.copyOf(properties);
+        }
+
+        /** A node whose name, when not blank, replaces the stored one. */
+        public NodeWrite(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
+            this(id, name, status, statusAt, properties, false);
+        }
+
+        /** The name a later write leaves: its own unless it is blank or only a default and this one has a name. */
+        NodeWrite laterName(NodeWrite later) {
+            if (later.name().isEmpty() || later.nameIfNew() && !name.isEmpty()) {
+                return this;
+            }
+            return later;
         }
     }
 
@@ -94,16 +110,29 @@ public record GraphChanges(List<NodeWrite> nodes, List<EdgeWrite> edges, List<Co
         }
 
         public Builder node(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
-            NodeWrite earlier = nodes.get(id);
+            return node(new NodeWrite(id, name, status, statusAt, properties, false));
+        }
+
+        /**
+         * A node named {@code name} only if nothing names it yet: for default names (a bare hash, a
+         * dataset's path) that must not replace a name another source gave.
+         */
+        public Builder nodeNamedIfNew(NodeId id, String name, Map<String, String> properties) {
+            return node(new NodeWrite(id, name, "", null, properties, true));
+        }
+
+        private Builder node(NodeWrite write) {
+            NodeWrite earlier = nodes.get(write.id());
             if (earlier == null) {
-                nodes.put(id, new NodeWrite(id, name, status, statusAt, properties));
+                nodes.put(write.id(), write);
                 return this;
             }
             Map<String, String> merged = new LinkedHashMap<>(earlier.properties());
-            merged.putAll(properties);
-            boolean newStatus = status != null && !status.isEmpty();
-            nodes.put(id, new NodeWrite(id, name == null || name.isEmpty() ? earlier.name() : name,
-                    newStatus ? status : earlier.status(), newStatus ? statusAt : earlier.statusAt(), merged));
+            merged.putAll(write.properties());
+            boolean newStatus = !write.status().isEmpty();
+            NodeWrite named = earlier.laterName(write);
+            nodes.put(write.id(), new NodeWrite(write.id(), named.name(), newStatus ? write.status() : earlier.status(),
+                    newStatus ? write.statusAt() : earlier.statusAt(), merged, named.nameIfNew()));
             return this;
         }
 

@@ -45,7 +45,7 @@ final class LineageStore {
                 INSERT INTO lineage_nodes(id, kind, name, status, status_at, properties, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
-                    name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,
+                    name = CASE WHEN excluded.name <> '' AND ?8 = 0 THEN excluded.name ELSE name END,
                     status = CASE WHEN %1$s THEN excluded.status ELSE status END,
                     status_at = CASE WHEN %1$s THEN excluded.status_at ELSE status_at END,
                     properties = json_patch(properties, excluded.properties),
@@ -59,6 +59,8 @@ final class LineageStore {
                 st.setLong(5, node.statusAt().toEpochMilli());
                 st.setString(6, encode(node.properties()));
                 st.setLong(7, now.toEpochMilli());
+                // A blank name (stored as the id's rest when the node is new) and a default name keep the stored one.
+                st.setInt(8, node.name().isEmpty() || node.nameIfNew() ? 1 : 0);
                 st.addBatch();
             }
             st.executeBatch();
@@ -176,15 +178,22 @@ final class LineageStore {
     }
 
     List<LineageNode> find(Connection c, String text, int limit) throws SQLException {
+        return find(c, text, null, limit);
+    }
+
+    /** Nodes (of {@code kind} when not null) whose id or name contains {@code text}, exact and prefix matches first. */
+    List<LineageNode> find(Connection c, String text, NodeKind kind, int limit) throws SQLException {
         String needle = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         try (PreparedStatement st = c.prepareStatement("SELECT " + NODE_COLUMNS + """
-                 FROM lineage_nodes WHERE lower(id) LIKE ?1 ESCAPE '\\' OR lower(name) LIKE ?1 ESCAPE '\\'
+                 FROM lineage_nodes WHERE (lower(id) LIKE ?1 ESCAPE '\\' OR lower(name) LIKE ?1 ESCAPE '\\')
+                 AND (?5 IS NULL OR kind = ?5)
                 ORDER BY CASE WHEN lower(name) = ?2 OR lower(id) = ?2 THEN 0 WHEN lower(name) LIKE ?3 ESCAPE '\\' THEN 1 ELSE 2 END,
                          length(name), name LIMIT ?4""")) {
             st.setString(1, needle);
             st.setString(2, text.toLowerCase(java.util.Locale.ROOT));
             st.setString(3, needle.substring(1));
             st.setInt(4, limit);
+            st.setString(5, kind == null ? null : kind.id());
             List<LineageNode> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

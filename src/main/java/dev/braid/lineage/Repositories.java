@@ -44,6 +44,27 @@ final class Repositories {
         return new Repositories(c, out);
     }
 
+    /**
+     * The keys of the indexed repositories a person may name {@code name}: the git source of that
+     * name (its key), or the repository whose key it is. Empty when none matches.
+     */
+    static List<String> keysNamed(Connection c, String name) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT r.path, r.remote_url, s.name FROM repositories r"
+                + " JOIN sources s ON s.id = r.source_id ORDER BY r.source_id");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String path = LineageIds.repoKey(rs.getString(1));
+                String remote = rs.getString(2) == null || rs.getString(2).isBlank() ? null : LineageIds.repoKey(rs.getString(2));
+                String key = remote != null ? remote : path;
+                if (name.equals(rs.getString(3)) || name.equals(key) || name.equals(path)) {
+                    out.add(key);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The repository key for a commit named with {@code address} (may be null); null when nothing says which. */
     String keyFor(String sha, String address) throws SQLException {
         if (address != null && !address.isBlank()) {
@@ -86,14 +107,14 @@ final class Repositories {
         String shortHash = hash.substring(0, Math.min(12, hash.length()));
         if (key == null) {
             NodeId commit = LineageIds.commitInUnknownRepository(sha);
-            out.node(commit, shortHash, Map.of("sha", hash));
+            out.nodeNamedIfNew(commit, shortHash, Map.of("sha", hash));
             out.edge(commit, run, EdgeKind.BUILT_FROM, by, at);
             return;
         }
         NodeId repo = LineageIds.repositoryForKey(key);
         NodeId commit = LineageIds.commitForKey(key, sha);
-        out.node(repo, key);
-        out.node(commit, shortHash, Map.of("sha", hash, "repository", key));
+        out.nodeNamedIfNew(repo, key, Map.of());
+        out.nodeNamedIfNew(commit, shortHash, Map.of("sha", hash, "repository", key));
         out.edge(repo, commit, EdgeKind.CONTAINS, by, at);
         out.edge(commit, run, EdgeKind.BUILT_FROM, by, at);
     }
