@@ -70,7 +70,10 @@ public final class LineageService implements LineageReader {
      * shortened to a prefix only one node has; otherwise the closest known nodes.
      */
     public NodeResolution resolve(String typed) {
-        return db.read(c -> new NodeResolver(store).resolve(c, typed));
+        return db.read(c -> {
+            NodeResolution found = new NodeResolver(store).resolve(c, typed);
+            return new NodeResolution(found.node(), labelled(c, found.candidates()), found.ambiguous());
+        });
     }
 
     @Override

@@ -31,7 +31,7 @@ final class NodeResolver {
         try {
             id = new NodeId(text);
         } catch (IllegalArgumentException notAnId) {
-            return NodeResolution.unknown(closest(c, text));
+            return NodeResolution.unknown(closest(c, null, text));
         }
         if (known(c, id.value())) {
             return NodeResolution.found(id);
@@ -61,7 +61,7 @@ final class NodeResolver {
             List<String> some = candidates.stream().limit(CANDIDATES).toList();
             return NodeResolution.ambiguous(store.nodes(c, some).isEmpty() ? bare(some) : ordered(store.nodes(c, some), some));
         }
-        return NodeResolution.unknown(closest(c, rest));
+        return NodeResolution.unknown(closest(c, id.kind(), id.value()));
     }
 
     private static boolean known(Connection c, String id) throws SQLException {
@@ -93,10 +93,29 @@ final class NodeResolver {
         return out;
     }
 
-    /** The known nodes whose name or id contains the typed text, or its last part. */
-    private List<LineageNode> closest(Connection c, String text) throws SQLException {
+    /**
+     * The known nodes nearest what was typed: among the nodes of its kind, the ids a few edits
+     * away; else those whose name or id contains the typed text, or its last part.
+     */
+    private List<LineageNode> closest(Connection c, NodeKind kind, String text) throws SQLException {
         if (text.isBlank()) {
             return List.of();
+        }
+        if (kind != null) {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM lineage_nodes WHERE kind = ? LIMIT 20000")) {
+                st.setString(1, kind.id());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> near = dev.braid.sync.Suggestions.closest(text, ids, 5);
+            if (!near.isEmpty()) {
+                return ordered(store.nodes(c, near), near);
+            }
+            text = text.substring(text.indexOf(':') + 1);
         }
         List<LineageNode> found = store.find(c, text, CANDIDATES);
         if (found.isEmpty()) {
