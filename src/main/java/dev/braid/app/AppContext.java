@@ -38,6 +38,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one place where Braid's parts are created and wired together, by hand, through their
  * constructors. The window and the command line each open one of these.
+ *
+ * <p>Opening makes only the cache connection; every service is made on first use and then
+ * shared ({@link Lazy}), so a command pays only for the services it calls: {@code braid status}
+ * never builds the HTTP client, JGit or the sync pool. To add a service:
+ * <ol>
+ *   <li>a field {@code private final Lazy<FooService> foo;}</li>
+ *   <li>in the constructor, {@code this.foo = Lazy.of(() -> new FooService(database, sources(), clock));}
+ *       asking for other services through their accessors (never through the fields), so each
+ *       is made when, and only when, something needs it;</li>
+ *   <li>an accessor {@code public FooService foo() { return foo.get(); }};</li>
+ *   <li>if it holds threads, sockets or files, release it in {@link #close()} only when
+ *       {@code foo.isMade()}.</li>
+ * </ol>
+ * Work that must happen on every open (it is rare: it slows every command) goes at the end of
+ * the constructor.
  */
 public final class AppContext implements AutoCloseable {
     /** How many sources sync at once. */
@@ -46,51 +61,54 @@ public final class AppContext implements AutoCloseable {
     private final DataDirectories dirs;
     private final Clock clock;
     private final Database database;
-    private final SettingsStore settings;
-    private final SourceStore sources;
-    private final SyncRunStore syncRuns;
-    private final RepositoryService repositories;
-    private final ExperimentService experiments;
-    private final RunEditService runEdits;
-    private final ArtifactService artifacts;
-    private final MlflowSyncer mlflowSyncer;
-    private final LineageService lineage;
-    private final OpenLineageValidator openLineageValidator;
-    private final OpenLineageIngest openLineageIngest;
-    private final ExecutorService syncExecutor;
-    private final SyncEngine syncEngine;
-    private final SourceManager sourceManager;
+    private final Lazy<SettingsStore> settings;
+    private final Lazy<SourceStore> sources;
+    private final Lazy<SyncRunStore> syncRuns;
+    private final Lazy<CommitStore> commits;
+    private final Lazy<RepositoryService> repositories;
+    private final Lazy<MlflowConnector> mlflow;
+    private final Lazy<ExperimentService> experiments;
+    private final Lazy<RunEditService> runEdits;
+    private final Lazy<ArtifactService> artifacts;
+    private final Lazy<MlflowSyncer> mlflowSyncer;
+    private final Lazy<LineageService> lineage;
+    private final Lazy<OpenLineageValidator> openLineageValidator;
+    private final Lazy<OpenLineageIngest> openLineageIngest;
+    private final Lazy<ExecutorService> syncExecutor;
+    private final Lazy<SyncEngine> syncEngine;
+    private final Lazy<SourceManager> sourceManager;
 
     private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
-        this.settings = new SettingsStore(dirs.settingsFile());
-        this.sources = new SourceStore(database, clock);
-        this.syncRuns = new SyncRunStore(database);
-        CommitStore commits = new CommitStore(database);
-        GitIndexer indexer = new GitIndexer(database, commits);
-        this.repositories = new RepositoryService(database, sources, commits, dirs.clonesDir(), System.getenv(), prompt);
-        MlflowConnector mlflow = MlflowConnector.standard();
-        this.experiments = new ExperimentService(database, sources, mlflow, clock);
-        this.runEdits = new RunEditService(database, sources, mlflow, clock);
-        this.artifacts = new ArtifactService(database, sources, mlflow, dirs.artifactsDir(),
-                settings.load().artifactCapBytes());
-        this.mlflowSyncer = new MlflowSyncer(database, sources, mlflow, clock, runEdits);
-        this.lineage = new LineageService(database, clock);
-        this.openLineageValidator = new OpenLineageValidator(EventLimits.STANDARD);
-        this.openLineageIngest = new OpenLineageIngest(lineage);
-        this.syncExecutor = Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync"));
-        this.syncEngine = new SyncEngine(List.of(
-                new RepoSyncer(database, indexer, System.getenv(), prompt, new DvcRepositoryLineage(lineage)),
-                new LineageAfterSync(mlflowSyncer, lineage)), syncRuns, syncExecutor,
-                RetryPolicy.standard(), Sleeper.REAL, clock);
+        this.settings = Lazy.of(() -> new SettingsStore(dirs.settingsFile()));
+        this.sources = Lazy.of(() -> new SourceStore(database, clock));
+        this.syncRuns = Lazy.of(() -> new SyncRunStore(database));
+        this.commits = Lazy.of(() -> new CommitStore(database));
+        this.repositories = Lazy.of(() -> new RepositoryService(database, sources(), commits.get(), dirs.clonesDir(),
+                System.getenv(), prompt));
+        this.mlflow = Lazy.of(MlflowConnector::standard);
+        this.experiments = Lazy.of(() -> new ExperimentService(database, sources(), mlflow.get(), clock));
+        this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock));
+        this.artifacts = Lazy.of(() -> new ArtifactService(database, sources(), mlflow.get(), dirs.artifactsDir(),
+                settings().load().artifactCapBytes()));
+        this.mlflowSyncer = Lazy.of(() -> new MlflowSyncer(database, sources(), mlflow.get(), clock, runEdits()));
+        this.lineage = Lazy.of(() -> new LineageService(database, clock));
+        this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
+        this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
+        this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
+        this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
+                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
+                        new DvcRepositoryLineage(lineage())),
+                new LineageAfterSync(mlflowSyncer(), lineage())), syncRuns(), syncExecutor.get(),
+                RetryPolicy.standard(), Sleeper.REAL, clock));
         // Each kind's cleanups: what removing or renaming a source of that kind must also take
         // along. A new kind of source adds its own here (see SourceCleanup).
-        this.sourceManager = new SourceManager(database, sources, syncEngine, List.of(
-                repositories.cleanup(), LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
-                experiments.cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage)));
-        syncRuns.markInterrupted(clock.instant());
+        this.sourceManager = Lazy.of(() -> new SourceManager(database, sources(), syncEngine(), List.of(
+                repositories().cleanup(), LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
+                experiments().cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage()))));
+        syncRuns().markInterrupted(clock.instant());
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -119,83 +137,88 @@ public final class AppContext implements AutoCloseable {
     }
 
     public SettingsStore settings() {
-        return settings;
+        return settings.get();
     }
 
     public SourceStore sources() {
-        return sources;
+        return sources.get();
     }
 
     public SyncRunStore syncRuns() {
-        return syncRuns;
+        return syncRuns.get();
     }
 
     public SyncEngine syncEngine() {
-        return syncEngine;
+        return syncEngine.get();
     }
 
     /** Rename, pause, resume, edit and remove sources, with each kind's cleanups. */
     public SourceManager sourceManager() {
-        return sourceManager;
+        return sourceManager.get();
     }
 
     public RepositoryService repositories() {
-        return repositories;
+        return repositories.get();
     }
 
     public ExperimentService experiments() {
-        return experiments;
+        return experiments.get();
     }
 
     public RunEditService runEdits() {
-        return runEdits;
+        return runEdits.get();
     }
 
     /** Run artifacts: listings and downloads into {@link DataDirectories#artifactsDir()}. */
     public ArtifactService artifacts() {
-        return artifacts;
+        return artifacts.get();
     }
 
     /** The MLflow syncer the sync engine uses, for callers that sync a source they just made (the demo). */
     public MlflowSyncer mlflowSyncer() {
-        return mlflowSyncer;
+        return mlflowSyncer.get();
     }
 
     /** The lineage graph: questions, labels, and the writes every source of lineage goes through. */
     public LineageService lineage() {
-        return lineage;
+        return lineage.get();
     }
 
     /** Validates OpenLineage events (for the importer and the receiver). */
     public OpenLineageValidator openLineageValidator() {
-        return openLineageValidator;
+        return openLineageValidator.get();
     }
 
     /** Stores validated OpenLineage events. */
     public OpenLineageIngest openLineageIngest() {
-        return openLineageIngest;
+        return openLineageIngest.get();
     }
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */
     public OpenLineageReceiver startLineageReceiver(OpenLineageReceiver.Settings settings) throws IOException {
-        return OpenLineageReceiver.start(settings, openLineageValidator, openLineageIngest);
+        return OpenLineageReceiver.start(settings, openLineageValidator(), openLineageIngest());
     }
 
     /** Imports OpenLineage files and folders. */
     public OpenLineageImporter openLineageImporter() {
-        return new OpenLineageImporter(openLineageValidator, openLineageIngest);
+        return new OpenLineageImporter(openLineageValidator(), openLineageIngest());
     }
 
     @Override
     public void close() {
-        syncEngine.running().forEach(job -> job.cancel());
-        syncExecutor.shutdown();
-        try {
-            if (!syncExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
-                syncExecutor.shutdownNow();
+        if (syncEngine.isMade()) {
+            syncEngine.get().running().forEach(job -> job.cancel());
+        }
+        if (syncExecutor.isMade()) {
+            ExecutorService executor = syncExecutor.get();
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         database.close();
     }

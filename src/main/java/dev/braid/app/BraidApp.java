@@ -72,7 +72,7 @@ public final class BraidApp extends Application {
     }
 
     private void open(DataDirectories dirs) {
-        runner.run(() -> AppContext.open(dirs, clock, new CredentialDialog(runner)), this::show, failure -> {
+        runner.run(() -> prepared(AppContext.open(dirs, clock, new CredentialDialog(runner))), this::show, failure -> {
             if (failure instanceof CacheOpenException cache) {
                 offerRecovery(dirs, cache);
             } else {
@@ -80,6 +80,22 @@ public final class BraidApp extends Application {
                 fatal("Braid could not open its data folder", dirs.dataDir() + ": " + failure.getMessage());
             }
         });
+    }
+
+    /**
+     * Makes, off the JavaFX thread, the services {@link #show} hands to the window: the context
+     * makes each on first use (the HTTP client among them), which must not hold up a frame.
+     */
+    private static AppContext prepared(AppContext context) {
+        context.settings();
+        context.syncEngine();
+        context.repositories();
+        context.experiments();
+        context.runEdits();
+        context.artifacts();
+        context.lineage();
+        context.openLineageIngest();
+        return context;
     }
 
     private void show(AppContext opened) {

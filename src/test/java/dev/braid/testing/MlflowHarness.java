@@ -23,10 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MlflowHarness implements AutoCloseable {
     public static final Path ROOT = Path.of("").toAbsolutePath();
-    public static final Path VENV = ROOT.resolve(".ci/venv");
-    public static final Path REQUIREMENTS = ROOT.resolve(".ci/requirements.txt");
+    public static final Path VENV = PythonEnv.main().dir();
     public static final Path SCRIPT = ROOT.resolve("src/test/resources/dev/braid/experiments/seed_mlflow.py");
-    private static final String INSTALLED = "requirements.installed";
     private static final long START_TIMEOUT_MS = 180_000;
     private final Path dir;
     private final int port;
@@ -124,6 +122,9 @@ public final class MlflowHarness implements AutoCloseable {
         command.addAll(serverArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // MLflow 3 starts a job runner (several huey worker processes) beside the server; Braid
+        // uses no server-side jobs, and on a 2-core machine those workers slow every test.
+        builder.environment().put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
         builder.environment().putAll(env);
         server = builder.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
@@ -160,36 +161,8 @@ public final class MlflowHarness implements AutoCloseable {
      * Creates {@code .ci/venv} with the pinned MLflow unless it is there and was installed from
      * the current {@code .ci/requirements.txt} (the same check as {@code .ci/run}).
      */
-    public static synchronized void ensureVenv() throws IOException, InterruptedException {
-        String wanted = Files.readString(REQUIREMENTS);
-        Path marker = VENV.resolve(INSTALLED);
-        if (Files.isExecutable(VENV.resolve("bin/mlflow")) && Files.exists(marker) && Files.readString(marker).equals(wanted)) {
-            return;
-        }
-        String python = System.getenv().getOrDefault("BRAID_PYTHON", "python3");
-        System.out.println("[mlflow harness] creating " + VENV + " with " + python + " (first time: a few minutes)");
-        run(List.of(python, "-m", "venv", "--clear", VENV.toString()), "creating the virtual environment");
-        System.out.println("[mlflow harness] installing " + REQUIREMENTS.getFileName() + " into it");
-        run(List.of(VENV.resolve("bin/pip").toString(), "install", "--quiet", "-r", REQUIREMENTS.toString()),
-                "installing MLflow");
-        Files.writeString(marker, wanted);
-        System.out.println("[mlflow harness] " + VENV + " is ready");
-    }
-
-    private static void run(List<String> command, String what) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).inheritIO().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("The MLflow tests need Python 3 with venv and pip (" + what + " failed: "
-                    + e.getMessage() + "). Install it (Debian: apt-get install python3 python3-venv python3-pip)"
-                    + " or point BRAID_PYTHON at a python3, then run the tests again; .ci/run does this on CI.", e);
-        }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(what + " failed (" + String.join(" ", command) + " exited with "
-                    + process.exitValue() + "). Check that python3 has venv and that pip can reach its package index;"
-                    + " delete .ci/venv and try again.");
-        }
+    public static void ensureVenv() throws IOException, InterruptedException {
+        PythonEnv.main().ensure();
     }
 
     private static int freePort() throws IOException {
