@@ -142,6 +142,18 @@ public final class ExperimentService {
         return db.read(c -> new RunMatcher().match(c, typed, sourceName, experimentName));
     }
 
+    /**
+     * Runs whose name contains {@code text}, whose id starts with it, or whose tags' values
+     * contain it (ignoring case), for the window-wide search: exact names first, then newest.
+     */
+    public List<RunMatch> searchRuns(String text, int limit) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        return db.read(c -> new RunMatcher().search(c, typed, limit));
+    }
+
     /** Cached experiments of every source, by name. */
     public List<Experiment> experiments() {
         return db.read(c -> runs.experiments(c, null));

@@ -27,6 +27,40 @@ final class RunMatcher {
         return query(c, "(r.run_name = :ref" + byPrefix + ")" + scope, ref, sourceName, experimentName);
     }
 
+    /**
+     * Runs whose name contains {@code text}, whose id starts with it, or whose tag values (not
+     * MLflow's own {@code mlflow.*} tags) contain it, ignoring case; exact names first, then newest.
+     */
+    List<RunMatch> search(Connection c, String text, int limit) throws SQLException {
+        String like = "%" + escape(text.toLowerCase(java.util.Locale.ROOT)) + "%";
+        String sql = """
+                SELECT r.run_pk, s.name, r.run_id, r.run_name, e.name FROM runs r
+                JOIN sources s ON s.id = r.source_id
+                LEFT JOIN experiments e ON e.source_id = r.source_id AND e.experiment_id = r.experiment_id
+                WHERE r.lifecycle_stage = 'active' AND (lower(r.run_name) LIKE ?1 ESCAPE '\\' OR r.run_id LIKE ?2 ESCAPE '\\'
+                   OR EXISTS (SELECT 1 FROM run_tags t WHERE t.run_pk = r.run_pk AND t.key NOT LIKE 'mlflow.%'
+                              AND lower(t.value) LIKE ?1 ESCAPE '\\'))
+                ORDER BY lower(r.run_name) = ?3 DESC, r.start_time DESC, r.run_id LIMIT ?4""";
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, like);
+            st.setString(2, escape(text) + "%");
+            st.setString(3, text.toLowerCase(java.util.Locale.ROOT));
+            st.setInt(4, limit);
+            List<RunMatch> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunMatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5) == null ? "?" : rs.getString(5)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     private static List<RunMatch> query(Connection c, String where, String ref, String source, String experiment)
             throws SQLException {
         String sql = """

@@ -54,6 +54,7 @@ public final class LineageService implements LineageReader {
      * Nodes of {@code kind} (any kind when null) whose id or name contains {@code text}, ignoring
      * case, best matches first.
      */
+    @Override
     public List<LineageNode> find(String text, NodeKind kind, int limit) {
         if (kind == null) {
             return find(text, limit);

@@ -1,6 +1,7 @@
 package dev.braid.shell;
 
 import dev.braid.experiments.ExperimentService;
+import dev.braid.experiments.ui.ExperimentSearch;
 import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
 import dev.braid.experiments.ui.MlflowSourceForms;
@@ -13,11 +14,13 @@ import dev.braid.lineage.ui.LineageExplorerView;
 import dev.braid.lineage.ui.LineageExplorerViewModel;
 import dev.braid.lineage.ui.LineageLinks;
 import dev.braid.lineage.ui.LineageReceiverViewModel;
+import dev.braid.lineage.ui.LineageSearch;
 import dev.braid.lineage.ui.OpenLineageSourceForms;
 import dev.braid.lineage.ui.ReceiverStarter;
 import dev.braid.repos.RepositoryService;
 import dev.braid.repos.ui.GitSourceForms;
 import dev.braid.repos.ui.RepositoriesView;
+import dev.braid.repos.ui.RepositorySearch;
 import dev.braid.repos.ui.RepositoriesViewModel;
 import dev.braid.shell.sources.AddSourceDialog;
 import dev.braid.shell.sources.AddSourceViewModel;
@@ -94,7 +97,7 @@ public final class Workbench {
         }
         registerSourceForms();
         this.addSource = new AddSourceViewModel(sourceForms, sync, services.sourceManager(), runner);
-        SearchViewModel search = new SearchViewModel(services.repositories(), shell, runner);
+        SearchViewModel search = new SearchViewModel(runner);
         this.settingsModel = new SettingsViewModel(services.dataDir().toString(), settings, periodicSync);
         this.syncLog = new SyncLogViewModel(services.syncRuns(), sync, runner);
         this.welcome = new WelcomeViewModel(sourceForms, sync, shell, demo, runner, this::showAddSource);
@@ -127,6 +130,7 @@ public final class Workbench {
         if (lineage != null) {
             sync.sourcesChangedProperty().addListener((obs, old, now) -> lineage.refresh());
         }
+        registerSearch(search);
         sourceOpeners.put(RepositoryService.KIND, source -> shell.openRepository(source.id(), null));
         sourceOpeners.put(ExperimentService.KIND, source -> shell.show(experiments == null ? Page.SOURCES : Page.EXPERIMENTS));
         this.view = new ShellView(shell, sync, search, () -> showAddSource(null), this::buildPage, services.clock());
@@ -149,6 +153,32 @@ public final class Workbench {
         if (services.lineageImporter() != null) {
             sourceForms.register(OpenLineageSourceForms.GROUP)
                     .register(OpenLineageSourceForms.importFile(services.lineageImporter()));
+        }
+    }
+
+    /**
+     * What the window-wide search (Ctrl+K) finds, in the order its groups are listed. A feature adds
+     * its own here (see {@link dev.braid.ui.search.SearchProvider}).
+     */
+    private void registerSearch(SearchViewModel search) {
+        search.register(RepositorySearch.repositories(services.repositories(), shell::openRepository))
+                .register(RepositorySearch.commits(services.repositories(), shell::openRepository));
+        if (experiments != null) {
+            Consumer<Runnable> inExperiments = action -> {
+                shell.show(Page.EXPERIMENTS);
+                action.run();
+            };
+            search.register(ExperimentSearch.experiments(services.experiments(), inExperiments, experiments))
+                    .register(ExperimentSearch.runs(services.experiments(), inExperiments, experiments))
+                    .register(ExperimentSearch.models(services.experiments(), inExperiments, experiments));
+        }
+        if (lineage != null) {
+            Consumer<dev.braid.lineage.NodeId> focus = id -> {
+                shell.show(Page.LINEAGE);
+                lineage.focus(id);
+            };
+            search.register(LineageSearch.datasets(services.lineage(), focus))
+                    .register(LineageSearch.jobs(services.lineage(), focus));
         }
     }
 

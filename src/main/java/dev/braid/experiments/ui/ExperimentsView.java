@@ -57,6 +57,19 @@ public final class ExperimentsView {
             }
         });
         list.setMinWidth(0);
+        // Another screen (the search) chose experiments: the list shows that choice.
+        model.selectedExperiments().addListener((ListChangeListener<ExperimentEntry>) change -> {
+            if (!List.copyOf(list.getSelectionModel().getSelectedItems()).equals(List.copyOf(model.selectedExperiments()))) {
+                list.getSelectionModel().clearSelection();
+                for (ExperimentEntry entry : model.selectedExperiments()) {
+                    int index = list.getItems().indexOf(entry);
+                    if (index >= 0) {
+                        list.getSelectionModel().select(index);
+                        list.scrollTo(index);
+                    }
+                }
+            }
+        });
 
         table = RunsTable.create(model);
         table.setPlaceholder(loadingOr(model.experimentsLoadedProperty().and(model.loadingProperty().not()),
@@ -110,6 +123,14 @@ public final class ExperimentsView {
         modelsTab.setId("modelsTab");
         modelsTab.setClosable(false);
         model.registry().setRunOpener(this::openDetail);
+        model.runToOpenProperty().addListener((obs, old, run) -> {
+            if (run != null) {
+                tabs.getSelectionModel().select(0);
+                openDetail(run);
+                model.runOpened();
+            }
+        });
+        model.modelsRequestedProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(modelsTab));
         tabs.getTabs().addAll(runsTab, modelsTab);
         tabs.setId("experimentTabs");
         tabs.setMinSize(0, 0);

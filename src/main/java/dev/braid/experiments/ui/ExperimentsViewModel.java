@@ -47,6 +47,10 @@ public final class ExperimentsViewModel {
     // Read-only views are kept, not made per call: listeners on a throwaway wrapper vanish when it is collected.
     private final ObservableList<ExperimentEntry> experimentsView = FXCollections.unmodifiableObservableList(experiments);
     private final ObservableList<ExperimentEntry> selected = FXCollections.observableArrayList();
+    private final ObservableList<ExperimentEntry> selectedView = FXCollections.unmodifiableObservableList(selected);
+    private final ReadOnlyObjectWrapper<RunSummary> runToOpen = new ReadOnlyObjectWrapper<>(this, "runToOpen");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper modelsRequested =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "modelsRequested");
     private final RunPager pager;
     private final ObservableList<RunSummary> runs;
     private final ObservableList<RunSummary> runsView;
@@ -410,6 +414,54 @@ public final class ExperimentsViewModel {
                 status.set("Commit " + RunFormats.shortHash(hash) + " is not in any indexed repository; add the repository to follow it.");
             }
         }, failure -> status.set("Could not look up commit " + RunFormats.shortHash(hash) + ": " + failure.getMessage()));
+    }
+
+    /** The experiments shown, as the list should select them; changes when another screen asks for some. */
+    public ObservableList<ExperimentEntry> selectedExperiments() {
+        return selectedView;
+    }
+
+    /** Shows the runs of one experiment (as the list selects it), as the search does. */
+    public void showExperiment(long sourceId, String experimentId) {
+        List<ExperimentEntry> wanted = experiments.stream().filter(e -> e.owns(sourceId, experimentId)).toList();
+        if (!wanted.isEmpty()) {
+            selectExperiments(wanted);
+        }
+    }
+
+    /**
+     * Opens one run's detail, as the search does: every experiment is shown, filtered to that run,
+     * and {@link #runToOpenProperty()} names it once it is read.
+     */
+    public void openRun(String sourceName, String runId) {
+        String filterText = "attributes.run_id = '" + runId.replace("'", "") + "'";
+        selectExperiments(List.of());
+        applyFilter(filterText);
+        runner.run(() -> service.runs(new RunQuery(sourceName, List.of(), filterText, null, 1)), found -> {
+            if (!found.isEmpty()) {
+                runToOpen.set(found.get(0));
+            }
+        }, failure -> status.set("Could not open the run: " + dev.braid.sync.PlainErrors.describe(failure)));
+    }
+
+    /** A run the view should open in a tab of its own; the view clears it once it did. */
+    public ReadOnlyObjectProperty<RunSummary> runToOpenProperty() {
+        return runToOpen.getReadOnlyProperty();
+    }
+
+    public void runOpened() {
+        runToOpen.set(null);
+    }
+
+    /** Shows a registered model or version in the Models tab, as the search does. */
+    public void showModel(RegistryFocus focus) {
+        modelsRequested.set(modelsRequested.get() + 1);
+        registry.focus(focus);
+    }
+
+    /** Changes when another screen asked for the Models tab. */
+    public javafx.beans.property.ReadOnlyIntegerProperty modelsRequestedProperty() {
+        return modelsRequested.getReadOnlyProperty();
     }
 
     /** How the "no MLflow source yet" note opens the Add-source dialog on MLflow's kinds. */
