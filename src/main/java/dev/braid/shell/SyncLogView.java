@@ -24,7 +24,9 @@ public final class SyncLogView {
         title.getStyleClass().add("title-2");
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
-        TableView<SyncRun> table = new TableView<>(model.runs());
+        dev.braid.ui.KeptSelection<SyncRun, Long> kept = new dev.braid.ui.KeptSelection<>(model.runs(), SyncRun::id);
+        TableView<SyncRun> table = new TableView<>(kept.items());
+        kept.attach(table.getSelectionModel());
         table.setId("syncLogTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("source", "Source", 160, SyncRun::sourceName));
@@ -34,8 +36,11 @@ public final class SyncLogView {
         table.getColumns().add(column("counts", "Added / changed / removed", 200,
                 run -> run.counts().added() + " / " + run.counts().changed() + " / " + run.counts().removed()));
         table.getColumns().add(column("attempts", "Attempts", 90, run -> Integer.toString(run.attempts())));
-        table.getColumns().add(column("error", "Error", 360, run -> run.error() == null ? "" : run.error()));
-        table.setPlaceholder(new Label("No syncs yet."));
+        table.getColumns().add(column("error", "Problem", 360, run -> run.error() == null ? "" : run.error()));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.loadedProperty())
+                .then("No syncs yet. Add a source, then press Sync now.").otherwise("Reading the sync log…"));
+        table.setPlaceholder(placeholder);
         ColumnLayout.bind(table, savedLayout, saveLayout);
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(10, title, status, table);
@@ -52,6 +57,15 @@ public final class SyncLogView {
         column.setId(id);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        // Long values (an error, a source's name) are cut to the column; the whole text is on hover.
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         return column;
     }
 }

@@ -75,6 +75,7 @@ public final class Workbench {
         this.shell = new ShellViewModel(services.sources(), settings, runner);
         this.repositories = new RepositoriesViewModel(services.repositories(), runner);
         shell.setRepositoryOpener(repositories::open);
+        repositories.setSourceAdder(() -> showAddSource(GitSourceForms.GROUP.id()));
         sync.finishedRunsProperty().addListener((obs, old, now) -> repositories.refresh());
         this.experiments = services.experiments() == null ? null
                 : new ExperimentsViewModel(services.experiments(),

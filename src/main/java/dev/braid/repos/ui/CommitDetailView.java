@@ -140,6 +140,7 @@ public final class CommitDetailView {
         }
         for (String parent : commit.parents()) {
             Hyperlink link = new Hyperlink(parent.substring(0, Math.min(10, parent.length())));
+            link.setMnemonicParsing(false);
             link.getStyleClass().add("parent-link");
             link.setOnAction(event -> openParent.accept(parent));
             parents.getChildren().add(link);
