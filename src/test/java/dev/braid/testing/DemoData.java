@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,7 +35,8 @@ public final class DemoData implements AutoCloseable {
     public static DemoData open() throws Exception {
         DemoData data = empty();
         AppContext context = data.context;
-        new DemoService(context.repositories(), new DemoWorkspace(), context.experiments(), null, context.openLineageImporter())
+        new DemoService(context.repositories(), new DemoWorkspace(Clock.systemUTC()), context.experiments(), null,
+                context.openLineageImporter())
                 .open(data.folder.resolve("demo"), TestContexts.quiet());
         for (Source source : context.sources().list()) {
             SyncRun run = context.syncEngine().start(source, SyncListener.NONE).result().get(180, TimeUnit.SECONDS);
