@@ -5,6 +5,7 @@ import dev.braid.shell.DemoWorkspaceOpener;
 import dev.braid.shell.Workbench;
 import dev.braid.shell.WorkbenchServices;
 import dev.braid.ui.FxTaskRunner;
+import dev.braid.ui.TaskRunner;
 import dev.braid.ui.Theme;
 import dev.braid.ui.ThemeApplier;
 import java.time.Clock;
@@ -22,12 +23,13 @@ import javafx.stage.Stage;
 public final class DemoWindow implements AutoCloseable {
     public static final int WIDTH = 1440;
     public static final int HEIGHT = 900;
-    private final FxTaskRunner runner = new FxTaskRunner(2);
+    private final TaskRunner runner;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final Workbench workbench;
     private final Scene scene;
 
-    private DemoWindow(AppContext context, Stage stage, Theme theme) {
+    private DemoWindow(AppContext context, Stage stage, Theme theme, TaskRunner runner) {
+        this.runner = runner;
         WorkbenchServices services = new WorkbenchServices(context.dirs().dataDir(), context.settings(), context.sources(),
                 context.syncRuns(), context.syncEngine(), context.repositories(), Clock.systemDefaultZone(), context.experiments(),
                 context.lineage(), context.sourceManager(), context.openLineageImporter());
@@ -49,7 +51,12 @@ public final class DemoWindow implements AutoCloseable {
 
     /** Shows the window on {@code data}'s cache in {@code stage}; call on the JavaFX thread (a TestFX {@code @Start}). */
     public static DemoWindow show(DemoData data, Stage stage, Theme theme) {
-        return new DemoWindow(data.context(), stage, theme);
+        return new DemoWindow(data.context(), stage, theme, new FxTaskRunner(2));
+    }
+
+    /** Like {@link #show(DemoData, Stage, Theme)}, with the window's background work run by {@code runner}. */
+    public static DemoWindow show(DemoData data, Stage stage, Theme theme, TaskRunner runner) {
+        return new DemoWindow(data.context(), stage, theme, runner);
     }
 
     public Workbench workbench() {
@@ -69,6 +76,12 @@ public final class DemoWindow implements AutoCloseable {
     public void close() {
         workbench.close();
         scheduler.shutdownNow();
-        runner.close();
+        if (runner instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
