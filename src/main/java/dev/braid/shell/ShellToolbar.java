@@ -54,8 +54,8 @@ final class ShellToolbar {
         search.textProperty().addListener((obs, old, now) -> searchModel.search(now));
         search.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DOWN && searchModel.first() != null) {
-                results.requestFocus();
-                results.getSelectionModel().select(searchModel.first());
+                this.results.requestFocus();
+                this.results.getSelectionModel().select(searchModel.first());
                 event.consume();
             } else if (event.getCode() == KeyCode.ENTER && searchModel.first() != null) {
                 searchModel.choose(searchModel.first());

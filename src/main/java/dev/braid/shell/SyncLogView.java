@@ -33,7 +33,7 @@ public final class SyncLogView {
         table.getColumns().add(column("start", "Started", 175, run -> Formats.dateTimeSeconds(run.startedAt(), zone)));
         table.getColumns().add(column("end", "Ended", 175, run -> Formats.dateTimeSeconds(run.endedAt(), zone)));
         table.getColumns().add(column("outcome", "Outcome", 110, run -> run.outcome().name().toLowerCase()));
-        table.getColumns().add(column("counts", "Added / changed / removed", 200,
+        table.getColumns().add(column("counts", "Added / changed / removed", 230,
                 run -> run.counts().added() + " / " + run.counts().changed() + " / " + run.counts().removed()));
         table.getColumns().add(column("attempts", "Attempts", 90, run -> Integer.toString(run.attempts())));
         table.getColumns().add(column("error", "Problem", 360, run -> run.error() == null ? "" : run.error()));
@@ -55,7 +55,10 @@ public final class SyncLogView {
     private static TableColumn<SyncRun, String> column(String id, String title, double width, Function<SyncRun, String> value) {
         TableColumn<SyncRun, String> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(width);
+        // The heading always shows whole: about nine pixels a character plus room for the sort arrow.
+        double heading = 9 * title.length() + 30;
+        column.setMinWidth(heading);
+        column.setPrefWidth(Math.max(width, heading));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         // Long values (an error, a source's name) are cut to the column; the whole text is on hover.
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {

@@ -96,8 +96,8 @@ final class RunsTable {
             case EXPERIMENT -> 170;
             case MODELS -> 150;
             case DATASETS -> 220;
-            // A key's header shows its whole name: about 7.5 pixels a character plus room for the sort arrow.
-            case METRIC, PARAM, TAG -> Math.max(key.kind() == RunColumn.Kind.TAG ? 110 : 80, 7.5 * key.title().length() + 26);
+            // A key's header shows its whole name: about nine pixels a character (bold) plus room for the sort arrow.
+            case METRIC, PARAM, TAG -> Math.max(key.kind() == RunColumn.Kind.TAG ? 110 : 84, 9 * key.title().length() + 34);
             default -> 110;
         });
         if (key.kind() == RunColumn.Kind.COMMIT) {
@@ -115,6 +115,9 @@ final class RunsTable {
         }
         if (key.kind() == RunColumn.Kind.METRIC) {
             column.getStyleClass().add("numeric-column");
+        }
+        if (key.kind().keyed()) {
+            column.setMinWidth(Math.min(column.getPrefWidth(), 9 * key.title().length() + 34));
         }
         return column;
     }
