@@ -68,6 +68,11 @@ class ScreenshotTour {
             show(Page.EXPERIMENTS);
             settle(() -> rows(robot, "#runsTable") > 10);
             save(stage, "experiments-runs-" + suffix);
+            robot.doubleClickOn(robot.lookup("#runsTable .table-row-cell").nth(4).<Node>query());
+            settle(() -> robot.lookup("#runTitle").tryQuery().isPresent());
+            save(stage, "experiments-run-" + suffix);
+            robot.clickOn(robot.lookup(".tab .tab-label").match(n -> "Runs".equals(((javafx.scene.control.Labeled) n).getText()))
+                    .<Node>query());
             robot.clickOn(robot.lookup("#runsTable .table-row-cell").nth(1).<Node>query());
             robot.press(javafx.scene.input.KeyCode.SHIFT).clickOn(robot.lookup("#runsTable .table-row-cell").nth(3).<Node>query())
                     .release(javafx.scene.input.KeyCode.SHIFT);

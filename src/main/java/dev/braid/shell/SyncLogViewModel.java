@@ -42,6 +42,6 @@ public final class SyncLogViewModel {
             dev.braid.ui.ListUpdates.update(items, found, SyncRun::id);
             loaded.set(true);
             status.set(found.isEmpty() ? "No syncs yet. Add a source, then press Sync now." : "");
-        }, failure -> status.set("Could not read the sync log: " + failure.getMessage()));
+        }, failure -> status.set("Could not read the sync log: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 }

@@ -354,7 +354,7 @@ public final class ExperimentsViewModel {
     private void reloadKeys() {
         RunQuery scope = new RunQuery(null, List.of(), chosenKeys(), null, null, false, 0, 0);
         runner.run(() -> service.runKeys(scope), columns::setKeys,
-                failure -> status.set("Could not read the keys of the runs: " + failure.getMessage()));
+                failure -> status.set("Could not read the keys of the runs: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private void reloadRuns(String filterText) {
@@ -368,9 +368,9 @@ public final class ExperimentsViewModel {
         }, failure -> {
             FilterProblem problem = problemIn(failure);
             if (problem != null || !filterText.equals(filter.get())) {
-                filterProblem.set(problem != null ? problem : new FilterProblem(failure.getMessage(), -1));
+                filterProblem.set(problem != null ? problem : new FilterProblem(dev.braid.sync.PlainErrors.describe(failure), -1));
             } else {
-                status.set("Could not read the runs: " + failure.getMessage());
+                status.set("Could not read the runs: " + dev.braid.sync.PlainErrors.describe(failure));
             }
         });
     }
@@ -383,7 +383,7 @@ public final class ExperimentsViewModel {
             return;
         }
         runner.run(() -> service.runGroups(query, by, metrics), done,
-                failure -> status.set("Could not group the runs: " + failure.getMessage()));
+                failure -> status.set("Could not group the runs: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private void showCount() {
@@ -413,7 +413,7 @@ public final class ExperimentsViewModel {
             } else {
                 status.set("Commit " + RunFormats.shortHash(hash) + " is not in any indexed repository; add the repository to follow it.");
             }
-        }, failure -> status.set("Could not look up commit " + RunFormats.shortHash(hash) + ": " + failure.getMessage()));
+        }, failure -> status.set("Could not look up commit " + RunFormats.shortHash(hash) + ": " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     /** The experiments shown, as the list should select them; changes when another screen asks for some. */

@@ -154,7 +154,7 @@ public final class LineageExplorerViewModel {
 
     /** Finds nodes whose name or id contains {@code text}. */
     public void search(String text) {
-        finder.search(text, failure -> status.set("Search failed: " + failure.getMessage()));
+        finder.search(text, failure -> status.set("Search failed: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     /** Shows {@code id}'s neighbourhood, two hops each way, and selects it. */
@@ -338,6 +338,6 @@ public final class LineageExplorerViewModel {
     }
 
     private void failed(Throwable failure) {
-        status.set("Could not read the lineage graph: " + failure.getMessage());
+        status.set("Could not read the lineage graph: " + dev.braid.sync.PlainErrors.describe(failure));
     }
 }

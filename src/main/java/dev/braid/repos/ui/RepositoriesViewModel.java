@@ -260,6 +260,6 @@ public final class RepositoriesViewModel {
             Map<String, List<GitRef>> byCommit = found.stream().filter(r -> r.target() != null)
                     .collect(Collectors.groupingBy(GitRef::target));
             pager.reset(new HistoryQuery(repoId, ref == null ? null : ref.name(), text), byCommit);
-        }, failure -> status.set("Could not read the branches: " + failure.getMessage()));
+        }, failure -> status.set("Could not read the branches: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 }
