@@ -6,9 +6,12 @@
 #   lineage:      import of 100,000 OpenLineage events from a JSON Lines file, depth-10 downstream
 #                 closures in a graph of 1,000,000 edges, peak heap (-Xmx512m); layout and first
 #                 paint of a 2,000-node neighbourhood in the explorer.
+#   dvc:          DVC stage states across a 10,000-commit history vs `dvc status` on a sample.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc   run one part only (default: all)
+#   BENCH_PIPELINE_RUNS=20000  pipeline runs (10 jobs each) the GitLab replay serves for the first sync
+#   BENCH_DVC_COMMITS=10000  commits in the generated DVC project; BENCH_DVC_SAMPLE=20 commits timed with dvc status
 #   BENCH_COMMITS=100000   size of the generated repository
 #   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
 #   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server
@@ -120,5 +123,35 @@ if [[ "$only" == all || "$only" == lineage ]]; then
   echo "== lineage explorer: layout and first paint of a 2,000-node neighbourhood (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   java -Xmx512m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
     -cp "$build/test-classes:$classpath" dev.braid.bench.LayoutBenchmark | tee "$lwork/layout.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == pipelines ]]; then
+  pwork="$work/pipelines"
+  rm -rf "$pwork"
+  mkdir -p "$pwork"
+  echo "== pipelines: first sync of ${BENCH_PIPELINE_RUNS:-20000} runs x 10 jobs from the GitLab replay, no-change sync, filter and sort over 100,000 runs, 300-job graph (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  # The replay lives with the tests (test-classes), as the sync tests use it.
+  java -Xmx512m -cp "$build/test-classes:$classpath" dev.braid.bench.PipelinesBenchmark "$pwork/data" "${BENCH_PIPELINE_RUNS:-20000}" \
+    | tee "$pwork/result.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == dvc ]]; then
+  dvc_commits="${BENCH_DVC_COMMITS:-10000}"
+  dvc_repo="$work/dvc-$dvc_commits"
+  dvc_bin="$root/.ci/venv/bin/dvc"
+  if [[ ! -x "$dvc_bin" ]]; then
+    echo "== $dvc_bin is missing: .ci/run builds .ci/venv from .ci/requirements.txt" >&2
+    exit 1
+  fi
+  if [[ ! -d "$dvc_repo" ]]; then
+    echo "== generating a $dvc_commits-commit DVC project in $dvc_repo (once; reused afterwards)"
+    rm -rf "$dvc_repo.tmp"
+    git init -q -b main "$dvc_repo.tmp"
+    java -cp "$work/classes" dev.braid.bench.DvcHistoryGenerator "$dvc_commits" 11 | git -C "$dvc_repo.tmp" fast-import --quiet
+    git -C "$dvc_repo.tmp" checkout -q -f main
+    mv "$dvc_repo.tmp" "$dvc_repo"
+  fi
+  mkdir -p "$work/dvc-run"
+  echo "== dvc: stage states across $dvc_commits commits vs dvc status (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx256m -cp "$classpath" dev.braid.bench.DvcStatusBenchmark "$dvc_repo" "$dvc_bin" "${BENCH_DVC_SAMPLE:-20}" \
+    | tee "$work/dvc-run/result.txt" || status=$?
 fi
 exit $status

@@ -74,6 +74,7 @@ jpackage --type app-image --name braid --app-version "$version" \
   --vendor "Braid" --description "DevOps and MLOps workbench: repositories, experiments, pipelines, lineage" \
   --input "$work/input" --main-jar braid.jar --main-class dev.braid.app.Main \
   --runtime-image "$work/runtime" --icon "$root/icons/braid-256.png" \
+  --java-options "-XX:+ExitOnOutOfMemoryError" \
   --dest "$work/image"
 echo "build.sh: app image: $work/image/braid (run $work/image/braid/bin/braid)"
 

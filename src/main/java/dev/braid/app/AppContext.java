@@ -14,6 +14,16 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.lineage.dvc.DvcRunInputs;
+import dev.braid.pipelines.PipelineLineage;
+import dev.braid.pipelines.PipelineLineageAfterSync;
+import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.ci.CiSources;
+import dev.braid.pipelines.definitions.PipelineDefinitionService;
+import dev.braid.pipelines.definitions.RepositoryCommits;
+import dev.braid.pipelines.dvc.DvcDagReader;
+import dev.braid.pipelines.dvc.DvcPipelineService;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
@@ -23,13 +33,16 @@ import dev.braid.store.CacheOpenException;
 import dev.braid.store.Database;
 import dev.braid.store.SettingsStore;
 import dev.braid.sync.RetryPolicy;
+import dev.braid.sync.Secrets;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.SourceManager;
 import dev.braid.sync.SourceStore;
+import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,21 +87,27 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<LineageService> lineage;
     private final Lazy<OpenLineageValidator> openLineageValidator;
     private final Lazy<OpenLineageIngest> openLineageIngest;
+    private final Lazy<CiSources> ciSources;
+    private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
     private final Lazy<SourceManager> sourceManager;
+    private final Lazy<PipelineDefinitionService> pipelineDefinitions;
+    private final Lazy<DvcPipelineService> dvcPipelines;
+    private final Secrets secrets;
 
-    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt) {
+    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt, Secrets secrets) {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
+        this.secrets = secrets;
         this.settings = Lazy.of(() -> new SettingsStore(dirs.settingsFile()));
         this.sources = Lazy.of(() -> new SourceStore(database, clock));
-        this.syncRuns = Lazy.of(() -> new SyncRunStore(database));
+        this.syncRuns = Lazy.of(() -> new SyncRunStore(database, secrets::mask));
         this.commits = Lazy.of(() -> new CommitStore(database));
         this.repositories = Lazy.of(() -> new RepositoryService(database, sources(), commits.get(), dirs.clonesDir(),
                 System.getenv(), prompt));
-        this.mlflow = Lazy.of(MlflowConnector::standard);
+        this.mlflow = Lazy.of(() -> MlflowConnector.standard(secrets));
         this.experiments = Lazy.of(() -> new ExperimentService(database, sources(), mlflow.get(), clock));
         this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock));
         this.artifacts = Lazy.of(() -> new ArtifactService(database, sources(), mlflow.get(), dirs.artifactsDir(),
@@ -98,17 +117,37 @@ public final class AppContext implements AutoCloseable {
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
         this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
-        this.syncEngine = Lazy.of(() -> new SyncEngine(List.of(
-                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                        new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage())), syncRuns(), syncExecutor.get(),
-                RetryPolicy.standard(), Sleeper.REAL, clock));
+        this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
+        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
+                PipelineService.DEFAULT_LOG_CAP_BYTES));
+        this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
+                RetryPolicy.standard(), Sleeper.REAL, clock, secrets::mask));
+        this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
+                DvcDagReader.asList()));
+        this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
         // Each kind's cleanups: what removing or renaming a source of that kind must also take
         // along. A new kind of source adds its own here (see SourceCleanup).
         this.sourceManager = Lazy.of(() -> new SourceManager(database, sources(), syncEngine(), List.of(
                 repositories().cleanup(), LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
                 experiments().cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage()))));
-        syncRuns().markInterrupted(clock.instant());
+        // Every secret a source names is masked from the start, also by commands that never use it.
+        Logging.maskWith(secrets::mask);
+        sources().list().forEach(source -> secrets.registerNamedIn(source.config(), System.getenv()));
+        if (!database.isReadOnly()) {
+            syncRuns().markInterrupted(clock.instant());
+        }
+    }
+
+    private List<SourceSyncer> syncers(CredentialPrompt prompt) {
+        List<SourceSyncer> syncers = new ArrayList<>(List.of(
+                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
+                        new DvcRepositoryLineage(lineage())),
+                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))));
+        for (String kind : PipelineService.KINDS) {
+            syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
+                    new PipelineLineage(database, lineage())));
+        }
+        return syncers;
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -119,9 +158,30 @@ public final class AppContext implements AutoCloseable {
     /** Like {@link #open(DataDirectories, Clock)}, asking {@code prompt} for credentials nothing else had. */
     public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt)
             throws CacheOpenException, IOException {
+        return open(dirs, clock, prompt, new Secrets());
+    }
+
+    /** Like {@link #open(DataDirectories, Clock, CredentialPrompt)}, masking with the process's own {@code secrets}. */
+    public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt, Secrets secrets)
+            throws CacheOpenException, IOException {
         dirs.createDataDir();
         ProcessConfinement.confineTo(dirs.dataDir());
-        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt);
+        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt, secrets);
+    }
+
+    /**
+     * Opens the cache in {@code dirs} for reading only, writing nothing to the data folder: for
+     * commands that only read, when the folder or the cache file cannot be written. Every write
+     * then fails with {@link dev.braid.store.CacheProblem#READ_ONLY}.
+     */
+    public static AppContext openReadOnly(DataDirectories dirs, Clock clock, Secrets secrets) throws CacheOpenException {
+        ProcessConfinement.confineReadOnly(dirs.dataDir());
+        return new AppContext(dirs, clock, Database.openReadOnly(dirs.cacheFile()), CredentialPrompt.NONE, secrets);
+    }
+
+    /** The secrets read so far, masked wherever text leaves Braid ({@link Secrets}). */
+    public Secrets secrets() {
+        return secrets;
     }
 
     public DataDirectories dirs() {
@@ -179,6 +239,11 @@ public final class AppContext implements AutoCloseable {
         return mlflowSyncer.get();
     }
 
+    /** Pipeline runs from CI services: sources, cached runs, job logs and trends. */
+    public PipelineService pipelines() {
+        return pipelines.get();
+    }
+
     /** The lineage graph: questions, labels, and the writes every source of lineage goes through. */
     public LineageService lineage() {
         return lineage.get();
@@ -196,12 +261,23 @@ public final class AppContext implements AutoCloseable {
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */
     public OpenLineageReceiver startLineageReceiver(OpenLineageReceiver.Settings settings) throws IOException {
+        secrets.register(settings.token());
         return OpenLineageReceiver.start(settings, openLineageValidator(), openLineageIngest());
     }
 
     /** Imports OpenLineage files and folders. */
     public OpenLineageImporter openLineageImporter() {
         return new OpenLineageImporter(openLineageValidator(), openLineageIngest());
+    }
+
+    /** Pipeline definitions (CI files, Kubeflow specs, dvc.yaml) of indexed repositories at any commit. */
+    public PipelineDefinitionService pipelineDefinitions() {
+        return pipelineDefinitions.get();
+    }
+
+    /** DVC pipelines of indexed repositories: stage states, params and metrics diffs, experiments. */
+    public DvcPipelineService dvcPipelines() {
+        return dvcPipelines.get();
     }
 
     @Override

@@ -105,8 +105,9 @@ public final class BraidApp extends Application {
                 opened.lineage(), opened.sourceManager(), opened.openLineageImporter());
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
-                        null, opened.openLineageImporter()));
+                        null, opened.openLineageImporter()).withPipelines(opened.pipelines()));
         workbench.setLineageReceiver(opened::startLineageReceiver, System.getenv());
+        workbench.setPipelines(opened.pipelines());
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
             workbench.experiments().setArtifacts(opened.artifacts());

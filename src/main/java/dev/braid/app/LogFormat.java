@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
+import java.util.function.UnaryOperator;
 import java.util.logging.LogRecord;
 
 /**
@@ -15,9 +16,15 @@ final class LogFormat extends Formatter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
     private final boolean detailed;
+    private volatile UnaryOperator<String> secrets = UnaryOperator.identity();
 
     LogFormat(boolean detailed) {
         this.detailed = detailed;
+    }
+
+    /** Masks the secrets Braid has read in every line from now on (see {@link dev.braid.sync.Secrets}). */
+    void maskWith(UnaryOperator<String> masker) {
+        this.secrets = masker;
     }
 
     @Override
@@ -41,6 +48,6 @@ final class LogFormat extends Formatter {
                 line.append("  ").append(record.getThrown()).append(System.lineSeparator());
             }
         }
-        return LogRedactor.redact(line.toString());
+        return LogRedactor.redact(secrets.apply(line.toString()));
     }
 }

@@ -3,7 +3,9 @@ package dev.braid.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.logging.ConsoleHandler;
+import java.util.logging.ErrorManager;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -38,6 +40,18 @@ public final class Logging {
         return configure(dirs, verbose);
     }
 
+    /**
+     * Masks the secrets Braid has read, by value, in every record the log handlers format from now
+     * on ({@link dev.braid.sync.Secrets#mask}), beside the pattern-based {@link LogRedactor}.
+     */
+    public static void maskWith(UnaryOperator<String> masker) {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (handler.getFormatter() instanceof LogFormat format) {
+                format.maskWith(masker);
+            }
+        }
+    }
+
     /** The file the newest records go to. */
     public static Path currentLogFile(DataDirectories dirs) {
         return dirs.logDir().resolve(FILE_PATTERN.replace("%g", "0"));
@@ -59,11 +73,23 @@ public final class Logging {
             file.setEncoding("UTF-8");
             file.setFormatter(new LogFormat(true));
             file.setLevel(Level.ALL);
+            file.setErrorManager(new QuietErrors());
             root.addHandler(file);
             return currentLogFile(dirs);
         } catch (IOException | SecurityException e) {
             root.log(Level.FINE, "no log file", e);
             return null;
+        }
+    }
+
+    /**
+     * A log file that cannot be written (a full disk, a folder made read-only) must not print
+     * java.util.logging's stack trace on the user's terminal; the command says what matters itself.
+     */
+    private static final class QuietErrors extends ErrorManager {
+        @Override
+        public synchronized void error(String message, Exception failure, int code) {
+            // Nothing to do: there is nowhere left to write it.
         }
     }
 

@@ -17,11 +17,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        FatalErrors.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CliEnvironment environment = new CliEnvironment(out, err, System.getenv(), Clock.systemDefaultZone(),
                 GuiLauncher::launch);
-        int exitCode = new Cli(environment).run(args);
+        int exitCode;
+        try {
+            exitCode = new Cli(environment).run(args);
+        } catch (OutOfMemoryError e) {
+            // The command's own thread ran out: the same end as any other thread's (FatalErrors).
+            FatalErrors.halt();
+            return;
+        }
         out.flush();
         err.flush();
         System.exit(exitCode);

@@ -19,13 +19,15 @@ import org.eclipse.jgit.util.SystemReader;
 final class ProcessConfinement {
     /** JGit's own safe default when it cannot measure a file system (its FALLBACK_TIMESTAMP_RESOLUTION). */
     static final String CONSERVATIVE_RESOLUTION = "2000 milliseconds";
+    /** Free space needed to unpack the SQLite native library beside the cache. */
+    static final long NATIVE_ROOM_BYTES = 32L << 20;
 
     private ProcessConfinement() {
     }
 
     static void confineTo(Path dataDir) throws IOException {
         Path nativeDir = Files.createDirectories(dataDir.resolve("native"));
-        if (System.getProperty("org.sqlite.tmpdir") == null) {
+        if (System.getProperty("org.sqlite.tmpdir") == null && roomFor(nativeDir)) {
             System.setProperty("org.sqlite.tmpdir", nativeDir.toString());
         }
         Path jgitConfig = dataDir.resolve("jgit").resolve("config");
@@ -35,6 +37,46 @@ final class ProcessConfinement {
             SystemReader.setInstance(new ConfinedReader(base, jgitConfig));
         }
         assumeConservativeTiming(jgitConfig, dataDir);
+    }
+
+    private static boolean readOnlyStore(Path folder) {
+        try {
+            return Files.getFileStore(folder).isReadOnly();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Whether the SQLite library (a few MB) can be unpacked in {@code folder}. On a full disk it
+     * cannot, and without it Braid could not even tell the user that the disk is full; it then
+     * goes to the system's temporary folder.
+     */
+    private static boolean roomFor(Path folder) {
+        try {
+            return Files.getFileStore(folder).getUsableSpace() >= NATIVE_ROOM_BYTES;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The same confinement for a data folder Braid may not write: nothing is created there. The
+     * SQLite native library goes to {@code native/} when that folder exists and is writable, else
+     * to the system's temporary folder (the one place left where it can be unpacked).
+     */
+    static void confineReadOnly(Path dataDir) {
+        Path nativeDir = dataDir.resolve("native");
+        if (System.getProperty("org.sqlite.tmpdir") == null && Files.isDirectory(nativeDir) && Files.isWritable(nativeDir)
+                && !readOnlyStore(nativeDir) && roomFor(nativeDir)) {
+            System.setProperty("org.sqlite.tmpdir", nativeDir.toString());
+        }
+        Path jgitConfig = dataDir.resolve("jgit").resolve("config");
+        SystemReader current = SystemReader.getInstance();
+        if (!(current instanceof ConfinedReader confined) || !confined.file.equals(jgitConfig)) {
+            SystemReader base = current instanceof ConfinedReader confined ? confined.base : current;
+            SystemReader.setInstance(new ConfinedReader(base, jgitConfig));
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.braid.app.AppContext;
 import dev.braid.app.DataDirectories;
 import dev.braid.app.Logging;
 import dev.braid.store.CacheOpenException;
+import dev.braid.store.SqliteFailures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,8 +18,21 @@ import picocli.CommandLine.Option;
 @Command(name = "braid", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Braid: git repositories, ML experiments, pipelines and their lineage, cached locally.",
                 "Without a command, opens the Braid window."},
-        subcommands = {RepoCommand.class, SourceCommand.class, MlflowCommand.class, RunsCommand.class, ModelsCommand.class, LineageCommand.class, SyncCommand.class, StatusCommand.class, DemoCommand.class,
-                GuiCommand.class, CacheCommand.class, HelpCommand.class},
+        subcommands = {
+                RepoCommand.class,
+                SourceCommand.class,
+                MlflowCommand.class,
+                RunsCommand.class,
+                ModelsCommand.class,
+                PipelinesCommand.class,
+                LineageCommand.class,
+                ScanCommand.class,
+                SyncCommand.class,
+                StatusCommand.class,
+                DemoCommand.class,
+                GuiCommand.class,
+                CacheCommand.class,
+                HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success",
                 "  1  the work failed (a sync failed, not a repository, a cache problem)",
@@ -69,7 +83,35 @@ final class BraidCommand implements Callable<Integer> {
         DataDirectories dirs = dirs();
         startLogging();
         boolean interactive = !environment.env().containsKey("CI");
-        return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null));
+        try {
+            return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null),
+                    environment.secrets());
+        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+            throw e;
+        } catch (IOException e) {
+            // The data folder could not be made or prepared: say why in the cache's own terms.
+            throw new CacheOpenException(SqliteFailures.classify(e, dirs.cacheFile()), dirs.cacheFile(),
+                    FailureReporter.describe(e), e);
+        }
+    }
+
+    /**
+     * Opens the cache for a command that only reads it. When the cache is healthy but cannot be
+     * written (a read-only folder or file, a full disk), it is opened read-only instead, with a
+     * note on stderr, so that looking at what Braid holds never needs write access.
+     */
+    AppContext openReadContext() throws CacheOpenException, IOException {
+        try {
+            return openContext();
+        } catch (CacheOpenException e) {
+            if (!e.problem().readableAnyway()) {
+                throw e;
+            }
+            AppContext context = AppContext.openReadOnly(dirs(), environment.clock(), environment.secrets());
+            environment.err().println("braid: note: " + e.problem().summary() + " Showing what it holds, read-only.");
+            environment.err().flush();
+            return context;
+        }
     }
 
     void openWindow() {

@@ -5,7 +5,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code braid cache}: looking after the local cache file. */
 @Command(name = "cache", mixinStandardHelpOptions = true, description = "Looks after the local cache file.",
-        subcommands = {CacheResetCommand.class})
+        subcommands = {CacheResetCommand.class, CacheCheckCommand.class})
 final class CacheCommand {
     @ParentCommand
     private BraidCommand root;

@@ -26,6 +26,6 @@ final class CommitFormat {
     /** {@code 1a2b3c4 2024-05-01 Ada Lovelace       Subject}. */
     static String text(CommitRow commit) {
         return commit.shortHash() + " " + Times.day(commit.authorTime()) + " "
-                + TextTable.fit(commit.authorName(), AUTHOR_WIDTH) + " " + commit.subject();
+                + TextTable.fit(commit.authorName(), AUTHOR_WIDTH) + " " + TerminalText.value(commit.subject());
     }
 }

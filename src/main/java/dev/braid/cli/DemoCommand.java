@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
             Path folder = into != null ? into.toAbsolutePath().normalize() : freeFolder(context.dirs().dataDir());
             // The demo's sources are synced below through the sync engine, so the runs are recorded.
             DemoService demo = new DemoService(context.repositories(), new DemoWorkspace(env.clock()),
-                    context.experiments(), null, context.openLineageImporter());
+                    context.experiments(), null, context.openLineageImporter(), context.pipelines());
             Source source;
             try {
                 source = demo.open(folder, new StderrProgress(env));
@@ -51,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
             for (SyncRun run : runs) {
                 env.out().println(run.sourceName() + ": " + SyncSummary.describe(run));
             }
+            SyncBatch.explainCacheFailures(root, runs);
             return SyncBatch.allSucceeded(runs) ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }

@@ -3,6 +3,9 @@ package dev.braid.cli;
 import dev.braid.app.Logging;
 import dev.braid.repos.RepoException;
 import dev.braid.store.CacheOpenException;
+import dev.braid.store.ImpossibleValueException;
+import dev.braid.store.StoreException;
+import dev.braid.sync.MisbehavingRemoteException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -25,19 +28,24 @@ final class FailureReporter implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
         BraidCommand root = (BraidCommand) command.getCommandSpec().root().userObject();
+        StoreException store = StoreException.find(failure);
         if (failure instanceof CacheOpenException cache) {
             LOG.log(Level.WARNING, "cache could not be opened", cache);
-            err.println("braid: " + cache.userMessage());
-            if (cache.problem().canRebuild()) {
-                err.println("To move it aside and start an empty cache, run: " + root.commandFor("cache reset"));
-            }
-        } else if (failure instanceof WorkFailedException || failure instanceof RepoException) {
+            CacheDiagnosis.problem(err, root, cache.problem(), detail(cache));
+        } else if (store instanceof ImpossibleValueException impossible) {
+            LOG.log(Level.SEVERE, "the cache holds an impossible value", impossible);
+            CacheDiagnosis.impossibleValue(err, root, impossible.getMessage());
+        } else if (store != null && store.problem() != null) {
+            LOG.log(Level.WARNING, "the cache failed", store);
+            CacheDiagnosis.problem(err, root, store.problem(), store.getCause() == null ? null : store.getCause().getMessage());
+        } else if (failure instanceof WorkFailedException || failure instanceof RepoException
+                || failure instanceof MisbehavingRemoteException) {
             LOG.log(Level.INFO, "command failed", failure);
             err.println("braid: " + failure.getMessage());
         } else if (failure instanceof IOException io) {
             LOG.log(Level.WARNING, "command failed on a file", io);
             err.println("braid: " + describe(io));
-        } else {
+        } else if (!CacheDiagnosis.reportIfDamaged(err, root, String.valueOf(failure.getMessage()))) {
             LOG.log(Level.SEVERE, "command crashed", failure);
             err.println("braid: unexpected error: " + dev.braid.sync.PlainErrors.describe(failure));
             Path log = Logging.currentLogFile(root.dirs());
@@ -47,6 +55,14 @@ final class FailureReporter implements IExecutionExceptionHandler {
         }
         err.flush();
         return ExitCodes.FAILED;
+    }
+
+    /** What went wrong opening the cache, without repeating its summary. */
+    private static String detail(CacheOpenException cache) {
+        String message = cache.getMessage();
+        String prefix = cache.problem().summary() + " (" + cache.file() + ")";
+        String rest = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return rest.startsWith(": ") ? rest.substring(2) : rest.isEmpty() ? null : rest;
     }
 
     /** File errors in words: the exception names only the path for these. */

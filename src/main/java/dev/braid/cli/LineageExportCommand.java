@@ -58,7 +58,8 @@ final class LineageExportCommand implements Callable<Integer> {
         LineageArgs.checkDepth(spec, hops);
         Instant at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
-        try (AppContext context = lineage.root().openContext()) {
+        try (AppContext context = lineage.root().openReadContext()) {
+            AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels", "lineage_columns");
             Subgraph graph;
             if (node == null) {
                 graph = context.lineage().everything(at);
@@ -72,7 +73,8 @@ final class LineageExportCommand implements Callable<Integer> {
                 graph = context.lineage().neighbourhood(id, hops, hops, at);
             }
             GraphExport export = new GraphExport();
-            env.out().print(switch (format) {
+            // JSON is written exact (its encoder escapes control characters); DOT and SVG are text.
+            (format == Format.json ? env.data() : env.out()).print(switch (format) {
                 case dot -> export.dot(graph);
                 case json -> export.json(graph);
                 case svg -> export.export(GraphExport.Format.SVG, node == null

@@ -51,13 +51,15 @@ final class LineageImpactCommand implements Callable<Integer> {
     public Integer call() throws CacheOpenException, IOException {
         var at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
-        try (AppContext context = lineage.root().openContext()) {
+        try (AppContext context = lineage.root().openReadContext()) {
+            AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels");
             ImpactReport report = context.lineage().impact(LineageArgs.knownNode(spec, context.lineage(), node), at);
             Map<NodeKind, List<ReachedNode>> byKind = report.byKind();
             if (format != null && format.csv) {
-                env.out().print(report.csv());
+                // CSV is data, written exact (RFC 4180 line ends), like JSON.
+                env.data().print(report.csv());
             } else if (format != null && format.json) {
-                JsonOutput out = new JsonOutput(env.out());
+                JsonOutput out = new JsonOutput(env.data());
                 byKind.values().forEach(nodes -> nodes.forEach(r -> out.line(LineageShowCommand.jsonOf(r))));
             } else if (byKind.isEmpty()) {
                 env.out().println("Nothing depends on " + node + ".");
@@ -66,7 +68,8 @@ final class LineageImpactCommand implements Callable<Integer> {
                     env.out().println(group.getKey().id() + " (" + group.getValue().size() + ")");
                     for (ReachedNode r : group.getValue()) {
                         LineageNode n = r.node();
-                        env.out().println("  " + n.id().value() + "  " + n.name() + (n.status().isEmpty() ? "" : "  " + n.status())
+                        env.out().println("  " + TerminalText.value(n.id().value()) + "  " + TerminalText.value(n.name())
+                                + (n.status().isEmpty() ? "" : "  " + TerminalText.value(n.status()))
                                 + "  (" + r.depth() + (r.depth() == 1 ? " hop)" : " hops)"));
                     }
                 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Imports OpenLineage events from files written by the OpenLineage client's file transport:",
                 "JSON Lines (append mode) or one event per file, and folders of them (.json, .jsonl, .ndjson).",
                 "Every refused event is reported on stderr as file:line: reason and skipped; the rest is imported.",
+                "Events accepted despite a gap (no schemaURL) are counted and their warning printed once.",
                 "Importing the same events again changes nothing. Exits with 1 when any event was refused."})
 final class LineageImportCommand implements Callable<Integer> {
     @ParentCommand
@@ -30,8 +31,11 @@ final class LineageImportCommand implements Callable<Integer> {
         try (AppContext context = lineage.root().openContext()) {
             ImportReport report = context.openLineageImporter().importPaths(paths);
             report.problems().forEach(problem -> env.err().println("braid: " + problem));
-            env.out().printf("Imported %d new events from %d files (%d already imported, %d refused).%n",
-                    report.added(), report.files(), report.repeated(), report.problems().size());
+            report.warnings().forEach(warning -> env.err().println("braid: warning: " + warning));
+            int warned = report.warnings().stream().mapToInt(ImportReport.Warning::events).sum();
+            env.out().printf("Imported %d new events from %d files (%d already imported, %d refused%s).%n",
+                    report.added(), report.files(), report.repeated(), report.problems().size(),
+                    warned == 0 ? "" : ", " + warned + " accepted with warnings");
             return report.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }

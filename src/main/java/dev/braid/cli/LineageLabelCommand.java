@@ -42,13 +42,14 @@ final class LineageLabelCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--remove needs the LABEL to remove");
         }
         CliEnvironment env = lineage.root().environment();
-        try (AppContext context = lineage.root().openContext()) {
+        try (AppContext context = label == null ? lineage.root().openReadContext() : lineage.root().openContext()) {
             NodeId id = LineageArgs.knownNode(spec, context.lineage(), node);
             if (label == null) {
+                AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels");
                 List<InheritedLabel> labels = context.lineage().labels(id, null);
                 for (InheritedLabel l : labels) {
-                    env.out().println(l.label() + (l.path().size() == 1 ? "  (own)"
-                            : "  from " + String.join(" -> ", l.path().stream().map(NodeId::value).toList())));
+                    env.out().println(TerminalText.value(l.label()) + (l.path().size() == 1 ? "  (own)"
+                            : "  from " + String.join(" -> ", l.path().stream().map(step -> TerminalText.value(step.value())).toList())));
                 }
                 return ExitCodes.OK;
             }

@@ -54,7 +54,8 @@ final class LineagePathCommand implements Callable<Integer> {
         }
         Instant at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
-        try (AppContext context = lineage.root().openContext()) {
+        try (AppContext context = lineage.root().openReadContext()) {
+            AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels");
             LineageService graph = context.lineage();
             NodeId start = LineageArgs.knownNode(spec, graph, from);
             NodeId end = LineageArgs.knownNode(spec, graph, to);
@@ -63,7 +64,7 @@ final class LineagePathCommand implements Callable<Integer> {
                 env.err().println("braid: no path leads from " + from + " down to " + to);
                 return ExitCodes.FAILED;
             }
-            JsonOutput out = new JsonOutput(env.out());
+            JsonOutput out = new JsonOutput(env.data());
             for (List<NodeId> path : paths) {
                 if (json) {
                     List<Map<String, Object>> nodes = new ArrayList<>();
@@ -80,7 +81,7 @@ final class LineagePathCommand implements Callable<Integer> {
                     line.put("nodes", nodes);
                     out.line(line);
                 } else {
-                    env.out().println(String.join(" -> ", path.stream().map(NodeId::value).toList()));
+                    env.out().println(String.join(" -> ", path.stream().map(id -> TerminalText.value(id.value())).toList()));
                 }
             }
             return ExitCodes.OK;

@@ -4,6 +4,8 @@ import dev.braid.app.AppContext;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.store.CacheOpenException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,15 @@ final class LineageServeCommand implements Callable<Integer> {
     @Option(names = "--token-env", paramLabel = "VAR", description = "Environment variable holding the bearer token callers must send.")
     private String tokenEnv;
 
+    @Option(names = "--allow-unauthenticated",
+            description = "Listen on an address other machines can reach without a token (anyone who reaches it can write lineage).")
+    private boolean allowUnauthenticated;
+
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "Also answer requests that name this host (repeatable); by default only the listening address,"
+                    + " and localhost on loopback, are accepted, which keeps web pages out (DNS rebinding).")
+    private List<String> allowedHosts = new ArrayList<>();
+
     @Override
     public Integer call() throws CacheOpenException, IOException, InterruptedException {
         CliEnvironment env = lineage.root().environment();
@@ -42,13 +53,19 @@ final class LineageServeCommand implements Callable<Integer> {
         }
         OpenLineageReceiver.Settings settings;
         try {
-            settings = OpenLineageReceiver.Settings.withTokenFrom(host, port, tokenEnv, env.env());
+            settings = OpenLineageReceiver.Settings.withTokenFrom(host, port, tokenEnv, env.env())
+                    .with(allowUnauthenticated, allowedHosts);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String unsafe = settings.exposureProblem();
+        if (unsafe != null) {
+            throw new ParameterException(spec.commandLine(), unsafe + " (--token-env VAR), or confirm with --allow-unauthenticated");
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         try (AppContext context = lineage.root().openContext()) {
+            context.secrets().register(settings.token());
             OpenLineageReceiver receiver;
             try {
                 receiver = OpenLineageReceiver.start(settings,

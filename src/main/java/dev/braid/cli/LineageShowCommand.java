@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 /** {@code braid lineage show NODE_ID [--upstream | --downstream] [--depth N] [--as-of TIME] [--json]}. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Shows what a node came from (upstream) and what depends on it (downstream), both by default.",
-                "The node itself comes first, at depth 0; then every node reached, nearest first. Without --depth",
-                "it goes to the roots and leaves when that is at most 250 nodes, else as many whole hops as fit,",
-                "and says on stderr where it stopped and how many nodes lie beyond.",
+                "The node itself comes first, at depth 0; then every node reached, nearest first, with its depth",
+                "(hops from the node) and direction (self, upstream or downstream), as --json prints them.",
+                "Without --depth it goes to the roots and leaves when that is at most 250 nodes, else as many whole",
+                "hops as fit, and says on stderr where it stopped and how many nodes lie beyond.",
                 "NODE_ID may name a commit as commit:<repository name>:<hash prefix> (see 'lineage find').",
                 "With --json, one object per line: id, kind, name, label, depth, direction, status."})
 final class LineageShowCommand implements Callable<Integer> {
@@ -69,7 +70,8 @@ final class LineageShowCommand implements Callable<Integer> {
         }
         Instant at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
-        try (AppContext context = lineage.root().openContext()) {
+        try (AppContext context = lineage.root().openReadContext()) {
+            AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels");
             LineageService graph = context.lineage();
             NodeId id = LineageArgs.knownNode(spec, graph, node);
             List<ReachedNode> reached = new ArrayList<>();
@@ -86,13 +88,15 @@ final class LineageShowCommand implements Callable<Integer> {
             }
             notes.stream().filter(n -> !n.isEmpty()).forEach(n -> env.err().println(n));
             if (json) {
-                JsonOutput out = new JsonOutput(env.out());
+                JsonOutput out = new JsonOutput(env.data());
                 reached.forEach(r -> out.line(jsonOf(r)));
             } else {
-                TextTable table = new TextTable("DEPTH", "KIND", "STATUS", "NAME", "ID");
+                // The same depth and direction as --json prints, so a script and a person read one thing.
+                TextTable table = new TextTable("DEPTH", "DIRECTION", "KIND", "STATUS", "NAME", "ID");
                 for (ReachedNode r : reached) {
                     LineageNode n = r.node();
-                    table.row(signed(r), n.kind().id(), n.status(), NodeLabels.label(n), n.id().value());
+                    table.row(Integer.toString(r.depth()), direction(r), n.kind().id(), n.status(), NodeLabels.label(n),
+                            n.id().value());
                 }
                 table.print(env.out());
             }
@@ -100,12 +104,9 @@ final class LineageShowCommand implements Callable<Integer> {
         }
     }
 
-    /** Upstream depths shown as -1, -2...; downstream as +1, +2...; the node itself as 0. */
-    private static String signed(ReachedNode r) {
-        if (r.depth() == 0) {
-            return "0";
-        }
-        return (r.direction() == Direction.UPSTREAM ? "-" : "+") + r.depth();
+    /** {@code self} for the node itself, else {@code upstream} or {@code downstream}. */
+    static String direction(ReachedNode r) {
+        return r.depth() == 0 ? "self" : r.direction() == Direction.UPSTREAM ? "upstream" : "downstream";
     }
 
     static Map<String, Object> jsonOf(ReachedNode r) {
@@ -115,7 +116,7 @@ final class LineageShowCommand implements Callable<Integer> {
         out.put("name", r.node().name());
         out.put("label", NodeLabels.label(r.node()));
         out.put("depth", r.depth());
-        out.put("direction", r.depth() == 0 ? "self" : r.direction() == Direction.UPSTREAM ? "upstream" : "downstream");
+        out.put("direction", direction(r));
         out.put("status", r.node().status());
         return out;
     }

@@ -62,6 +62,7 @@ final class MlflowAddCommand implements Callable<Integer> {
             env.err().println("Added " + source.name() + "; syncing it now.");
             SyncRun run = new SyncBatch(env).run(context, List.of(source)).get(0);
             env.out().println(source.name() + ": " + SyncSummary.describe(run));
+            SyncBatch.explainCacheFailures(mlflow.root(), List.of(run));
             if (!SyncBatch.allSucceeded(List.of(run))) {
                 SyncSummary.keptAfterFailure(env, source);
                 return ExitCodes.FAILED;

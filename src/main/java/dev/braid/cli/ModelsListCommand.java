@@ -27,10 +27,11 @@ final class ModelsListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = models.root().environment();
-        try (AppContext context = models.root().openContext()) {
+        try (AppContext context = models.root().openReadContext()) {
+            AnswerCheck.tables(context, "registered_models", "registered_model_tags", "model_versions", "model_version_tags", "model_aliases");
             List<RegisteredModel> found = context.experiments().models();
             if (json) {
-                JsonOutput out = new JsonOutput(env.out());
+                JsonOutput out = new JsonOutput(env.data());
                 found.forEach(model -> out.line(jsonOf(model)));
             } else {
                 TextTable table = new TextTable("MODEL", "VERSION", "STATUS", "ALIASES", "RUN");

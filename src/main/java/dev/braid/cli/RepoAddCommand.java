@@ -54,9 +54,11 @@ final class RepoAddCommand implements Callable<Integer> {
                 variables.put("passwordEnv", passwordEnv);
             }
             Source source = context.repositories().add(location, name, variables, new AddProgress(env));
+            context.secrets().registerNamedIn(source.config(), env.env());
             env.err().println("Added " + source.name() + "; syncing it now.");
             SyncRun run = new SyncBatch(env).run(context, List.of(source)).get(0);
             env.out().println(source.name() + ": " + SyncSummary.describe(run));
+            SyncBatch.explainCacheFailures(repo.root(), List.of(run));
             if (!SyncBatch.allSucceeded(List.of(run))) {
                 SyncSummary.keptAfterFailure(env, source);
                 return ExitCodes.FAILED;

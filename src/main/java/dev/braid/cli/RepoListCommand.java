@@ -25,10 +25,11 @@ final class RepoListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = repo.root().environment();
-        try (AppContext context = repo.root().openContext()) {
+        try (AppContext context = repo.root().openReadContext()) {
+            AnswerCheck.tables(context, "sources", "repositories", "refs");
             List<RepoSummary> repos = context.repositories().list();
             if (json) {
-                new JsonOutput(env.out()).document(repos.stream().map(RepoListCommand::toJson).toList());
+                new JsonOutput(env.data()).document(repos.stream().map(RepoListCommand::toJson).toList());
             } else if (repos.isEmpty()) {
                 env.err().println("No repositories yet. Add one with: braid repo add PATH_OR_URL");
             } else {

@@ -49,12 +49,13 @@ final class RepoLogCommand implements Callable<Integer> {
     public Integer call() throws CacheOpenException, IOException {
         checkOptions();
         CliEnvironment env = repo.root().environment();
-        try (AppContext context = repo.root().openContext()) {
+        try (AppContext context = repo.root().openReadContext()) {
+            AnswerCheck.tables(context, "sources", "repositories", "refs", "commits");
             RepositoryService repositories = context.repositories();
             RepoSummary summary = repositories.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "unknown repository: " + name + " (see 'braid repo list')"));
             HistoryQuery query = new HistoryQuery(summary.sourceId(), all ? null : startRef(), null);
-            JsonOutput jsonOut = new JsonOutput(env.out());
+            JsonOutput jsonOut = new JsonOutput(env.data());
             int printed = 0;
             int wanted = limit == null ? Integer.MAX_VALUE : limit;
             while (printed < wanted) {

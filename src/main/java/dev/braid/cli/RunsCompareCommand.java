@@ -56,14 +56,15 @@ final class RunsCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = runs.root().environment();
-        try (AppContext context = runs.root().openContext()) {
+        try (AppContext context = runs.root().openReadContext()) {
+            AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
             List<RunSummary> found = find(context);
             List<Row> rows = new ArrayList<>();
             addRows(rows, "param", found, RunSummary::params);
             addRows(rows, "metric", found, RunSummary::metrics);
             addRows(rows, "tag", found, RunSummary::tags);
             if (json) {
-                JsonOutput out = new JsonOutput(env.out());
+                JsonOutput out = new JsonOutput(env.data());
                 for (Row row : rows) {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("kind", row.kind());

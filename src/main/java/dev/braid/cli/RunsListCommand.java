@@ -66,7 +66,8 @@ final class RunsListCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
         }
         CliEnvironment env = runs.root().environment();
-        try (AppContext context = runs.root().openContext()) {
+        try (AppContext context = runs.root().openReadContext()) {
+            AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
             RunsArgs.checkScope(spec, context, source, experiments);
             List<RunSummary> found;
             try {
@@ -80,7 +81,7 @@ final class RunsListCommand implements Callable<Integer> {
                 throw new WorkFailedException(e.getMessage(), e);
             }
             if (json) {
-                JsonOutput out = new JsonOutput(env.out());
+                JsonOutput out = new JsonOutput(env.data());
                 found.forEach(run -> out.line(jsonOf(run)));
             } else {
                 List<RunColumns.Column> extra = RunColumns.of(spec, context, source, experiments, filter, orderBy, columns);

@@ -30,14 +30,15 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = root.environment();
-        try (AppContext context = root.openContext()) {
+        try (AppContext context = root.openReadContext()) {
+            AnswerCheck.tables(context, "sources", "sync_runs");
             List<SourceStatus> statuses = new ArrayList<>();
             for (Source source : context.sources().list()) {
                 statuses.add(new SourceStatus(source, context.syncRuns().latest(source.id()),
                         context.syncRuns().latestSuccess(source.id())));
             }
             if (json) {
-                new JsonOutput(env.out()).document(statuses.stream().map(SourceStatus::toJson).toList());
+                new JsonOutput(env.data()).document(statuses.stream().map(SourceStatus::toJson).toList());
             } else if (statuses.isEmpty()) {
                 env.err().println("No sources yet. Add one with: braid repo add PATH_OR_URL");
             } else {
@@ -70,6 +71,7 @@ final class StatusCommand implements Callable<Integer> {
             fields.put("lastSync", Times.iso(lastSyncTime()));
             fields.put("outcome", last.map(run -> run.outcome().name()).orElse(null));
             fields.put("error", last.map(SyncRun::error).orElse(null));
+            fields.put("warnings", last.map(SyncRun::warnings).orElse(java.util.List.of()));
             fields.put("added", last.map(run -> run.counts().added()).orElse(null));
             fields.put("changed", last.map(run -> run.counts().changed()).orElse(null));
             fields.put("removed", last.map(run -> run.counts().removed()).orElse(null));

@@ -1,9 +1,10 @@
 package dev.braid.cli;
 
 import dev.braid.app.AppContext;
+import dev.braid.store.CacheProblem;
+import dev.braid.store.ImpossibleValueException;
 import dev.braid.sync.Source;
 import dev.braid.sync.SyncJob;
-import dev.braid.sync.SyncOutcome;
 import dev.braid.sync.SyncRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,31 @@ final class SyncBatch {
         }
     }
 
+    /**
+     * After syncs that failed on the cache itself (a full disk, a damaged file...), says once what
+     * is wrong and what to do; each run's line only carries its own error.
+     */
+    static void explainCacheFailures(BraidCommand root, List<SyncRun> runs) {
+        java.util.Set<CacheProblem> seen = java.util.EnumSet.noneOf(CacheProblem.class);
+        for (SyncRun run : runs) {
+            String error = run.error();
+            if (run.usable() || error == null) {
+                continue;
+            }
+            for (CacheProblem problem : CacheProblem.values()) {
+                if (error.contains(problem.summary()) && seen.add(problem)) {
+                    CacheDiagnosis.problem(root.environment().err(), root, problem, null);
+                }
+            }
+            if (error.contains(ImpossibleValueException.PREFIX) && seen.add(CacheProblem.CORRUPT)) {
+                CacheDiagnosis.impossibleValue(root.environment().err(), root, error);
+            }
+        }
+    }
+
+    /** Whether every sync did its work; a stale one (remote unreachable, local copy indexed) counts, with its warning. */
     static boolean allSucceeded(List<SyncRun> runs) {
-        return runs.stream().allMatch(run -> run.outcome() == SyncOutcome.SUCCEEDED);
+        return runs.stream().allMatch(SyncRun::usable);
     }
 
     private static void cancelAndWait(List<SyncJob> jobs) {

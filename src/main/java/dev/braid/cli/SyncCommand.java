@@ -49,6 +49,7 @@ final class SyncCommand implements Callable<Integer> {
             for (SyncRun run : runs) {
                 env.out().println(run.sourceName() + ": " + SyncSummary.describe(run));
             }
+            SyncBatch.explainCacheFailures(root, runs);
             return SyncBatch.allSucceeded(runs) ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }

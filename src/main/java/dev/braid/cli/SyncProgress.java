@@ -47,7 +47,7 @@ final class SyncProgress implements SyncListener {
     }
 
     static String describe(double fraction, String message) {
-        String text = message == null ? "" : message;
+        String text = message == null ? "" : TerminalText.value(message);
         if (fraction < 0) {
             return text;
         }

@@ -18,14 +18,29 @@ final class SyncSummary {
                 + " Retry with: braid sync " + source.name() + "; or remove it with: braid source remove " + source.name());
     }
 
-    /** {@code succeeded: 12 added, 0 changed, 0 removed} or {@code failed: <why>}. */
+    /**
+     * {@code succeeded: 12 added, 0 changed, 0 removed}, with {@code , 2 warnings (braid -v shows them)}
+     * when there were any; {@code stale: …} with the reason when a remote could not be reached and
+     * the local copy was indexed; or {@code failed: <why>}.
+     */
     static String describe(SyncRun run) {
         String outcome = run.outcome().name().toLowerCase();
-        if (run.outcome() == SyncOutcome.SUCCEEDED) {
+        if (run.usable()) {
             SyncCounts counts = run.counts();
-            return outcome + ": " + counts.added() + " added, " + counts.changed() + " changed, "
+            String line = outcome + ": " + counts.added() + " added, " + counts.changed() + " changed, "
                     + counts.removed() + " removed";
+            if (run.outcome() == SyncOutcome.STALE && !run.warnings().isEmpty()) {
+                // The first warning of a stale run is why it is stale (the remote that could not be reached).
+                line += " from the local copy; " + run.warnings().get(0);
+                return line + more(run.warnings().size() - 1);
+            }
+            return line + more(run.warnings().size());
         }
-        return run.error() == null ? outcome : outcome + ": " + run.error();
+        return run.error() == null ? outcome : outcome + ": " + TerminalText.value(run.error());
+    }
+
+    private static String more(int warnings) {
+        return warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning" : " warnings")
+                + ": braid -v prints them, the sync log keeps them)";
     }
 }

@@ -14,7 +14,9 @@ final class TextTable {
     }
 
     TextTable row(Object... cells) {
-        String[] texts = Arrays.stream(cells).map(cell -> cell == null ? "" : String.valueOf(cell)).toArray(String[]::new);
+        // Cells are data: a name with a line break or an escape sequence must not break the table or the terminal.
+        String[] texts = Arrays.stream(cells).map(cell -> cell == null ? "" : TerminalText.value(String.valueOf(cell)))
+                .toArray(String[]::new);
         if (texts.length != rows.get(0).length) {
             throw new IllegalArgumentException("expected " + rows.get(0).length + " cells, got " + texts.length);
         }
@@ -41,7 +43,7 @@ final class TextTable {
 
     /** {@code text} cut or padded to exactly {@code width} characters. */
     static String fit(String text, int width) {
-        String value = text == null ? "" : text;
+        String value = text == null ? "" : TerminalText.value(text);
         return value.length() > width ? value.substring(0, width - 1) + "…" : pad(value, width);
     }
 

@@ -4,6 +4,7 @@ import dev.braid.experiments.ExperimentException;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.lineage.ImportReport;
 import dev.braid.lineage.OpenLineageImporter;
+import dev.braid.pipelines.PipelineService;
 import dev.braid.repos.RepoException;
 import dev.braid.repos.RepositoryService;
 import dev.braid.sync.Source;
@@ -32,6 +33,7 @@ public final class DemoService {
     private final ExperimentService experiments;
     private final SourceSyncer mlflowSyncer;
     private final OpenLineageImporter lineage;
+    private final PipelineService pipelines;
 
     public DemoService(RepositoryService repositories, DemoWorkspace workspace) {
         this(repositories, workspace, null, null);
@@ -49,6 +51,13 @@ public final class DemoService {
      */
     public DemoService(RepositoryService repositories, DemoWorkspace workspace, ExperimentService experiments,
                        SourceSyncer mlflowSyncer, OpenLineageImporter lineage) {
+        this(repositories, workspace, experiments, mlflowSyncer, lineage, null);
+    }
+
+    /** @param pipelines where the demo's CI history is added as a source; null for none */
+    public DemoService(RepositoryService repositories, DemoWorkspace workspace, ExperimentService experiments,
+                       SourceSyncer mlflowSyncer, OpenLineageImporter lineage, PipelineService pipelines) {
+        this.pipelines = pipelines;
         this.repositories = repositories;
         this.workspace = workspace;
         this.experiments = experiments;
@@ -72,7 +81,12 @@ public final class DemoService {
             progress.progress(-1, "adding the demo repository");
             Source repository = repositories.add(workTree.toString(), freeName(), progress);
             // The demo's runs and pipeline events both point at its commits: walk its history once.
-            List<DemoMlflowStore.Commit> commits = experiments != null || lineage != null ? DemoCommits.of(workTree) : List.of();
+            List<DemoMlflowStore.Commit> commits = experiments != null || lineage != null || pipelines != null
+                    ? DemoCommits.of(workTree) : List.of();
+            if (pipelines != null) {
+                progress.progress(-1, "writing the demo's CI history");
+                new DemoPipelines(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freePipelineName(), workTree);
+            }
             if (experiments != null) {
                 addExperiments(commits, mlrunsFolder(into), progress);
             }
@@ -134,6 +148,15 @@ public final class DemoService {
                 throw new IOException("the demo MLflow store was added but could not be read: " + e.getMessage(), e);
             }
         }
+    }
+
+    private String freePipelineName() {
+        List<String> taken = pipelines.sources().stream().map(Source::name).toList();
+        String name = DemoPipelines.SOURCE_NAME;
+        for (int n = 2; taken.contains(name); n++) {
+            name = DemoPipelines.SOURCE_NAME + "-" + n;
+        }
+        return name;
     }
 
     private String freeMlflowName() {

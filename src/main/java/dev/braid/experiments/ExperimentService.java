@@ -1,6 +1,7 @@
 package dev.braid.experiments;
 
 import dev.braid.experiments.filter.FilterSyntaxException;
+import dev.braid.store.StoreException;
 import dev.braid.experiments.filter.RunFilter;
 import dev.braid.experiments.filter.RunOrder;
 import dev.braid.store.Database;
@@ -178,8 +179,23 @@ public final class ExperimentService {
         } catch (FilterSyntaxException e) {
             throw new ExperimentException(e.getMessage() + "\n" + e.caretLine(), e);
         }
-        return db.read(c -> runs.runs(c, RunScope.of(query), filter, order, query.limit(),
-                query.offset()));
+        return withinQueryLimits(query, () -> db.read(c -> runs.runs(c, RunScope.of(query), filter, order, query.limit(),
+                query.offset())));
+    }
+
+    /** A query the cache could build but SQLite refused as too large, as a mistake in the filter. */
+    private static <T> T withinQueryLimits(RunQuery query, java.util.function.Supplier<T> work) throws ExperimentException {
+        try {
+            return work.get();
+        } catch (StoreException e) {
+            String message = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
+            if (!QUERY_LIMIT.matcher(message).find()) {
+                throw e;
+            }
+            FilterSyntaxException tooLarge = new FilterSyntaxException(query.filter(), 0,
+                    "the filter is more than the cache's query engine can evaluate (" + message + "); split it into smaller filters");
+            throw new ExperimentException(tooLarge.getMessage(), tooLarge);
+        }
     }
 
     /**
@@ -190,13 +206,14 @@ public final class ExperimentService {
      */
     public List<RunGroupStats> runGroups(RunQuery query, RunGroupKey by, List<String> metrics) throws ExperimentException {
         RunFilter filter = filter(query);
-        return db.read(c -> RunGroupQuery.groups(c, RunScope.of(query), filter, by, List.copyOf(metrics)));
+        return withinQueryLimits(query, () -> db.read(c -> RunGroupQuery.groups(c, RunScope.of(query), filter, by,
+                List.copyOf(metrics))));
     }
 
     /** How many cached runs {@code query} matches, whatever its order, offset and limit. */
     public long countRuns(RunQuery query) throws ExperimentException {
         RunFilter filter = filter(query);
-        return db.read(c -> runs.count(c, RunScope.of(query), filter));
+        return withinQueryLimits(query, () -> db.read(c -> runs.count(c, RunScope.of(query), filter)));
     }
 
     /**
@@ -206,6 +223,10 @@ public final class ExperimentService {
     public RunKeys runKeys(RunQuery query) {
         return db.read(c -> runs.keys(c, RunScope.of(query)));
     }
+
+    /** SQLite's words for a statement past its limits (terms, depth, variables, pattern complexity). */
+    private static final java.util.regex.Pattern QUERY_LIMIT = java.util.regex.Pattern.compile(
+            "too many terms|too large|too complex|parser stack overflow|too many SQL variables|too many arguments");
 
     private RunFilter filter(RunQuery query) throws ExperimentException {
         if (query.sourceName() != null && sources.findByName(query.sourceName()).isEmpty()) {

@@ -30,7 +30,9 @@ final class FileRunSource implements RunSource {
             List<Experiment> out = new ArrayList<>();
             for (Path folder : experimentFolders()) {
                 Map<String, Object> meta = FileStoreFiles.yaml(folder.resolve("meta.yaml"));
-                if (meta.isEmpty() || !"active".equals(FileStoreFiles.text(meta, "lifecycle_stage"))) {
+                String stage = FileStoreFiles.text(meta, "lifecycle_stage");
+                // Stores older than lifecycle stages (MLflow before 0.7) kept deleted experiments in .trash only.
+                if (meta.isEmpty() || stage != null && !"active".equals(stage)) {
                     continue;
                 }
                 String id = FileStoreFiles.text(meta, "experiment_id");

@@ -1,5 +1,6 @@
 package dev.braid.experiments;
 
+import dev.braid.sync.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,30 +9,45 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** Small readers for the files of an MLflow file store: {@code meta.yaml} and one-value-per-file folders. */
 final class FileStoreFiles {
+    private static final Logger LOG = Logger.getLogger(FileStoreFiles.class.getName());
+    private static final SafeYaml YAML = SafeYaml.standard();
     private FileStoreFiles() {
     }
 
-    /** A {@code meta.yaml} as a map; empty when the file is missing (a run being created, say). */
+    /**
+     * A {@code meta.yaml} as a map; empty when the file is missing (a run being created, say) or
+     * cannot be read, which is logged and makes the caller skip that run or experiment, as
+     * MLflow's own file store skips a malformed one. Read through {@link SafeYaml}: the store is
+     * on disk, and a file in it may be broken or hostile.
+     */
     static Map<String, Object> yaml(Path file) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Map.of();
-        }
-        Object loaded = new Load(LoadSettings.builder().build()).loadFromString(text);
-        if (!(loaded instanceof Map<?, ?> map)) {
+        } catch (java.nio.charset.MalformedInputException e) {
+            LOG.log(Level.WARNING, "skipped {0}: not UTF-8 text", file);
             return Map.of();
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
+        try {
+            Object loaded = YAML.load(file.toString(), text);
+            if (!(loaded instanceof Map<?, ?> map)) {
+                return Map.of();
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        } catch (SafeYaml.UnreadableYamlException e) {
+            LOG.log(Level.WARNING, "skipped an unreadable MLflow file: {0}", e.getMessage());
+            return Map.of();
+        }
     }
 
     /** Each file under {@code folder} (keys may hold slashes, so nested files count) as key → content. */

@@ -1,5 +1,6 @@
 package dev.braid.experiments;
 
+import dev.braid.sync.Secrets;
 import dev.braid.sync.Source;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,11 +24,19 @@ record MlflowAuth(String username, String passwordEnv, String tokenEnv) {
 
     /** The Authorization header value, if any; fails when a named variable is not set. */
     Optional<String> header(Map<String, String> env) throws MlflowException {
+        return header(env, new Secrets());
+    }
+
+    /** The same, registering the token or password in {@code secrets} (as sent: the basic pair too). */
+    Optional<String> header(Map<String, String> env, Secrets secrets) throws MlflowException {
         if (tokenEnv != null) {
-            return Optional.of("Bearer " + required(env, tokenEnv, "the bearer token"));
+            String token = required(env, tokenEnv, "the bearer token");
+            secrets.register(token);
+            return Optional.of("Bearer " + token);
         }
         if (username != null) {
             String password = passwordEnv == null ? "" : required(env, passwordEnv, "the password of " + username);
+            secrets.registerBasic(username, password);
             String pair = username + ":" + password;
             return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }

@@ -1,5 +1,6 @@
 package dev.braid.experiments;
 
+import dev.braid.sync.Secrets;
 import dev.braid.sync.Source;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +16,17 @@ public final class MlflowConnector {
     private final Map<String, String> env;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final Secrets secrets;
 
     public MlflowConnector(Map<String, String> env, Duration requestTimeout) {
+        this(env, requestTimeout, new Secrets());
+    }
+
+    /** With every token and password read from {@code env} registered in {@code secrets}, to be masked. */
+    public MlflowConnector(Map<String, String> env, Duration requestTimeout, Secrets secrets) {
         this.env = Map.copyOf(env);
         this.requestTimeout = requestTimeout;
+        this.secrets = secrets;
         // HTTP/1.1: plain-http MLflow servers (and proxies in front of them) do not speak h2c.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -26,7 +34,12 @@ public final class MlflowConnector {
 
     /** The standard connector: the process environment, a minute per request. */
     public static MlflowConnector standard() {
-        return new MlflowConnector(System.getenv(), Duration.ofMinutes(1));
+        return standard(new Secrets());
+    }
+
+    /** The standard connector, registering the secrets it reads in {@code secrets}. */
+    public static MlflowConnector standard(Secrets secrets) {
+        return new MlflowConnector(System.getenv(), Duration.ofMinutes(1), secrets);
     }
 
     public MlflowRestClient client(Source source) throws MlflowException {
@@ -49,7 +62,7 @@ public final class MlflowConnector {
             throw MlflowException.permanent("the source " + source.name() + " names no MLflow address", null);
         }
         MlflowAuth auth = MlflowAuth.of(source);
-        String header = auth.header(env).orElse(null);
+        String header = auth.header(env, secrets).orElse(null);
         return new MlflowHttp(URI.create(uri.strip()), header, auth.describe(), http, requestTimeout, cancelled);
     }
 }

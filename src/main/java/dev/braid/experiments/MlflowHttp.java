@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braid.sync.BodyTooLargeException;
+import dev.braid.sync.CappedBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -34,6 +36,8 @@ import java.util.function.BooleanSupplier;
 final class MlflowHttp {
     static final String API = "api/2.0/mlflow/";
     static final long CANCEL_POLL_MS = 100;
+    /** The largest answer read from the JSON API ({@link CappedBody#standardMaxBytes()}). */
+    static final long MAX_ANSWER_BYTES = CappedBody.standardMaxBytes();
     private final URI base;
     private final String authHeader;
     private final String authWords;
@@ -185,7 +189,8 @@ final class MlflowHttp {
 
     /** Sends the request and returns the body of a 2xx answer; any other answer becomes its failure. */
     private byte[] exchange(String endpoint, HttpRequest.Builder builder) throws MlflowException {
-        HttpResponse<byte[]> response = await(endpoint, client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray()));
+        HttpResponse<byte[]> response = await(endpoint, client.sendAsync(builder.build(),
+                CappedBody.ofByteArray(MAX_ANSWER_BYTES, "MLflow at " + base + " answering " + endpoint)));
         if (response.statusCode() / 100 != 2) {
             throw failure(endpoint, response.statusCode(), response.headers(),
                     new String(response.body(), StandardCharsets.UTF_8));
@@ -221,6 +226,16 @@ final class MlflowHttp {
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof VirtualMachineError fatal) {
+                // Out of memory in the client's threads: no request is trustworthy after it. Let it
+                // reach the process's handler (FatalErrors), which ends the process, rather than
+                // report it as an unreachable server and carry on.
+                throw fatal;
+            }
+            BodyTooLargeException tooLarge = BodyTooLargeException.find(cause);
+            if (tooLarge != null) {
+                throw MlflowException.permanent(tooLarge.getMessage(), tooLarge);
+            }
             if (cause instanceof HttpConnectTimeoutException) {
                 throw MlflowException.transientFailure("MLflow at " + base + " did not accept a connection in time"
                         + " (is the address right, and the server up?)", cause);

@@ -131,7 +131,32 @@ final class MlflowJson {
 
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        return value == null || value.isNull() ? null : storable(value.asText());
+    }
+
+    /**
+     * {@code text} with each lone UTF-16 surrogate (JSON can spell one, <code>"&#92;ud800"</code>; UTF-8 and
+     * so the cache cannot hold it, and would turn every one into {@code ?}) written out as its escape,
+     * <code>&#92;ud800</code>: two model names that differ only there stay two names, and two nodes.
+     */
+    static String storable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                if (out != null) {
+                    out.append(ch).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                out = out != null ? out : new StringBuilder(text.substring(0, i));
+                out.append(String.format("\\u%04x", (int) ch));
+            } else if (out != null) {
+                out.append(ch);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     static Long number(JsonNode node, String field) {

@@ -1,6 +1,8 @@
 package dev.braid.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.braid.sync.MisbehavingRemoteException;
+import dev.braid.sync.PagingGuard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +22,30 @@ public final class MlflowRestClient {
     /** runs/search takes a list of experiment ids; keep each request's list modest. */
     static final int EXPERIMENTS_PER_SEARCH = 100;
     private final MlflowHttp http;
+    private final int maxPages;
 
     MlflowRestClient(MlflowHttp http) {
+        this(http, PagingGuard.STANDARD_MAX_PAGES);
+    }
+
+    /** With at most {@code maxPages} pages per listing (tests use few). */
+    MlflowRestClient(MlflowHttp http, int maxPages) {
         this.http = http;
+        this.maxPages = maxPages;
+    }
+
+    /** {@link PagingGuard#next}, its refusal as this client's own permanent failure. */
+    private static String next(PagingGuard pages, String token) throws MlflowException {
+        try {
+            return pages.next(token);
+        } catch (MisbehavingRemoteException e) {
+            throw MlflowException.permanent(e.getMessage(), e);
+        }
+    }
+
+    /** A guard for one listing: a repeated page token or endless pages end it with a clear failure. */
+    private PagingGuard guard(String endpoint) {
+        return new PagingGuard("MLflow at " + http.base() + " (" + endpoint + ")", maxPages);
     }
 
     /** The server's address (ends with a slash). */
@@ -33,6 +56,7 @@ public final class MlflowRestClient {
     /** Every active experiment. */
     public List<Experiment> experiments(long sourceId) throws MlflowException {
         List<Experiment> out = new ArrayList<>();
+        PagingGuard pages = guard("experiments/search");
         String token = null;
         do {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -41,7 +65,7 @@ public final class MlflowRestClient {
             putToken(body, token);
             JsonNode page = http.post("experiments/search", body);
             page.path("experiments").forEach(e -> out.add(MlflowJson.experiment(sourceId, e)));
-            token = nextToken(page);
+            token = next(pages, nextToken(page));
         } while (token != null);
         return out;
     }
@@ -51,6 +75,7 @@ public final class MlflowRestClient {
         List<RemoteRun> out = new ArrayList<>();
         for (int from = 0; from < experimentIds.size(); from += EXPERIMENTS_PER_SEARCH) {
             List<String> chunk = experimentIds.subList(from, Math.min(experimentIds.size(), from + EXPERIMENTS_PER_SEARCH));
+            PagingGuard pages = guard("runs/search");
             String token = null;
             do {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -63,7 +88,7 @@ public final class MlflowRestClient {
                 putToken(body, token);
                 JsonNode page = http.post("runs/search", body);
                 page.path("runs").forEach(r -> out.add(MlflowJson.run(r)));
-                token = nextToken(page);
+                token = next(pages, nextToken(page));
             } while (token != null);
         }
         return out;
@@ -77,6 +102,7 @@ public final class MlflowRestClient {
     /** The whole history of one metric of one run, in the server's order. */
     public List<MetricPoint> metricHistory(String runId, String key) throws MlflowException {
         List<MetricPoint> out = new ArrayList<>();
+        PagingGuard pages = guard("metrics/get-history");
         String token = null;
         do {
             Map<String, Object> query = new LinkedHashMap<>();
@@ -85,7 +111,7 @@ public final class MlflowRestClient {
             if (token != null) {
                 query.put("page_token", token);
             }
-            token = http.getParsed("metrics/get-history", query, parser -> MetricHistoryPage.read(parser, out));
+            token = next(pages, http.getParsed("metrics/get-history", query, parser -> MetricHistoryPage.read(parser, out)));
         } while (token != null);
         return out;
     }
@@ -93,6 +119,7 @@ public final class MlflowRestClient {
     /** Every registered model with its versions (newest first) and aliases. */
     public List<RegisteredModel> registeredModels(long sourceId) throws MlflowException {
         Map<String, List<ModelVersion>> versions = new LinkedHashMap<>();
+        PagingGuard versionPages = guard("model-versions/search");
         String token = null;
         do {
             Map<String, Object> query = new LinkedHashMap<>();
@@ -105,9 +132,10 @@ public final class MlflowRestClient {
                 ModelVersion version = MlflowJson.version(v);
                 versions.computeIfAbsent(version.name(), k -> new ArrayList<>()).add(version);
             }
-            token = nextToken(page);
+            token = next(versionPages, nextToken(page));
         } while (token != null);
         List<RegisteredModel> out = new ArrayList<>();
+        PagingGuard modelPages = guard("registered-models/search");
         token = null;
         do {
             Map<String, Object> query = new LinkedHashMap<>();
@@ -123,7 +151,7 @@ public final class MlflowRestClient {
                 out.add(new RegisteredModel(sourceId, model.name(), model.description(), model.creationTimestamp(),
                         model.lastUpdatedTimestamp(), model.tags(), model.aliases(), own));
             }
-            token = nextToken(page);
+            token = next(modelPages, nextToken(page));
         } while (token != null);
         return out;
     }
@@ -136,6 +164,7 @@ public final class MlflowRestClient {
         List<LoggedModel> out = new ArrayList<>();
         for (int from = 0; from < experimentIds.size(); from += EXPERIMENTS_PER_SEARCH) {
             List<String> chunk = experimentIds.subList(from, Math.min(experimentIds.size(), from + EXPERIMENTS_PER_SEARCH));
+            PagingGuard pages = guard("logged-models/search");
             String token = null;
             do {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -152,7 +181,7 @@ public final class MlflowRestClient {
                     throw e;
                 }
                 page.path("models").forEach(m -> out.add(MlflowJson.loggedModel(sourceId, m)));
-                token = nextToken(page);
+                token = next(pages, nextToken(page));
             } while (token != null);
         }
         return out;

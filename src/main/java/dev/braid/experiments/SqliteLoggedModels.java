@@ -20,9 +20,6 @@ final class SqliteLoggedModels {
     }
 
     static List<LoggedModel> models(Connection c, long sourceId, List<String> experimentIds) throws SQLException {
-        if (!hasTable(c)) {
-            return List.of();
-        }
         Set<String> wanted = new HashSet<>(experimentIds);
         Map<String, Map<String, String>> params = pairs(c, "SELECT model_id, param_key, param_value FROM logged_model_params");
         Map<String, Map<String, String>> tags = pairs(c, "SELECT model_id, tag_key, tag_value FROM logged_model_tags");
@@ -57,15 +54,6 @@ final class SqliteLoggedModels {
             }
         }
         return out;
-    }
-
-    /** Stores from before MLflow 3 have no logged models at all. */
-    private static boolean hasTable(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'logged_models'");
-             ResultSet rs = st.executeQuery()) {
-            return rs.next();
-        }
     }
 
     private static Map<String, Map<String, String>> pairs(Connection c, String sql) throws SQLException {

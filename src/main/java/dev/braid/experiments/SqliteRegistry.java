@@ -17,20 +17,30 @@ final class SqliteRegistry {
     private SqliteRegistry() {
     }
 
-    static List<RegisteredModel> models(Connection c, long sourceId) throws SQLException {
-        Map<String, Map<String, String>> modelTags = pairs(c, "SELECT name, key, value FROM registered_model_tags");
+    /**
+     * The registry, whichever MLflow wrote the store: none before the registry (MLflow 1.4), no
+     * tags before their tables, no aliases before MLflow 2.3.
+     */
+    static List<RegisteredModel> models(Connection c, SqliteSchema schema, long sourceId) throws SQLException {
+        if (!schema.has("registered_models") || !schema.has("model_versions")) {
+            return List.of();
+        }
+        Map<String, Map<String, String>> modelTags = schema.has("registered_model_tags")
+                ? pairs(c, "SELECT name, key, value FROM registered_model_tags") : Map.of();
         Map<String, Map<String, String>> aliases = new LinkedHashMap<>();
         Map<String, List<String>> versionAliases = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT name, alias, version FROM registered_model_aliases ORDER BY alias");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
-                versionAliases.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(3), k -> new ArrayList<>())
-                        .add(rs.getString(2));
+        if (schema.has("registered_model_aliases")) {
+            try (PreparedStatement st = c.prepareStatement("SELECT name, alias, version FROM registered_model_aliases ORDER BY alias");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                    versionAliases.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(3), k -> new ArrayList<>())
+                            .add(rs.getString(2));
+                }
             }
         }
-        Map<String, Map<String, String>> versionTags = pairs(c,
-                "SELECT name || char(0) || version, key, value FROM model_version_tags");
+        Map<String, Map<String, String>> versionTags = schema.has("model_version_tags") ? pairs(c,
+                "SELECT name || char(0) || version, key, value FROM model_version_tags") : Map.of();
         Map<String, List<ModelVersion>> versions = new LinkedHashMap<>();
         try (PreparedStatement st = c.prepareStatement("""
                 SELECT name, version, source, run_id, status, current_stage, description, creation_time, last_updated_time

@@ -13,15 +13,23 @@ import java.util.Set;
 
 /**
  * Reads runs from an MLflow SQL store in bulk: one query per table for all the runs wanted, joined
- * in memory, so 100,000 runs cost a handful of queries rather than one per run.
+ * in memory, so 100,000 runs cost a handful of queries rather than one per run. Stores older than
+ * the {@code latest_metrics} table (MLflow 1.9) have each run's latest values worked out from its
+ * metric rows by MLflow's own rule; stores older than dataset inputs (MLflow 2.4) have none.
  */
 final class SqliteRuns {
     private static final String ACTIVE = "r.lifecycle_stage = 'active'";
     private static final String ONE = "r.run_uuid = ?";
+    /** MLflow's rule for a run's latest value of a metric: the largest step, then timestamp, then value. */
+    private static final java.util.Comparator<LatestMetric> LATEST = java.util.Comparator.comparingLong(LatestMetric::step)
+            .thenComparingLong(LatestMetric::timestamp)
+            .thenComparing(m -> m.value() == null ? Double.NaN : m.value());
     private final Connection c;
+    private final SqliteSchema schema;
 
-    SqliteRuns(Connection c) {
+    SqliteRuns(Connection c, SqliteSchema schema) {
         this.c = c;
+        this.schema = schema;
     }
 
     /** Active runs of the given experiments. */
@@ -40,18 +48,10 @@ final class SqliteRuns {
                 + " JOIN runs r ON r.run_uuid = p.run_uuid WHERE " + where, arg);
         Map<String, Map<String, String>> tags = pairs("SELECT r.run_uuid, t.key, t.value FROM tags t"
                 + " JOIN runs r ON r.run_uuid = t.run_uuid WHERE " + where, arg);
-        Map<String, List<LatestMetric>> metrics = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT r.run_uuid, m.key, m.value, m.is_nan, m.timestamp, m.step"
-                + " FROM latest_metrics m JOIN runs r ON r.run_uuid = m.run_uuid WHERE " + where)) {
-            bind(st, arg);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    metrics.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
-                            new LatestMetric(rs.getString(2), value(rs, 3, 4), rs.getLong(5), rs.getLong(6)));
-                }
-            }
-        }
-        Map<String, List<DatasetInput>> datasets = datasets(where, arg);
+        Map<String, List<LatestMetric>> metrics = schema.has("latest_metrics") ? latestMetrics(where, arg)
+                : latestFromHistory(where, arg);
+        Map<String, List<DatasetInput>> datasets = schema.has("inputs") && schema.has("datasets")
+                ? datasets(where, arg) : Map.of();
         List<RemoteRun> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
                 SELECT r.run_uuid, r.experiment_id, r.name, r.user_id, r.status, r.start_time, r.end_time,
@@ -70,6 +70,41 @@ final class SqliteRuns {
                 }
             }
         }
+        return out;
+    }
+
+    private Map<String, List<LatestMetric>> latestMetrics(String where, String arg) throws SQLException {
+        Map<String, List<LatestMetric>> metrics = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT r.run_uuid, m.key, m.value, m.is_nan, m.timestamp, m.step"
+                + " FROM latest_metrics m JOIN runs r ON r.run_uuid = m.run_uuid WHERE " + where)) {
+            bind(st, arg);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    metrics.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
+                            new LatestMetric(rs.getString(2), value(rs, 3, 4), rs.getLong(5), rs.getLong(6)));
+                }
+            }
+        }
+        return metrics;
+    }
+
+    /** Each run's latest value of each metric, from every value it logged (stores before MLflow 1.9). */
+    private Map<String, List<LatestMetric>> latestFromHistory(String where, String arg) throws SQLException {
+        Map<String, Map<String, LatestMetric>> latest = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT r.run_uuid, m.key, m.value, "
+                + schema.column("m", "metrics", "is_nan", "0") + ", m.timestamp, " + schema.column("m", "metrics", "step", "0")
+                + " FROM metrics m JOIN runs r ON r.run_uuid = m.run_uuid WHERE " + where)) {
+            bind(st, arg);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    LatestMetric m = new LatestMetric(rs.getString(2), value(rs, 3, 4), rs.getLong(5), rs.getLong(6));
+                    latest.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                            .merge(m.key(), m, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
+                }
+            }
+        }
+        Map<String, List<LatestMetric>> out = new LinkedHashMap<>();
+        latest.forEach((run, byKey) -> out.put(run, new ArrayList<>(byKey.values())));
         return out;
     }
 

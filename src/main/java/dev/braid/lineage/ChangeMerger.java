@@ -54,9 +54,9 @@ final class ChangeMerger {
             boolean laterStatus = !later.status().isEmpty() && wins(later, earlier);
             Map<String, String> properties = new LinkedHashMap<>(earlier.properties());
             properties.putAll(later.properties());
-            NodeWrite named = earlier.laterName(later);
-            nodes.put(later.id(), new NodeWrite(later.id(), named.name(), laterStatus ? later.status() : earlier.status(),
-                    laterStatus ? later.statusAt() : earlier.statusAt(), properties, named.nameIfNew()));
+            nodes.put(later.id(), new NodeWrite(later.id(), earlier.nameBefore(later), laterStatus ? later.status()
+                    : earlier.status(), laterStatus ? later.statusAt() : earlier.statusAt(), properties,
+                    earlier.fallbackName() && later.fallbackName()));
         }
     }
 

@@ -43,33 +43,30 @@ public record GraphChanges(List<NodeWrite> nodes, List<EdgeWrite> edges, List<Co
     }
 
     /**
-     * A node to create or update. A blank name keeps the stored one, and so does a name given
-     * {@code nameIfNew} (a default derived from the id, such as a bare hash or a dataset's path,
-     * which must not rename a node another source named); a status replaces the stored one only
-     * when {@code statusAt} is not older than the time the stored status came from; properties are
-     * merged into the stored ones (a key given here wins).
+     * A node to create or update. A blank name keeps the stored one, and so does a
+     * {@code fallbackName}: that name is only for a node not stored yet (a commit known to an MLflow
+     * run by its hash alone, say), so the node's name never depends on which source wrote last. A
+     * status replaces the stored one only when {@code statusAt} is not older than the time the
+     * stored status came from; properties are merged into the stored ones (a key given here wins).
      */
     public record NodeWrite(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties,
-                            boolean nameIfNew) {
+                            boolean fallbackName) {
         public NodeWrite {
             Objects.requireNonNull(id, "id");
             name = name == null ? "" : name;
             status = status == null ? "" : status;
             statusAt = statusAt == null ? Instant.EPOCH : statusAt;
             properties = Map.copyOf(properties);
+            fallbackName = fallbackName || name.isEmpty();
         }
 
-        /** A node whose name, when not blank, replaces the stored one. */
         public NodeWrite(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
             this(id, name, status, statusAt, properties, false);
         }
 
-        /** The name a later write leaves: its own unless it is blank or only a default and this one has a name. */
-        NodeWrite laterName(NodeWrite later) {
-            if (later.name().isEmpty() || later.nameIfNew() && !name.isEmpty()) {
-                return this;
-            }
-            return later;
+        /** The name a node has once {@code later} is written after this: a real name beats a fallback. */
+        String nameBefore(NodeWrite later) {
+            return later.fallbackName() && !(fallbackName && name.isEmpty()) ? name : later.name();
         }
     }
 
@@ -110,14 +107,11 @@ public record GraphChanges(List<NodeWrite> nodes, List<EdgeWrite> edges, List<Co
         }
 
         public Builder node(NodeId id, String name, String status, Instant statusAt, Map<String, String> properties) {
-            return node(new NodeWrite(id, name, status, statusAt, properties, false));
+            return node(new NodeWrite(id, name, status, statusAt, properties));
         }
 
-        /**
-         * A node named {@code name} only if nothing names it yet: for default names (a bare hash, a
-         * dataset's path) that must not replace a name another source gave.
-         */
-        public Builder nodeNamedIfNew(NodeId id, String name, Map<String, String> properties) {
+        /** A node whose {@code name} is only used when it is not stored yet (see {@link NodeWrite}). */
+        public Builder nodeWithFallbackName(NodeId id, String name, Map<String, String> properties) {
             return node(new NodeWrite(id, name, "", null, properties, true));
         }
 
@@ -130,9 +124,9 @@ public record GraphChanges(List<NodeWrite> nodes, List<EdgeWrite> edges, List<Co
             Map<String, String> merged = new LinkedHashMap<>(earlier.properties());
             merged.putAll(write.properties());
             boolean newStatus = !write.status().isEmpty();
-            NodeWrite named = earlier.laterName(write);
-            nodes.put(write.id(), new NodeWrite(write.id(), named.name(), newStatus ? write.status() : earlier.status(),
-                    newStatus ? write.statusAt() : earlier.statusAt(), merged, named.nameIfNew()));
+            nodes.put(write.id(), new NodeWrite(write.id(), earlier.nameBefore(write),
+                    newStatus ? write.status() : earlier.status(), newStatus ? write.statusAt() : earlier.statusAt(), merged,
+                    earlier.fallbackName() && write.fallbackName()));
             return this;
         }
 

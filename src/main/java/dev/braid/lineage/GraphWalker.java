@@ -16,9 +16,18 @@ import java.util.Map;
  * neighbours of the whole frontier through the primary key (downstream) or the upstream index,
  * in chunks of {@link Chunks#SIZE}. Level-wise walking visits every node once, however many paths
  * lead to it, which a recursive CTE over a DAG cannot promise. {@code asOf} (epoch ms, or null
- * for now) keeps only edges asserted by then.
+ * for now) keeps only edges asserted by then and not ended by then: live edges, and the ended
+ * ones of {@code lineage_edges_ended} whose span holds that moment.
+ *
+ * <p>A dataset's {@code version} edges tie together every version of it, so walking through them
+ * would make each version depend on all the others (a run writes one version and, by ADR 8, the
+ * dataset). Walks keep versions apart: downstream, {@code version} edges are followed only from
+ * the start (a dataset's versions and their readers); upstream, a version leads to its dataset,
+ * which is reached (its labels count) but not walked past (its other writers are not this
+ * version's past).
  */
 final class GraphWalker {
+    private static final String VERSION = EdgeKind.VERSION.id();
     private final Connection c;
     private final Long asOf;
 
@@ -34,14 +43,26 @@ final class GraphWalker {
         depth.put(start, 0);
         List<String> frontier = List.of(start);
         for (int level = 1; level <= maxDepth && !frontier.isEmpty(); level++) {
+            // Reached this level only through a version edge (upstream): kept, not walked past.
+            java.util.Set<String> leaves = new java.util.HashSet<>();
+            java.util.Set<String> walked = new java.util.HashSet<>();
             List<String> next = new ArrayList<>();
-            for (String[] pair : neighbours(frontier, direction)) {
-                if (!depth.containsKey(pair[1])) {
-                    depth.put(pair[1], level);
-                    via.put(pair[1], pair[0]);
-                    next.add(pair[1]);
+            for (String[] edge : neighbours(frontier, direction)) {
+                boolean version = VERSION.equals(edge[2]);
+                if (version && direction == Direction.DOWNSTREAM && !edge[0].equals(start)) {
+                    continue;
+                }
+                if (!depth.containsKey(edge[1])) {
+                    depth.put(edge[1], level);
+                    via.put(edge[1], edge[0]);
+                    next.add(edge[1]);
+                }
+                if (depth.get(edge[1]) == level) {
+                    (version && direction == Direction.UPSTREAM ? leaves : walked).add(edge[1]);
                 }
             }
+            leaves.removeAll(walked);
+            next.removeAll(leaves);
             frontier = next;
         }
         return new Walk(depth, via);
@@ -119,6 +140,9 @@ final class GraphWalker {
         for (int level = 1; level <= maxDepth && !frontier.isEmpty() && !found; level++) {
             List<String> next = new ArrayList<>();
             for (String[] pair : neighbours(frontier, Direction.DOWNSTREAM)) {
+                if (VERSION.equals(pair[2]) && !pair[0].equals(from)) {
+                    continue;
+                }
                 Integer seen = depth.get(pair[1]);
                 if (seen == null) {
                     depth.put(pair[1], level);
@@ -159,22 +183,22 @@ final class GraphWalker {
         }
     }
 
-    /** Distinct (node, neighbour) pairs for every node of {@code nodes}. */
+    /** Distinct (node, neighbour, edge kind) triples for every node of {@code nodes}. */
     List<String[]> neighbours(Collection<String> nodes, Direction direction) throws SQLException {
         String near = direction == Direction.DOWNSTREAM ? "from_id" : "to_id";
         String far = direction == Direction.DOWNSTREAM ? "to_id" : "from_id";
         List<String[]> out = new ArrayList<>();
         for (List<String> chunk : Chunks.of(nodes)) {
-            String sql = "SELECT DISTINCT " + near + ", " + far + " FROM lineage_edges WHERE " + near + " IN ("
-                    + Chunks.placeholders(chunk.size()) + ")" + (asOf == null ? "" : " AND asserted_at <= ?");
+            String in = near + " IN (" + placeholders(chunk.size()) + ")";
+            String sql = "SELECT DISTINCT " + near + ", " + far + ", kind FROM lineage_edges WHERE " + in
+                    + (asOf == null ? "" : " AND asserted_at <= ?1"
+                    + " UNION SELECT " + near + ", " + far + ", kind FROM lineage_edges_ended WHERE " + in
+                    + " AND asserted_at <= ?1 AND ended_at > ?1");
             try (PreparedStatement st = c.prepareStatement(sql)) {
-                int next = Chunks.bind(st, 1, chunk);
-                if (asOf != null) {
-                    st.setLong(next, asOf);
-                }
+                bind(st, chunk);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new String[] {rs.getString(1), rs.getString(2)});
+                        out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                     }
                 }
             }
@@ -187,13 +211,13 @@ final class GraphWalker {
         java.util.Set<String> set = new java.util.HashSet<>(nodes);
         List<LineageEdge> out = new ArrayList<>();
         for (List<String> chunk : Chunks.of(nodes)) {
-            String sql = "SELECT from_id, to_id, kind, asserted_by, asserted_at FROM lineage_edges WHERE from_id IN ("
-                    + Chunks.placeholders(chunk.size()) + ")" + (asOf == null ? "" : " AND asserted_at <= ?");
+            String in = "from_id IN (" + placeholders(chunk.size()) + ")";
+            String sql = "SELECT from_id, to_id, kind, asserted_by, asserted_at FROM lineage_edges WHERE " + in
+                    + (asOf == null ? "" : " AND asserted_at <= ?1"
+                    + " UNION ALL SELECT from_id, to_id, kind, asserted_by, max(asserted_at) FROM lineage_edges_ended"
+                    + " WHERE " + in + " AND asserted_at <= ?1 AND ended_at > ?1 GROUP BY from_id, to_id, kind, asserted_by");
             try (PreparedStatement st = c.prepareStatement(sql)) {
-                int next = Chunks.bind(st, 1, chunk);
-                if (asOf != null) {
-                    st.setLong(next, asOf);
-                }
+                bind(st, chunk);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         if (set.contains(rs.getString(2))) {
@@ -205,6 +229,33 @@ final class GraphWalker {
             }
         }
         return out;
+    }
+
+    /**
+     * The chunk's placeholders: plain for now; numbered from ?2 as of a time, where ?1 is the time
+     * and both halves of the query (live and ended edges) share the numbers.
+     */
+    private String placeholders(int n) {
+        if (asOf == null) {
+            return Chunks.placeholders(n);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append(i == 0 ? "" : ",").append('?').append(i + 2);
+        }
+        return out.toString();
+    }
+
+    /** Binds {@code asOf} as ?1 when there is one, then the chunk. */
+    private void bind(PreparedStatement st, List<String> chunk) throws SQLException {
+        int first = 1;
+        if (asOf != null) {
+            st.setLong(1, asOf);
+            first = 2;
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            st.setString(first + i, chunk.get(i));
+        }
     }
 
     /**

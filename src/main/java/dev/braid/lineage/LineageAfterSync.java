@@ -16,11 +16,26 @@ public final class LineageAfterSync implements SourceSyncer {
     private static final Logger LOG = Logger.getLogger(LineageAfterSync.class.getName());
     private final SourceSyncer inner;
     private final LineageService lineage;
+    private final FollowUp followUp;
+
+    /** What else derives from an MLflow source's runs once its own edges are rebuilt (the DVC join, ADR 9). */
+    @FunctionalInterface
+    public interface FollowUp {
+        FollowUp NONE = source -> { };
+
+        void mlflowSynced(Source source);
+    }
 
     /** Rebuilds the MLflow edges of the sources {@code inner} syncs. */
     public LineageAfterSync(SourceSyncer inner, LineageService lineage) {
+        this(inner, lineage, FollowUp.NONE);
+    }
+
+    /** Rebuilds the MLflow edges of the sources {@code inner} syncs, then runs {@code followUp}. */
+    public LineageAfterSync(SourceSyncer inner, LineageService lineage, FollowUp followUp) {
         this.inner = inner;
         this.lineage = lineage;
+        this.followUp = followUp;
     }
 
     @Override
@@ -34,6 +49,7 @@ public final class LineageAfterSync implements SourceSyncer {
         try {
             context.progress(-1, "updating lineage");
             lineage.rebuildMlflow(source);
+            followUp.mlflowSynced(source);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not update the lineage of " + source.name(), e);
         }

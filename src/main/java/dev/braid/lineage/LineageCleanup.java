@@ -70,7 +70,7 @@ public final class LineageCleanup implements SourceCleanup {
         String from = prefix + before.name();
         String to = prefix + after.name();
         if (rederive == null) {
-            for (String table : List.of("lineage_edges", "lineage_columns")) {
+            for (String table : List.of("lineage_edges", "lineage_edges_ended", "lineage_columns")) {
                 try (PreparedStatement st = c.prepareStatement("UPDATE OR REPLACE " + table
                         + " SET asserted_by = ? WHERE asserted_by = ?")) {
                     st.setString(1, to);
@@ -105,7 +105,9 @@ public final class LineageCleanup implements SourceCleanup {
             st.execute("DELETE FROM lineage_removed_ends");
         }
         try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO lineage_removed_ends(id)"
-                + " SELECT from_id FROM lineage_edges WHERE asserted_by = ?1 UNION SELECT to_id FROM lineage_edges WHERE asserted_by = ?1")) {
+                + " SELECT from_id FROM lineage_edges WHERE asserted_by = ?1 UNION SELECT to_id FROM lineage_edges WHERE asserted_by = ?1"
+                + " UNION SELECT from_id FROM lineage_edges_ended WHERE asserted_by = ?1"
+                + " UNION SELECT to_id FROM lineage_edges_ended WHERE asserted_by = ?1")) {
             st.setString(1, assertedBy);
             st.executeUpdate();
         }
@@ -115,6 +117,8 @@ public final class LineageCleanup implements SourceCleanup {
                     DELETE FROM lineage_nodes WHERE id IN (SELECT id FROM lineage_removed_ends)
                       AND NOT EXISTS (SELECT 1 FROM lineage_edges e WHERE e.from_id = lineage_nodes.id)
                       AND NOT EXISTS (SELECT 1 FROM lineage_edges e WHERE e.to_id = lineage_nodes.id)
+                      AND NOT EXISTS (SELECT 1 FROM lineage_edges_ended e WHERE e.from_id = lineage_nodes.id)
+                      AND NOT EXISTS (SELECT 1 FROM lineage_edges_ended e WHERE e.to_id = lineage_nodes.id)
                       AND NOT EXISTS (SELECT 1 FROM lineage_labels l WHERE l.node_id = lineage_nodes.id)""");
             st.execute("DELETE FROM lineage_removed_ends");
         }

@@ -1,6 +1,7 @@
 package dev.braid.lineage;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,5 +33,14 @@ public interface LineageReader {
      */
     default List<LineageNode> latest(NodeKind kind, int limit) {
         return List.of();
+    }
+
+    /**
+     * The span of the history of {@code nodes}: the earliest time an edge touching one of them was
+     * asserted and the latest time one was asserted or ended, live edges and ended ones alike
+     * (an alias that pointed elsewhere before). Empty when they have no edges or the reader cannot tell.
+     */
+    default Optional<Instant[]> timeSpan(Collection<NodeId> nodes) {
+        return Optional.empty();
     }
 }

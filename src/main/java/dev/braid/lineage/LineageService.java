@@ -88,8 +88,9 @@ public final class LineageService implements LineageReader {
             if (store.node(c, id).isPresent()) {
                 return true;
             }
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT 1 FROM lineage_edges WHERE from_id = ?1 UNION ALL SELECT 1 FROM lineage_edges WHERE to_id = ?1 LIMIT 1")) {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM lineage_edges WHERE from_id = ?1"
+                    + " UNION ALL SELECT 1 FROM lineage_edges WHERE to_id = ?1 UNION ALL SELECT 1 FROM lineage_edges_ended"
+                    + " WHERE from_id = ?1 UNION ALL SELECT 1 FROM lineage_edges_ended WHERE to_id = ?1 LIMIT 1")) {
                 st.setString(1, id.value());
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next();
@@ -140,11 +141,48 @@ public final class LineageService implements LineageReader {
         });
     }
 
-    /** The whole graph as of {@code asOf}: every node and every edge asserted by then. */
+    @Override
+    public Optional<Instant[]> timeSpan(Collection<NodeId> nodes) {
+        if (nodes.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.read(c -> {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            List<String> ids = nodes.stream().map(NodeId::value).toList();
+            for (List<String> chunk : Chunks.of(ids)) {
+                String in = Chunks.placeholders(chunk.size());
+                for (String sql : List.of(
+                        "SELECT min(asserted_at), max(asserted_at) FROM lineage_edges WHERE from_id IN (" + in + ")",
+                        "SELECT min(asserted_at), max(asserted_at) FROM lineage_edges WHERE to_id IN (" + in + ")",
+                        "SELECT min(asserted_at), max(ended_at) FROM lineage_edges_ended WHERE from_id IN (" + in + ")",
+                        "SELECT min(asserted_at), max(ended_at) FROM lineage_edges_ended WHERE to_id IN (" + in + ")")) {
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        Chunks.bind(st, 1, chunk);
+                        try (ResultSet rs = st.executeQuery()) {
+                            if (rs.next() && rs.getObject(1) != null) {
+                                first = Math.min(first, rs.getLong(1));
+                                last = Math.max(last, rs.getLong(2));
+                            }
+                        }
+                    }
+                }
+            }
+            return first == Long.MAX_VALUE ? Optional.<Instant[]>empty()
+                    : Optional.of(new Instant[] {Instant.ofEpochMilli(first), Instant.ofEpochMilli(last)});
+        });
+    }
+
+    /**
+     * The whole graph as of {@code asOf}: every node (those only edges name, such as a repository,
+     * included) and every edge that held then.
+     */
     public Subgraph everything(Instant asOf) {
         return db.read(c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM lineage_nodes ORDER BY id");
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT id FROM lineage_nodes UNION SELECT from_id FROM lineage_edges UNION SELECT to_id FROM lineage_edges
+                    UNION SELECT from_id FROM lineage_edges_ended UNION SELECT to_id FROM lineage_edges_ended ORDER BY 1""");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
@@ -261,7 +299,9 @@ public final class LineageService implements LineageReader {
     /**
      * Replaces everything {@code assertedBy} asserted before with {@code changes}, in one
      * transaction: how derived sources (an MLflow server after a sync, a repository's DVC
-     * pipelines) keep their edges current. Returns how many edges the source asserted before.
+     * pipelines) keep their edges current. What the source no longer asserts is kept as history
+     * with the time it ended ({@link EdgeHistory}), so "as of" earlier still sees it. Returns how
+     * many edges the source asserted before.
      */
     public int replace(String assertedBy, GraphChanges changes) {
         return db.write(c -> replace(c, assertedBy, changes, clock.instant()));
@@ -285,9 +325,52 @@ public final class LineageService implements LineageReader {
     }
 
     private int replace(Connection c, String assertedBy, GraphChanges changes, Instant now) throws SQLException {
-        int removed = store.deleteAssertedBy(c, assertedBy);
-        store.write(c, changes, now);
-        return removed;
+        return EdgeHistory.replace(c, store, assertedBy, changes, now);
+    }
+
+    /** The cached MLflow runs that ran at a commit the repository {@code repoSourceId} has indexed (ADR 9's join). */
+    public List<CommittedRun> runsAtCommitsOf(long repoSourceId) {
+        return db.read(c -> CommittedRuns.of(c, repoSourceId));
+    }
+
+    /** The indexed repositories where some run of the MLflow source {@code mlflowSourceId} ran. */
+    public List<RunRepository> repositoriesWithRunsOf(long mlflowSourceId) {
+        return db.read(c -> {
+            List<RunRepository> all = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT s.id, s.name, r.path, coalesce(nullif(r.remote_url, ''), r.path)
+                    FROM repositories r JOIN sources s ON s.id = r.source_id ORDER BY s.id""");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    all.add(new RunRepository(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            List<RunRepository> out = new ArrayList<>();
+            for (RunRepository repository : all) {
+                if (CommittedRuns.any(c, mlflowSourceId, repository.sourceId())) {
+                    out.add(repository);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** What the source that asserted {@code edge} said about it (a dataset input's context, what a join was derived from). */
+    public Map<String, String> edgeProperties(LineageEdge edge) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT properties FROM lineage_edges WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3 AND asserted_by = ?4
+                    UNION ALL SELECT properties FROM lineage_edges_ended
+                    WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3 AND asserted_by = ?4 LIMIT 1""")) {
+                st.setString(1, edge.from().value());
+                st.setString(2, edge.to().value());
+                st.setString(3, edge.kind().id());
+                st.setString(4, edge.assertedBy());
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? store.decode(rs.getString(1)) : Map.<String, String>of();
+                }
+            }
+        });
     }
 
     /** Column links into {@code dataset}'s fields: where each field came from. */

@@ -45,7 +45,7 @@ final class LineageStore {
                 INSERT INTO lineage_nodes(id, kind, name, status, status_at, properties, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
-                    name = CASE WHEN excluded.name <> '' AND ?8 = 0 THEN excluded.name ELSE name END,
+                    name = CASE WHEN ?8 = 0 AND excluded.name <> '' THEN excluded.name ELSE name END,
                     status = CASE WHEN %1$s THEN excluded.status ELSE status END,
                     status_at = CASE WHEN %1$s THEN excluded.status_at ELSE status_at END,
                     properties = json_patch(properties, excluded.properties),
@@ -59,8 +59,8 @@ final class LineageStore {
                 st.setLong(5, node.statusAt().toEpochMilli());
                 st.setString(6, encode(node.properties()));
                 st.setLong(7, now.toEpochMilli());
-                // A blank name (stored as the id's rest when the node is new) and a default name keep the stored one.
-                st.setInt(8, node.name().isEmpty() || node.nameIfNew() ? 1 : 0);
+                // A fallback (or blank) name only names a node not stored yet; a stored name stays.
+                st.setInt(8, node.fallbackName() ? 1 : 0);
                 st.addBatch();
             }
             st.executeBatch();
@@ -112,16 +112,21 @@ final class LineageStore {
         return copy;
     }
 
-    /** Removes every edge and column link {@code source} asserted; nodes stay (others may use them). */
+    /**
+     * Deletes every edge, ended edge and column link {@code source} asserted (a source being
+     * removed: its history goes with it); returns how many live edges went.
+     */
     int deleteAssertedBy(Connection c, String source) throws SQLException {
         int removed;
         try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_edges WHERE asserted_by = ?")) {
             st.setString(1, source);
             removed = st.executeUpdate();
         }
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_columns WHERE asserted_by = ?")) {
-            st.setString(1, source);
-            st.executeUpdate();
+        for (String table : List.of("lineage_edges_ended", "lineage_columns")) {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE asserted_by = ?")) {
+                st.setString(1, source);
+                st.executeUpdate();
+            }
         }
         return removed;
     }

@@ -250,14 +250,19 @@ final class MlflowEdges {
                 }
             }
         }
+        // MLflow keeps no time for an alias. The registry's own stamps bound it: not before the version
+        // existed, and a file store stamps the model when an alias is set. When a later sync sees the
+        // alias moved and no stamp says when, the move is dated when Braid saw it (EdgeHistory).
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT a.name, a.alias, a.version, m.last_updated_timestamp FROM model_aliases a
-                JOIN registered_models m ON m.source_id = a.source_id AND m.name = a.name WHERE a.source_id = ?""")) {
+                SELECT a.name, a.alias, a.version, max(coalesce(m.last_updated_timestamp, 0), coalesce(v.creation_timestamp, 0))
+                FROM model_aliases a JOIN registered_models m ON m.source_id = a.source_id AND m.name = a.name
+                LEFT JOIN model_versions v ON v.source_id = a.source_id AND v.name = a.name AND v.version = a.version
+                WHERE a.source_id = ?""")) {
             st.setLong(1, sourceId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     NodeId alias = LineageIds.alias(sourceName, rs.getString(1), rs.getString(2));
-                    Instant at = rs.getObject(4) == null ? now : Instant.ofEpochMilli(rs.getLong(4));
+                    Instant at = rs.getLong(4) == 0 ? now : Instant.ofEpochMilli(Math.min(rs.getLong(4), now.toEpochMilli()));
                     out.node(alias, rs.getString(1) + "@" + rs.getString(2), Map.of("version", rs.getString(3)));
                     out.edge(LineageIds.modelVersion(sourceName, rs.getString(1), rs.getString(3)), alias, EdgeKind.ALIAS, by, at);
                 }

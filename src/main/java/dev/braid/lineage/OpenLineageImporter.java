@@ -31,7 +31,7 @@ public final class OpenLineageImporter {
 
     /** Imports every file and folder in {@code paths}. */
     public ImportReport importPaths(List<Path> paths) {
-        List<ImportReport.Problem> problems = new ArrayList<>();
+        Findings problems = new Findings();
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -55,11 +55,11 @@ public final class OpenLineageImporter {
                 }
             }
             OpenLineageIngest.Stored stored = batch.finish();
-            return new ImportReport(files.size(), stored.added(), stored.repeated(), problems);
+            return new ImportReport(files.size(), stored.added(), stored.repeated(), problems, problems.warnings());
         }
     }
 
-    private void importFile(Path file, Batch batch, List<ImportReport.Problem> problems) throws IOException {
+    private void importFile(Path file, Batch batch, Findings problems) throws IOException {
         int max = validator.limits().maxBytes();
         try (InputStream in = Files.newInputStream(file)) {
             BoundedLines lines = new BoundedLines(in, max);
@@ -85,7 +85,7 @@ public final class OpenLineageImporter {
      * (and takes nothing) otherwise, so that a JSON Lines file whose first line is cut short still
      * has its other lines read one by one.
      */
-    private boolean wholeFile(Path file, Batch batch, List<ImportReport.Problem> problems) throws IOException {
+    private boolean wholeFile(Path file, Batch batch, Findings problems) throws IOException {
         long size = Files.size(file);
         if (size > validator.limits().maxBytes()) {
             return false;
@@ -98,11 +98,27 @@ public final class OpenLineageImporter {
         return true;
     }
 
-    private void accept(byte[] json, String where, Batch batch, List<ImportReport.Problem> problems) {
+    private void accept(byte[] json, String where, Batch batch, Findings problems) {
         try {
-            batch.add(new OpenLineageIngest.Accepted(validator.validate(json), "file:" + where));
+            OpenLineageEvent event = validator.validate(json);
+            event.warnings().forEach(warning -> problems.warn(warning, where));
+            batch.add(new OpenLineageIngest.Accepted(event, "file:" + where));
         } catch (InvalidEventException e) {
             problems.add(new ImportReport.Problem(where, e.getMessage()));
+        }
+    }
+
+    /** Refused events (in order) and the warnings about accepted ones, each reason counted once. */
+    private static final class Findings extends ArrayList<ImportReport.Problem> {
+        private final java.util.Map<String, ImportReport.Warning> warnings = new java.util.LinkedHashMap<>();
+
+        void warn(String reason, String where) {
+            warnings.merge(reason, new ImportReport.Warning(reason, 1, where),
+                    (first, next) -> new ImportReport.Warning(reason, first.events() + 1, first.firstWhere()));
+        }
+
+        List<ImportReport.Warning> warnings() {
+            return List.copyOf(warnings.values());
         }
     }
 

@@ -102,14 +102,14 @@ public final class OpenLineageMapper {
         }
         NodeId repoId = LineageIds.repository(repo);
         NodeId commit = LineageIds.commit(repo, version);
-        out.nodeNamedIfNew(repoId, LineageIds.repoKey(repo), Map.of("url", repo));
+        out.nodeWithFallbackName(repoId, LineageIds.repoKey(repo), Map.of("url", repo));
         Map<String, String> props = new LinkedHashMap<>();
         props.put("sha", version.toLowerCase(java.util.Locale.ROOT));
         props.put("repository", LineageIds.repoKey(repo));
         if (location.hasNonNull("path")) {
             props.put("path", location.get("path").asText());
         }
-        out.nodeNamedIfNew(commit, version.substring(0, Math.min(12, version.length())).toLowerCase(java.util.Locale.ROOT), props);
+        out.nodeWithFallbackName(commit, version.substring(0, Math.min(12, version.length())).toLowerCase(java.util.Locale.ROOT), props);
         out.edge(repoId, commit, EdgeKind.CONTAINS, SOURCE, at);
         out.edge(commit, run, EdgeKind.BUILT_FROM, SOURCE, at);
     }
@@ -163,7 +163,7 @@ public final class OpenLineageMapper {
         if (hasFacets(d)) {
             out.node(dataset, name.name(), props);
         } else {
-            out.nodeNamedIfNew(dataset, name.name(), props);
+            out.nodeWithFallbackName(dataset, name.name(), props);
         }
         JsonNode version = d.path("facets").path("version");
         if (!version.isObject() || version.path("_deleted").asBoolean(false) || !version.path("datasetVersion").isTextual()) {

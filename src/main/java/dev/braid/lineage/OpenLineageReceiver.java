@@ -2,17 +2,17 @@ package dev.braid.lineage;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,34 +22,48 @@ import java.util.zip.GZIPInputStream;
  * Receives events from the OpenLineage HTTP transport: {@code POST /api/v1/lineage} with one JSON
  * event, gzip-compressed or not, optionally guarded by a bearer token. Answers 201 for a new event,
  * 200 for a repeat, 400 with the reason for a bad event (nothing of it is stored), 401 without the
- * right token, 405 for other methods, 413 for a body over the event limit (checked while reading,
- * so it is never buffered whole) and 415 for a content type other than {@code application/json}
- * or an encoding other than gzip. Built on the JDK's {@code com.sun.net.httpserver}.
+ * right token, 403 for a {@code Host} that is not this receiver (DNS rebinding), 405 for other
+ * methods, 408 for a body slower than allowed, 413 for a body over the event limit (checked while
+ * reading, so it is never buffered whole) and 415 for a content type other than
+ * {@code application/json} or an encoding other than gzip. Slow clients are cut off at a deadline
+ * ({@link ReceiverWorkers}). Built on the JDK's {@code com.sun.net.httpserver}.
  */
 public final class OpenLineageReceiver implements AutoCloseable {
     public static final String PATH = "/api/v1/lineage";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5050;
+    /** A connection that has not completed a request after this long is closed by the JDK's server. */
+    static final int MAX_REQUEST_SECONDS = 120;
+    private static final String MAX_REQUEST_SECONDS_PROPERTY = "sun.net.httpserver.maxReqTime";
     private static final Logger LOG = Logger.getLogger(OpenLineageReceiver.class.getName());
-    /** How much of a refused body is read and dropped so that the client can read the refusal. */
-    private static final long DRAIN_LIMIT = 1 << 20;
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ReceiverWorkers workers;
     private final OpenLineageValidator validator;
     private final OpenLineageIngest ingest;
-    private final byte[] expectedAuthorization;
+    private final byte[] expectedToken;
+    private final ReceiverHosts hosts;
     private final AtomicLong added = new AtomicLong();
     private final AtomicLong repeated = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
-    /** Where to listen, and the bearer token callers must send (null for none). */
-    public record Settings(String host, int port, String token) {
+    /**
+     * Where to listen, the bearer token callers must send (null for none), whether the user
+     * explicitly allowed listening beyond this machine without a token, and further names
+     * callers may use as the {@code Host} (beyond the listening address, and {@code localhost} on
+     * loopback).
+     */
+    public record Settings(String host, int port, String token, boolean allowUnauthenticated, List<String> allowedHosts) {
         public Settings {
             host = host == null || host.isBlank() ? DEFAULT_HOST : host.strip();
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("a port is 0 to 65535, not " + port);
             }
             token = token == null || token.isEmpty() ? null : token;
+            allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        }
+
+        public Settings(String host, int port, String token) {
+            this(host, port, token, false, List.of());
         }
 
         /**
@@ -66,33 +80,76 @@ public final class OpenLineageReceiver implements AutoCloseable {
             }
             return new Settings(host, port, token);
         }
+
+        /** The same, allowing no token beyond this machine, or more {@code Host} names. */
+        public Settings with(boolean allowUnauthenticated, List<String> allowedHosts) {
+            return new Settings(host, port, token, allowUnauthenticated, allowedHosts);
+        }
+
+        /**
+         * Why listening as asked would be unsafe, or null: anyone who can reach a receiver beyond
+         * this machine could write into the lineage graph, so that needs a token, or the user's
+         * explicit {@code allowUnauthenticated}.
+         */
+        public String exposureProblem() {
+            if (token != null || allowUnauthenticated) {
+                return null;
+            }
+            try {
+                if (InetAddress.getByName(host).isLoopbackAddress()) {
+                    return null;
+                }
+            } catch (UnknownHostException e) {
+                return null;
+            }
+            return "listening on " + host + " without a token would let anyone who can reach this machine write into the"
+                    + " lineage graph: name the environment variable holding a token, or listen on 127.0.0.1";
+        }
     }
 
     /** Counts since the receiver started. */
     public record Counts(long added, long repeated, long refused) {
     }
 
-    private OpenLineageReceiver(HttpServer server, ExecutorService executor, OpenLineageValidator validator,
-                                OpenLineageIngest ingest, String token) {
+    private OpenLineageReceiver(HttpServer server, ReceiverWorkers workers, OpenLineageValidator validator,
+                                OpenLineageIngest ingest, String token, ReceiverHosts hosts) {
         this.server = server;
-        this.executor = executor;
+        this.workers = workers;
         this.validator = validator;
         this.ingest = ingest;
-        this.expectedAuthorization = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.expectedToken = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.hosts = hosts;
     }
 
-    /** Starts listening; port 0 picks a free port ({@link #uri()} tells which). */
+    /**
+     * Starts listening; port 0 picks a free port ({@link #uri()} tells which).
+     *
+     * @throws IllegalArgumentException when listening beyond this machine without a token was not
+     *     explicitly allowed ({@link Settings#exposureProblem()})
+     */
     public static OpenLineageReceiver start(Settings settings, OpenLineageValidator validator, OpenLineageIngest ingest)
             throws IOException {
+        return start(settings, validator, ingest, ReceiverWorkers.Timeouts.STANDARD);
+    }
+
+    static OpenLineageReceiver start(Settings settings, OpenLineageValidator validator, OpenLineageIngest ingest,
+                                     ReceiverWorkers.Timeouts timeouts) throws IOException {
+        String unsafe = settings.exposureProblem();
+        if (unsafe != null) {
+            throw new IllegalArgumentException(unsafe);
+        }
+        // The JDK server's own limit for a connection that never completes a request (one that
+        // connects and sends nothing waits in its selector, on no worker, but holds a socket). It is
+        // read once per process when the first server starts: the receiver is the only one Braid runs.
+        if (System.getProperty(MAX_REQUEST_SECONDS_PROPERTY) == null) {
+            System.setProperty(MAX_REQUEST_SECONDS_PROPERTY, String.valueOf(MAX_REQUEST_SECONDS));
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 50);
-        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "braid-openlineage-receiver");
-            thread.setDaemon(true);
-            return thread;
-        });
-        OpenLineageReceiver receiver = new OpenLineageReceiver(server, executor, validator, ingest, settings.token());
+        ReceiverWorkers workers = new ReceiverWorkers(timeouts);
+        OpenLineageReceiver receiver = new OpenLineageReceiver(server, workers, validator, ingest, settings.token(),
+                ReceiverHosts.of(server.getAddress().getAddress(), settings.allowedHosts()));
         server.createContext("/", receiver::handle);
-        server.setExecutor(executor);
+        server.setExecutor(workers);
         server.start();
         return receiver;
     }
@@ -115,7 +172,7 @@ public final class OpenLineageReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
+        workers.close();
     }
 
     private void handle(HttpExchange exchange) {
@@ -146,11 +203,17 @@ public final class OpenLineageReceiver implements AutoCloseable {
 
     private record Answer(int status, String body) {
         static Answer error(int status, String message) {
-            return new Answer(status, "{\"error\":" + quote(message) + "}");
+            return new Answer(status, "{\"error\":" + ReceiverIo.quote(message) + "}");
         }
     }
 
     private Answer answer(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (!hosts.accepts(host)) {
+            // A page in a browser can reach 127.0.0.1 through a name it controls; it cannot change the Host it sends.
+            return Answer.error(403, "this receiver answers requests for " + hosts + ", not for "
+                    + (host == null ? "a request without a Host header" : host));
+        }
         String path = exchange.getRequestURI().getPath();
         if (!path.equals(PATH) && !path.equals(PATH + "/")) {
             return Answer.error(404, "not found: events go to POST " + PATH);
@@ -158,11 +221,8 @@ public final class OpenLineageReceiver implements AutoCloseable {
         if (!exchange.getRequestMethod().equals("POST")) {
             return Answer.error(405, "use POST to send events");
         }
-        if (expectedAuthorization != null) {
-            String given = exchange.getRequestHeaders().getFirst("Authorization");
-            if (given == null || !MessageDigest.isEqual(expectedAuthorization, given.strip().getBytes(StandardCharsets.UTF_8))) {
-                return Answer.error(401, "a valid bearer token is required");
-            }
+        if (expectedToken != null && !bearerMatches(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return Answer.error(401, "a valid bearer token is required");
         }
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
@@ -177,14 +237,15 @@ public final class OpenLineageReceiver implements AutoCloseable {
         int max = validator.limits().maxBytes();
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > max) {
-            drain(exchange.getRequestBody());
+            ReceiverIo.drain(exchange.getRequestBody());
             return Answer.error(413, "the event is " + length.strip() + " bytes, more than the " + max + " allowed");
         }
         byte[] json;
+        workers.readingBody();
         try (InputStream body = coding.equals("gzip") ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
-            json = readBounded(body, max);
+            json = ReceiverIo.readBounded(body, max);
             if (json == null) {
-                drain(exchange.getRequestBody());
+                ReceiverIo.drain(exchange.getRequestBody());
             }
         } catch (IOException e) {
             return Answer.error(400, coding.equals("gzip") ? "the body is not valid gzip: " + e.getMessage()
@@ -192,6 +253,9 @@ public final class OpenLineageReceiver implements AutoCloseable {
         }
         if (json == null) {
             return Answer.error(413, "the event is more than the " + max + " bytes allowed");
+        }
+        if (!workers.processing()) {
+            return Answer.error(408, "the body took longer than allowed to arrive");
         }
         OpenLineageEvent event;
         try {
@@ -201,58 +265,23 @@ public final class OpenLineageReceiver implements AutoCloseable {
         }
         OpenLineageIngest.Stored stored = ingest.store(java.util.List.of(new OpenLineageIngest.Accepted(event,
                 "http:" + exchange.getRemoteAddress().getAddress().getHostAddress())));
+        String warnings = event.warnings().isEmpty() ? ""
+                : ",\"warnings\":[" + String.join(",", event.warnings().stream().map(ReceiverIo::quote).toList()) + "]";
         if (stored.added() == 1) {
             added.incrementAndGet();
-            return new Answer(201, "{\"stored\":true}");
+            return new Answer(201, "{\"stored\":true" + warnings + "}");
         }
         repeated.incrementAndGet();
-        return new Answer(200, "{\"stored\":false,\"repeat\":true}");
+        return new Answer(200, "{\"stored\":false,\"repeat\":true" + warnings + "}");
     }
 
-    /** The whole stream, or null when it holds more than {@code max} bytes (reading stops there). */
-    private static byte[] readBounded(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            if (out.size() + n > max) {
-                return null;
-            }
-            out.write(buffer, 0, n);
+    /** Whether {@code header} is {@code Bearer <token>} with our token; the scheme's case does not matter (RFC 7235). */
+    private boolean bearerMatches(String header) {
+        if (header == null) {
+            return false;
         }
-        return out.toByteArray();
-    }
-
-    /**
-     * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT} bytes: a client
-     * still sending when the server closes the connection can lose the answer that says why.
-     * Beyond the limit the connection is closed anyway.
-     */
-    private static void drain(InputStream body) {
-        byte[] buffer = new byte[8192];
-        long left = DRAIN_LIMIT;
-        try {
-            int n;
-            while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-                left -= n;
-            }
-        } catch (IOException e) {
-            // The client went away; there is no one left to answer.
-        }
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(ch < 0x20 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
-            }
-        }
-        return out.append('"').toString();
+        String[] parts = header.strip().split("\\s+", 2);
+        return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer")
+                && MessageDigest.isEqual(expectedToken, parts[1].strip().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -17,18 +17,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Parses and checks one OpenLineage event (spec 2-0-2): which kind it is (a RunEvent has
  * {@code run}, a DatasetEvent {@code dataset}, a JobEvent only {@code job}), the required fields
  * and their types, {@code eventType} values, UUID run ids, ISO-8601 times, and the facets Braid
- * maps ({@link OpenLineageFacets}). Size, depth and string limits ({@link EventLimits}) are
+ * maps ({@link OpenLineageFacets}). A missing {@code schemaURL} is accepted with a warning, as
+ * Marquez accepts it; one that is present must be text. Size, depth and string limits ({@link EventLimits}) are
  * enforced by Jackson's {@link StreamReadConstraints} while the JSON streams in. Every refusal
  * names the field at fault.
  */
 public final class OpenLineageValidator {
     public static final Set<String> EVENT_TYPES = Set.of("START", "RUNNING", "COMPLETE", "ABORT", "FAIL", "OTHER");
+    /** The warning for an event without {@code schemaURL}: accepted, read as the spec Braid knows. */
+    public static final String NO_SCHEMA_URL = "no schemaURL: accepted and read as OpenLineage 2-0-2";
     private final EventLimits limits;
     private final ObjectMapper mapper;
     private final CanonicalHash hash = new CanonicalHash();
@@ -59,11 +64,22 @@ public final class OpenLineageValidator {
                     + limits.maxBytes() + " allowed");
         }
         JsonNode tree = parse(json);
+        UnstorableText.Offence unstorable = UnstorableText.find(tree);
+        if (unstorable != null) {
+            // Stored, names differing only in a lone surrogate (U+D800, U+DFFF) would both become "a?": two names merged into one node.
+            throw new InvalidEventException(unstorable.path(), unstorable.problem());
+        }
         EventShape shape = new EventShape(tree);
         String kind = shape.kind();
         Instant time = eventTime(tree.get("eventTime"));
         shape.requireText("producer");
-        shape.requireText("schemaURL");
+        List<String> warnings = new ArrayList<>();
+        if (tree.has("schemaURL") && !tree.get("schemaURL").isNull()) {
+            shape.requireText("schemaURL");
+        } else {
+            // Marquez accepts run events without one, and OpenLineage's own examples leave it out.
+            warnings.add(NO_SCHEMA_URL);
+        }
         String eventType = "";
         switch (kind) {
             case "RunEvent" -> {
@@ -82,7 +98,8 @@ public final class OpenLineageValidator {
             }
             default -> shape.requireDataset("dataset");
         }
-        return new OpenLineageEvent(kind, eventType, time, tree, hash.of(tree), new String(json, StandardCharsets.UTF_8));
+        return new OpenLineageEvent(kind, eventType, time, tree, hash.of(tree), new String(json, StandardCharsets.UTF_8),
+                warnings);
     }
 
     /** Whether {@code json} is the start of a JSON value that goes on past its end (a pretty-printed event's first line). */

@@ -107,14 +107,15 @@ final class Repositories {
         String shortHash = hash.substring(0, Math.min(12, hash.length()));
         if (key == null) {
             NodeId commit = LineageIds.commitInUnknownRepository(sha);
-            out.nodeNamedIfNew(commit, shortHash, Map.of("sha", hash));
+            out.nodeWithFallbackName(commit, shortHash, Map.of("sha", hash));
             out.edge(commit, run, EdgeKind.BUILT_FROM, by, at);
             return;
         }
         NodeId repo = LineageIds.repositoryForKey(key);
         NodeId commit = LineageIds.commitForKey(key, sha);
-        out.nodeNamedIfNew(repo, key, Map.of());
-        out.nodeNamedIfNew(commit, shortHash, Map.of("sha", hash, "repository", key));
+        out.nodeWithFallbackName(repo, key, Map.of());
+        // The repository's own sync names its commits (by subject); a run only knows the hash.
+        out.nodeWithFallbackName(commit, shortHash, Map.of("sha", hash, "repository", key));
         out.edge(repo, commit, EdgeKind.CONTAINS, by, at);
         out.edge(commit, run, EdgeKind.BUILT_FROM, by, at);
     }

@@ -19,7 +19,11 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
-/** Syncs a git repository source: fetches from every remote, then indexes refs and new commits. */
+/**
+ * Syncs a git repository source: fetches from every remote, then indexes refs and new commits and
+ * runs what derives from them ({@link AfterIndex}). A remote that cannot be reached does not fail
+ * the sync: the local history is indexed and the run is marked stale with the reason.
+ */
 public final class RepoSyncer implements SourceSyncer {
     private static final Logger LOG = Logger.getLogger(RepoSyncer.class.getName());
     private final RepoTable table;
@@ -70,10 +74,17 @@ public final class RepoSyncer implements SourceSyncer {
             GitIndexer.Outcome indexed = indexer.indexWithTips(source.id(), repo, context);
             RepoTable.RepoState state = stateOf(repo, fetchFailure);
             table.updateState(source.id(), state);
-            if (fetchFailure != null) {
-                throw fetchFailure;
-            }
+            // What derives from the history (DVC lineage) is built from the local copy even when a
+            // remote could not be reached: offline work is still work.
             runAfterIndex(source, repo, state.remoteUrl() != null ? state.remoteUrl() : path, indexed.tips(), context);
+            if (fetchFailure != null) {
+                if (!fetchFailure.isTransient()) {
+                    throw fetchFailure;
+                }
+                String reason = fetchFailure.getMessage().strip();
+                context.markStale(reason + (reason.endsWith(".") ? " " : ". ")
+                        + "Indexed the local history; the next sync fetches again.");
+            }
             return indexed.counts();
         } catch (IOException | RuntimeException e) {
             if (e instanceof java.util.concurrent.CancellationException cancel) {
@@ -95,10 +106,14 @@ public final class RepoSyncer implements SourceSyncer {
         }
         try {
             context.progress(-1, "updating lineage");
-            afterIndex.indexed(source, repo, location, tips);
+            afterIndex.indexed(source, repo, location, tips, context);
+        } catch (java.util.concurrent.CancellationException cancel) {
+            throw cancel;
         } catch (IOException | RuntimeException e) {
             // The index is published; what derives from it keeps its previous state until the next sync.
             LOG.log(Level.WARNING, "could not update what depends on the index of " + source.name(), e);
+            context.warn("Could not update the lineage derived from this repository (" + e.getMessage()
+                    + "); the previous lineage is kept.");
         }
     }
 

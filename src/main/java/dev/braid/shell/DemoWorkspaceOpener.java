@@ -4,6 +4,7 @@ import dev.braid.demo.DemoService;
 import dev.braid.demo.DemoWorkspace;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.lineage.OpenLineageImporter;
+import dev.braid.pipelines.PipelineService;
 import dev.braid.repos.RepositoryService;
 import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncContext;
@@ -23,6 +24,7 @@ public final class DemoWorkspaceOpener implements DemoOpener {
     private final ExperimentService experiments;
     private final SourceSyncer mlflowSyncer;
     private final OpenLineageImporter lineage;
+    private PipelineService pipelines;
 
     public DemoWorkspaceOpener(RepositoryService repositories, Path dataDir, Clock clock) {
         this(repositories, dataDir, clock, null, null, null);
@@ -42,9 +44,16 @@ public final class DemoWorkspaceOpener implements DemoOpener {
         this.lineage = lineage;
     }
 
+    /** Also writes the demo's CI history into {@code service}. */
+    public DemoWorkspaceOpener withPipelines(PipelineService service) {
+        this.pipelines = service;
+        return this;
+    }
+
     @Override
     public void open(SyncContext progress) throws Exception {
-        new DemoService(repositories, new DemoWorkspace(clock), experiments, mlflowSyncer, lineage).open(freeFolder(), progress);
+        new DemoService(repositories, new DemoWorkspace(clock), experiments, mlflowSyncer, lineage, pipelines)
+                .open(freeFolder(), progress);
     }
 
     /** {@code <data>/demo}, or {@code demo-2}, {@code demo-3}… when an earlier demo is there. */

@@ -37,9 +37,9 @@ public record SourceStatus(Source source, SyncOutcome lastOutcome, Instant lastS
         return source.paused();
     }
 
-    /** The last sync could not reach the remote; what is shown is the cached copy. */
+    /** The last sync could not reach the remote; what is shown is the cached copy (or the local one, when stale). */
     public boolean offline() {
-        return !running && lastOutcome == SyncOutcome.UNREACHABLE;
+        return !running && (lastOutcome == SyncOutcome.UNREACHABLE || lastOutcome == SyncOutcome.STALE);
     }
 
     /** True when the source has never synced successfully and its last attempt failed: it holds nothing yet. */
@@ -56,7 +56,7 @@ public record SourceStatus(Source source, SyncOutcome lastOutcome, Instant lastS
         }
         return switch (lastOutcome) {
             case SUCCEEDED -> source.paused() ? Health.IDLE : Health.OK;
-            case UNREACHABLE -> Health.UNREACHABLE;
+            case UNREACHABLE, STALE -> Health.UNREACHABLE;
             case FAILED -> Health.FAILED;
             case RUNNING -> Health.SYNCING;
             case CANCELLED, INTERRUPTED -> lastSuccess == null || source.paused() ? Health.IDLE : Health.OK;
@@ -77,6 +77,7 @@ public record SourceStatus(Source source, SyncOutcome lastOutcome, Instant lastS
         return switch (lastOutcome) {
             case SUCCEEDED -> "up to date";
             case UNREACHABLE -> "unreachable";
+            case STALE -> "unreachable, local copy indexed";
             case FAILED -> lastSuccess == null ? "first sync failed" : "sync failed";
             case CANCELLED -> "sync cancelled";
             case INTERRUPTED -> "sync interrupted";

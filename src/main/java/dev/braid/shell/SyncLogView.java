@@ -6,11 +6,14 @@ import dev.braid.ui.Formats;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -36,7 +39,8 @@ public final class SyncLogView {
         table.getColumns().add(column("counts", "Added / changed / removed", 230,
                 run -> run.counts().added() + " / " + run.counts().changed() + " / " + run.counts().removed()));
         table.getColumns().add(column("attempts", "Attempts", 90, run -> Integer.toString(run.attempts())));
-        table.getColumns().add(column("error", "Problem", 360, run -> run.error() == null ? "" : run.error()));
+        table.getColumns().add(column("error", "Problem", 300, run -> run.error() == null ? "" : run.error()));
+        table.getColumns().add(warningsColumn());
         Label placeholder = new Label();
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.loadedProperty())
                 .then("No syncs yet. Add a source, then press Sync now.").otherwise("Reading the sync log…"));
@@ -50,6 +54,29 @@ public final class SyncLogView {
 
     public Node node() {
         return root;
+    }
+
+    /** The problems a sync went past: the row shows the first and how many more; the tooltip lists them all. */
+    private static TableColumn<SyncRun, SyncRun> warningsColumn() {
+        TableColumn<SyncRun, SyncRun> column = new TableColumn<>("Warnings");
+        column.setId("warnings");
+        column.setPrefWidth(460);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(SyncRun run, boolean empty) {
+                super.updateItem(run, empty);
+                boolean none = empty || run == null || run.warnings().isEmpty();
+                setText(none ? "" : firstWarning(run));
+                setTooltip(none ? null : new Tooltip(String.join("\n", run.warnings())));
+            }
+        });
+        return column;
+    }
+
+    static String firstWarning(SyncRun run) {
+        int more = run.warnings().size() - 1;
+        return run.warnings().get(0) + (more > 0 ? " (+" + more + " more)" : "");
     }
 
     private static TableColumn<SyncRun, String> column(String id, String title, double width, Function<SyncRun, String> value) {

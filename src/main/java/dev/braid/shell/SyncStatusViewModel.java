@@ -212,6 +212,7 @@ public final class SyncStatusViewModel {
         String outcome = switch (run.outcome()) {
             case SUCCEEDED -> "up to date";
             case UNREACHABLE -> "unreachable";
+            case STALE -> "unreachable, local copy indexed";
             case FAILED -> "sync failed";
             case CANCELLED -> "sync cancelled";
             case INTERRUPTED -> "sync interrupted";

@@ -17,6 +17,9 @@ import dev.braid.lineage.ui.LineageReceiverViewModel;
 import dev.braid.lineage.ui.LineageSearch;
 import dev.braid.lineage.ui.OpenLineageSourceForms;
 import dev.braid.lineage.ui.ReceiverStarter;
+import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.ui.PipelinesView;
+import dev.braid.pipelines.ui.PipelinesViewModel;
 import dev.braid.repos.RepositoryService;
 import dev.braid.repos.ui.GitSourceForms;
 import dev.braid.repos.ui.RepositoriesView;
@@ -63,6 +66,7 @@ public final class Workbench {
     /** Where a newly added source is shown, by kind; the Sources page for kinds not listed. */
     private final Map<String, Consumer<Source>> sourceOpeners = new HashMap<>();
     private LineageReceiverViewModel lineageReceiver;
+    private PipelinesViewModel pipelines;
 
     /** {@code demo} may be null when no demo workspace is available. */
     public Workbench(WorkbenchServices services, TaskRunner runner, ScheduledExecutorService scheduler, DemoOpener demo) {
@@ -259,6 +263,28 @@ public final class Workbench {
         return OpenLineageReceiver.Settings.withTokenFrom(chosen.host(), chosen.port(), chosen.tokenEnv(), env);
     }
 
+    /**
+     * Gives the window its Pipelines screen over {@code service}; runs link to their commits in the
+     * Repositories view, and every finished sync refreshes it. Call before the page is first shown.
+     */
+    public void setPipelines(PipelineService service) {
+        pipelines = new PipelinesViewModel(service, runner, services.clock());
+        pipelines.setCommitLinks(new RepositoryCommitLinks(services.repositories(), shell::openRepository));
+        PipelinesViewModel shown = pipelines;
+        repositories.detail().setRunsOfCommit(hash -> service.runsOfCommit(hash).stream()
+                .map(run -> new dev.braid.repos.ui.CommitDetailViewModel.LinkedRun(run.source() + " " + run.label(),
+                        run.status().word(), () -> {
+                            shell.show(Page.PIPELINES);
+                            shown.openRun(run.source(), run.id());
+                        })).toList());
+        sync.finishedRunsProperty().addListener((obs, old, now) -> pipelines.refresh());
+    }
+
+    /** Null until {@link #setPipelines} gave the window its Pipelines screen. */
+    public PipelinesViewModel pipelines() {
+        return pipelines;
+    }
+
     /** Null until {@link #setLineageReceiver} gave the explorer a receiver. */
     public LineageReceiverViewModel lineageReceiver() {
         return lineageReceiver;
@@ -296,7 +322,9 @@ public final class Workbench {
                     : new ExperimentsView(experiments).node();
             case LINEAGE -> lineage == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new LineageExplorerView(lineage, lineageReceiver, ExportFiles.DIALOG).node();
-            case FEATURES, PIPELINES -> new PlaceholderView(new PlaceholderViewModel(page)).node();
+            case PIPELINES -> pipelines == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
+                    : new PipelinesView(pipelines, services.clock().getZone()).node();
+            case FEATURES -> new PlaceholderView(new PlaceholderViewModel(page)).node();
         };
     }
 

@@ -5,21 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 
 /**
  * Moves a cache that cannot be used out of the way, keeping it for inspection (never deleting it),
- * and starts a new cache with the sources the old one still lets us read, so that syncing them
- * rebuilds everything else.
+ * and starts a new cache that carries over everything no sync can fetch again (the tables
+ * registered in {@code cache_carry_over}: sources and their settings, stars, pending edits and
+ * the audit log, labels, received lineage events), so that syncing rebuilds the rest.
  */
 public final class CacheRecovery {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -29,8 +26,25 @@ public final class CacheRecovery {
         this.clock = clock;
     }
 
-    /** What a rebuild did: where the old cache went and how many sources were carried over. */
-    public record Rebuild(Path movedTo, int sourcesRestored, String salvageProblem) {
+    /**
+     * What a rebuild did: where the old cache went, how many rows of each registered table were
+     * carried over (in copying order), and what could not be read (null when everything could).
+     */
+    public record Rebuild(Path movedTo, Map<String, Integer> carried, List<String> problems) {
+        public Rebuild {
+            carried = Map.copyOf(carried);
+            problems = List.copyOf(problems);
+        }
+
+        /** How many sources the new cache has from the old one. */
+        public int sourcesRestored() {
+            return carried.getOrDefault("sources", 0);
+        }
+
+        /** Everything that could not be carried over, in one sentence, or null. */
+        public String salvageProblem() {
+            return problems.isEmpty() ? null : String.join("; ", problems);
+        }
     }
 
     /** Renames the cache and its WAL files to {@code cache.db.broken-<time>}; returns the new main file. */
@@ -51,49 +65,51 @@ public final class CacheRecovery {
     }
 
     /**
-     * Moves the cache aside, creates a fresh one and copies into it every source (kind, name,
-     * configuration) that can still be read from the old file. Their cursors are not copied, so
-     * the next sync of each fetches everything again.
+     * Builds a new cache beside the old one, copies into it what the registry names (reading the
+     * old file without ever writing to it), and only then moves the old cache aside and the new
+     * one into its place. Anything that fails before that swap (a full disk, say) leaves the old
+     * cache exactly where and as it was. A table that cannot be read is reported and the rest
+     * still carried over.
      */
     public Rebuild moveAsideAndRebuild(Path cacheFile) throws IOException, CacheOpenException {
-        Path moved = moveAside(cacheFile);
-        List<String[]> salvaged = new ArrayList<>();
-        String problem = null;
+        Path fresh = cacheFile.resolveSibling(cacheFile.getFileName() + ".rebuilding");
+        deleteWithSidecars(fresh);
+        CarryOver.Outcome outcome;
         try {
-            salvaged.addAll(readSources(moved));
-        } catch (SQLException e) {
-            problem = "no sources could be read from the old cache: " + e.getMessage();
+            try (Database rebuilt = Database.open(fresh)) {
+                outcome = carryOver(cacheFile, rebuilt);
+            }
+        } catch (CacheOpenException | RuntimeException | Error e) {
+            deleteWithSidecars(fresh);
+            throw e;
         }
-        try (Database fresh = Database.open(cacheFile)) {
-            int restored = fresh.write(c -> {
-                int n = 0;
-                try (PreparedStatement st = c.prepareStatement(
-                        "INSERT OR IGNORE INTO sources(kind, name, config, created_at) VALUES (?, ?, ?, ?)")) {
-                    for (String[] source : salvaged) {
-                        st.setString(1, source[0]);
-                        st.setString(2, source[1]);
-                        st.setString(3, source[2]);
-                        st.setLong(4, Long.parseLong(source[3]));
-                        n += st.executeUpdate();
-                    }
-                }
-                return n;
-            });
-            return new Rebuild(moved, restored, problem);
+        Path moved = moveAside(cacheFile);
+        try {
+            Files.move(fresh, cacheFile, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(moved, cacheFile, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+        return new Rebuild(moved, outcome.carried(), outcome.problems());
+    }
+
+    private static CarryOver.Outcome carryOver(Path oldFile, Database target) {
+        Connection old;
+        try {
+            old = ReadOnlyConnections.connector(oldFile).connect();
+        } catch (SQLException e) {
+            return CarryOver.Outcome.nothing("nothing could be read from the old cache: " + e.getMessage());
+        }
+        try (old) {
+            return target.write(c -> CarryOver.copy(old, c));
+        } catch (SQLException e) {
+            return CarryOver.Outcome.nothing("the old cache could not be closed: " + e.getMessage());
         }
     }
 
-    private static List<String[]> readSources(Path file) throws SQLException {
-        Properties readOnly = new Properties();
-        readOnly.setProperty("open_mode", "1");
-        List<String[]> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, readOnly);
-             PreparedStatement st = c.prepareStatement("SELECT kind, name, config, created_at FROM sources");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), String.valueOf(rs.getLong(4))});
-            }
+    private static void deleteWithSidecars(Path file) throws IOException {
+        for (String suffix : new String[] {"-wal", "-shm", ""}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
         }
-        return out;
     }
 }

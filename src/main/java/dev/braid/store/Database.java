@@ -6,18 +6,21 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.concurrent.locks.ReentrantLock;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * The local cache: one SQLite file in WAL mode with foreign keys and a busy timeout.
  * Writes are serialised through one connection, each in its own {@code BEGIN IMMEDIATE}
  * transaction; reads use a small pool of further connections so they never wait for a writer.
+ * A cache that cannot be written (a read-only folder or file) can still be opened
+ * {@linkplain #openReadOnly read-only}, for the commands that only read.
  */
 public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "cache.db";
@@ -25,14 +28,22 @@ public final class Database implements AutoCloseable {
     private static final int MAX_IDLE_READERS = 4;
 
     private final Path file;
+    private final Connector connector;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
     private volatile boolean closed;
 
-    private Database(Path file, Connection writer) {
+    private Database(Path file, Connector connector, Connection writer) {
         this.file = file;
+        this.connector = connector;
         this.writer = writer;
+    }
+
+    /** How connections to the file are made: read-write, or read-only for a cache that cannot be written. */
+    @FunctionalInterface
+    interface Connector {
+        Connection connect() throws SQLException;
     }
 
     /** Opens (creating if needed) and migrates the cache at {@code file}. */
@@ -42,6 +53,11 @@ public final class Database implements AutoCloseable {
 
     static Database open(Path file, Migrations migrations) throws CacheOpenException {
         createOwnerOnly(file);
+        CacheProblem access = SqliteFailures.fromFileSystem(file);
+        if (access == CacheProblem.READ_ONLY || access == CacheProblem.NO_ACCESS) {
+            // SQLite would open a file it may only read without a word and fail at the first write.
+            throw new CacheOpenException(access, file, null, null);
+        }
         Connection connection = null;
         try {
             connection = connect(file);
@@ -52,7 +68,7 @@ public final class Database implements AutoCloseable {
             }
             migrations.migrate(connection, migrations.latestVersion());
             restrictSidecars(file);
-            return new Database(file, connection);
+            return new Database(file, () -> connect(file), connection);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw classify(file, e);
@@ -62,8 +78,50 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the cache at {@code file} for reading only, never writing to the file or its folder:
+     * for a cache on a read-only mount, in a folder Braid may not write, or on a full disk. Every
+     * {@link #write} then fails with {@link CacheProblem#READ_ONLY}. The file must exist and have
+     * this Braid's schema version (an older one would need an upgrade that cannot be written).
+     */
+    public static Database openReadOnly(Path file) throws CacheOpenException {
+        return openReadOnly(file, Migrations.bundled());
+    }
+
+    static Database openReadOnly(Path file, Migrations migrations) throws CacheOpenException {
+        if (!Files.isRegularFile(file)) {
+            throw new CacheOpenException(CacheProblem.READ_ONLY, file, "there is no cache file yet, and none can be"
+                    + " created here", null);
+        }
+        Connection probe = null;
+        try {
+            Connector connector = ReadOnlyConnections.connector(file);
+            probe = connector.connect();
+            int version = Migrations.currentVersion(probe);
+            if (version > migrations.latestVersion()) {
+                throw new CacheOpenException(CacheProblem.NEWER_SCHEMA, file,
+                        "schema version " + version + ", this Braid reads up to " + migrations.latestVersion(), null);
+            }
+            if (version < migrations.latestVersion()) {
+                throw new CacheOpenException(CacheProblem.READ_ONLY, file, "it was written by an older Braid and needs"
+                        + " an upgrade (schema version " + version + " to " + migrations.latestVersion()
+                        + "), which cannot be written here", null);
+            }
+            return new Database(file, connector, null);
+        } catch (SQLException e) {
+            throw classify(file, e);
+        } finally {
+            closeQuietly(probe);
+        }
+    }
+
     public Path file() {
         return file;
+    }
+
+    /** True when this cache was opened with {@link #openReadOnly} and refuses every write. */
+    public boolean isReadOnly() {
+        return writer == null;
     }
 
     /** Runs {@code work} on a reader connection in auto-commit mode (each statement sees a snapshot). */
@@ -72,7 +130,11 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException("cache read failed: " + e.getMessage(), e);
+            throw failure("cache read failed", e);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | NullPointerException
+                 | java.time.DateTimeException e) {
+            // Turning rows into records failed on a value Braid never writes; say so, rather than crash.
+            throw new ImpossibleValueException(ImpossibleValueException.PREFIX + ": " + e.getMessage(), e);
         } finally {
             returnReader(connection);
         }
@@ -83,6 +145,10 @@ public final class Database implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
+            if (writer == null) {
+                throw new StoreException(CacheProblem.READ_ONLY.summary() + " (" + file + "): Braid opened it for reading"
+                        + " only", null, CacheProblem.READ_ONLY);
+            }
             try (Statement st = writer.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");
             }
@@ -97,10 +163,62 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("cache write failed: " + e.getMessage(), e);
+            throw failure("cache write failed", e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * A store failure that names the problem with the file when there is one ("The disk holding
+     * the cache is full. (cache write failed: …)"), so no caller mistakes a full disk for damage.
+     */
+    private StoreException failure(String what, SQLException e) {
+        CacheProblem problem = SqliteFailures.classify(e, file);
+        if (problem == null || problem == CacheProblem.LOCKED) {
+            return new StoreException(what + ": " + e.getMessage(), e, problem);
+        }
+        return new StoreException(problem.summary() + " (" + what + ": " + e.getMessage() + ")", e, problem);
+    }
+
+    /**
+     * Runs SQLite's check over {@code tables} and their indexes, and fails with
+     * {@link CacheProblem#CORRUPT} when it finds damage. SQLite notices much damage only when it
+     * checks: a changed page header can hide rows from an ordinary read without any error, and an
+     * index entry changed inside its record leads a query astray without any. The quick check
+     * (about one read of the tables) sees the first; only the integrity check, which also looks
+     * every row up in every index (several times the cost), sees the second. A caller that answers
+     * from these tables runs one of them first, so a damaged file does not yield a confident
+     * wrong answer.
+     *
+     * @param full the integrity check rather than the quick check
+     */
+    public void verify(boolean full, String... tables) {
+        String pragma = full ? "integrity_check" : "quick_check";
+        List<String> findings = read(c -> {
+            List<String> found = new ArrayList<>();
+            for (String table : tables) {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("PRAGMA " + pragma + "(\"" + table.replace("\"", "\"\"") + "\")")) {
+                    while (rs.next()) {
+                        String line = rs.getString(1);
+                        if (!"ok".equals(line)) {
+                            found.add(table + ": " + line);
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+        if (!findings.isEmpty()) {
+            throw new StoreException(CacheProblem.CORRUPT.summary() + " (SQLite's " + pragma.replace('_', ' ') + ": " + findings.get(0)
+                    + (findings.size() > 1 ? ", and " + (findings.size() - 1) + " more" : "") + ")", null, CacheProblem.CORRUPT);
+        }
+    }
+
+    /** SQLite's quick check of this file's structure (see {@link CacheCheck}). */
+    public CacheCheck.Result quickCheck() {
+        return CacheCheck.quick(file);
     }
 
     /** Runs SQLite's integrity check; returns "ok" when the file is sound. */
@@ -143,9 +261,9 @@ public final class Database implements AutoCloseable {
             }
         }
         try {
-            return connect(file);
+            return connector.connect();
         } catch (SQLException e) {
-            throw new StoreException("cannot open a cache reader: " + e.getMessage(), e);
+            throw failure("cannot open a cache reader", e);
         }
     }
 
@@ -182,6 +300,9 @@ public final class Database implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             st.execute("PRAGMA foreign_keys = ON");
+            // Checks each cell's size against its page as it is read, so a damaged page is
+            // reported as SQLITE_CORRUPT rather than read past.
+            st.execute("PRAGMA cell_size_check = ON");
             // The first read of the header is where a damaged or foreign file shows itself.
             st.executeQuery("PRAGMA schema_version").close();
             st.execute("PRAGMA journal_mode = WAL");
@@ -198,15 +319,14 @@ public final class Database implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * What a failure to open says about the file. Only SQLite's own verdict (SQLITE_CORRUPT,
+     * SQLITE_NOTADB) or a failing header read calls it damaged; a full disk, a read-only folder and
+     * a file Braid may not open each get their own problem.
+     */
     private static CacheOpenException classify(Path file, SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            int code = t instanceof SQLiteException s ? s.getResultCode().code & 0xff
-                    : t instanceof SQLException q ? q.getErrorCode() & 0xff : -1;
-            if (code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code) {
-                return new CacheOpenException(CacheProblem.LOCKED, file, e.getMessage(), e);
-            }
-        }
-        return new CacheOpenException(CacheProblem.CORRUPT, file, e.getMessage(), e);
+        CacheProblem problem = SqliteFailures.classify(e, file);
+        return new CacheOpenException(problem == null ? CacheProblem.CORRUPT : problem, file, e.getMessage(), e);
     }
 
     private static void createOwnerOnly(Path file) throws CacheOpenException {
@@ -221,7 +341,8 @@ public final class Database implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new CacheOpenException(CacheProblem.CORRUPT, file, "cannot create the cache file: " + e.getMessage(), e);
+            throw new CacheOpenException(SqliteFailures.classify(e, file), file,
+                    "cannot create the cache file: " + e.getMessage(), e);
         }
     }
 

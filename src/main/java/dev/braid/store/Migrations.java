@@ -38,6 +38,11 @@ public final class Migrations {
         return files.size();
     }
 
+    /** The file that produces schema {@code version} (1-based), such as {@code 007-lineage.sql}. */
+    String fileOf(int version) {
+        return files.get(version - 1);
+    }
+
     public static int currentVersion(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;

@@ -16,6 +16,10 @@ final class FailureClassifier {
         if (error instanceof SyncFailure failure) {
             return failure;
         }
+        if (BodyTooLargeException.find(error) != null) {
+            // The same request would bring the same body again: retrying cannot help.
+            return SyncFailure.permanent(describe(error), error);
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
                     || t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {

@@ -220,7 +220,9 @@ public final class SafeYaml {
         }
 
         private boolean known(Tag tag) {
-            return tag.equals(Tag.STR) || tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL)
+            // snakeyaml-engine gives plain ${NAME} scalars its environment-variable tag; in CI files and
+            // dvc.yaml they are templates, so they stay the text they are.
+            return tag.equals(Tag.STR) || tag.equals(Tag.ENV_TAG) || tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL)
                     || tag.equals(Tag.NULL) || tag.equals(Tag.SEQ) || tag.equals(Tag.MAP)
                     || tag.getValue().equals("tag:yaml.org,2002:merge");
         }

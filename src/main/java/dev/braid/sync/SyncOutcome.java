@@ -4,6 +4,11 @@ package dev.braid.sync;
 public enum SyncOutcome {
     RUNNING,
     SUCCEEDED,
+    /**
+     * The remote could not be reached, but what was there locally was brought in (a repository's
+     * own history and what derives from it): usable, possibly behind the remote. Not a failure.
+     */
+    STALE,
     /** A permanent failure: bad data, not found, refused credentials. Retrying would not help. */
     FAILED,
     /** The remote could not be reached after every retry; the cache stays browsable offline. */

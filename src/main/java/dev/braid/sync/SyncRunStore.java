@@ -1,5 +1,8 @@
 package dev.braid.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,15 +11,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The {@code sync_runs} table: one row per sync of a source, kept for the sync log. */
 public final class SyncRunStore {
     private static final String SELECT = "SELECT r.id, r.source_id, s.name, r.started_at, r.ended_at, r.outcome,"
-            + " r.added, r.changed, r.removed, r.attempts, r.error FROM sync_runs r JOIN sources s ON s.id = r.source_id";
+            + " r.added, r.changed, r.removed, r.attempts, r.error, r.warnings FROM sync_runs r JOIN sources s ON s.id = r.source_id";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private final Database db;
+    private final UnaryOperator<String> masker;
 
     public SyncRunStore(Database db) {
+        this(db, UnaryOperator.identity());
+    }
+
+    /** With {@code masker} applied to every error before it is stored ({@link Secrets#mask}). */
+    public SyncRunStore(Database db, UnaryOperator<String> masker) {
         this.db = db;
+        this.masker = masker;
     }
 
     /** Records that a sync of {@code sourceId} has begun; returns the run's id. */
@@ -35,17 +48,25 @@ public final class SyncRunStore {
     }
 
     public void finish(long runId, Instant endedAt, SyncOutcome outcome, SyncCounts counts, int attempts, String error) {
+        finish(runId, endedAt, outcome, counts, attempts, error, List.of());
+    }
+
+    /** Records how a sync ended, with the problems it went past. */
+    public void finish(long runId, Instant endedAt, SyncOutcome outcome, SyncCounts counts, int attempts, String error,
+                       List<String> warnings) {
+        String encoded = encode(warnings);
         db.write(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE sync_runs SET ended_at = ?, outcome = ?, added = ?,"
-                    + " changed = ?, removed = ?, attempts = ?, error = ? WHERE id = ?")) {
+                    + " changed = ?, removed = ?, attempts = ?, error = ?, warnings = ? WHERE id = ?")) {
                 st.setLong(1, endedAt.toEpochMilli());
                 st.setString(2, outcome.name());
                 st.setLong(3, counts.added());
                 st.setLong(4, counts.changed());
                 st.setLong(5, counts.removed());
                 st.setInt(6, attempts);
-                st.setString(7, error);
-                st.setLong(8, runId);
+                st.setString(7, masker.apply(error));
+                st.setString(8, encoded);
+                st.setLong(9, runId);
                 return st.executeUpdate();
             }
         });
@@ -101,9 +122,29 @@ public final class SyncRunStore {
                 Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
                 out.add(new SyncRun(rs.getLong(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
                         endedAt, SyncOutcome.valueOf(rs.getString(6)),
-                        new SyncCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9)), rs.getInt(10), rs.getString(11)));
+                        new SyncCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9)), rs.getInt(10), rs.getString(11),
+                        decode(rs.getString(12))));
             }
         }
         return out;
+    }
+
+    private static String encode(List<String> warnings) {
+        try {
+            return JSON.writeValueAsString(warnings == null ? List.of() : warnings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode sync warnings", e);
+        }
+    }
+
+    private static List<String> decode(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            return List.of(text);
+        }
     }
 }

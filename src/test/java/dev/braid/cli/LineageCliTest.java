@@ -162,4 +162,56 @@ class LineageCliTest {
                 + " a DatasetEvent dataset\n", cli.err());
         assertEquals("Imported 0 new events from 1 files (2 already imported, 1 refused).\n", cli.out());
     }
+
+    @Test
+    void textShowPrintsDepthsAndDirectionsAsJsonDoes() {
+        CliRun cli = new CliRun(home);
+        assertEquals(0, cli.run("lineage", "show", FEATURES_V1, "--depth", "1"), cli.err());
+        List<String> lines = cli.out().lines().toList();
+        assertTrue(lines.get(0).matches("DEPTH +DIRECTION +KIND +STATUS +NAME +ID"), lines.get(0));
+        assertTrue(lines.get(1).matches("0 +self +dataset-version .*"), lines.get(1));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("1 +upstream +job-run +COMPLETE +clean #55555555 .*")), cli.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("1 +downstream +job-run +COMPLETE +train #aaaaaaaa .*")), cli.out());
+    }
+
+    @Test
+    void eventsWithoutSchemaUrlAreImportedWithOneWarning() throws IOException {
+        Path loose = home.resolve("loose.jsonl");
+        String third = "77777777-8888-4999-aaaa-bbbbbbbbbbbb";
+        Files.writeString(loose, event("START", "2026-03-03T10:00:00Z", third, "score", "[]", "[]")
+                .replace("\"schemaURL\":\"s\",", "") + "\n");
+        CliRun cli = new CliRun(home);
+        assertEquals(0, cli.run("lineage", "import", loose.toString()), cli.err());
+        assertEquals("braid: warning: " + loose + ":1: no schemaURL: accepted and read as OpenLineage 2-0-2\n", cli.err());
+        assertEquals("Imported 1 new events from 1 files (0 already imported, 0 refused, 1 accepted with warnings).\n", cli.out());
+    }
+
+    @Test
+    void theWholeGraphExportHoldsRepositoriesAndTheirCommits() throws Exception {
+        Path repo = home.resolve("dvc-repo");
+        dev.braid.testing.GitCli git = new dev.braid.testing.GitCli(repo);
+        Files.createDirectories(repo.resolve(".dvc"));
+        git.run("init", "-q");
+        Files.writeString(repo.resolve(".dvc/config"), "[core]\n");
+        Files.writeString(repo.resolve("raw.csv.dvc"), "outs:\n- md5: 0cc175b9c0f1b6a831c399e269772661\n  path: raw.csv\n");
+        String sha = git.commitAll("Track raw.csv");
+        assertEquals(0, new CliRun(home).run("repo", "add", repo.toString(), "--name", "data-repo"));
+
+        CliRun json = new CliRun(home);
+        assertEquals(0, json.run("lineage", "export", "--format", "json"), json.err());
+        JsonNode graph = JSON.readTree(json.out());
+        String repoId = "repo:" + repo.toAbsolutePath();
+        String commitId = "commit:" + repo.toAbsolutePath() + ":" + sha;
+        boolean node = false;
+        for (JsonNode n : graph.get("nodes")) {
+            node |= n.get("id").asText().equals(repoId) && n.get("kind").asText().equals("repo");
+        }
+        assertTrue(node, "the repository is a node: " + json.out());
+        boolean edge = false;
+        for (JsonNode e : graph.get("edges")) {
+            edge |= e.get("from").asText().equals(repoId) && e.get("to").asText().equals(commitId)
+                    && e.get("kind").asText().equals("contains");
+        }
+        assertTrue(edge, "repository -> commit: " + json.out());
+    }
 }

@@ -2,6 +2,7 @@ package dev.braid.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,19 +113,94 @@ class LocalStoresTest {
     }
 
     @Test
-    void anUnknownSchemaRevisionIsNamedInTheFailure() throws Exception {
-        Path copy = tmp.resolve("future/mlflow.db");
+    void aStoreOfANewerRevisionIsReadWhenItHasWhatBraidReads() throws Exception {
+        Path copy = storeCopy("newer", "UPDATE alembic_version SET version_num = 'ffffffff'");
+        Fixture f = new Fixture(tmp.resolve("newer-cache.db"));
+        Source source = f.service.addMlflow("sqlite:///" + copy, null, null, null, null);
+        f.syncer.sync(source, TestContexts.quiet());
+        Fixture original = new Fixture(tmp.resolve("original-cache.db"));
+        original.syncer.sync(original.service.addMlflow(uris.get("sqlite"), null, null, null, null), TestContexts.quiet());
+        assertEquals(original.service.experiments().size(), f.service.experiments().size());
+        assertEquals(original.service.runs(RunQuery.all()).size(), f.service.runs(RunQuery.all()).size(),
+                "read like the store it was copied from");
+    }
+
+    @Test
+    void aStoreWithoutWhatEveryMlflowStoreHasSaysWhatToDo() throws Exception {
+        Path newer = storeCopy("newer-renamed", "UPDATE alembic_version SET version_num = 'ffffffff'",
+                "ALTER TABLE runs RENAME COLUMN lifecycle_stage TO stage");
+        Fixture f = new Fixture(tmp.resolve("renamed-cache.db"));
+        Source source = f.service.addMlflow("sqlite:///" + newer, null, null, null, null);
+        String message = assertThrows(SyncFailure.class, () -> f.syncer.sync(source, TestContexts.quiet())).getMessage();
+        assertTrue(message.contains("schema revision ffffffff, newer than Braid knows"), message);
+        assertTrue(message.contains("has no runs.lifecycle_stage"), message);
+        assertTrue(message.contains("mlflow server --backend-store-uri sqlite:///" + newer), message);
+        assertTrue(f.service.experiments().isEmpty(), "nothing is cached from a store Braid cannot read");
+
+        Path old = storeCopy("old-renamed", "UPDATE alembic_version SET version_num = '90e64c465722'",
+                "ALTER TABLE runs RENAME COLUMN lifecycle_stage TO stage");
+        Source oldSource = f.service.addMlflow("sqlite:///" + old, null, null, null, null);
+        String oldMessage = assertThrows(SyncFailure.class, () -> f.syncer.sync(oldSource, TestContexts.quiet())).getMessage();
+        assertTrue(oldMessage.contains("which every MLflow store since 1.0 has"), oldMessage);
+        assertTrue(oldMessage.contains("mlflow server --backend-store-uri"), oldMessage);
+        String lower = oldMessage.toLowerCase(java.util.Locale.ROOT);
+        assertFalse(lower.contains("newer braid") || lower.contains("upgrade braid") || lower.contains("update braid")
+                || lower.contains("newer than braid"), "an older store is never told to wait for another Braid: " + oldMessage);
+    }
+
+    @Test
+    void aHostileMetaYamlSkipsItsRunAndTheRestOfTheFileStoreIsRead() throws Exception {
+        Path copy = tmp.resolve("hostile-fs/mlruns");
+        try (java.util.stream.Stream<Path> files = Files.walk(storePath("file"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path to = copy.resolve(storePath("file").relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to);
+            }
+        }
+        JsonNode seed = seeded.get("file");
+        String bombed = seed.get("child_runs").get(0).asText();
+        String nested = seed.get("child_runs").get(1).asText();
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'h'; c++) {
+            String p = "*" + (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(10, p)))
+                    .append("]\n");
+        }
+        for (Path meta : List.of(runMeta(copy, bombed), runMeta(copy, nested))) {
+            Files.writeString(meta, meta.getParent().getFileName().toString().equals(bombed) ? bomb + "run_id: *h\n"
+                    : "run_id: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+        }
+        Fixture f = new Fixture(tmp.resolve("hostile-cache.db"));
+        Source source = f.service.addMlflow(copy.toString(), null, null, null, null);
+        f.syncer.sync(source, TestContexts.quiet());
+        Fixture original = new Fixture(tmp.resolve("hostile-original.db"));
+        original.syncer.sync(original.service.addMlflow(uris.get("file"), null, null, null, null), TestContexts.quiet());
+        assertEquals(original.service.runs(RunQuery.all()).size() - 2, f.service.runs(RunQuery.all()).size(),
+                "the two runs whose meta.yaml cannot be read are skipped, the others read");
+        assertTrue(f.service.run(source.id(), bombed).isEmpty() && f.service.run(source.id(), nested).isEmpty());
+    }
+
+    private static Path runMeta(Path mlruns, String runId) throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.walk(mlruns)) {
+            return files.filter(p -> p.getFileName().toString().equals("meta.yaml") && p.getParent().getFileName().toString().equals(runId))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    /** A copy of the seeded SQLite store with {@code statements} applied. */
+    private Path storeCopy(String name, String... statements) throws Exception {
+        Path copy = tmp.resolve(name + "/mlflow.db");
         Files.createDirectories(copy.getParent());
         Files.copy(storePath("sqlite"), copy);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
-             PreparedStatement st = c.prepareStatement("UPDATE alembic_version SET version_num = 'ffffffff'")) {
-            st.executeUpdate();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
+            for (String sql : statements) {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    st.executeUpdate();
+                }
+            }
         }
-        Fixture f = new Fixture(tmp.resolve("future-cache.db"));
-        Source source = f.service.addMlflow("sqlite:///" + copy, null, null, null, null);
-        SyncFailure failure = assertThrows(SyncFailure.class, () -> f.syncer.sync(source, TestContexts.quiet()));
-        assertTrue(failure.getMessage().contains("schema revision ffffffff, which Braid does not know"), failure.getMessage());
-        assertTrue(f.service.experiments().isEmpty(), "nothing is cached from a store Braid cannot read");
+        return copy;
     }
 
     @Test

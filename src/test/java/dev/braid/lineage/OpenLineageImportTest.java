@@ -223,4 +223,16 @@ class OpenLineageImportTest {
                 "dataset:s3://bucket:raw/extra.csv -version-> dataset-version:s3://bucket:raw/extra.csv@r9",
                 "repo:github.com/acme/fraud -contains-> " + commit), GraphDump.edges(db));
     }
+
+    @Test
+    void eventsWithoutSchemaUrlAreImportedAndCountedInOneWarning() throws Exception {
+        Path file = tmp.resolve("no-schema.jsonl");
+        Files.writeString(file, Events.text(Events.remove(trainStart(), "/schemaURL")) + "\n"
+                + Events.text(Events.remove(trainFail(), "/schemaURL")) + "\n" + Events.text(trainStart()) + "\n"
+                + "{\"eventTime\":\"2026-03-01T10:00:00Z\",\"job\":{\"namespace\":\"n\",\"name\":\"j\"}}\n");
+        ImportReport report = importer.importPaths(List.of(file));
+        assertEquals(3, report.added(), "an event and the same one with a schemaURL are two events as received");
+        assertEquals(1, report.problems().size(), "without a producer it is still refused");
+        assertEquals(List.of(new ImportReport.Warning(OpenLineageValidator.NO_SCHEMA_URL, 2, file + ":1")), report.warnings());
+    }
 }

@@ -52,6 +52,15 @@ class OpenLineageReceiverTest {
     }
 
     @Test
+    void anEventWithoutSchemaUrlIsStoredAndTheAnswerCarriesTheWarning() throws Exception {
+        byte[] event = Events.bytes(Events.remove(OpenLineageImportTest.trainStart(), "/schemaURL"));
+        HttpResponse<String> answer = post(BodyPublishers.ofByteArray(event), "application/json", null, "Bearer " + TOKEN);
+        assertEquals(201, answer.statusCode(), answer.body());
+        assertEquals("{\"stored\":true,\"warnings\":[\"" + OpenLineageValidator.NO_SCHEMA_URL + "\"]}", answer.body());
+        assertEquals(1, GraphDump.count(db, "lineage_events"));
+    }
+
+    @Test
     void acceptsPlainAndGzippedEventsOnceEach() throws Exception {
         byte[] event = Events.bytes(OpenLineageImportTest.trainStart());
         HttpResponse<String> first = post(BodyPublishers.ofByteArray(event), "application/json", null, "Bearer " + TOKEN);

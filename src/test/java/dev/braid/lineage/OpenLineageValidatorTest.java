@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -67,13 +68,22 @@ class OpenLineageValidatorTest {
     void missingFieldsAreNamed() {
         refused(Events.remove(good(), "/eventTime"), "eventTime: missing");
         refused(Events.remove(good(), "/producer"), "producer: missing");
-        refused(Events.remove(good(), "/schemaURL"), "schemaURL: missing");
         refused(Events.remove(good(), "/run/runId"), "run.runId: missing");
         refused(Events.remove(good(), "/job"), "job: missing");
         refused(Events.remove(good(), "/job/name"), "job.name: missing");
         refused(Events.remove(good(), "/inputs/0/namespace"), "inputs[0].namespace: missing");
         refused(Events.set(good(), "/outputs/0/name", TextNode.valueOf(" ")), "outputs[0].name: empty");
         refused(JSON.createObjectNode().put("eventTime", "2026-03-01T10:15:30Z"), "not an OpenLineage event");
+    }
+
+    @Test
+    void anEventWithoutSchemaUrlIsAcceptedWithAWarningAsMarquezAcceptsIt() throws Exception {
+        OpenLineageEvent event = validator.validate(Events.bytes(Events.remove(good(), "/schemaURL")));
+        assertEquals("RunEvent", event.kind());
+        assertEquals(List.of(OpenLineageValidator.NO_SCHEMA_URL), event.warnings());
+        assertEquals(List.of(), validator.validate(Events.bytes(good())).warnings());
+        refused(Events.set(good(), "/schemaURL", JSON.getNodeFactory().numberNode(2)), "schemaURL: expected a string, got a number");
+        refused(Events.remove(Events.remove(good(), "/schemaURL"), "/producer"), "producer: missing");
     }
 
     @Test

@@ -53,7 +53,7 @@ class RepoSyncerTest {
         Source source = braid.add(git.dir());
         AtomicReference<String> seenLocation = new AtomicReference<>();
         AtomicReference<Set<String>> seenTips = new AtomicReference<>();
-        SyncCounts counts = syncer((s, repository, location, tips) -> {
+        SyncCounts counts = syncer((s, repository, location, tips, context) -> {
             assertEquals(source.name(), s.name());
             assertNotNull(repository.resolve("side"), "the repository is still open");
             seenLocation.set(location);
@@ -68,7 +68,7 @@ class RepoSyncerTest {
     @Test
     void aFailureAfterIndexingLeavesTheSyncSuccessfulAndTheHistoryPublished() throws Exception {
         Source source = braid.add(git.dir());
-        AfterIndex failing = (s, repository, location, tips) -> {
+        AfterIndex failing = (s, repository, location, tips, context) -> {
             throw new IOException("cannot read dvc.lock");
         };
         SyncCounts counts = syncer(failing).sync(source, TestContexts.quiet());

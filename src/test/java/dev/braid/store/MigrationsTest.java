@@ -27,7 +27,7 @@ class MigrationsTest {
                 migrations.migrate(c, version);
                 assertEquals(version, Migrations.currentVersion(c));
                 try (Statement st = c.createStatement()) {
-                    for (String sql : Migrations.statements(fixture(version))) {
+                    for (String sql : Migrations.statements(fixture(migrations, version))) {
                         st.execute(sql);
                     }
                 }
@@ -49,7 +49,7 @@ class MigrationsTest {
     void theLatestFixtureLoadsIntoTheLatestSchema() throws Exception {
         Migrations migrations = Migrations.bundled();
         Path file = tmp.resolve("latest.db");
-        String latest = fixture(migrations.latestVersion());
+        String latest = fixture(migrations, migrations.latestVersion());
         try (Database db = Database.open(file)) {
             db.write(c -> {
                 try (Statement st = c.createStatement()) {
@@ -74,11 +74,17 @@ class MigrationsTest {
         }
     }
 
-    private static String fixture(int version) throws Exception {
-        try (InputStream in = MigrationsTest.class.getResourceAsStream("fixtures/v" + version + ".sql")) {
+    /**
+     * The data a Braid would have written right after the migration that made schema {@code version}:
+     * {@code fixtures/<that migration's file name>}. Named by file rather than by number so that
+     * migrations written side by side keep their fixtures when their order is settled.
+     */
+    private static String fixture(Migrations migrations, int version) throws Exception {
+        String name = migrations.fileOf(version);
+        try (InputStream in = MigrationsTest.class.getResourceAsStream("fixtures/" + name)) {
             if (in == null) {
-                throw new AssertionError("add src/test/resources/dev/braid/store/fixtures/v" + version
-                        + ".sql: every schema version needs a fixture so upgrades from it are tested");
+                throw new AssertionError("add src/test/resources/dev/braid/store/fixtures/" + name
+                        + ": every schema version needs a fixture so upgrades from it are tested");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -79,6 +79,14 @@ class SafeYamlTest {
     }
 
     @Test
+    void keepsTemplatesLikeDollarBracesAsText() throws Exception {
+        // snakeyaml-engine would tag these as environment variables to substitute.
+        Map<String, Object> map = yaml.loadMapping("dvc.yaml", "foreach: ${models}\nimage: ${CI_REGISTRY}/app\n");
+        assertEquals("${models}", map.get("foreach"));
+        assertEquals("${CI_REGISTRY}/app", map.get("image"));
+    }
+
+    @Test
     void expandedAliasesAreIndependentCopies() throws Exception {
         Map<String, Object> map = yaml.loadMapping("f.yaml", "a: &x {k: [1]}\nb: *x\n");
         assertEquals(map.get("a"), map.get("b"));

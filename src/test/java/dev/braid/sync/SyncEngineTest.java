@@ -77,6 +77,53 @@ class SyncEngineTest {
     }
 
     @Test
+    void warningsAreKeptWithTheRunAndOnlyThoseOfTheAttemptThatEnded() throws Exception {
+        Source source = source("flaky", "w");
+        AtomicInteger attempts = new AtomicInteger();
+        SyncRun run = engine(syncer("flaky", c -> {
+            c.warn("attempt " + attempts.incrementAndGet() + " skipped a broken file");
+            if (attempts.get() == 1) {
+                throw new ConnectException("connection refused");
+            }
+            return new SyncCounts(1, 0, 0);
+        })).start(source, SyncListener.NONE).result().get();
+
+        assertEquals(SyncOutcome.SUCCEEDED, run.outcome());
+        assertEquals(List.of("attempt 2 skipped a broken file"), run.warnings());
+        assertEquals(run, runs.latest(source.id()).orElseThrow(), "stored with the run");
+    }
+
+    @Test
+    void aSyncThatBroughtInOnlyItsLocalCopyIsStaleNotFailed() throws Exception {
+        Source source = source("offline", "s");
+        SyncRun run = engine(syncer("offline", c -> {
+            c.markStale("The remote origin could not be reached");
+            return new SyncCounts(2, 0, 0);
+        })).start(source, SyncListener.NONE).result().get();
+
+        assertEquals(SyncOutcome.STALE, run.outcome());
+        assertTrue(run.usable());
+        assertEquals(new SyncCounts(2, 0, 0), run.counts());
+        assertEquals(List.of("The remote origin could not be reached"), run.warnings());
+        assertEquals(1, run.attempts(), "nothing to retry: the work was done");
+        assertTrue(runs.latestSuccess(source.id()).isEmpty(), "the remote's data was not brought in");
+    }
+
+    @Test
+    void aFloodOfWarningsIsCutWithACount() throws Exception {
+        Source source = source("noisy", "n");
+        SyncRun run = engine(syncer("noisy", c -> {
+            for (int i = 0; i < 250; i++) {
+                c.warn("broken file " + i);
+            }
+            return SyncCounts.NONE;
+        })).start(source, SyncListener.NONE).result().get();
+
+        assertEquals(101, run.warnings().size());
+        assertEquals("… and 150 more warnings (see the log file)", run.warnings().get(100));
+    }
+
+    @Test
     void recordsASuccessfulRunWithItsCounts() throws Exception {
         Source source = source("ok", "a");
         SyncRun run = engine(syncer("ok", c -> new SyncCounts(3, 2, 1))).start(source, SyncListener.NONE).result().get();

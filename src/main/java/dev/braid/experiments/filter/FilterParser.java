@@ -13,9 +13,23 @@ import java.util.List;
  * comparison := key operator value
  * </pre>
  * AND binds tighter than OR; keywords are case-insensitive.
+ *
+ * <p>A filter holds at most {@link #MAX_COMPARISONS} comparisons, {@link #MAX_NESTING} levels of
+ * parentheses and {@link #MAX_LIST_VALUES} values per IN list: within those, every query the cache
+ * builds from it stays inside SQLite's own limits (500 terms in a compound SELECT, an expression
+ * tree 1,000 deep), and the parser's recursion inside a small stack. Past them the filter is
+ * refused with the reason, as any other mistake is.
  */
 final class FilterParser {
+    /** Comparisons in one filter. */
+    static final int MAX_COMPARISONS = 200;
+    /** Parentheses inside each other. */
+    static final int MAX_NESTING = 50;
+    /** Values in one IN or NOT IN list. */
+    static final int MAX_LIST_VALUES = 10_000;
     private final FilterScanner s;
+    private int comparisons;
+    private int nesting;
 
     private FilterParser(FilterScanner scanner) {
         this.s = scanner;
@@ -67,8 +81,14 @@ final class FilterParser {
             return comparison();
         }
         int open = s.position();
+        if (nesting == MAX_NESTING) {
+            throw s.error(open, "more than " + MAX_NESTING + " parentheses inside each other, the most a filter may"
+                    + " nest; write the condition flatter");
+        }
         s.advance(1);
+        nesting++;
         FilterNode inner = or(open);
+        nesting--;
         s.skipWhitespace();
         if (s.peek() != ')') {
             throw s.error(s.position(), "expected AND, OR or ')' to close the '(' at position " + open + found(s));
@@ -81,6 +101,10 @@ final class FilterParser {
         int start = s.position();
         if (s.atEnd()) {
             throw s.error(start, "expected a comparison such as metrics.rmse < 0.5");
+        }
+        if (++comparisons > MAX_COMPARISONS) {
+            throw s.error(start, "more than " + MAX_COMPARISONS + " comparisons, the most a filter may hold; split it into"
+                    + " smaller filters, or use IN ('a', 'b', ...) for many values of one key");
         }
         FieldRef field = KeyReader.read(s, false);
         char next = s.peek();

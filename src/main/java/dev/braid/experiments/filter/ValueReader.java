@@ -52,6 +52,10 @@ final class ValueReader {
             if (quote != '\'' && quote != '"') {
                 throw s.error(s.position(), "expected a quoted string in the list" + FilterParser.found(s));
             }
+            if (values.size() == FilterParser.MAX_LIST_VALUES) {
+                throw s.error(s.position(), "the list after " + operator.text() + " has more than "
+                        + FilterParser.MAX_LIST_VALUES + " values, the most a filter may hold");
+            }
             values.add(unescape(s.quoted(), quote));
             s.skipWhitespace();
             if (s.peek() == ',') {

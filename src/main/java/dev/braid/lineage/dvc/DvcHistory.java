@@ -16,7 +16,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Reads the DVC history of a repository: every commit reachable from the given tips that added,
- * changed or removed a DVC file. Repositories with no {@code .dvc} folder at any tip are not
+ * changed or removed a DVC file (compared with its first parent). Repositories with no {@code .dvc} folder at any tip are not
  * walked at all, so indexing a large repository that does not use DVC costs one tree lookup per
  * tip.
  */
@@ -27,6 +27,10 @@ public final class DvcHistory {
         this.repository = repository;
     }
 
+    /**
+     * The commits that changed DVC files, oldest first, each with what it recorded and what its
+     * parents had recorded (all parents' stages for a merge).
+     */
     public List<DvcCommit> read(Collection<String> tips) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             List<RevCommit> starts = new ArrayList<>();
@@ -51,8 +55,17 @@ public final class DvcHistory {
             for (int i = touched.size() - 1; i >= 0; i--) {
                 RevCommit commit = touched.get(i);
                 DvcSnapshot recorded = snapshot(scanner, snapshots, commit);
-                DvcSnapshot before = commit.getParentCount() == 0 ? null
-                        : snapshot(scanner, snapshots, walk.parseCommit(commit.getParent(0)));
+                DvcSnapshot before = null;
+                if (commit.getParentCount() == 1) {
+                    before = snapshot(scanner, snapshots, walk.parseCommit(commit.getParent(0)));
+                } else if (commit.getParentCount() > 1) {
+                    // A merge re-ran nothing that one of its parents had already recorded.
+                    List<DvcStage> stages = new ArrayList<>();
+                    for (RevCommit parent : commit.getParents()) {
+                        stages.addAll(snapshot(scanner, snapshots, walk.parseCommit(parent)).stages());
+                    }
+                    before = new DvcSnapshot("", stages, DvcRemote.NONE, List.of());
+                }
                 out.add(new DvcCommit(commit.name(), Instant.ofEpochSecond(commit.getCommitTime()),
                         commit.getShortMessage(), recorded, before));
             }

@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns a repository's DVC history into lineage: each stage a commit re-ran (its {@code dvc.lock}
- * entry changed) becomes a run of that stage's job, built from the commit, reading the recorded
- * versions of its dependencies and writing the recorded versions of its outputs. A {@code .dvc}
+ * Turns a repository's DVC history into lineage: each stage a commit re-ran (the data it read or
+ * wrote differs from everything the parent recorded) becomes a run of that stage's job, built
+ * from the commit, reading the recorded versions of its dependencies and writing the recorded
+ * versions of its outputs and so their datasets. A {@code .dvc}
  * file is a stage without a command whose outputs are the data it tracks. Datasets are named by
  * {@link DatasetIdentity#fromDvc}; versions are DVC's recorded hashes.
  */
@@ -34,18 +35,23 @@ public final class DvcLineage {
     public static GraphChanges of(String repository, String assertedBy, List<DvcCommit> history) {
         Changes changes = new Changes();
         String repoKey = LineageIds.repoKey(repository);
+        NodeId repoId = LineageIds.repositoryForKey(repoKey);
         for (DvcCommit commit : history) {
-            Map<String, DvcStage> before = byKey(commit.before().stages());
+            Set<String> before = new HashSet<>();
+            commit.before().stages().forEach(stage -> before.add(stage.dataKey()));
             NodeId commitId = LineageIds.commitForKey(repoKey, commit.sha());
             boolean anyRun = false;
             for (DvcStage stage : commit.recorded().stages()) {
-                if (stage.equals(before.get(key(stage)))) {
+                // A stage is re-run when what it read or wrote changed; one that the parent already
+                // recorded with the same data (perhaps in another file or format) ran before.
+                if (before.contains(stage.dataKey())) {
                     continue;
                 }
                 if (!anyRun) {
+                    changes.node(repoId, repoKey, Map.of("location", repository));
                     changes.node(commitId, commit.sha().substring(0, Math.min(8, commit.sha().length())) + " "
                             + commit.subject(), Map.of("commit", commit.sha()));
-                    changes.edge(LineageIds.repositoryForKey(repoKey), commitId, EdgeKind.CONTAINS, assertedBy, commit.time());
+                    changes.edge(repoId, commitId, EdgeKind.CONTAINS, assertedBy, commit.time());
                     anyRun = true;
                 }
                 String job = jobName(stage);
@@ -67,8 +73,13 @@ public final class DvcLineage {
                             assertedBy, commit.time());
                 }
                 for (DvcEntry out : stage.outs()) {
-                    changes.edge(runId, dataNode(changes, repository, commit, out, assertedBy), EdgeKind.OUTPUT,
-                            assertedBy, commit.time());
+                    NodeId written = dataNode(changes, repository, commit, out, assertedBy);
+                    changes.edge(runId, written, EdgeKind.OUTPUT, assertedBy, commit.time());
+                    if (written.kind().equals(dev.braid.lineage.NodeKind.DATASET_VERSION)) {
+                        // Writing a version also changes the dataset (ADR 8): whoever reads it by
+                        // name, and whoever asks what made it, sees this run upstream.
+                        changes.edge(runId, datasetOf(repository, commit, out), EdgeKind.OUTPUT, assertedBy, commit.time());
+                    }
                 }
             }
         }
@@ -102,13 +113,21 @@ public final class DvcLineage {
         }
     }
 
+    /** The dataset an entry names (ADR 8, rule 6), with the remote the commit recorded. */
+    static DatasetName nameOf(String repository, DvcRemote remote, DvcEntry entry) {
+        return entry.repoUrl().isEmpty()
+                ? DatasetIdentity.fromDvc(repository, entry.path(), remote.url(), remote.pathPreserving())
+                : DatasetIdentity.fromDvc(entry.repoUrl(), entry.path(), "", false);
+    }
+
+    private static NodeId datasetOf(String repository, DvcCommit commit, DvcEntry entry) {
+        return nameOf(repository, commit.recorded().remote(), entry).nodeId();
+    }
+
     /** The dataset version an entry recorded (with its dataset), or the dataset when DVC kept no hash. */
     private static NodeId dataNode(Changes changes, String repository, DvcCommit commit, DvcEntry entry,
                                    String assertedBy) {
-        DatasetName name = entry.repoUrl().isEmpty()
-                ? DatasetIdentity.fromDvc(repository, entry.path(), commit.recorded().remote().url(),
-                        commit.recorded().remote().pathPreserving())
-                : DatasetIdentity.fromDvc(entry.repoUrl(), entry.path(), "", false);
+        DatasetName name = nameOf(repository, commit.recorded().remote(), entry);
         NodeId dataset = name.nodeId();
         // Shown by the path DVC knows it by; the id carries the full location.
         String shown = entry.repoUrl().isEmpty() ? entry.path() : name.name();
@@ -140,17 +159,5 @@ public final class DvcLineage {
     static UUID runUuid(String repoKey, String sha, DvcStage stage) {
         return UUID.nameUUIDFromBytes(("dvc\n" + repoKey + "\n" + sha + "\n" + stage.file() + "\n" + stage.name())
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, DvcStage> byKey(List<DvcStage> stages) {
-        Map<String, DvcStage> out = new HashMap<>();
-        for (DvcStage stage : stages) {
-            out.put(key(stage), stage);
-        }
-        return out;
-    }
-
-    private static String key(DvcStage stage) {
-        return stage.file() + "\n" + stage.name();
     }
 }

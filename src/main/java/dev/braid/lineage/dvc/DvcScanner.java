@@ -32,6 +32,7 @@ public final class DvcScanner {
     private static final Pattern SETTING = Pattern.compile("^\\s*([A-Za-z_]+)\\s*=\\s*(.*?)\\s*$");
 
     private final Repository repository;
+    private final Map<String, DvcFileContent> parsed = new java.util.HashMap<>();
 
     public DvcScanner(Repository repository) {
         this.repository = repository;
@@ -77,21 +78,42 @@ public final class DvcScanner {
         try (ObjectReader reader = repository.newObjectReader()) {
             for (Map.Entry<String, ObjectId> file : files.entrySet()) {
                 String path = file.getKey();
-                try {
-                    if (path.endsWith(".dvc")) {
-                        stages.add(DvcFiles.parseDvcFile(path, text(reader, file.getValue(), path)));
-                    } else if (name(path).equals(LOCK)) {
-                        String yamlPath = sibling(path, YAML);
-                        ObjectId yaml = files.get(yamlPath);
-                        stages.addAll(DvcFiles.parseLock(path, text(reader, file.getValue(), path),
-                                yaml == null ? null : text(reader, yaml, yamlPath)));
-                    }
-                } catch (DvcFormatException e) {
-                    problems.add(e.getMessage());
+                DvcFileContent content = null;
+                if (path.endsWith(".dvc")) {
+                    content = parsed(reader, path, file.getValue(), null);
+                } else if (name(path).equals(LOCK)) {
+                    content = parsed(reader, path, file.getValue(), files.get(sibling(path, YAML)));
+                }
+                if (content != null) {
+                    stages.addAll(content.stages());
+                    problems.addAll(content.problems());
                 }
             }
             return new DvcSnapshot(commit.name(), stages, remote(reader, commit.getTree(), problems), problems);
         }
+    }
+
+    /**
+     * A DVC file read once per content: most commits leave most DVC files as they were, and a
+     * history reads the same blobs again and again. A file that cannot be read at all is content
+     * with no stages and the reason.
+     */
+    private DvcFileContent parsed(ObjectReader reader, String path, ObjectId blob, ObjectId yaml) throws IOException {
+        String key = path + "\n" + blob.name() + "\n" + (yaml == null ? "" : yaml.name());
+        DvcFileContent known = parsed.get(key);
+        if (known != null) {
+            return known;
+        }
+        DvcFileContent content;
+        try {
+            content = path.endsWith(".dvc") ? DvcFiles.parseDvcFile(path, text(reader, blob, path))
+                    : DvcFiles.parseLock(path, text(reader, blob, path),
+                            yaml == null ? null : text(reader, yaml, sibling(path, YAML)));
+        } catch (DvcFormatException e) {
+            content = new DvcFileContent(List.of(), List.of(e.getMessage()));
+        }
+        parsed.put(key, content);
+        return content;
     }
 
     /** The default remote in {@code .dvc/config}. */

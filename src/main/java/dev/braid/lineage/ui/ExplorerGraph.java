@@ -48,6 +48,9 @@ final class ExplorerGraph {
     private long loadGeneration;
     private long layoutGeneration;
 
+    private record Loaded(List<Subgraph> parts, Optional<Instant[]> span) {
+    }
+
     /** {@code failed} hears every failed read or layout. */
     ExplorerGraph(LineageReader reader, TaskRunner runner, Consumer<Throwable> failed) {
         this.reader = reader;
@@ -125,8 +128,12 @@ final class ExplorerGraph {
             for (NodeId expanded : expansions) {
                 parts.add(reader.neighbourhood(expanded, 1, 1, when));
             }
-            return parts;
-        }, parts -> {
+            // The slider spans the neighbourhood's whole history, ended edges included (an alias's earlier versions).
+            Optional<Instant[]> span = when != null ? Optional.empty()
+                    : reader.timeSpan(parts.get(0).nodes().stream().map(LineageNode::id).toList());
+            return new Loaded(parts, span);
+        }, result -> {
+            List<Subgraph> parts = result.parts();
             if (generation != loadGeneration) {
                 return;
             }
@@ -137,7 +144,7 @@ final class ExplorerGraph {
                 }
             }
             if (when == null) {
-                timeRange.set(loaded.timeRange().orElse(null));
+                timeRange.set(result.span().or(loaded::timeRange).orElse(null));
             }
             loadedThen.run();
             relayout();

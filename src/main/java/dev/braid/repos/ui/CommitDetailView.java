@@ -72,7 +72,23 @@ public final class CommitDetailView {
         }
         people.addRow(row++, muted("Author"), author);
         people.addRow(row++, muted("Committer"), committer);
-        people.addRow(row, muted("Parents"), parents);
+        people.addRow(row++, muted("Parents"), parents);
+        FlowPane runs = new FlowPane(6, 2);
+        runs.setId("commitRuns");
+        Runnable showRuns = () -> {
+            runs.getChildren().clear();
+            for (CommitDetailViewModel.LinkedRun run : model.runs()) {
+                Hyperlink link = new Hyperlink(run.label() + " " + run.status());
+                link.getStyleClass().addAll("commit-run-link", "pipeline-status-" + run.status());
+                link.setOnAction(e -> run.open().run());
+                runs.getChildren().add(link);
+            }
+        };
+        model.runs().addListener((javafx.collections.ListChangeListener<CommitDetailViewModel.LinkedRun>) c -> showRuns.run());
+        Label runsLabel = muted("Pipelines");
+        runsLabel.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.runs()));
+        runs.visibleProperty().bind(runsLabel.visibleProperty());
+        people.addRow(row, runsLabel, runs);
         Label note = new Label();
         note.setId("commitNote");
         note.getStyleClass().add("text-muted");

@@ -31,6 +31,8 @@ public final class CommitDetailViewModel {
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "Select a commit to see its changes.");
     private long repoId;
     private java.util.function.Consumer<String> lineageOpener;
+    private java.util.function.Function<String, List<LinkedRun>> runsOfCommit;
+    private final ObservableList<LinkedRun> runs = FXCollections.observableArrayList();
     private long commitGeneration;
     private long diffGeneration;
 
@@ -76,6 +78,20 @@ public final class CommitDetailViewModel {
         }
     }
 
+    /** A pipeline run built from the commit on display: a label, its status word, and how to open it. */
+    public record LinkedRun(String label, String status, Runnable open) {
+    }
+
+    /** Where the commit's pipeline runs come from (called off the UI thread); null lists none. */
+    public void setRunsOfCommit(java.util.function.Function<String, List<LinkedRun>> lookup) {
+        this.runsOfCommit = lookup;
+    }
+
+    /** The pipeline runs of the commit on display. */
+    public ObservableList<LinkedRun> runs() {
+        return runs;
+    }
+
     public long repoId() {
         return repoId;
     }
@@ -85,6 +101,7 @@ public final class CommitDetailViewModel {
         diffGeneration++;
         commit.set(null);
         files.clear();
+        runs.clear();
         selectedFile.set(null);
         diff.clear();
         note.set("Select a commit to see its changes.");
@@ -105,6 +122,7 @@ public final class CommitDetailViewModel {
             }
             commit.set(loaded.detail().orElse(null));
             files.setAll(loaded.files());
+            runs.setAll(loaded.runs());
             diff.clear();
             selectedFile.set(null);
             if (loaded.detail().isEmpty()) {
@@ -150,9 +168,10 @@ public final class CommitDetailViewModel {
     private Loaded load(long repo, String hash) throws Exception {
         Optional<CommitDetail> detail = repositories.commit(repo, hash);
         List<ChangedFile> changed = detail.isPresent() ? repositories.changedFiles(repo, detail.get().hash()) : List.of();
-        return new Loaded(detail, changed);
+        List<LinkedRun> built = detail.isPresent() && runsOfCommit != null ? runsOfCommit.apply(detail.get().hash()) : List.of();
+        return new Loaded(detail, changed, built);
     }
 
-    private record Loaded(Optional<CommitDetail> detail, List<ChangedFile> files) {
+    private record Loaded(Optional<CommitDetail> detail, List<ChangedFile> files, List<LinkedRun> runs) {
     }
 }

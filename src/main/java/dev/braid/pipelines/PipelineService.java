@@ -1,0 +1,298 @@
+package dev.braid.pipelines;
+
+import dev.braid.store.Database;
+import dev.braid.sync.Source;
+import dev.braid.sync.SourceStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Pipeline runs from CI services: adding sources, the cached runs (pages of a query, a run in full,
+ * the runs of a commit) and job logs fetched on demand and cached under a size cap. Synchronous and
+ * thread-agnostic; syncing is the {@link PipelineSyncer}'s job.
+ *
+ * <p>Source configuration (no secrets, only the names of the variables holding them):
+ * {@code gitlab}: {@code url}, {@code project}, {@code token_env}, {@code oauth};
+ * {@code github}: {@code repo}, {@code api_url}, {@code token_env};
+ * {@code jenkins}: {@code url}, {@code job}, {@code username}, {@code password_env};
+ * {@code circleci}: {@code slug}, {@code api_url}, {@code token_env}.
+ */
+public final class PipelineService {
+    /** The kinds of pipeline sources Braid syncs. */
+    public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci");
+    public static final long DEFAULT_LOG_CAP_BYTES = 200L * 1024 * 1024;
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private final Database db;
+    private final SourceStore sources;
+    private final RunSources apis;
+    private final Clock clock;
+    private final PipelineReader reader = new PipelineReader();
+    private final JobLogCache logs;
+
+    public PipelineService(Database db, SourceStore sources, RunSources apis, Clock clock, long logCapBytes) {
+        this.db = db;
+        this.sources = sources;
+        this.apis = apis;
+        this.clock = clock;
+        this.logs = new JobLogCache(db, logCapBytes);
+    }
+
+    /** Adds a GitLab project ({@code url} of the server, {@code project} its path such as {@code group/app}). */
+    public Source addGitLab(String url, String project, String tokenEnv, boolean oauth, String name) throws PipelineException {
+        String path = required(project, "a project path such as group/app").replaceAll("^/+|/+$", "");
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("url", httpUrl(url == null || url.isBlank() ? "https://gitlab.com" : url));
+        config.put("project", path);
+        putEnv(config, "token_env", tokenEnv);
+        if (oauth) {
+            config.put("oauth", "true");
+        }
+        return add("gitlab", name, "gitlab:" + path, config);
+    }
+
+    /** Adds a GitHub repository's Actions ({@code repo} as {@code owner/name}). */
+    public Source addGitHub(String repo, String apiUrl, String tokenEnv, String name) throws PipelineException {
+        String slug = required(repo, "a repository as OWNER/REPO").replaceAll("^/+|/+$", "");
+        if (!slug.matches("[\\w.-]+/[\\w.-]+")) {
+            throw PipelineException.permanent("not a GitHub repository (OWNER/REPO): " + repo, null);
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("repo", slug);
+        config.put("api_url", httpUrl(apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl));
+        putEnv(config, "token_env", tokenEnv);
+        return add("github", name, "github:" + slug, config);
+    }
+
+    /** Adds a Jenkins job, folder or multibranch job ({@code job} as {@code a/b}, or {@code job/a/job/b}). */
+    public Source addJenkins(String url, String job, String username, String passwordEnv, String name)
+            throws PipelineException {
+        String path = required(job, "a job path such as folder/app").replaceAll("^/+|/+$", "")
+                .replaceAll("(^|/)job/", "$1");
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("url", httpUrl(required(url, "the Jenkins address")));
+        config.put("job", path);
+        if (username != null && !username.isBlank()) {
+            config.put("username", username.strip());
+        }
+        putEnv(config, "password_env", passwordEnv);
+        return add("jenkins", name, "jenkins:" + path, config);
+    }
+
+    /** Adds a CircleCI project ({@code slug} as {@code gh/org/repo}, {@code bb/…} or {@code circleci/…}). */
+    public Source addCircleCi(String slug, String apiUrl, String tokenEnv, String name) throws PipelineException {
+        String s = required(slug, "a project slug such as gh/org/repo").replaceAll("^/+|/+$", "");
+        if (s.split("/").length != 3) {
+            throw PipelineException.permanent("not a CircleCI project slug (VCS/ORG/REPO, such as gh/acme/app): " + slug, null);
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("slug", s);
+        config.put("api_url", httpUrl(apiUrl == null || apiUrl.isBlank() ? "https://circleci.com" : apiUrl));
+        putEnv(config, "token_env", tokenEnv);
+        return add("circleci", name, "circleci:" + s, config);
+    }
+
+    private Source add(String kind, String name, String defaultName, Map<String, String> config) throws PipelineException {
+        String chosen = name == null || name.isBlank() ? defaultName : name.strip();
+        Optional<Source> added = db.write(c -> sources.nameTaken(c, chosen) ? Optional.<Source>empty()
+                : Optional.of(sources.insert(c, kind, chosen, config)));
+        return added.orElseThrow(() -> PipelineException.permanent("a source named " + chosen
+                + " exists already; choose another name with --name", null));
+    }
+
+    /** True for the demo's CI source: its runs were written by the demo, no server stands behind it. */
+    public static boolean isDemo(Source source) {
+        return "true".equals(source.config("demo"));
+    }
+
+    /**
+     * Adds a demo CI source of {@code kind} holding {@code runs}, with logs already cached
+     * ({@code logs} by run id and job id, {@code "<run>/<job>"}), in one transaction. {@code repository}
+     * is the repository it builds (its folder or address), for lineage.
+     */
+    public Source addDemo(String kind, String name, String url, String repository, List<RunData> runs,
+                          Map<String, String> logs) {
+        return db.write(c -> {
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("url", url);
+            config.put("project", "demo/ml-project");
+            config.put("demo", "true");
+            config.put("repo", repository);
+            Source source = sources.insert(c, kind, name, config);
+            PipelineStore store = new PipelineStore();
+            store.stage(c, source.id(), runs);
+            store.publish(c, source.id(), false, Set.of());
+            for (Map.Entry<String, String> log : logs.entrySet()) {
+                int slash = log.getKey().indexOf('/');
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO pipeline_logs(run_pk, job_id, fetched_at, size, text)"
+                        + " SELECT run_pk, ?, ?, ?, ? FROM pipeline_runs WHERE source_id = ? AND run_id = ?")) {
+                    st.setString(1, log.getKey().substring(slash + 1));
+                    st.setLong(2, clock.millis());
+                    st.setLong(3, log.getValue().length());
+                    st.setString(4, log.getValue());
+                    st.setLong(5, source.id());
+                    st.setString(6, log.getKey().substring(0, slash));
+                    st.executeUpdate();
+                }
+            }
+            return source;
+        });
+    }
+
+    /** Every pipeline source, by name. */
+    public List<Source> sources() {
+        return sources.list().stream().filter(s -> KINDS.contains(s.kind())).toList();
+    }
+
+    public Optional<Source> source(String name) {
+        return sources.findByName(name).filter(s -> KINDS.contains(s.kind()));
+    }
+
+    /** A page of the runs {@code query} matches, in its order. */
+    public List<PipelineRun> runs(PipelineQuery query) {
+        return db.read(c -> reader.runs(c, query));
+    }
+
+    /** How many runs {@code query} matches, whatever its page. */
+    public long countRuns(PipelineQuery query) {
+        return db.read(c -> reader.count(c, query));
+    }
+
+    /** One run in full, by its source's name and the source's id for it. */
+    public Optional<PipelineRunDetail> run(String source, String runId) {
+        return db.read(c -> {
+            Optional<PipelineRun> run = reader.run(c, source, runId);
+            if (run.isEmpty()) {
+                return Optional.<PipelineRunDetail>empty();
+            }
+            PipelineRun r = run.get();
+            return Optional.of(new PipelineRunDetail(r, reader.jobs(c, r.runPk()), reader.parent(c, r).orElse(null),
+                    reader.downstream(c, r)));
+        });
+    }
+
+    /** The runs built from a commit ({@code sha} whole or a prefix of 7+), newest first. */
+    public List<PipelineRun> runsOfCommit(String sha) {
+        if (sha == null || sha.strip().length() < 7) {
+            return List.of();
+        }
+        return runs(new PipelineQuery(List.of(), List.of(), null, List.of(), sha, null, null, PipelineQuery.Sort.CREATED,
+                false, 0, 200));
+    }
+
+    /**
+     * A job's log: from the cache when it holds it, else fetched from the source (the end kept when
+     * longer than the cap) and cached once the job has finished.
+     */
+    public JobLog log(String source, String runId, String jobId, boolean refresh) throws PipelineException {
+        PipelineRunDetail detail = run(source, runId).orElseThrow(() ->
+                PipelineException.notFound("no cached run " + runId + " of " + source));
+        PipelineJob job = detail.jobs().stream().filter(j -> j.id().equals(jobId)).findFirst().orElseThrow(() ->
+                PipelineException.notFound("run " + runId + " of " + source + " has no job " + jobId));
+        long runPk = detail.run().runPk();
+        if (!refresh) {
+            Optional<JobLog> cached = logs.read(runPk, jobId);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        Source s = source(source).orElseThrow(() -> PipelineException.notFound("no pipeline source named " + source));
+        if (isDemo(s)) {
+            return new JobLog("(the demo kept no log for this job)", false, clock.millis());
+        }
+        RunSource api = apis.open(s, () -> false, message -> { });
+        JobLog fetched = api.log(runId, jobId, logs.perLogCap());
+        JobLog log = new JobLog(fetched.text(), fetched.truncated(), clock.millis());
+        if (job.status().finished() || job.status() == PipelineStatus.MANUAL) {
+            logs.save(runPk, jobId, log);
+        }
+        return log;
+    }
+
+    /** Trends over the newest {@code maxRuns} finished runs {@code query} matches (its page is ignored). */
+    public PipelineTrends trends(PipelineQuery query, int maxRuns) {
+        return db.read(c -> new TrendReader().trends(c, query, Math.max(1, maxRuns)));
+    }
+
+    /**
+     * The run holding job {@code jobId} of {@code source}: {@code runId} when given, else the one run
+     * whose jobs include that id. Fails when none or several do (Jenkins stage ids repeat per build).
+     */
+    public PipelineRunDetail runOfJob(String source, String runId, String jobId) throws PipelineException {
+        if (runId != null) {
+            return run(source, runId).orElseThrow(() -> PipelineException.notFound("no cached run " + runId + " of " + source));
+        }
+        List<String> runs = db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT r.run_id FROM pipeline_jobs j JOIN pipeline_runs r"
+                    + " ON r.run_pk = j.run_pk JOIN sources s ON s.id = r.source_id WHERE s.name = ? AND j.job_id = ? LIMIT 2")) {
+                st.setString(1, source);
+                st.setString(2, jobId);
+                List<String> out = new java.util.ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+        if (runs.isEmpty()) {
+            throw PipelineException.notFound("no cached job " + jobId + " in " + source);
+        }
+        if (runs.size() > 1) {
+            throw PipelineException.permanent("several runs of " + source + " have a job " + jobId + "; name the run with --run", null);
+        }
+        return run(source, runs.get(0)).orElseThrow();
+    }
+
+    /** Changes the size cap of cached logs (Settings); older logs are dropped until they fit. */
+    public void setLogCap(long bytes) {
+        logs.setCap(bytes);
+    }
+
+    /** How many bytes the cached logs take. */
+    public long cachedLogBytes() {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COALESCE(SUM(size), 0) FROM pipeline_logs");
+                 ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    Database database() {
+        return db;
+    }
+
+    private static String required(String value, String what) throws PipelineException {
+        if (value == null || value.isBlank()) {
+            throw PipelineException.permanent("missing " + what, null);
+        }
+        return value.strip();
+    }
+
+    private static String httpUrl(String url) throws PipelineException {
+        String u = url.strip().replaceAll("/+$", "");
+        if (!u.matches("(?i)https?://[^/\\s]+.*")) {
+            throw PipelineException.permanent("not an http(s) address: " + url, null);
+        }
+        return u;
+    }
+
+    private static void putEnv(Map<String, String> config, String key, String variable) throws PipelineException {
+        if (variable == null || variable.isBlank()) {
+            return;
+        }
+        if (!ENV_NAME.matcher(variable.strip()).matches()) {
+            throw PipelineException.permanent("not the name of an environment variable: " + variable
+                    + " (give the variable's name, never the secret itself)", null);
+        }
+        config.put(key, variable.strip());
+    }
+}

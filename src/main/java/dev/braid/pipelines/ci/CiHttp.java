@@ -1,0 +1,414 @@
+package dev.braid.pipelines.ci;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braid.pipelines.PipelineException;
+import dev.braid.sync.Sleeper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * HTTP to one CI service's API, with every failure turned into a {@link PipelineException} a
+ * user can act on: 401/403/404 name the credentials used (never their values), 5xx, timeouts and
+ * answers that break off are retried a few times, and rate limits are honoured: a request is held
+ * back while the service says none are left, and a 429 (or GitHub's 403 with no requests left) waits
+ * for the reset the service names when that is within {@code maxRateWait}, else fails saying when
+ * to try again. Bodies are capped.
+ */
+final class CiHttp {
+    static final long CANCEL_POLL_MS = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String service;
+    private final URI base;
+    private final CiAuth.Credentials credentials;
+    private final HttpClient client;
+    private final Options options;
+    private final BooleanSupplier cancelled;
+    private final Consumer<String> progress;
+    private volatile long rateRemaining = -1;
+    private volatile long rateResetMillis = -1;
+
+    /**
+     * @param timeout     per request, answer included
+     * @param attempts    tries of a request that failed transiently (5xx, network, timeout)
+     * @param maxRateWait the longest wait for a rate limit's reset before giving up
+     * @param bodyCap     the largest API answer read
+     */
+    record Options(Duration timeout, int attempts, Duration retryDelay, Duration maxRateWait, long bodyCap,
+                   Sleeper sleeper, Clock clock) {
+        static Options standard(Clock clock) {
+            return new Options(Duration.ofSeconds(30), 3, Duration.ofMillis(500), Duration.ofMinutes(10),
+                    64L * 1024 * 1024, Sleeper.REAL, clock);
+        }
+    }
+
+    /** An answer: 2xx or 304. */
+    record Response(int status, HttpHeaders headers, byte[] body, boolean truncated) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        boolean notModified() {
+            return status == 304;
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    CiHttp(String service, URI base, CiAuth.Credentials credentials, Options options, BooleanSupplier cancelled,
+           Consumer<String> progress) {
+        String text = base.toString();
+        this.service = service;
+        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this.credentials = credentials;
+        this.options = options;
+        this.cancelled = cancelled;
+        this.progress = progress;
+        this.client = HttpClient.newBuilder().connectTimeout(options.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    URI base() {
+        return base;
+    }
+
+    String where() {
+        return service + " at " + base;
+    }
+
+    /** GET {@code path} (relative to the base, or an absolute URL the service gave) and read JSON. */
+    JsonNode json(String path) throws PipelineException {
+        return parse(path, get(path, null));
+    }
+
+    JsonNode parse(String path, Response response) throws PipelineException {
+        try {
+            JsonNode node = JSON.readTree(response.body());
+            if (node == null || node.isMissingNode()) {
+                throw PipelineException.transientFailure(where() + " answered " + shortPath(path) + " with an empty body", null);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            if (message != null && message.contains("end-of-input")) {
+                throw PipelineException.transientFailure(where() + " answered " + shortPath(path)
+                        + " with a body that broke off: " + message, e);
+            }
+            throw PipelineException.permanent(where() + " answered " + shortPath(path) + " with malformed JSON: " + message, e);
+        } catch (IOException e) {
+            throw PipelineException.permanent(where() + " answered " + shortPath(path) + " with an unreadable body", e);
+        }
+    }
+
+    /** GET with {@code If-None-Match: etag} when an ETag is given; a 304 is returned, not thrown. */
+    Response get(String path, String etag) throws PipelineException {
+        return follow(path, etag, CappedBody.failAbove(options.bodyCap()));
+    }
+
+    /**
+     * GET a log: follows redirects by hand (a download on another host gets no credentials), keeps
+     * the last {@code cap} bytes.
+     */
+    Response download(String path, long cap) throws PipelineException {
+        return follow(path, null, CappedBody.keepTail(cap));
+    }
+
+    private Response follow(String path, String etag, HttpResponse.BodyHandler<CappedBody.Bytes> handler)
+            throws PipelineException {
+        String target = path;
+        boolean withAuth = sameServer(resolve(path));
+        for (int hop = 0; hop < 5; hop++) {
+            Response response = send(target, hop == 0 ? etag : null, handler, withAuth);
+            if (response.status() / 100 != 3 || response.status() == 304) {
+                return response;
+            }
+            String location = response.header("Location");
+            if (location == null) {
+                throw PipelineException.permanent(where() + " redirected " + shortPath(target) + " without a Location", null);
+            }
+            URI next = resolve(target).resolve(location);
+            withAuth = withAuth && sameServer(next);
+            target = next.toString();
+        }
+        throw PipelineException.permanent(where() + " redirected " + shortPath(path) + " more than five times", null);
+    }
+
+    /** Credentials go only to the service's own host and port, never to a download elsewhere. */
+    private boolean sameServer(URI uri) {
+        return uri.getHost() != null && uri.getHost().equalsIgnoreCase(base.getHost()) && uri.getPort() == base.getPort();
+    }
+
+    private URI resolve(String path) {
+        return path.startsWith("http://") || path.startsWith("https://") ? URI.create(path) : base.resolve(path);
+    }
+
+    private Response send(String path, String etag, HttpResponse.BodyHandler<CappedBody.Bytes> handler, boolean withAuth)
+            throws PipelineException {
+        int rateWaits = 0;
+        for (int attempt = 1; ; attempt++) {
+            holdForRateLimit(path);
+            HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(options.timeout())
+                    .header("Accept", "application/json").header("User-Agent", "braid");
+            if (withAuth) {
+                credentials.headers().forEach(request::setHeader);
+            }
+            if (etag != null) {
+                request.header("If-None-Match", etag);
+            }
+            try {
+                HttpResponse<CappedBody.Bytes> response = await(path, client.sendAsync(request.GET().build(), handler));
+                remember(response.headers());
+                int status = response.statusCode();
+                CappedBody.Bytes body = response.body();
+                if (status / 100 == 2 || status == 304 || status / 100 == 3) {
+                    return new Response(status, response.headers(), body.data(), body.truncated());
+                }
+                long wait = rateLimitWait(status, response.headers());
+                if (wait >= 0) {
+                    if (wait > options.maxRateWait().toMillis() || rateWaits >= 3) {
+                        throw PipelineException.retryAfter(where() + " says its rate limit is used up (HTTP " + status
+                                + "); it resets at " + clockTime(options.clock().millis() + wait) + ". Braid will sync"
+                                + " again after that.", wait);
+                    }
+                    rateWaits++;
+                    attempt--;
+                    waitFor(wait, "rate limit of " + service + " reached; waiting " + Math.max(1, wait / 1000)
+                            + " s for it to reset");
+                    continue;
+                }
+                PipelineException failure = failure(path, status, new String(body.data(), StandardCharsets.UTF_8));
+                if (!failure.isTransient() || attempt >= options.attempts()) {
+                    throw failure;
+                }
+            } catch (PipelineException e) {
+                if (!e.isTransient() || e.retryAfterMillis() >= 0 || attempt >= options.attempts()) {
+                    throw e;
+                }
+            }
+            waitFor(options.retryDelay().toMillis() << (attempt - 1), null);
+        }
+    }
+
+    private void holdForRateLimit(String path) throws PipelineException {
+        long now = options.clock().millis();
+        if (rateRemaining == 0 && rateResetMillis > now) {
+            long wait = rateResetMillis - now;
+            if (wait > options.maxRateWait().toMillis()) {
+                throw PipelineException.retryAfter(where() + " has no requests left before its rate limit resets at "
+                        + clockTime(rateResetMillis) + "; Braid will sync again after that.", wait);
+            }
+            waitFor(wait, "no requests to " + service + " left; waiting " + Math.max(1, wait / 1000)
+                    + " s for its rate limit to reset");
+            rateRemaining = -1;
+        }
+    }
+
+    private void remember(HttpHeaders headers) {
+        long remaining = number(headers, "x-ratelimit-remaining", "ratelimit-remaining");
+        long reset = number(headers, "x-ratelimit-reset", "ratelimit-reset");
+        if (remaining >= 0) {
+            rateRemaining = remaining;
+            rateResetMillis = reset >= 0 ? reset * 1000 : -1;
+        }
+    }
+
+    /** How long the service asks us to wait, or -1 when the answer is no rate limit. */
+    long rateLimitWait(int status, HttpHeaders headers) {
+        boolean limited = status == 429 || status == 403 && (number(headers, "x-ratelimit-remaining") == 0
+                || headers.firstValue("retry-after").isPresent());
+        if (!limited) {
+            return -1;
+        }
+        long now = options.clock().millis();
+        long wait = retryAfter(headers, now);
+        long reset = number(headers, "x-ratelimit-reset", "ratelimit-reset");
+        if (wait < 0 && reset >= 0) {
+            wait = Math.max(0, reset * 1000 - now);
+        }
+        return wait < 0 ? 60_000 : wait;
+    }
+
+    private static long retryAfter(HttpHeaders headers, long now) {
+        String value = headers.firstValue("retry-after").orElse(null);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.strip()) * 1000);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                return Math.max(0, ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
+                        .toEpochMilli() - now);
+            } catch (RuntimeException notADate) {
+                return -1;
+            }
+        }
+    }
+
+    private static long number(HttpHeaders headers, String... names) {
+        for (String name : names) {
+            String value = headers.firstValue(name).orElse(null);
+            if (value != null) {
+                try {
+                    return Long.parseLong(value.strip());
+                } catch (NumberFormatException ignored) {
+                    // Not a number: as if absent.
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void waitFor(long millis, String message) throws PipelineException {
+        if (message != null) {
+            progress.accept(message);
+        }
+        try {
+            options.sleeper().sleep(Duration.ofMillis(millis), cancelled);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("cancelled");
+        }
+    }
+
+    private <T> HttpResponse<T> await(String path, CompletableFuture<HttpResponse<T>> pending) throws PipelineException {
+        long deadline = System.nanoTime() + options.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+        try {
+            while (true) {
+                try {
+                    return pending.get(CANCEL_POLL_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (cancelled.getAsBoolean()) {
+                        pending.cancel(true);
+                        throw new CancellationException("cancelled while waiting for " + where());
+                    }
+                    if (System.nanoTime() > deadline) {
+                        // The client's own timeout covers the headers only: a body that trickles is cut here.
+                        pending.cancel(true);
+                        throw new HttpTimeoutException("body");
+                    }
+                }
+            }
+        } catch (HttpTimeoutException e) {
+            throw slow(path, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw PipelineException.transientFailure(where() + " did not accept a connection in time (is the address"
+                        + " right, and the server up?)", cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw slow(path, cause);
+            }
+            if (cause instanceof CappedBody.TooLarge tooLarge) {
+                throw PipelineException.permanent(where() + " answered " + shortPath(path) + ": " + tooLarge.getMessage(), cause);
+            }
+            String detail = cause == null ? "" : cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : " (" + mask(cause.getMessage()) + ")");
+            String words = cause instanceof IOException io && io.getMessage() != null && io.getMessage().contains("EOF")
+                    ? where() + " broke off its answer to " + shortPath(path) + ": " : "cannot reach " + where() + ": ";
+            throw PipelineException.transientFailure(words + detail, cause);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    private PipelineException slow(String path, Throwable cause) {
+        return PipelineException.transientFailure(where() + " did not answer " + shortPath(path) + " within "
+                + options.timeout().toSeconds() + " s; it may be overloaded.", cause);
+    }
+
+    private PipelineException failure(String path, int status, String body) {
+        String detail = errorDetail(body);
+        String asked = shortPath(path);
+        if (status == 401) {
+            return PipelineException.permanent(!credentials.present()
+                    ? where() + " requires credentials (HTTP 401" + detail + "). Name the environment variable holding a"
+                    + " token (--token-env), or add a ~/.netrc entry for " + base.getHost() + "."
+                    : where() + " did not accept " + credentials.words() + " (HTTP 401" + detail + "). Check that the"
+                    + " token is valid and not expired.", null);
+        }
+        if (status == 403) {
+            return PipelineException.permanent(where() + " refused " + asked + " to " + credentials.words() + " (HTTP 403"
+                    + detail + "): these credentials lack permission to read it.", null);
+        }
+        if (status == 404) {
+            return PipelineException.notFound(where() + " has no " + asked + " (HTTP 404" + detail + "). Check the project"
+                    + " name" + (!credentials.present() ? "; a private project needs credentials." : ", and that "
+                    + credentials.words() + " may see it."));
+        }
+        if (status >= 500 || status == 408) {
+            return PipelineException.transientFailure(where() + " failed to answer " + asked + " (HTTP " + status + detail
+                    + "); tried " + options.attempts() + " times.", null);
+        }
+        return PipelineException.permanent(where() + " answered " + asked + " with HTTP " + status + detail, null);
+    }
+
+    /** The service's own message from a JSON error body, short, with any secret masked. */
+    private String errorDetail(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node != null) {
+                for (String field : new String[] {"message", "error", "error_description"}) {
+                    if (node.path(field).isTextual()) {
+                        String text = node.get(field).asText();
+                        return ": " + mask(text.length() > 200 ? text.substring(0, 200) + "…" : text);
+                    }
+                }
+            }
+        } catch (JsonProcessingException | RuntimeException ignored) {
+            // Not JSON (a proxy's page): the status says enough.
+        }
+        return "";
+    }
+
+    /** Masks every secret of these credentials in {@code text}. */
+    String mask(String text) {
+        String out = text;
+        for (String secret : credentials.secrets()) {
+            if (!secret.isEmpty()) {
+                out = out.replace(secret, "***");
+            }
+        }
+        return out;
+    }
+
+    /** The path without its query, for messages. */
+    private String shortPath(String path) {
+        String p = path.startsWith(base.toString()) ? path.substring(base.toString().length()) : path;
+        int q = p.indexOf('?');
+        return "/" + (q >= 0 ? p.substring(0, q) : p).replaceFirst("^/", "");
+    }
+
+    private static String clockTime(long millis) {
+        return DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC));
+    }
+}

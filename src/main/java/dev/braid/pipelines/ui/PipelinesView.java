@@ -1,0 +1,333 @@
+package dev.braid.pipelines.ui;
+
+import dev.braid.pipelines.PipelineJob;
+import dev.braid.pipelines.PipelineQuery;
+import dev.braid.pipelines.PipelineRun;
+import dev.braid.pipelines.PipelineRunDetail;
+import dev.braid.pipelines.PipelineStatus;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Pipelines screen: filters, the runs table, and the chosen run's graph, timeline, jobs with
+ * their logs, and downstream runs; a second tab with trends.
+ */
+public final class PipelinesView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+    private final PipelinesViewModel model;
+    private final ZoneId zone;
+    private final BorderPane root = new BorderPane();
+
+    public PipelinesView(PipelinesViewModel model, ZoneId zone) {
+        this.model = model;
+        this.zone = zone;
+        TabPane tabs = new TabPane(new Tab("Runs", runsPane()), new Tab("Trends", new TrendsPane(model).node()));
+        tabs.setId("pipelineTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() == 1) {
+                model.loadTrends();
+            }
+        });
+        root.setTop(filters());
+        root.setCenter(tabs);
+        root.getStyleClass().add("pipelines-view");
+        root.setId("pipelinesView");
+        var css = PipelinesView.class.getResource("pipelines.css");
+        if (css != null) {
+            root.getStylesheets().add(css.toExternalForm());
+        }
+        model.refresh();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private Node filters() {
+        ComboBox<String> source = new ComboBox<>();
+        source.setId("pipelineSourceFilter");
+        source.setPromptText("All sources");
+        Runnable sourcesChanged = () -> {
+            String chosen = source.getValue();
+            source.getItems().setAll("All sources");
+            source.getItems().addAll(model.sourceNames());
+            source.setValue(chosen == null || !source.getItems().contains(chosen) ? "All sources" : chosen);
+        };
+        model.sourceNames().addListener((ListChangeListener<String>) c -> sourcesChanged.run());
+        sourcesChanged.run();
+        TextField branch = new TextField();
+        branch.setId("pipelineBranchFilter");
+        branch.setPromptText("Branch");
+        branch.setPrefColumnCount(10);
+        ComboBox<String> status = new ComboBox<>();
+        status.setId("pipelineStatusFilter");
+        status.getItems().add("Any status");
+        for (PipelineStatus s : PipelineStatus.values()) {
+            status.getItems().add(s.word());
+        }
+        status.setValue("Any status");
+        TextField commit = new TextField();
+        commit.setId("pipelineCommitFilter");
+        commit.setPromptText("Commit");
+        commit.setPrefColumnCount(9);
+        ComboBox<PipelinesViewModel.Since> since = new ComboBox<>();
+        since.setId("pipelineSinceFilter");
+        since.getItems().setAll(PipelinesViewModel.Since.values());
+        since.setValue(PipelinesViewModel.Since.ANY);
+        Runnable apply = () -> model.filter("All sources".equals(source.getValue()) ? null : source.getValue(), branch.getText(),
+                PipelineStatus.fromWord(status.getValue()), commit.getText(), since.getValue());
+        source.setOnAction(e -> apply.run());
+        status.setOnAction(e -> apply.run());
+        since.setOnAction(e -> apply.run());
+        branch.setOnAction(e -> apply.run());
+        commit.setOnAction(e -> apply.run());
+        Label count = new Label();
+        count.setId("pipelineStatus");
+        count.getStyleClass().add("text-muted");
+        count.textProperty().bind(model.statusProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label empty = new Label("No pipeline source yet: add one with 'braid pipelines add …' or open the demo.");
+        empty.getStyleClass().add("text-muted");
+        empty.visibleProperty().bind(model.noSourcesProperty());
+        empty.managedProperty().bind(empty.visibleProperty());
+        HBox bar = new HBox(8, source, branch, status, commit, since, grow, empty, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        bar.getStyleClass().add("pipeline-filters");
+        return bar;
+    }
+
+    private Node runsPane() {
+        TableView<PipelineRun> table = new TableView<>(model.runs());
+        table.setId("pipelinesTable");
+        table.setPlaceholder(new Label("No runs match. Change the filters, or add a pipeline source."));
+        table.getColumns().setAll(java.util.List.of(
+                column("Source", 150, PipelineQuery.Sort.SOURCE, PipelineRun::source),
+                column("Run", 80, PipelineQuery.Sort.NUMBER, PipelineRun::label),
+                statusColumn(),
+                column("Ref", 130, PipelineQuery.Sort.REF, PipelineRun::ref),
+                column("Commit", 280, null, r -> (r.sha() == null ? "" : r.sha().substring(0, Math.min(8, r.sha().length())) + "  ")
+                        + (r.title() == null ? "" : r.title())),
+                column("Author", 120, null, PipelineRun::author),
+                column("Started", 130, PipelineQuery.Sort.STARTED, r -> r.startedAt() == null ? "" : TIME.format(r.startedAt().atZone(zone))),
+                column("Duration", 80, PipelineQuery.Sort.DURATION, r -> Durations.short_(r.durationMs())),
+                column("Jobs", 110, PipelineQuery.Sort.JOBS, r -> r.jobCount() + " jobs" + (r.jobsFailed() > 0 ? ", " + r.jobsFailed()
+                        + " failed" : ""))));
+        table.setSortPolicy(t -> {
+            if (t.getSortOrder().isEmpty()) {
+                model.sortBy(null, false);
+            } else {
+                TableColumn<PipelineRun, ?> first = t.getSortOrder().get(0);
+                model.sortBy((PipelineQuery.Sort) first.getUserData(), first.getSortType() == TableColumn.SortType.ASCENDING);
+            }
+            return true;
+        });
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(PipelineRun run, boolean empty) {
+                super.updateItem(run, empty);
+                if (!empty) {
+                    model.ensureLoaded(getIndex());
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.open(now));
+        SplitPane split = new SplitPane(table, detailPane());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        return split;
+    }
+
+    private TableColumn<PipelineRun, String> column(String title, double width, PipelineQuery.Sort sort,
+                                                    java.util.function.Function<PipelineRun, String> text) {
+        TableColumn<PipelineRun, String> column = new TableColumn<>(title);
+        column.setId("col-" + title.toLowerCase(Locale.ROOT));
+        column.setPrefWidth(width);
+        column.setUserData(sort);
+        column.setSortable(sort != null);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())).getReadOnlyProperty());
+        return column;
+    }
+
+    private TableColumn<PipelineRun, String> statusColumn() {
+        TableColumn<PipelineRun, String> column = column("Status", 90, PipelineQuery.Sort.STATUS, r -> r.status().word());
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String status, boolean empty) {
+                super.updateItem(status, empty);
+                getStyleClass().removeIf(s -> s.startsWith("pipeline-status-"));
+                setText(empty ? null : status);
+                if (!empty && status != null) {
+                    getStyleClass().add("pipeline-status-" + status);
+                }
+            }
+        });
+        return column;
+    }
+
+    private Node detailPane() {
+        Label title = new Label("Choose a run.");
+        title.setId("pipelineRunTitle");
+        title.getStyleClass().add("pipeline-run-title");
+        Hyperlink commit = new Hyperlink();
+        commit.setId("pipelineCommitLink");
+        commit.setVisible(false);
+        DagCanvas dag = new DagCanvas(job -> model.log().show(model.detailProperty().get(), job));
+        dag.setId("pipelineDag");
+        TimelineCanvas timeline = new TimelineCanvas(job -> model.log().show(model.detailProperty().get(), job));
+        timeline.setId("pipelineTimeline");
+        ListView<PipelineRun> downstream = new ListView<>();
+        downstream.setId("pipelineDownstream");
+        downstream.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(PipelineRun run, boolean empty) {
+                super.updateItem(run, empty);
+                setText(empty || run == null ? null : run.pipeline() + " " + run.label() + "  " + run.status().word() + "  "
+                        + Durations.short_(run.durationMs()));
+            }
+        });
+        downstream.setOnMouseClicked(e -> {
+            PipelineRun run = downstream.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && run != null) {
+                model.openRun(run.source(), run.id());
+            }
+        });
+        ListView<PipelineJob> jobs = new ListView<>();
+        jobs.setId("pipelineJobs");
+        jobs.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(PipelineJob job, boolean empty) {
+                super.updateItem(job, empty);
+                getStyleClass().removeIf(s -> s.startsWith("pipeline-status-"));
+                if (empty || job == null) {
+                    setText(null);
+                    return;
+                }
+                setText((job.stage() == null ? "" : job.stage() + " · ") + job.name() + (job.attempt() > 1 || job.retried()
+                        ? " (try " + job.attempt() + (job.retried() ? ", retried" : "") + ")" : "") + "  " + job.status().word()
+                        + "  " + Durations.short_(job.durationMs()) + (job.downstream() != null ? "  → downstream "
+                        + job.downstream().id() : ""));
+                getStyleClass().add("pipeline-status-" + job.status().word());
+            }
+        });
+        jobs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now != model.log().jobProperty().get()) {
+                model.log().show(model.detailProperty().get(), now);
+            }
+        });
+        model.detailProperty().addListener((obs, old, now) -> {
+            showTitle(title, commit, now);
+            dag.show(model.dagProperty().get());
+            timeline.show(now);
+            jobs.getItems().setAll(now == null ? java.util.List.of() : now.jobs());
+            downstream.getItems().setAll(now == null ? java.util.List.of() : now.downstream());
+        });
+        model.dagProperty().addListener((obs, old, now) -> dag.show(now));
+        SplitPane jobsAndLog = new SplitPane(jobs, logPane());
+        jobsAndLog.setDividerPositions(0.3);
+        TabPane tabs = new TabPane(new Tab("Graph", scroll(dag)), new Tab("Timeline", scroll(timeline)),
+                new Tab("Jobs and logs", jobsAndLog), new Tab("Downstream", downstream));
+        tabs.setId("pipelineDetailTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        model.log().jobProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                tabs.getSelectionModel().select(2);
+                jobs.getSelectionModel().select(now);
+            }
+        });
+        HBox header = new HBox(10, title, commit);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(6, 8, 2, 8));
+        VBox box = new VBox(header, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return box;
+    }
+
+    private void showTitle(Label title, Hyperlink commit, PipelineRunDetail detail) {
+        if (detail == null) {
+            title.setText("Choose a run.");
+            commit.setVisible(false);
+            return;
+        }
+        PipelineRun run = detail.run();
+        title.setText(run.source() + "  " + run.label() + "  " + run.status().word()
+                + (run.sourceStatus() != null && !run.sourceStatus().equalsIgnoreCase(run.status().word()) ? " (" + run.sourceStatus() + ")" : "")
+                + "  on " + run.ref() + (run.event() == null ? "" : " · " + run.event()) + "  queued "
+                + Durations.short_(run.queuedMs()) + ", ran " + Durations.short_(run.durationMs())
+                + (detail.parent() == null ? "" : "  · started by " + detail.parent().label()));
+        commit.setText(run.sha() == null ? "" : "commit " + run.sha().substring(0, Math.min(10, run.sha().length())));
+        commit.setVisible(run.sha() != null && model.canOpenCommits());
+        commit.setOnAction(e -> model.openCommit(run.sha()));
+    }
+
+    private Node logPane() {
+        JobLogViewModel log = model.log();
+        ListView<String> lines = new ListView<>(log.lines());
+        lines.setId("jobLog");
+        lines.getStyleClass().add("job-log");
+        lines.setCellFactory(l -> new LogLineCell(log));
+        lines.setFixedCellSize(18);
+        log.focusLineProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                lines.scrollTo(Math.max(0, now.intValue() - 3));
+                lines.getSelectionModel().select(now.intValue());
+            }
+        });
+        TextField search = new TextField();
+        search.setId("logSearch");
+        search.setPromptText("Search the log");
+        search.setOnAction(e -> log.findNext(search.getText()));
+        Button next = new Button("Next");
+        next.setOnAction(e -> log.findNext(search.getText()));
+        Button failing = new Button("Go to failure");
+        failing.setId("logFailure");
+        failing.disableProperty().bind(log.failingLineProperty().lessThan(0));
+        failing.setOnAction(e -> lines.scrollTo(Math.max(0, log.failingLineProperty().get() - 3)));
+        Label note = new Label();
+        note.setId("logNote");
+        note.getStyleClass().add("text-muted");
+        note.textProperty().bind(log.noteProperty());
+        HBox bar = new HBox(6, search, next, failing, note);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4));
+        VBox box = new VBox(bar, lines);
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        return box;
+    }
+
+    private static ScrollPane scroll(Node content) {
+        ScrollPane pane = new ScrollPane(content);
+        pane.setFitToWidth(true);
+        pane.setFitToHeight(true);
+        return pane;
+    }
+}

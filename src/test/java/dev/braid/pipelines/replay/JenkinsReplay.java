@@ -1,0 +1,198 @@
+package dev.braid.pipelines.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Jenkins' JSON API as its remote-access documentation and the Pipeline Stage View plugin's REST API
+ * describe them: a folder {@code acme} holding a multibranch Pipeline {@code churn} whose branch jobs
+ * ({@code main}, {@code feature/fast} named {@code feature%2Ffast}, so {@code job/feature%252Ffast} in
+ * URLs) hold the builds; {@code allBuilds{M,N}} ranges, newest first; builds with
+ * {@code lastBuiltRevision} and causes; {@code wfapi/describe} stages; {@code consoleText}. HTTP basic
+ * authentication with a user and an API token.
+ */
+public final class JenkinsReplay implements ReplayServer.Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern JOB = Pattern.compile("((?:/job/[^/]+)+)/(?:(\\d+)/)?(api/json|wfapi/describe|consoleText)");
+    private static final Pattern RANGE = Pattern.compile("\\{(\\d+),(\\d+)}$");
+    private final CiHistory history;
+    private final String auth;
+    private volatile String base = "http://127.0.0.1";
+
+    public JenkinsReplay(CiHistory history, String user, String token) {
+        this.history = history;
+        this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void base(String url) {
+        this.base = url;
+    }
+
+    /** The branch job a run belongs to, as Jenkins names it. */
+    public static String branchJob(CiHistory.Run run) {
+        return run.ref.equals("main") ? "main" : "feature%2Ffast";
+    }
+
+    /** The builds of one branch job, oldest first; the build number is the position + 1. */
+    private List<CiHistory.Run> builds(String branch) {
+        List<CiHistory.Run> out = new ArrayList<>();
+        for (CiHistory.Run run : history.runs()) {
+            if (branchJob(run).equals(branch)) {
+                out.add(run);
+            }
+        }
+        return out;
+    }
+
+    /** A run's id in Braid for a source on the folder {@code acme}: the branch job's path below it, and its build number. */
+    public String runId(CiHistory.Run run) {
+        return "churn/" + branchJob(run) + "/" + (builds(branchJob(run)).indexOf(run) + 1);
+    }
+
+    @Override
+    public ReplayServer.Reply answer(ReplayServer.Request r) {
+        if (!auth.equals(r.header("Authorization"))) {
+            return new ReplayServer.Reply(401, new LinkedHashMap<>(Map.of("Content-Type", "text/html",
+                    "WWW-Authenticate", "Basic realm=\"Jenkins\"")), "<html><body>Unauthorized</body></html>".getBytes());
+        }
+        Matcher m = JOB.matcher(r.path());
+        if (!m.matches()) {
+            return ReplayServer.Reply.text(404, "Not Found");
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : m.group(1).substring(5).split("/job/")) {
+            names.add(URLDecoder.decode(part, StandardCharsets.UTF_8));
+        }
+        String kind = m.group(3);
+        if (names.equals(List.of("acme"))) {
+            return folder("com.cloudbees.hudson.plugins.folder.Folder", "acme", List.of("churn"));
+        }
+        if (names.equals(List.of("acme", "churn"))) {
+            return folder("org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject", "churn",
+                    List.of("feature%2Ffast", "main"));
+        }
+        if (names.size() != 3 || !names.subList(0, 2).equals(List.of("acme", "churn"))) {
+            return ReplayServer.Reply.text(404, "Not Found");
+        }
+        List<CiHistory.Run> builds = builds(names.get(2));
+        if (m.group(2) == null) {
+            if (!kind.equals("api/json")) {
+                return ReplayServer.Reply.text(404, "Not Found");
+            }
+            String tree = r.param("tree");
+            int from = 0;
+            int to = Integer.MAX_VALUE;
+            Matcher range = RANGE.matcher(tree == null ? "" : tree);
+            if (range.find()) {
+                from = Integer.parseInt(range.group(1));
+                to = Integer.parseInt(range.group(2));
+            }
+            ObjectNode job = JSON.createObjectNode();
+            job.put("_class", "org.jenkinsci.plugins.workflow.job.WorkflowJob");
+            ArrayNode list = job.putArray(tree != null && tree.startsWith("allBuilds") ? "allBuilds" : "builds");
+            for (int i = builds.size() - 1 - from, n = 0; i >= 0 && n < to - from; i--, n++) {
+                list.add(build(names.get(2), i + 1, builds.get(i)));
+            }
+            return ReplayServer.Reply.json(200, job.toString());
+        }
+        int number = Integer.parseInt(m.group(2));
+        if (number < 1 || number > builds.size()) {
+            return ReplayServer.Reply.text(404, "Not Found");
+        }
+        CiHistory.Run run = builds.get(number - 1);
+        return switch (kind) {
+            case "api/json" -> ReplayServer.Reply.json(200, build(names.get(2), number, run).toString());
+            case "wfapi/describe" -> ReplayServer.Reply.json(200, describe(number, run).toString());
+            default -> ReplayServer.Reply.text(200, run.jobs.stream().map(CiLogs::log).reduce("", String::concat));
+        };
+    }
+
+    private static ReplayServer.Reply folder(String type, String name, List<String> children) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("_class", type);
+        o.put("name", name);
+        ArrayNode jobs = o.putArray("jobs");
+        for (String child : children) {
+            ObjectNode j = jobs.addObject();
+            j.put("_class", type.contains("MultiBranch") ? "org.jenkinsci.plugins.workflow.job.WorkflowJob"
+                    : "org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject");
+            j.put("name", child);
+        }
+        return ReplayServer.Reply.json(200, o.toString());
+    }
+
+    private ObjectNode build(String branch, int number, CiHistory.Run run) {
+        ObjectNode b = JSON.createObjectNode();
+        b.put("_class", "org.jenkinsci.plugins.workflow.job.WorkflowRun");
+        b.put("number", number);
+        boolean building = run.finished == null;
+        b.put("building", building);
+        if (building) {
+            b.putNull("result");
+        } else {
+            b.put("result", switch (run.status) {
+                case "failed" -> "FAILURE";
+                case "canceled" -> "ABORTED";
+                default -> "SUCCESS";
+            });
+        }
+        b.put("timestamp", run.started);
+        b.put("duration", building ? 0 : run.finished - run.started);
+        b.put("displayName", "#" + number);
+        b.put("url", base + "/job/acme/job/churn/job/" + branch.replace("%", "%25") + "/" + number + "/");
+        ArrayNode actions = b.putArray("actions");
+        ObjectNode causes = actions.addObject();
+        causes.put("_class", "hudson.model.CauseAction");
+        ObjectNode cause = causes.putArray("causes").addObject();
+        cause.put("_class", "jenkins.branch.BranchEventCause");
+        cause.put("shortDescription", "Push event to branch " + run.ref);
+        actions.addObject();
+        ObjectNode data = actions.addObject();
+        data.put("_class", "hudson.plugins.git.util.BuildData");
+        ObjectNode revision = data.putObject("lastBuiltRevision");
+        revision.put("SHA1", run.sha);
+        revision.putArray("branch").addObject().put("name", "refs/remotes/origin/" + run.ref);
+        return b;
+    }
+
+    private static ObjectNode describe(int number, CiHistory.Run run) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("id", Integer.toString(number));
+        d.put("name", "#" + number);
+        d.put("status", run.finished == null ? "IN_PROGRESS" : run.status.equals("failed") ? "FAILED" : "SUCCESS");
+        d.put("startTimeMillis", run.started);
+        d.put("queueDurationMillis", run.started - run.created);
+        ArrayNode stages = d.putArray("stages");
+        int id = 6;
+        for (CiHistory.Job job : run.jobs) {
+            if (run.jobs.stream().anyMatch(o -> o != job && o.name.equals(job.name) && o.attempt > job.attempt)) {
+                continue;
+            }
+            ObjectNode s = stages.addObject();
+            s.put("id", Integer.toString(id));
+            id += 7;
+            s.put("name", job.name);
+            s.put("execNode", job.runner);
+            s.put("status", switch (job.status) {
+                case "failed" -> "FAILED";
+                case "canceled" -> "ABORTED";
+                case "running" -> "IN_PROGRESS";
+                default -> "SUCCESS";
+            });
+            s.put("startTimeMillis", job.started);
+            s.put("durationMillis", job.finished == null ? 0 : job.finished - job.started);
+            s.put("pauseDurationMillis", 0);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.braid.pipelines.ui;
+
+import dev.braid.pipelines.PipelineRun;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Pipelines screen as a person uses it, for view tests. */
+final class PipelinesViewHandle {
+    private final FxRobot robot;
+
+    PipelinesViewHandle(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<PipelineRun> table() {
+        return robot.lookup("#pipelinesTable").queryAs(TableView.class);
+    }
+
+    List<PipelineRun> rows() {
+        return List.copyOf(table().getItems());
+    }
+
+    void filterStatus(String status) {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = robot.lookup("#pipelineStatusFilter").queryAs(ComboBox.class);
+        robot.clickOn(box);
+        robot.clickOn(status);
+    }
+
+    /** Selects row {@code index}, as arrow keys in the focused table do. */
+    void openRow(int index) {
+        robot.interact(() -> {
+            table().requestFocus();
+            table().getSelectionModel().clearAndSelect(index);
+        });
+    }
+
+    String runTitle() {
+        return robot.lookup("#pipelineRunTitle").queryAs(Label.class).getText();
+    }
+
+    DagCanvas dag() {
+        return robot.lookup("#pipelineDag").queryAs(DagCanvas.class);
+    }
+
+    TimelineCanvas timeline() {
+        return robot.lookup("#pipelineTimeline").queryAs(TimelineCanvas.class);
+    }
+
+    void showTab(String title) {
+        robot.clickOn(title);
+    }
+
+    int detailTab() {
+        return robot.lookup("#pipelineDetailTabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex();
+    }
+
+    /** Clicks the job box named {@code name} in the graph. */
+    void clickJobInGraph(String name) {
+        DagCanvas dag = dag();
+        var node = dag.dag().nodes().stream().filter(n -> n.job().name().equals(name)).findFirst().orElseThrow();
+        var point = dag.localToScreen(DagCanvas.x(node) + 20, DagCanvas.y(node) + 10);
+        robot.clickOn(point);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> logLines() {
+        return List.copyOf(robot.lookup("#jobLog").queryAs(ListView.class).getItems());
+    }
+
+    int selectedLogLine() {
+        return robot.lookup("#jobLog").queryAs(ListView.class).getSelectionModel().getSelectedIndex();
+    }
+
+    void search(String text) {
+        robot.clickOn("#logSearch").write(text).type(javafx.scene.input.KeyCode.ENTER);
+    }
+}
