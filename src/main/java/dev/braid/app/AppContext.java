@@ -35,6 +35,7 @@ import dev.braid.store.SettingsStore;
 import dev.braid.sync.RetryPolicy;
 import dev.braid.sync.Secrets;
 import dev.braid.sync.Sleeper;
+import dev.braid.sync.SourceCleanup;
 import dev.braid.sync.SourceManager;
 import dev.braid.sync.SourceStore;
 import dev.braid.sync.SourceSyncer;
@@ -127,9 +128,7 @@ public final class AppContext implements AutoCloseable {
         this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
         // Each kind's cleanups: what removing or renaming a source of that kind must also take
         // along. A new kind of source adds its own here (see SourceCleanup).
-        this.sourceManager = Lazy.of(() -> new SourceManager(database, sources(), syncEngine(), List.of(
-                repositories().cleanup(), LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
-                experiments().cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage()))));
+        this.sourceManager = Lazy.of(() -> new SourceManager(database, sources(), syncEngine(), sourceCleanups()));
         // Every secret a source names is masked from the start, also by commands that never use it.
         Logging.maskWith(secrets::mask);
         sources().list().forEach(source -> secrets.registerNamedIn(source.config(), System.getenv()));
@@ -148,6 +147,18 @@ public final class AppContext implements AutoCloseable {
                     new PipelineLineage(database, lineage())));
         }
         return syncers;
+    }
+
+    private List<SourceCleanup> sourceCleanups() {
+        List<SourceCleanup> cleanups = new ArrayList<>(List.of(repositories().cleanup(),
+                LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
+                LineageCleanup.relabelled(RepositoryService.KIND, DvcRunInputs.assertedBy("")),
+                experiments().cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage())));
+        PipelineLineage pipelineLineage = new PipelineLineage(database, lineage());
+        for (String kind : PipelineService.KINDS) {
+            cleanups.add(pipelineLineage.cleanup(kind));
+        }
+        return cleanups;
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */

@@ -14,34 +14,54 @@ import java.util.List;
  * recorded as {@code "<prefix><source name>"} (ADR 8). Removing the source deletes them, and the
  * nodes only they mentioned (a node someone labelled stays). Renaming it either relabels the
  * edges (when node ids do not contain the source's name, as for DVC) or derives them again under
- * the new name (MLflow, whose node ids do), carrying labels over to the new ids.
+ * the new name (MLflow and CI sources, whose node ids do), carrying labels and other sources'
+ * edges to those nodes (a DVC join to an MLflow run, say) over to the new ids.
  *
  * <p>A new kind of source that asserts lineage as {@code "<prefix>:<name>"} registers
- * {@code LineageCleanup.relabelled(kind, prefix + ":")} with the source manager.
+ * {@code LineageCleanup.relabelled(kind, prefix + ":")} with the source manager, or
+ * {@link #derived} when its node ids contain its name.
  */
 public final class LineageCleanup implements SourceCleanup {
     /** The kinds of MLflow node ids that contain the source's name, as {@code <kind>:<source>:...}. */
     private static final List<String> MLFLOW_ID_PREFIXES = List.of(NodeKind.EXPERIMENT_RUN.id(), NodeKind.MODEL.id(),
             NodeKind.MODEL_VERSION.id(), NodeKind.ALIAS.id(), NodeKind.LOGGED_MODEL.id(), NodeKind.ARTIFACT.id(),
             NodeKind.DATASET.id() + ":mlflow");
+
+    /** Derives a source's edges again from the cache, inside the caller's transaction. */
+    @FunctionalInterface
+    public interface Rederive {
+        void rederive(Connection c, Source source) throws SQLException;
+    }
+
     private final String kind;
     private final String prefix;
-    private final LineageService rederive;
+    private final List<String> idKinds;
+    private final Rederive rederive;
 
-    private LineageCleanup(String kind, String prefix, LineageService rederive) {
+    private LineageCleanup(String kind, String prefix, List<String> idKinds, Rederive rederive) {
         this.kind = kind;
         this.prefix = prefix;
+        this.idKinds = List.copyOf(idKinds);
         this.rederive = rederive;
     }
 
     /** Edges asserted as {@code prefix + name} by sources of {@code kind}; a rename relabels them. */
     public static LineageCleanup relabelled(String kind, String prefix) {
-        return new LineageCleanup(kind, prefix, null);
+        return new LineageCleanup(kind, prefix, List.of(), null);
     }
 
     /** MLflow sources' edges; a rename derives them again from the cache under the new name. */
     public static LineageCleanup mlflow(String kind, LineageService lineage) {
-        return new LineageCleanup(kind, MlflowEdges.assertedBy(""), lineage);
+        return new LineageCleanup(kind, MlflowEdges.assertedBy(""), MLFLOW_ID_PREFIXES, lineage::rebuildMlflow);
+    }
+
+    /**
+     * Edges asserted as {@code prefix + name} about nodes whose ids start {@code <idKind>:<name>:}
+     * for one of {@code idKinds}: removing the source also drops other sources' edges to those
+     * nodes; renaming it moves labels and such edges to the new ids and calls {@code rederive}.
+     */
+    public static LineageCleanup derived(String kind, String prefix, List<String> idKinds, Rederive rederive) {
+        return new LineageCleanup(kind, prefix, idKinds, rederive);
     }
 
     @Override
@@ -62,7 +82,34 @@ public final class LineageCleanup implements SourceCleanup {
 
     @Override
     public void remove(Connection c, Source source) throws SQLException {
-        removeAssertedBy(c, prefix + source.name());
+        startRemoval(c, prefix + source.name());
+        for (String idKind : idKinds) {
+            String start = idKind + ":" + source.name() + ":";
+            // Other sources' edges to this source's nodes (a DVC join to one of its runs) end with the nodes.
+            for (String table : List.of("lineage_edges", "lineage_edges_ended")) {
+                for (String end : List.of("from_id", "to_id")) {
+                    String other = end.equals("from_id") ? "to_id" : "from_id";
+                    try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO lineage_removed_ends(id) SELECT "
+                            + other + " FROM " + table + " WHERE substr(" + end + ", 1, ?) = ?")) {
+                        st.setInt(1, start.length());
+                        st.setString(2, start);
+                        st.executeUpdate();
+                    }
+                    try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE substr(" + end + ", 1, ?) = ?")) {
+                        st.setInt(1, start.length());
+                        st.setString(2, start);
+                        st.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO lineage_removed_ends(id)"
+                    + " SELECT id FROM lineage_nodes WHERE substr(id, 1, ?) = ?")) {
+                st.setInt(1, start.length());
+                st.setString(2, start);
+                st.executeUpdate();
+            }
+        }
+        finishRemoval(c, prefix + source.name());
     }
 
     @Override
@@ -80,19 +127,40 @@ public final class LineageCleanup implements SourceCleanup {
             }
             return;
         }
-        for (String idKind : MLFLOW_ID_PREFIXES) {
+        startRemoval(c, from);
+        for (String idKind : idKinds) {
             String oldStart = idKind + ":" + before.name() + ":";
-            try (PreparedStatement st = c.prepareStatement("UPDATE OR IGNORE lineage_labels SET node_id = ? || substr(node_id, ?)"
-                    + " WHERE substr(node_id, 1, ?) = ?")) {
-                st.setString(1, idKind + ":" + after.name() + ":");
-                st.setInt(2, oldStart.length() + 1);
-                st.setInt(3, oldStart.length());
-                st.setString(4, oldStart);
+            String newStart = idKind + ":" + after.name() + ":";
+            move(c, "lineage_labels", "node_id", oldStart, newStart, "");
+            for (String table : List.of("lineage_edges", "lineage_edges_ended")) {
+                move(c, table, "from_id", oldStart, newStart, from);
+                move(c, table, "to_id", oldStart, newStart, from);
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO lineage_removed_ends(id)"
+                    + " SELECT id FROM lineage_nodes WHERE substr(id, 1, ?) = ?")) {
+                st.setInt(1, oldStart.length());
+                st.setString(2, oldStart);
                 st.executeUpdate();
             }
         }
-        removeAssertedBy(c, from);
-        rederive.rebuildMlflow(c, after);
+        finishRemoval(c, from);
+        rederive.rederive(c, after);
+    }
+
+    /** Rewrites {@code column} from {@code oldStart...} to {@code newStart...}, leaving rows asserted by {@code except}. */
+    private static void move(Connection c, String table, String column, String oldStart, String newStart, String except)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE OR IGNORE " + table + " SET " + column + " = ? || substr("
+                + column + ", ?) WHERE substr(" + column + ", 1, ?) = ?" + (except.isEmpty() ? "" : " AND asserted_by <> ?"))) {
+            st.setString(1, newStart);
+            st.setInt(2, oldStart.length() + 1);
+            st.setInt(3, oldStart.length());
+            st.setString(4, oldStart);
+            if (!except.isEmpty()) {
+                st.setString(5, except);
+            }
+            st.executeUpdate();
+        }
     }
 
     /**
@@ -100,6 +168,12 @@ public final class LineageCleanup implements SourceCleanup {
      * no other edge mentions and nobody labelled.
      */
     static void removeAssertedBy(Connection c, String assertedBy) throws SQLException {
+        startRemoval(c, assertedBy);
+        finishRemoval(c, assertedBy);
+    }
+
+    /** Notes the ends of {@code assertedBy}'s edges as candidates for removal. */
+    private static void startRemoval(Connection c, String assertedBy) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMP TABLE IF NOT EXISTS lineage_removed_ends(id TEXT PRIMARY KEY) WITHOUT ROWID");
             st.execute("DELETE FROM lineage_removed_ends");
@@ -111,6 +185,10 @@ public final class LineageCleanup implements SourceCleanup {
             st.setString(1, assertedBy);
             st.executeUpdate();
         }
+    }
+
+    /** Deletes {@code assertedBy}'s edges, then the candidate nodes no edge mentions and nobody labelled. */
+    private static void finishRemoval(Connection c, String assertedBy) throws SQLException {
         new LineageStore().deleteAssertedBy(c, assertedBy);
         try (Statement st = c.createStatement()) {
             st.executeUpdate("""

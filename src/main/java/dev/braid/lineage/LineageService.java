@@ -308,6 +308,14 @@ public final class LineageService implements LineageReader {
     }
 
     /**
+     * {@link #replace(String, GraphChanges)} inside the caller's transaction (a source being renamed
+     * derives its edges again under the new name in the rename's transaction).
+     */
+    public int replace(Connection c, String assertedBy, GraphChanges changes) throws SQLException {
+        return replace(c, assertedBy, changes, clock.instant());
+    }
+
+    /**
      * Derives again the edges an MLflow source asserts from its cached runs, dataset inputs and
      * registry, replacing the previous ones in one transaction.
      */

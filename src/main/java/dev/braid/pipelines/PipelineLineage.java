@@ -2,12 +2,14 @@ package dev.braid.pipelines;
 
 import dev.braid.lineage.EdgeKind;
 import dev.braid.lineage.GraphChanges;
+import dev.braid.lineage.LineageCleanup;
 import dev.braid.lineage.LineageIds;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.NodeId;
 import dev.braid.lineage.NodeKind;
 import dev.braid.store.Database;
 import dev.braid.sync.Source;
+import dev.braid.sync.SourceCleanup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,6 +78,15 @@ public final class PipelineLineage {
             }
             default -> null;
         };
+    }
+
+    /**
+     * What removing or renaming a pipeline source of {@code kind} does to its lineage: its edges
+     * and nodes go, or are derived again under the new name (node ids contain the source's name).
+     */
+    public SourceCleanup cleanup(String kind) {
+        return LineageCleanup.derived(kind, assertedBy(""), List.of(PIPELINE_RUN.id(), CI_JOB.id()),
+                (c, source) -> lineage.replace(c, assertedBy(source.name()), derive(c, source)));
     }
 
     /** Derives again the edges {@code source} asserts, in one transaction. */
