@@ -18,6 +18,8 @@ import dev.braid.lineage.ui.LineageSearch;
 import dev.braid.lineage.ui.OpenLineageSourceForms;
 import dev.braid.lineage.ui.ReceiverStarter;
 import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.ui.PipelineRunSearch;
+import dev.braid.pipelines.ui.PipelineSourceForms;
 import dev.braid.pipelines.ui.PipelinesView;
 import dev.braid.pipelines.ui.PipelinesViewModel;
 import dev.braid.repos.RepositoryService;
@@ -67,6 +69,7 @@ public final class Workbench {
     private final Map<String, Consumer<Source>> sourceOpeners = new HashMap<>();
     private LineageReceiverViewModel lineageReceiver;
     private PipelinesViewModel pipelines;
+    private final SearchViewModel search;
 
     /** {@code demo} may be null when no demo workspace is available. */
     public Workbench(WorkbenchServices services, TaskRunner runner, ScheduledExecutorService scheduler, DemoOpener demo) {
@@ -102,7 +105,7 @@ public final class Workbench {
         }
         registerSourceForms();
         this.addSource = new AddSourceViewModel(sourceForms, sync, services.sourceManager(), runner);
-        SearchViewModel search = new SearchViewModel(runner);
+        this.search = new SearchViewModel(runner);
         this.settingsModel = new SettingsViewModel(services.dataDir().toString(), settings, periodicSync);
         this.syncLog = new SyncLogViewModel(services.syncRuns(), sync, runner);
         this.welcome = new WelcomeViewModel(sourceForms, sync, shell, demo, runner, this::showAddSource);
@@ -278,6 +281,15 @@ public final class Workbench {
                             shown.openRun(run.source(), run.id());
                         })).toList());
         sync.finishedRunsProperty().addListener((obs, old, now) -> pipelines.refresh());
+        sourceForms.register(PipelineSourceForms.GROUP);
+        PipelineSourceForms.all(service).forEach(sourceForms::register);
+        search.register(new PipelineRunSearch(service, services.lineage(), (source, runId) -> {
+            shell.show(Page.PIPELINES);
+            shown.openRun(source, runId);
+        }));
+        for (String kind : PipelineService.KINDS) {
+            sourceOpeners.put(kind, source -> shell.show(Page.PIPELINES));
+        }
     }
 
     /** Null until {@link #setPipelines} gave the window its Pipelines screen. */

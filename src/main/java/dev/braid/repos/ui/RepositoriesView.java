@@ -70,6 +70,18 @@ public final class RepositoriesView {
                 table.scrollTo(Math.max(0, table.getItems().indexOf(now) - 3));
             }
         });
+        // A sync re-read the history under the same filters: the chosen commit, still chosen in the
+        // model, is selected again in the new rows (an equal row fires no change of its own).
+        model.history().addListener((ListChangeListener<HistoryItem>) change -> {
+            HistoryItem chosen = model.selectedCommitProperty().get();
+            if (chosen != null && !chosen.equals(table.getSelectionModel().getSelectedItem())) {
+                int index = table.getItems().indexOf(chosen);
+                if (index >= 0) {
+                    table.getSelectionModel().select(index);
+                    table.scrollTo(Math.max(0, index - 3));
+                }
+            }
+        });
 
         CommitDetailView detail = new CommitDetailView(model.detail(),
                 hash -> model.open(model.detail().repoId(), hash));

@@ -245,7 +245,11 @@ public final class RepositoriesViewModel {
         if (repo == null) {
             return;
         }
-        selectedCommit.set(null);
+        if (pendingHash == null) {
+            selectedCommit.set(null);
+        }
+        // else a sync is re-reading the history: the selected commit (and its detail) stays chosen
+        // until the same commit is found in the new pages, so the selection never blinks away.
         long repoId = repo.sourceId();
         GitRef ref = refFilter.get();
         String text = textFilter.get().isEmpty() ? null : textFilter.get();
