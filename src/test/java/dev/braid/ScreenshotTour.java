@@ -85,6 +85,9 @@ class ScreenshotTour {
             show(Page.LINEAGE);
             settle(() -> false);
             save(stage, "lineage-" + suffix);
+            show(Page.PIPELINES);
+            settle(() -> rows(robot, "#pipelinesTable") > 5);
+            save(stage, "pipelines-" + suffix);
             show(Page.SOURCES);
             settle(() -> rows(robot, "#sourcesTable") >= 2);
             robot.clickOn(robot.lookup("#sourcesTable .table-row-cell").nth(0).<Node>query());
@@ -106,6 +109,13 @@ class ScreenshotTour {
             });
             settle(() -> robot.lookup("#addSourceDialog").tryQuery().isPresent());
             save(stage, "add-source-" + suffix);
+            on(() -> {
+                robot.lookup("#addSourceDialog").query().getScene().getWindow().hide();
+                window.workbench().showAddSource("pipelines");
+                return null;
+            });
+            settle(() -> robot.lookup("#addSourceDialog").tryQuery().isPresent());
+            save(stage, "add-source-pipelines-" + suffix);
             on(() -> {
                 robot.lookup("#addSourceDialog").query().getScene().getWindow().hide();
                 window.close();

@@ -93,6 +93,17 @@ class SourceCommandTest {
     }
 
     @Test
+    void aCacheResetKeepsWhichSourcesArePaused() throws Exception {
+        run(0, "source", "pause", "beta");
+
+        run(0, "cache", "reset", "--force");
+
+        JsonNode json = new ObjectMapper().readTree(run(0, "source", "list", "--json").out());
+        assertFalse(json.get(0).get("paused").asBoolean(), json.toString());
+        assertTrue(json.get(1).get("paused").asBoolean(), "a pause is the user's choice, not something a sync fetches");
+    }
+
+    @Test
     void removeAsksForYesWithoutATerminalThenRemovesEverythingCached() {
         CliRun refused = run(2, "source", "remove", "beta");
         assertTrue(refused.err().contains("Removing beta (git) deletes 6 cached commits"), refused.err());

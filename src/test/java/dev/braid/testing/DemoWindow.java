@@ -36,6 +36,7 @@ public final class DemoWindow implements AutoCloseable {
         workbench = new Workbench(services, runner, scheduler, new DemoWorkspaceOpener(context.repositories(),
                 context.dirs().dataDir(), Clock.systemUTC(), context.experiments(), null, context.openLineageImporter()));
         workbench.setLineageReceiver(context::startLineageReceiver, Map.of());
+        workbench.setPipelines(context.pipelines());
         workbench.experiments().setRunEdits(context.runEdits());
         workbench.experiments().setArtifacts(context.artifacts());
         scene = new Scene(workbench.root(), WIDTH, HEIGHT);
