@@ -58,7 +58,9 @@ final class DemoMlflowStore {
             ends.put(id, writeRun(out, random, BASELINE, id, "logreg-" + (i + 1), commit, null, status(random, i, 60),
                     Map.of("model", "logreg", "C", fmt(Math.pow(10, random.nextInt(4) - 2)), "penalty",
                             random.nextBoolean() ? "l2" : "l1"), Map.of("auc", auc, "f1", auc - 0.12), 10, i == 17, null));
-            if (i == 59) {
+            if (i == 39) {
+                // The baseline was registered part of the way through; the classifier's versions
+                // came later, so the newest model version (where the lineage explorer opens) is one of them.
                 best.add(new String[] {"churn-baseline-model", id, BASELINE});
             }
         }

@@ -23,7 +23,7 @@ public final class NodeLabels {
             int at = name.lastIndexOf('@');
             if (at > 0) {
                 String version = name.substring(at + 1);
-                return lastSegment(name.substring(0, at)) + " @ " + version.substring(0, Math.min(8, version.length()));
+                return lastSegment(name.substring(0, at)) + "@" + version.substring(0, Math.min(8, version.length()));
             }
             return lastSegment(name);
         }

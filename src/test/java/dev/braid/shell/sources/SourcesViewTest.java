@@ -127,8 +127,10 @@ class SourcesViewTest {
         waitFor(() -> robot.lookup("#sourceKinds").tryQuery().isPresent());
         AddSourceDialogHandle dialog = new AddSourceDialogHandle(robot);
         assertEquals(List.of("Git repository", "Repository folder", "Clone from a URL", "MLflow experiments", "Tracking server",
-                "mlflow.db file", "mlruns folder", "OpenLineage events", "Import events"), dialog.kindTexts());
-        for (String kind : List.of("git-folder", "git-clone", "mlflow-server", "mlflow-db", "mlflow-mlruns", "openlineage-file")) {
+                "mlflow.db file", "mlruns folder", "OpenLineage events", "Import events", "CI pipelines", "GitLab CI",
+                "GitHub Actions", "Jenkins job", "CircleCI"), dialog.kindTexts());
+        for (String kind : List.of("git-folder", "git-clone", "mlflow-server", "mlflow-db", "mlflow-mlruns", "openlineage-file",
+                "gitlab", "github", "jenkins", "circleci")) {
             dialog.chooseKind(kind);
             assertTrue(VisibleText.clipped(robot.lookup("#addSourceDialog").queryParent()).isEmpty(),
                     kind + ": " + VisibleText.clipped(robot.lookup("#addSourceDialog").queryParent()));
