@@ -5,13 +5,26 @@
 #                 100,000 cached runs, peak heap; the metric chart's first paint;
 #   lineage:      import of 100,000 OpenLineage events from a JSON Lines file, depth-10 downstream
 #                 closures in a graph of 1,000,000 edges, peak heap (-Xmx512m); layout and first
-#                 paint of a 2,000-node neighbourhood in the explorer.
-#   dvc:          DVC stage states across a 10,000-commit history vs `dvc status` on a sample.
+#                 paint of a 2,000-node neighbourhood in the explorer;
+#   dvc:          DVC stage states across a 10,000-commit history vs `dvc status` on a sample;
+#   process:      whole-process figures: each braid command started as a user starts it (the
+#                 launchers' JVM options, the class-data archive), next to its reference in the
+#                 same run: start-up, full index, reading out, lineage questions and import, memory
+#                 (bench/process/run-process.sh);
+#   crash:        each sync kind (git, MLflow, OpenLineage import) killed BENCH_CRASH_KILLS times at
+#                 random points; integrity, no half sync seen, and the resumed sync's result;
+#   security:     scanning 1 GB of mixed model files, MB/s against picklescan and modelscan in the
+#                 same run; detection and time per file against picklescan, modelscan and fickling;
+#   airflow:      first sync of 5,000 DAG runs x 20 task instances from the Airflow 3 replay vs its raw serving rate.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|process|crash|security|airflow   run one part only (default: all)
 #   BENCH_PIPELINE_RUNS=20000  pipeline runs (10 jobs each) the GitLab replay serves for the first sync
+#   BENCH_AIRFLOW_RUNS=5000  DAG runs (20 task instances each) the Airflow replay serves
 #   BENCH_DVC_COMMITS=10000  commits in the generated DVC project; BENCH_DVC_SAMPLE=20 commits timed with dvc status
+#   BENCH_CRASH_KILLS=100  kills per sync kind in the crash run
+#   BENCH_CRASH_KINDS=git,mlflow,openlineage  the sync kinds the crash run kills
+#   BENCH_SECURITY_MB=1024 size of the generated model files (cached in bench/work/security-models-<n>)
 #   BENCH_COMMITS=100000   size of the generated repository
 #   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
 #   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server
@@ -153,5 +166,53 @@ if [[ "$only" == all || "$only" == dvc ]]; then
   echo "== dvc: stage states across $dvc_commits commits vs dvc status (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   java -Xmx256m -cp "$classpath" dev.braid.bench.DvcStatusBenchmark "$dvc_repo" "$dvc_bin" "${BENCH_DVC_SAMPLE:-20}" \
     | tee "$work/dvc-run/result.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == crash ]]; then
+  kills="${BENCH_CRASH_KILLS:-100}"
+  cwork="$work/crash"
+  mkdir -p "$cwork"
+  echo "== crash: each sync kind killed $kills times at random points (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  start=$(date +%s)
+  java -cp "$classpath" dev.braid.bench.CrashBenchmark "$cwork" "$kills" "${BENCH_CRASH_KINDS:-git,mlflow,openlineage}" | tee "$cwork/result.txt" || status=$?
+  echo "crash run took $(( $(date +%s) - start )) s (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$cwork/result.txt"
+fi
+if [[ "$only" == all || "$only" == process ]]; then
+  "$bench/process/run-process.sh" "$root" "$build" "$classpath" || status=$?
+fi
+
+if [[ "$only" == all || "$only" == security ]]; then
+  size_mb="${BENCH_SECURITY_MB:-1024}"
+  models="$work/security-models-$size_mb"
+  swork="$work/security"
+  # The Python environments the tests use: .ci/venv (NumPy, scikit-learn, joblib) writes the files,
+  # .ci/venv-scanners holds picklescan, modelscan and fickling. Built here when missing.
+  for env in venv venv-scanners; do
+    reqs="$root/.ci/requirements${env#venv}.txt"
+    if ! cmp -s "$reqs" "$root/.ci/$env/requirements.installed"; then
+      echo "== building .ci/$env from $(basename "$reqs")"
+      python3 -m venv --clear "$root/.ci/$env"
+      "$root/.ci/$env/bin/pip" install --quiet --disable-pip-version-check -r "$reqs"
+      cp "$reqs" "$root/.ci/$env/requirements.installed"
+    fi
+  done
+  if [[ ! -d "$models" ]]; then
+    echo "== generating $size_mb MB of model files in $models (once; reused afterwards)"
+    rm -rf "$models.tmp"
+    "$root/.ci/venv/bin/python" "$bench/security/make_models.py" "$models.tmp" "$size_mb"
+    mv "$models.tmp" "$models"
+  fi
+  rm -rf "$swork"
+  mkdir -p "$swork"
+  echo "== model scanning (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  (cd "$root" && java -Xmx1g -cp "$build/test-classes:$classpath" dev.braid.bench.SecurityBenchmark "$models" "$swork" \
+    "$build/braid.jar:$build/lib/*" "$root/.ci/venv-scanners") | tee "$swork/result.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == airflow ]]; then
+  awork="$work/airflow"
+  rm -rf "$awork"
+  mkdir -p "$awork"
+  echo "== airflow: first sync of ${BENCH_AIRFLOW_RUNS:-5000} DAG runs x 20 task instances from the Airflow 3 replay vs its raw serving (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx512m -cp "$build/test-classes:$classpath" dev.braid.bench.AirflowSyncBenchmark "$awork/data" "${BENCH_AIRFLOW_RUNS:-5000}" \
+    | tee "$awork/result.txt" || status=$?
 fi
 exit $status

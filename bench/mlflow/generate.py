@@ -2,9 +2,9 @@
 SqlAlchemyStore (so the schema is exactly what `mlflow server` expects), filled in batches through
 MLflow's own table definitions.
 
-    python generate.py DB_PATH ARTIFACT_ROOT
+    python generate.py DB_PATH ARTIFACT_ROOT [EXPERIMENTS]
 
-10 experiments x 1,000 runs, each run with 20 params, 20 metrics (latest value and one logged
+10 experiments (or EXPERIMENTS) x 1,000 runs, each run with 20 params, 20 metrics (latest value and one logged
 point) and 6 tags; 50 of them still RUNNING. An 11th experiment holds 20 runs shaped the same plus
 a metric "loss" with a 100,000-step history. Seeded, so every generation writes the same values
 (ids and times aside). Prints one JSON line with what it wrote and how long it took.
@@ -32,7 +32,10 @@ DAY_MS = 24 * 60 * 60 * 1000
 
 
 def main():
+    global EXPERIMENTS
     db_path, artifacts = sys.argv[1], sys.argv[2]
+    if len(sys.argv) > 3:
+        EXPERIMENTS = int(sys.argv[3])
     began = time.time()
     store = SqlAlchemyStore("sqlite:///" + db_path, artifacts)
     rng = random.Random(11)

@@ -28,12 +28,21 @@ if [[ "${BENCH_EXPERIMENTS:-}" == queries ]]; then
   exit $?
 fi
 
+# BENCH_EXPERIMENTS=process compares the whole 'braid mlflow add' process with the MLflow Python
+# client on a store of BENCH_MLFLOW_EXPERIMENTS (default 20) x 1,000 runs (bench/process).
+experiments="${BENCH_MLFLOW_EXPERIMENTS:-10}"
+if [[ "${BENCH_EXPERIMENTS:-}" == process ]]; then
+  experiments="${BENCH_MLFLOW_EXPERIMENTS:-20}"
+fi
+if [[ "$experiments" != 10 ]]; then
+  store="$work/mlflow-store-$experiments"
+fi
 if [[ ! -f "$store/generated.json" ]]; then
-  echo "== generating the MLflow store in $store (once; reused afterwards)"
+  echo "== generating the MLflow store in $store ($experiments x 1,000 runs; once, reused afterwards)"
   rm -rf "$store.tmp"
   mkdir -p "$store.tmp"
   start=$(date +%s)
-  GIT_PYTHON_REFRESH=quiet "$python" "$bench/mlflow/generate.py" "$store.tmp/mlflow.db" "$store/artifacts" \
+  GIT_PYTHON_REFRESH=quiet "$python" "$bench/mlflow/generate.py" "$store.tmp/mlflow.db" "$store/artifacts" "$experiments" \
     > "$store.tmp/generated.json" 2> "$store.tmp/generate.log"
   mv "$store.tmp" "$store"
   echo "   generated in $(( $(date +%s) - start )) s: $(cat "$store/generated.json" | cut -c1-120)..."
@@ -76,6 +85,15 @@ done
 if ! curl -fs "http://127.0.0.1:$port/health" > /dev/null; then
   echo "mlflow server did not answer /health within 2 minutes; see $run/mlflow-server.log" >&2
   exit 2
+fi
+
+if [[ "${BENCH_EXPERIMENTS:-}" == process ]]; then
+  status=0
+  BENCH_PROCESS_PARTS=mlflow BENCH_PROCESS_SUFFIX=-mlflow "$bench/process/run-process.sh" "$root" "$root/target-bench" "$classpath" \
+    --mlflow-url "http://127.0.0.1:$port" --mlflow-python "$python" --mlflow-client "$bench/mlflow/client_read.py" || status=$?
+  stop_server
+  trap - EXIT
+  exit $status
 fi
 
 jvm=(-Xmx512m -Xlog:gc:file="$run/gc.log")

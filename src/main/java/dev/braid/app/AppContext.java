@@ -15,20 +15,26 @@ import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
 import dev.braid.lineage.dvc.DvcRunInputs;
+import dev.braid.pipelines.AirflowLineageRefresh;
 import dev.braid.pipelines.PipelineLineage;
+import dev.braid.pipelines.CiLinksAfterMlflowSync;
 import dev.braid.pipelines.PipelineLineageAfterSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
+import dev.braid.pipelines.RunSources;
 import dev.braid.pipelines.ci.CiSources;
 import dev.braid.pipelines.definitions.PipelineDefinitionService;
 import dev.braid.pipelines.definitions.RepositoryCommits;
 import dev.braid.pipelines.dvc.DvcDagReader;
 import dev.braid.pipelines.dvc.DvcPipelineService;
+import dev.braid.pipelines.orchestrators.OrchestratorSources;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
 import dev.braid.repos.GitIndexer;
 import dev.braid.repos.RepoSyncer;
 import dev.braid.repos.RepositoryService;
+import dev.braid.security.ScanCache;
+import dev.braid.security.SecurityServices;
 import dev.braid.store.CacheOpenException;
 import dev.braid.store.Database;
 import dev.braid.store.SettingsStore;
@@ -42,9 +48,12 @@ import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +64,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Opening makes only the cache connection; every service is made on first use and then
  * shared ({@link Lazy}), so a command pays only for the services it calls: {@code braid status}
- * never builds the HTTP client, JGit or the sync pool. To add a service:
+ * never builds the HTTP client, JGit or the sync pool. A service that opens git repositories
+ * with JGit calls {@code gitConfined.get()} first (in its maker, or through a hook it calls before
+ * its first repository), so JGit is set up for Braid's data folder before it reads any settings.
+ * To add a service:
  * <ol>
  *   <li>a field {@code private final Lazy<FooService> foo;}</li>
  *   <li>in the constructor, {@code this.foo = Lazy.of(() -> new FooService(database, sources(), clock));}
@@ -75,6 +87,7 @@ public final class AppContext implements AutoCloseable {
     private final DataDirectories dirs;
     private final Clock clock;
     private final Database database;
+    private final Lazy<Path> gitConfined;
     private final Lazy<SettingsStore> settings;
     private final Lazy<SourceStore> sources;
     private final Lazy<SyncRunStore> syncRuns;
@@ -88,39 +101,48 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<LineageService> lineage;
     private final Lazy<OpenLineageValidator> openLineageValidator;
     private final Lazy<OpenLineageIngest> openLineageIngest;
-    private final Lazy<CiSources> ciSources;
+    private final Lazy<RunSources> runSources;
     private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
     private final Lazy<SourceManager> sourceManager;
     private final Lazy<PipelineDefinitionService> pipelineDefinitions;
     private final Lazy<DvcPipelineService> dvcPipelines;
+    /** Who Braid acts for, in the audit and governance logs: BRAID_USER, else the login name. */
+    private final String actor;
+    private final Lazy<SecurityServices> security;
     private final Secrets secrets;
 
-    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt, Secrets secrets) {
+    private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt, Secrets secrets,
+                       Map<String, String> env) {
         this.dirs = dirs;
         this.clock = clock;
         this.database = database;
         this.secrets = secrets;
+        this.gitConfined = Lazy.of(() -> confineGit(dirs, database.isReadOnly()));
         this.settings = Lazy.of(() -> new SettingsStore(dirs.settingsFile()));
         this.sources = Lazy.of(() -> new SourceStore(database, clock));
         this.syncRuns = Lazy.of(() -> new SyncRunStore(database, secrets::mask));
         this.commits = Lazy.of(() -> new CommitStore(database));
         this.repositories = Lazy.of(() -> new RepositoryService(database, sources(), commits.get(), dirs.clonesDir(),
-                System.getenv(), prompt));
+                System.getenv(), prompt, gitConfined::get));
         this.mlflow = Lazy.of(() -> MlflowConnector.standard(secrets));
         this.experiments = Lazy.of(() -> new ExperimentService(database, sources(), mlflow.get(), clock));
-        this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock));
+        this.actor = env.getOrDefault("BRAID_USER", System.getProperty("user.name", ""));
+        this.runEdits = Lazy.of(() -> new RunEditService(database, sources(), mlflow.get(), clock, actor));
         this.artifacts = Lazy.of(() -> new ArtifactService(database, sources(), mlflow.get(), dirs.artifactsDir(),
                 settings().load().artifactCapBytes()));
         this.mlflowSyncer = Lazy.of(() -> new MlflowSyncer(database, sources(), mlflow.get(), clock, runEdits()));
         this.lineage = Lazy.of(() -> new LineageService(database, clock));
         this.openLineageValidator = Lazy.of(() -> new OpenLineageValidator(EventLimits.STANDARD));
-        this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage()));
+        this.openLineageIngest = Lazy.of(() -> new OpenLineageIngest(lineage(), new AirflowLineageRefresh(database, sources(),
+                new PipelineLineage(database, lineage()))::afterImport));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
-        this.ciSources = Lazy.of(() -> new CiSources(System.getenv(), clock));
-        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), ciSources.get(), clock,
-                PipelineService.DEFAULT_LOG_CAP_BYTES));
+        this.runSources = Lazy.of(() -> PipelineService.runSources(new CiSources(System.getenv(), clock),
+                new OrchestratorSources(System.getenv(), clock)));
+        this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), runSources.get(), clock,
+                settings().load().logCapBytes()));
+        // Each syncer is made at its first sync (LazySyncer): a command syncs one kind of source.
         this.syncEngine = Lazy.of(() -> new SyncEngine(syncers(prompt), syncRuns(), syncExecutor.get(),
                 RetryPolicy.standard(), Sleeper.REAL, clock, secrets::mask));
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
@@ -129,6 +151,9 @@ public final class AppContext implements AutoCloseable {
         // Each kind's cleanups: what removing or renaming a source of that kind must also take
         // along. A new kind of source adds its own here (see SourceCleanup).
         this.sourceManager = Lazy.of(() -> new SourceManager(database, sources(), syncEngine(), sourceCleanups()));
+        this.security = Lazy.of(() -> new SecurityServices(database, experiments(), artifacts(), runEdits(), lineage(),
+                repositories(), dirs.dataDir().resolve("scan-cache"), ScanCache.DEFAULT_CAP, clock, actor,
+                BraidVersion.current()));
         // Every secret a source names is masked from the start, also by commands that never use it.
         Logging.maskWith(secrets::mask);
         sources().list().forEach(source -> secrets.registerNamedIn(source.config(), System.getenv()));
@@ -139,12 +164,17 @@ public final class AppContext implements AutoCloseable {
 
     private List<SourceSyncer> syncers(CredentialPrompt prompt) {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
-                new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                        new DvcRepositoryLineage(lineage())),
-                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage()))));
+                new LazySyncer(RepositoryService.KIND, () -> {
+                    gitConfined.get();
+                    return new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
+                            new DvcRepositoryLineage(lineage()));
+                }),
+                new LazySyncer(ExperimentService.KIND,
+                        () -> new CiLinksAfterMlflowSync(new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
+                                sources(), new PipelineLineage(database, lineage())))));
         for (String kind : PipelineService.KINDS) {
-            syncers.add(new PipelineLineageAfterSync(new PipelineSyncer(kind, database, sources(), ciSources.get(), clock),
-                    new PipelineLineage(database, lineage())));
+            syncers.add(new LazySyncer(kind, () -> new PipelineLineageAfterSync(
+                    new PipelineSyncer(kind, database, sources(), runSources.get(), clock), new PipelineLineage(database, lineage()))));
         }
         return syncers;
     }
@@ -156,9 +186,23 @@ public final class AppContext implements AutoCloseable {
                 experiments().cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage())));
         PipelineLineage pipelineLineage = new PipelineLineage(database, lineage());
         for (String kind : PipelineService.KINDS) {
-            cleanups.add(pipelineLineage.cleanup(kind));
+            cleanups.addAll(pipelineLineage.cleanups(kind));
         }
         return cleanups;
+    }
+
+    /** JGit's process-wide set-up, made before the first repository is opened (JGit is slow to set up). */
+    private static Path confineGit(DataDirectories dirs, boolean readOnly) {
+        if (readOnly) {
+            JGitConfinement.confineReadOnly(dirs.dataDir());
+            return dirs.dataDir();
+        }
+        try {
+            JGitConfinement.confineTo(dirs.dataDir());
+            return dirs.dataDir();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare JGit's settings in " + dirs.dataDir(), e);
+        }
     }
 
     /** Opens the cache in {@code dirs} (creating the data folder if needed) and wires everything. */
@@ -175,9 +219,18 @@ public final class AppContext implements AutoCloseable {
     /** Like {@link #open(DataDirectories, Clock, CredentialPrompt)}, masking with the process's own {@code secrets}. */
     public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt, Secrets secrets)
             throws CacheOpenException, IOException {
+        return open(dirs, clock, prompt, secrets, System.getenv());
+    }
+
+    /**
+     * Like {@link #open(DataDirectories, Clock, CredentialPrompt, Secrets)} in the environment
+     * {@code env} (BRAID_USER names who acts, in the audit and governance logs).
+     */
+    public static AppContext open(DataDirectories dirs, Clock clock, CredentialPrompt prompt, Secrets secrets,
+                                  Map<String, String> env) throws CacheOpenException, IOException {
         dirs.createDataDir();
         ProcessConfinement.confineTo(dirs.dataDir());
-        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt, secrets);
+        return new AppContext(dirs, clock, Database.open(dirs.cacheFile()), prompt, secrets, env);
     }
 
     /**
@@ -186,8 +239,14 @@ public final class AppContext implements AutoCloseable {
      * then fails with {@link dev.braid.store.CacheProblem#READ_ONLY}.
      */
     public static AppContext openReadOnly(DataDirectories dirs, Clock clock, Secrets secrets) throws CacheOpenException {
+        return openReadOnly(dirs, clock, secrets, System.getenv());
+    }
+
+    /** Like {@link #openReadOnly(DataDirectories, Clock, Secrets)} in the environment {@code env}. */
+    public static AppContext openReadOnly(DataDirectories dirs, Clock clock, Secrets secrets, Map<String, String> env)
+            throws CacheOpenException {
         ProcessConfinement.confineReadOnly(dirs.dataDir());
-        return new AppContext(dirs, clock, Database.openReadOnly(dirs.cacheFile()), CredentialPrompt.NONE, secrets);
+        return new AppContext(dirs, clock, Database.openReadOnly(dirs.cacheFile()), CredentialPrompt.NONE, secrets, env);
     }
 
     /** The secrets read so far, masked wherever text leaves Braid ({@link Secrets}). */
@@ -268,6 +327,11 @@ public final class AppContext implements AutoCloseable {
     /** Stores validated OpenLineage events. */
     public OpenLineageIngest openLineageIngest() {
         return openLineageIngest.get();
+    }
+
+    /** Scanning, the promotion gate, environments, BOMs and the audit trail; built on first use. */
+    public SecurityServices security() {
+        return security.get();
     }
 
     /** Starts an OpenLineage receiver that stores into this cache (the window's receiver switch). */

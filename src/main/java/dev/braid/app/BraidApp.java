@@ -107,6 +107,7 @@ public final class BraidApp extends Application {
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
                         null, opened.openLineageImporter()).withPipelines(opened.pipelines()));
         workbench.setLineageReceiver(opened::startLineageReceiver, System.getenv());
+        workbench.setGovernance(opened.security());
         workbench.setPipelines(opened.pipelines());
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
@@ -114,6 +115,11 @@ public final class BraidApp extends Application {
         }
         workbench.settingsModel().artifactCapMbProperty().addListener(
                 (obs, old, now) -> opened.artifacts().setSizeCap(Settings.bytes(now.intValue())));
+        workbench.settingsModel().logCapMbProperty().addListener(
+                (obs, old, now) -> runner.run(() -> {
+                    opened.pipelines().setLogCap(Settings.bytes(now.intValue()));
+                    return null;
+                }, done -> { }, failure -> LOG.log(Level.WARNING, "could not apply the job-log cap", failure)));
         scene.setRoot(workbench.root());
         themes.apply(scene, workbench.settingsModel().themeProperty().get());
         workbench.settingsModel().themeProperty().addListener((obs, old, now) -> themes.apply(scene, now));

@@ -2,7 +2,12 @@ package dev.braid.app;
 
 import dev.braid.cli.Cli;
 import dev.braid.cli.CliEnvironment;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
@@ -18,10 +23,11 @@ public final class Main {
 
     public static void main(String[] args) {
         FatalErrors.install();
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        boolean terminal = System.console() != null;
+        PrintWriter out = standardOutput(terminal);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CliEnvironment environment = new CliEnvironment(out, err, System.getenv(), Clock.systemDefaultZone(),
-                GuiLauncher::launch);
+                GuiLauncher::launch, terminal);
         int exitCode;
         try {
             exitCode = new Cli(environment).run(args);
@@ -33,5 +39,16 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(exitCode);
+    }
+
+    /**
+     * Standard output as C's stdio sets it up: line by line to a terminal, in large blocks to a
+     * pipe or a file. {@code System.out} flushes after every line, which made a listing of 100,000
+     * commits cost as many writes; whoever waits on the output after printing (a server saying
+     * where it listens) flushes, and the command line flushes when a command ends.
+     */
+    static PrintWriter standardOutput(boolean terminal) {
+        Writer writer = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
+        return terminal ? new PrintWriter(writer, true) : new PrintWriter(new BufferedWriter(writer, 1 << 16), false);
     }
 }

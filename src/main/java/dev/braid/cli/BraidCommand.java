@@ -7,6 +7,7 @@ import dev.braid.store.CacheOpenException;
 import dev.braid.store.SqliteFailures;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,21 +19,6 @@ import picocli.CommandLine.Option;
 @Command(name = "braid", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Braid: git repositories, ML experiments, pipelines and their lineage, cached locally.",
                 "Without a command, opens the Braid window."},
-        subcommands = {
-                RepoCommand.class,
-                SourceCommand.class,
-                MlflowCommand.class,
-                RunsCommand.class,
-                ModelsCommand.class,
-                PipelinesCommand.class,
-                LineageCommand.class,
-                ScanCommand.class,
-                SyncCommand.class,
-                StatusCommand.class,
-                DemoCommand.class,
-                GuiCommand.class,
-                CacheCommand.class,
-                HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success",
                 "  1  the work failed (a sync failed, not a repository, a cache problem)",
@@ -41,6 +27,31 @@ import picocli.CommandLine.Option;
                 "Data folder: --data-dir, else $BRAID_HOME, else $XDG_DATA_HOME/braid",
                 "(~/.local/share/braid). Logs: <data folder>/logs/braid-0.log."})
 final class BraidCommand implements Callable<Integer> {
+    /**
+     * Braid's commands; a new one is added here, not in the {@code @Command} annotation. picocli
+     * builds the model of every command an annotation lists as soon as the command line is made
+     * (a fifth of a second of CPU for all of them), so {@link Cli} registers only the command the
+     * arguments name, and all of them when it cannot tell (help, usage errors).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            RepoCommand.class,
+            SourceCommand.class,
+            MlflowCommand.class,
+            RunsCommand.class,
+            ModelsCommand.class,
+            PipelinesCommand.class,
+            LineageCommand.class,
+            ScanCommand.class,
+            EnvCommand.class,
+            BomCommand.class,
+            AuditCommand.class,
+            SyncCommand.class,
+            StatusCommand.class,
+            DemoCommand.class,
+            GuiCommand.class,
+            CacheCommand.class,
+            HelpCommand.class);
+
     private final CliEnvironment environment;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -85,7 +96,7 @@ final class BraidCommand implements Callable<Integer> {
         boolean interactive = !environment.env().containsKey("CI");
         try {
             return AppContext.open(dirs, environment.clock(), new ConsolePrompt(interactive ? System.console() : null),
-                    environment.secrets());
+                    environment.secrets(), environment.env());
         } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
             throw e;
         } catch (IOException e) {
@@ -107,7 +118,7 @@ final class BraidCommand implements Callable<Integer> {
             if (!e.problem().readableAnyway()) {
                 throw e;
             }
-            AppContext context = AppContext.openReadOnly(dirs(), environment.clock(), environment.secrets());
+            AppContext context = AppContext.openReadOnly(dirs(), environment.clock(), environment.secrets(), environment.env());
             environment.err().println("braid: note: " + e.problem().summary() + " Showing what it holds, read-only.");
             environment.err().flush();
             return context;

@@ -20,12 +20,23 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
 
     /** Escaping and masking {@code out} and {@code err} for text, masking the raw {@code out} for data. */
     public CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, WindowOpener window) {
-        this(out, err, env, clock, window, new Secrets());
+        this(out, err, env, clock, window, true);
+    }
+
+    /**
+     * The same; with {@code flushEachLine} false, stdout's lines are flushed only when a command
+     * flushes or ends (a pipe or a file takes large blocks: a listing of 100,000 commits is then
+     * a few hundred writes, not 100,000). stderr is always flushed line by line.
+     */
+    public CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, WindowOpener window,
+                          boolean flushEachLine) {
+        this(out, err, env, clock, window, new Secrets(), flushEachLine);
     }
 
     private CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, WindowOpener window,
-                           Secrets secrets) {
-        this(TerminalText.writer(new MaskingWriter(out, secrets), true), TerminalText.writer(new MaskingWriter(err, secrets), true),
-                env, clock, window, new PrintWriter(new MaskingWriter(out, secrets), true), secrets);
+                           Secrets secrets, boolean flushEachLine) {
+        this(TerminalText.writer(new MaskingWriter(out, secrets), flushEachLine),
+                TerminalText.writer(new MaskingWriter(err, secrets), true),
+                env, clock, window, new PrintWriter(new MaskingWriter(out, secrets), flushEachLine), secrets);
     }
 }

@@ -4,8 +4,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code braid models}: cached registered models. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Lists cached registered models.",
-        subcommands = {ModelsListCommand.class})
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "Cached registered models: list them, scan their files, set their aliases.",
+        subcommands = {ModelsListCommand.class, ModelsScanCommand.class, ModelsAliasCommand.class})
 final class ModelsCommand {
     @ParentCommand
     private BraidCommand root;

@@ -17,15 +17,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code braid pipelines add gitlab|github|jenkins|circleci …}: adds a CI source and syncs it once.
+ * {@code braid pipelines add gitlab|github|jenkins|circleci|airflow|kubeflow …}: adds a CI service or
+ * an ML orchestrator and syncs it once.
  * Secrets are never stored: the options name environment variables; without them ~/.netrc is read.
  */
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = {"Adds a CI pipeline source and syncs it once; 'braid sync' includes it afterwards.",
+        description = {"Adds a CI service or an ML orchestrator and syncs it once; 'braid sync' includes it afterwards.",
                 "Secrets are never stored: name the environment variables that hold them, or use ~/.netrc.",
                 "Exits with 1 when it cannot be added or its first sync fails."},
         subcommands = {PipelinesAddCommand.GitLab.class, PipelinesAddCommand.GitHub.class, PipelinesAddCommand.Jenkins.class,
-                PipelinesAddCommand.CircleCi.class})
+                PipelinesAddCommand.CircleCi.class, PipelinesAddCommand.Airflow.class, PipelinesAddCommand.Kubeflow.class})
 final class PipelinesAddCommand {
     @ParentCommand
     private PipelinesCommand pipelines;
@@ -154,6 +155,64 @@ final class PipelinesAddCommand {
         @Override
         public Integer call() throws CacheOpenException, IOException {
             return add.addAndSync(c -> c.pipelines().addCircleCi(slug, apiUrl, tokenEnv, name));
+        }
+    }
+
+    @Command(name = "airflow", mixinStandardHelpOptions = true,
+            description = {"Adds an Airflow server's DAGs, DAG runs and task instances.",
+                    "Airflow 3 (/api/v2: the user and password are traded for a token) or Airflow 2 (/api/v1: basic authentication)."})
+    static final class Airflow implements Callable<Integer> {
+        @ParentCommand
+        private PipelinesAddCommand add;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(paramLabel = "URL", description = "The Airflow web or API server, e.g. http://airflow.example.org:8080.")
+        private String url;
+
+        @Option(names = "--username", paramLabel = "USER", description = "The user to log in as.")
+        private String username;
+
+        @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the user's password.")
+        private String passwordEnv;
+
+        @Option(names = "--token-env", paramLabel = "VAR", description = "Environment variable holding an API token (a JWT).")
+        private String tokenEnv;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The name to show (default: airflow:HOST[:PORT]).")
+        private String name;
+
+        @Override
+        public Integer call() throws CacheOpenException, IOException {
+            if ((username == null) != (passwordEnv == null)) {
+                throw new ParameterException(spec.commandLine(), "--username and --password-env go together");
+            }
+            if (username != null && tokenEnv != null) {
+                throw new ParameterException(spec.commandLine(), "give --username with --password-env, or --token-env, not both");
+            }
+            return add.addAndSync(c -> c.pipelines().addAirflow(url, username, passwordEnv, tokenEnv, name));
+        }
+    }
+
+    @Command(name = "kubeflow", mixinStandardHelpOptions = true,
+            description = "Adds the runs of a Kubeflow Pipelines API server (v2beta1), with their tasks.")
+    static final class Kubeflow implements Callable<Integer> {
+        @ParentCommand
+        private PipelinesAddCommand add;
+
+        @Parameters(paramLabel = "URL", description = "The KFP API server, e.g. http://localhost:8888 (a port-forwarded ml-pipeline service).")
+        private String url;
+
+        @Option(names = "--token-env", paramLabel = "VAR", description = "Environment variable holding a bearer token.")
+        private String tokenEnv;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The name to show (default: kubeflow:HOST[:PORT]).")
+        private String name;
+
+        @Override
+        public Integer call() throws CacheOpenException, IOException {
+            return add.addAndSync(c -> c.pipelines().addKubeflow(url, tokenEnv, name));
         }
     }
 }

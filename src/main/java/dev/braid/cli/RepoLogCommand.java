@@ -1,13 +1,11 @@
 package dev.braid.cli;
 
 import dev.braid.app.AppContext;
-import dev.braid.repos.CommitRow;
 import dev.braid.repos.HistoryQuery;
 import dev.braid.repos.RepoSummary;
 import dev.braid.repos.RepositoryService;
 import dev.braid.store.CacheOpenException;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +20,7 @@ import picocli.CommandLine.Spec;
         description = {"Shows a repository's history from the cache, newest first, like 'git log'.",
                 "With --json, one object per line: hash, parents, author, email, authorTime, subject."})
 final class RepoLogCommand implements Callable<Integer> {
+    /** How many commits are printed between checks that someone still reads them. */
     static final int PAGE = 500;
 
     @ParentCommand
@@ -56,24 +55,17 @@ final class RepoLogCommand implements Callable<Integer> {
                     "unknown repository: " + name + " (see 'braid repo list')"));
             HistoryQuery query = new HistoryQuery(summary.sourceId(), all ? null : startRef(), null);
             JsonOutput jsonOut = new JsonOutput(env.data());
-            int printed = 0;
-            int wanted = limit == null ? Integer.MAX_VALUE : limit;
-            while (printed < wanted) {
-                int pageSize = Math.min(PAGE, wanted - printed);
-                List<CommitRow> page = repositories.history(query, printed, pageSize);
-                for (CommitRow commit : page) {
-                    if (json) {
-                        jsonOut.line(CommitFormat.json(commit));
-                    } else {
-                        env.out().println(CommitFormat.text(commit));
-                    }
+            long[] printed = {0};
+            repositories.forEachInHistory(query, limit == null ? Long.MAX_VALUE : limit, commit -> {
+                if (json) {
+                    jsonOut.line(CommitFormat.json(commit));
+                } else {
+                    env.out().println(CommitFormat.text(commit));
                 }
-                printed += page.size();
-                if (page.size() < pageSize) {
-                    break;
-                }
-            }
-            if (printed == 0 && ref != null && !knownRef(repositories, summary.sourceId(), ref)) {
+                // A reader that went away (braid repo log | head) ends the walk; checking flushes, so only now and then.
+                return ++printed[0] % PAGE != 0 || !(json ? env.data() : env.out()).checkError();
+            });
+            if (printed[0] == 0 && ref != null && !knownRef(repositories, summary.sourceId(), ref)) {
                 throw new ParameterException(spec.commandLine(), "unknown ref in " + name + ": " + ref);
             }
             return ExitCodes.OK;

@@ -72,9 +72,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         CliEnvironment env = root.environment();
         switch (chosen) {
-            case "json" -> new JsonOutput(env.out()).document(ScanJson.document(reports, BraidVersion.current(),
+            case "json" -> new JsonOutput(env.data()).document(ScanJson.document(reports, BraidVersion.current(),
                     scanner.policyVersion()));
-            case "sarif" -> new JsonOutput(env.out()).document(ScanSarif.document(reports, BraidVersion.current(),
+            case "sarif" -> new JsonOutput(env.data()).document(ScanSarif.document(reports, BraidVersion.current(),
                     scanner.policyVersion()));
             default -> printText(env, reports);
         }

@@ -37,13 +37,24 @@ final class DemoJobLogs {
         return out.toString();
     }
 
-    static String training(String sha) {
+    static String training(String sha, int runs) {
         StringBuilder out = header("python src/train.py --config params.yaml");
         out.append("loading data/features.parquet (48,211 rows)\n");
         for (int epoch = 1; epoch <= 10; epoch++) {
             out.append(String.format("epoch %2d  loss %.4f  val_auc %.4f%n", epoch, 0.69 / epoch + 0.08, 0.80 + epoch * 0.011));
         }
-        out.append("MLflow run logged with tags CI_PIPELINE_ID, CI_JOB_ID and mlflow.source.git.commit=").append(sha).append('\n');
+        out.append(runs == 1 ? "MLflow run" : runs + " MLflow runs").append(" logged with tags CI_PIPELINE_ID, CI_JOB_ID and")
+                .append(" mlflow.source.git.commit=").append(sha).append('\n');
+        out.append(GREEN).append("Job succeeded").append(RESET).append('\n');
+        return out.toString();
+    }
+
+    static String trainingSkipped() {
+        StringBuilder out = header("dvc repro train");
+        out.append("'data/features.parquet.dvc' didn't change, skipping\n");
+        out.append("Stage 'prepare' didn't change, skipping\n");
+        out.append("Stage 'train' didn't change, skipping\n");
+        out.append("Data and pipelines are up to date.\n");
         out.append(GREEN).append("Job succeeded").append(RESET).append('\n');
         return out.toString();
     }

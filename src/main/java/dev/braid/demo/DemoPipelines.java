@@ -13,9 +13,12 @@ import java.util.Random;
 
 /**
  * The demo repository's CI history, as its {@code .gitlab-ci.yml} would have run it: a pipeline per
- * commit on main (the newest 80) with check, pipeline and publish stages; a flaky {@code test} job
- * that fails and passes on a retry; a run whose training failed and the next commit that fixed it;
- * the newest still training. The {@code train} job is the one that logs the commit's MLflow run.
+ * commit on main (the newest 80, and every older commit whose models CI trained) with check,
+ * pipeline and publish stages; a flaky {@code test} job that fails and passes on a retry; a run
+ * whose training failed and the next commit that fixed it; the newest still training. The
+ * {@code train} job trains the commit's baseline or sweep ({@link DemoTraining#runsTrainedInCi}):
+ * it runs as long as those MLflow runs take and is recorded in {@link DemoTraining}, so that the
+ * MLflow store places them inside it; where nothing is to be trained, DVC skips the stage at once.
  */
 final class DemoPipelines {
     static final String SOURCE_NAME = "demo-gitlab-ci";
@@ -26,19 +29,38 @@ final class DemoPipelines {
         this.random = new Random(seed ^ 0x5eed);
     }
 
-    Source add(PipelineService pipelines, List<DemoMlflowStore.Commit> commits, String name, java.nio.file.Path workTree) {
-        List<DemoMlflowStore.Commit> recent = commits.subList(Math.max(0, commits.size() - RUNS), commits.size());
+    Source add(PipelineService pipelines, List<DemoMlflowStore.Commit> commits, String name, java.nio.file.Path workTree,
+               DemoTraining training) {
+        Map<String, Integer> trained = DemoTraining.runsTrainedInCi(commits);
+        List<DemoMlflowStore.Commit> built = new ArrayList<>();
+        for (int i = 0; i < commits.size(); i++) {
+            if (i >= commits.size() - RUNS || trained.containsKey(commits.get(i).id())) {
+                built.add(commits.get(i));
+            }
+        }
         List<RunData> runs = new ArrayList<>();
         Map<String, String> logs = new LinkedHashMap<>();
-        int failing = recent.size() - 6;
-        for (int i = 0; i < recent.size(); i++) {
-            runs.add(run(i, recent.get(i), i == failing, i == recent.size() - 1, logs));
+        // The training that failed (and was fixed by the next commit) is one that had nothing logged yet.
+        int failing = built.size() - 6;
+        while (failing > 0 && trained.containsKey(built.get(failing).id())) {
+            failing--;
+        }
+        for (int i = 0; i < built.size(); i++) {
+            DemoMlflowStore.Commit commit = built.get(i);
+            RunData run = run(i, commit, i == failing, i == built.size() - 1, trained.getOrDefault(commit.id(), 0), logs,
+                    training);
+            if (run.finishedAt != null) {
+                training.pipelineEnded(commit.id(), run.finishedAt);
+            } else {
+                training.pipelineStillRunning(commit.id(), run.createdAt);
+            }
+            runs.add(run);
         }
         return pipelines.addDemo("gitlab", name, "https://gitlab.example.org", workTree.toString(), runs, logs);
     }
 
-    private RunData run(int i, DemoMlflowStore.Commit commit, boolean trainingFails, boolean stillRunning,
-                        Map<String, String> logs) {
+    private RunData run(int i, DemoMlflowStore.Commit commit, boolean trainingFails, boolean stillRunning, int mlflowRuns,
+                        Map<String, String> logs, DemoTraining training) {
         RunData run = new RunData(Integer.toString(4_000 + i));
         run.number = (long) (300 + i);
         run.pipeline = "demo/ml-project";
@@ -76,12 +98,24 @@ final class DemoPipelines {
         JobData repro = job(jobId++, "repro", "pipeline", checkEnd, checkEnd + 5_000, 240_000 + random.nextInt(120_000),
                 PipelineStatus.SUCCESS);
         run.jobs.add(repro);
+        long trainTime = 540_000 + random.nextInt(360_000);
+        if (mlflowRuns > 0) {
+            // As long as the runs it logs take: about four minutes each, one after another.
+            trainTime = 60_000L + mlflowRuns * (210_000L + random.nextInt(60_000));
+        } else if (!trainingFails) {
+            trainTime = 25_000 + random.nextInt(20_000);
+        }
         JobData train = job(jobId++, "train", "pipeline", repro.finishedAt, repro.finishedAt + 8_000 + random.nextInt(40_000),
-                540_000 + random.nextInt(360_000), trainingFails ? PipelineStatus.FAILED : PipelineStatus.SUCCESS);
+                trainTime, trainingFails ? PipelineStatus.FAILED : PipelineStatus.SUCCESS);
         train.needs.add("repro");
         train.runner = "gpu-runner-1";
         run.jobs.add(train);
-        logs.put(run.runId + "/" + train.jobId, trainingFails ? DemoJobLogs.failedTraining() : DemoJobLogs.training(commit.id()));
+        logs.put(run.runId + "/" + train.jobId, trainingFails ? DemoJobLogs.failedTraining()
+                : mlflowRuns > 0 ? DemoJobLogs.training(commit.id(), mlflowRuns) : DemoJobLogs.trainingSkipped());
+        if (mlflowRuns > 0) {
+            training.trained(commit.id(), new DemoTraining.Job(run.runId, run.number, train.jobId, train.startedAt,
+                    train.finishedAt, stillRunning));
+        }
         if (stillRunning) {
             train.status = PipelineStatus.RUNNING;
             train.sourceStatus = "running";

@@ -54,7 +54,7 @@ public final class DemoService {
         this(repositories, workspace, experiments, mlflowSyncer, lineage, null);
     }
 
-    /** @param pipelines where the demo's CI history is added as a source; null for none */
+    /** @param pipelines where the demo's CI and Airflow histories are added as sources; null for none */
     public DemoService(RepositoryService repositories, DemoWorkspace workspace, ExperimentService experiments,
                        SourceSyncer mlflowSyncer, OpenLineageImporter lineage, PipelineService pipelines) {
         this.pipelines = pipelines;
@@ -75,6 +75,7 @@ public final class DemoService {
      */
     public Source open(Path into, SyncContext progress) throws IOException, RepoException {
         progress.progress(-1, "writing the demo repository");
+        repositories.prepareGit();
         Path workTree = workspace.createRepository(into);
         try {
             progress.checkCancelled();
@@ -83,12 +84,15 @@ public final class DemoService {
             // The demo's runs and pipeline events both point at its commits: walk its history once.
             List<DemoMlflowStore.Commit> commits = experiments != null || lineage != null || pipelines != null
                     ? DemoCommits.of(workTree) : List.of();
+            DemoTraining training = new DemoTraining();
             if (pipelines != null) {
                 progress.progress(-1, "writing the demo's CI history");
-                new DemoPipelines(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freePipelineName(), workTree);
+                new DemoPipelines(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freePipelineName(), workTree, training);
+                progress.progress(-1, "writing the demo's Airflow history");
+                new DemoAirflow(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freeName(DemoAirflow.SOURCE_NAME), workTree);
             }
             if (experiments != null) {
-                addExperiments(commits, mlrunsFolder(into), progress);
+                addExperiments(commits, mlrunsFolder(into), training, progress);
             }
             if (lineage != null) {
                 importPipelineEvents(workTree, commits, eventsFile(into), progress);
@@ -126,12 +130,13 @@ public final class DemoService {
         }
     }
 
-    private void addExperiments(List<DemoMlflowStore.Commit> commits, Path mlruns, SyncContext progress) throws IOException {
+    private void addExperiments(List<DemoMlflowStore.Commit> commits, Path mlruns, DemoTraining training, SyncContext progress)
+            throws IOException {
         progress.progress(-1, "writing the demo MLflow store");
         if (Files.exists(mlruns)) {
             throw new IOException("the folder for the demo MLflow store is taken: " + mlruns);
         }
-        new DemoMlflowStore(DemoWorkspace.DEFAULT_SEED).write(mlruns, commits);
+        new DemoMlflowStore(DemoWorkspace.DEFAULT_SEED).write(mlruns, commits, training);
         Source source;
         try {
             source = experiments.addMlflow(mlruns.toString(), freeMlflowName(), null, null, null);
@@ -148,6 +153,15 @@ public final class DemoService {
                 throw new IOException("the demo MLflow store was added but could not be read: " + e.getMessage(), e);
             }
         }
+    }
+
+    private String freeName(String base) {
+        List<String> taken = pipelines.sources().stream().map(Source::name).toList();
+        String name = base;
+        for (int n = 2; taken.contains(name); n++) {
+            name = base + "-" + n;
+        }
+        return name;
     }
 
     private String freePipelineName() {

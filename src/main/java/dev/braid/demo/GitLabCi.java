@@ -27,6 +27,8 @@ final class GitLabCi {
         y.append("repro:\n  stage: pipeline\n  script:\n    - dvc pull\n    - dvc repro");
         y.append(s.has("ci.repro_dry") ? " --dry\n  rules:\n    - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"\n" : "\n");
         y.append('\n');
+        // Trains the models whose MLflow runs carry this job's CI_JOB_ID (DemoPipelines, DemoTraining).
+        y.append("train:\n  stage: pipeline\n  needs: [repro]\n  tags: [gpu]\n  script:\n    - python src/train.py --config params.yaml\n\n");
         if (s.has("ci.metrics")) {
             y.append("metrics-diff:\n  stage: pipeline\n  needs: [repro]\n  script:\n    - dvc metrics diff origin/main --md >> metrics.md\n");
             y.append("  artifacts:\n    paths: [metrics.md]\n\n");

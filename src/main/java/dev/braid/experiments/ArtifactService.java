@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +127,136 @@ public final class ArtifactService {
             return new ArtifactContent(entry, ArtifactContent.Kind.TOO_LARGE, null, -1, null, false, false);
         }
         return ArtifactPreviews.of(entry, target, written, false, PREVIEW_BYTES);
+    }
+
+    /**
+     * Where the files of model version {@code version} of source {@code sourceId} are: the logged
+     * model it was registered from ({@code models:/m-…}), or the folder of its run it names
+     * ({@code runs:/<run>/<path>}, or a stored URI ending {@code /<run>/artifacts/<path>}).
+     * Fails, saying why, when the version names neither or its run or logged model is not cached.
+     */
+    public ModelLocation locate(long sourceId, ModelVersion version) throws ExperimentException {
+        String source = version.source() == null ? "" : version.source().strip();
+        String loggedModel = version.loggedModelId();
+        if (loggedModel != null) {
+            String uri = db.read(c -> {
+                try (PreparedStatement st = c.prepareStatement(
+                        "SELECT artifact_location FROM logged_models WHERE source_id = ? AND model_id = ?")) {
+                    st.setLong(1, sourceId);
+                    st.setString(2, loggedModel);
+                    try (ResultSet rs = st.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            });
+            if (uri == null) {
+                throw new ExperimentException("the logged model " + loggedModel + " of " + version.name() + " version "
+                        + version.version() + " is not cached; sync its source");
+            }
+            return new ModelLocation(sourceId, null, loggedModel, uri, "");
+        }
+        String runId = version.runId();
+        if (runId == null || runId.isBlank()) {
+            throw new ExperimentException(version.name() + " version " + version.version() + " names no run and no"
+                    + " logged model (" + source + "); Braid cannot tell where its files are");
+        }
+        String folder = null;
+        String runsPrefix = "runs:/" + runId + "/";
+        String storedMarker = "/" + runId + "/artifacts/";
+        if (source.startsWith(runsPrefix)) {
+            folder = source.substring(runsPrefix.length());
+        } else if (source.contains(storedMarker)) {
+            folder = source.substring(source.indexOf(storedMarker) + storedMarker.length());
+        }
+        if (folder == null) {
+            throw new ExperimentException(version.name() + " version " + version.version() + " comes from " + source
+                    + ", which is neither a run's artifact path nor a logged model");
+        }
+        Long runPk = db.read(c -> ExperimentStore.runPk(c, sourceId, runId));
+        if (runPk == null) {
+            throw new ExperimentException("the run " + runId + " of " + version.name() + " version " + version.version()
+                    + " is not cached; sync its source");
+        }
+        RunLocation run = locate(runPk);
+        return new ModelLocation(sourceId, runId, null, run.artifactUri(), ArtifactPaths.check(trimSlashes(folder)));
+    }
+
+    /** A folder of a cached run's artifacts as a location ({@code ""} for all of them). */
+    public ModelLocation runFolder(long runPk, String folder) throws ExperimentException {
+        RunLocation run = locate(runPk);
+        return new ModelLocation(run.sourceId(), run.runId(), null, run.artifactUri(), ArtifactPaths.check(folder));
+    }
+
+    /**
+     * Every file under the location's folder, folders walked (at most {@code limit} files), by
+     * path. Paths are relative to the run's or logged model's artifact root and checked like
+     * every listed path.
+     */
+    public List<ArtifactEntry> files(ModelLocation location, int limit) throws ExperimentException {
+        ArtifactReader reader = reader(location);
+        List<ArtifactEntry> out = new ArrayList<>();
+        java.util.ArrayDeque<String> folders = new java.util.ArrayDeque<>(List.of(location.folder()));
+        while (!folders.isEmpty()) {
+            String folder = folders.pop();
+            for (ArtifactEntry entry : checked(folder, relative(folder, reader.list(folder)))) {
+                if (entry.directory()) {
+                    folders.push(entry.path());
+                } else if (out.size() >= limit) {
+                    throw new ExperimentException("more than " + limit + " files under " + location.folder());
+                } else {
+                    out.add(entry);
+                }
+            }
+        }
+        if (out.isEmpty() && !location.folder().isEmpty()) {
+            // The folder may be a single file (a version registered from one file).
+            return List.of(new ArtifactEntry(location.folder(), false, null));
+        }
+        out.sort(Comparator.comparing(ArtifactEntry::path));
+        return out;
+    }
+
+    /** The bytes of one file of a location, as a stream the caller closes (and limits). */
+    public InputStream openStream(ModelLocation location, String path) throws ExperimentException {
+        return reader(location).open(ArtifactPaths.check(path));
+    }
+
+    private ArtifactReader reader(ModelLocation location) throws ExperimentException {
+        if (location.runId() != null) {
+            return reader(new RunLocation(location.sourceId(), location.runId(), location.artifactUri()));
+        }
+        Source source = sources.find(location.sourceId())
+                .orElseThrow(() -> new ExperimentException("the logged model's source is gone"));
+        Optional<LocalStoreAddress> local = LocalStoreAddress.ofConfigured(source.config(MlflowConnector.URI_KEY));
+        if (local.isEmpty()) {
+            return new LoggedModelArtifacts(connector.http(source), location.loggedModelId());
+        }
+        Path storeFolder = local.get().kind() == LocalStoreAddress.Kind.SQLITE ? local.get().path().getParent()
+                : local.get().path();
+        return LocalArtifacts.of(location.artifactUri(), storeFolder);
+    }
+
+    /** Some servers list a folder's children by name only; make every path relative to the root. */
+    private static List<ArtifactEntry> relative(String folder, List<ArtifactEntry> entries) {
+        if (folder.isEmpty()) {
+            return entries;
+        }
+        List<ArtifactEntry> out = new ArrayList<>();
+        for (ArtifactEntry e : entries) {
+            out.add(e.path().startsWith(folder + "/") ? e : new ArtifactEntry(folder + "/" + e.path(), e.directory(), e.size()));
+        }
+        return out;
+    }
+
+    private static String trimSlashes(String path) {
+        String p = path;
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
     }
 
     /** Where a run's artifacts come from; private to the service, read from the cache. */

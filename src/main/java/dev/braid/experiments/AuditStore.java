@@ -9,11 +9,18 @@ import java.util.List;
 
 /** The audit log table: appended to, never changed. */
 final class AuditStore {
+    private final String actor;
+
+    /** @param actor who makes the edits (written on each line), or null when unknown */
+    AuditStore(String actor) {
+        this.actor = actor;
+    }
+
     /** Appends one line. */
     void append(Connection c, long sourceId, RunEditAction action, String target, String oldValue, String newValue,
                 long at, String outcome, String detail) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_log(source_id, action, target, old_value,"
-                + " new_value, at, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " new_value, at, outcome, detail, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setLong(1, sourceId);
             st.setString(2, action.name());
             st.setString(3, target);
@@ -22,6 +29,7 @@ final class AuditStore {
             st.setLong(6, at);
             st.setString(7, outcome);
             st.setString(8, detail);
+            st.setString(9, actor);
             st.executeUpdate();
         }
     }

@@ -14,7 +14,7 @@ public final class MlflowConnector {
     static final String URI_KEY = "uri";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private final Map<String, String> env;
-    private final HttpClient http;
+    private HttpClient http;
     private final Duration requestTimeout;
     private final Secrets secrets;
 
@@ -27,9 +27,19 @@ public final class MlflowConnector {
         this.env = Map.copyOf(env);
         this.requestTimeout = requestTimeout;
         this.secrets = secrets;
-        // HTTP/1.1: plain-http MLflow servers (and proxies in front of them) do not speak h2c.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The one HTTP client, made at the first request: setting it up (TLS among it) is a good part
+     * of what a short command costs, and commands that read the cache never talk to MLflow.
+     */
+    private synchronized HttpClient httpClient() {
+        if (http == null) {
+            // HTTP/1.1: plain-http MLflow servers (and proxies in front of them) do not speak h2c.
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 
     /** The standard connector: the process environment, a minute per request. */
@@ -63,6 +73,6 @@ public final class MlflowConnector {
         }
         MlflowAuth auth = MlflowAuth.of(source);
         String header = auth.header(env, secrets).orElse(null);
-        return new MlflowHttp(URI.create(uri.strip()), header, auth.describe(), http, requestTimeout, cancelled);
+        return new MlflowHttp(URI.create(uri.strip()), header, auth.describe(), httpClient(), requestTimeout, cancelled);
     }
 }

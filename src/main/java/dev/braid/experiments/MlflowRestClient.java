@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The MLflow tracking server's REST API ({@code /api/2.0/mlflow/}): reads, and the few writes the
@@ -21,6 +25,8 @@ public final class MlflowRestClient {
     static final int LOGGED_MODEL_PAGE = 50;
     /** runs/search takes a list of experiment ids; keep each request's list modest. */
     static final int EXPERIMENTS_PER_SEARCH = 100;
+    /** How many run searches one sync sends at once: a few, as a browser would, never a flood. */
+    static final int PARALLEL_SEARCHES = 4;
     private final MlflowHttp http;
     private final int maxPages;
 
@@ -70,28 +76,93 @@ public final class MlflowRestClient {
         return out;
     }
 
-    /** Every active run of {@code experimentIds} that {@code filter} (MLflow syntax, may be null) accepts. */
+    /**
+     * Every active run of {@code experimentIds} that {@code filter} (MLflow syntax, may be null)
+     * accepts. The experiments are split into up to {@value #PARALLEL_SEARCHES} groups searched at
+     * once, each following its own page tokens: a server with several workers answers the groups
+     * side by side, where one search of every experiment waits for one page after another. Never
+     * more than {@value #PARALLEL_SEARCHES} requests at a time, and each group names at most
+     * {@value #EXPERIMENTS_PER_SEARCH} experiments, as before.
+     */
     List<RemoteRun> searchRuns(List<String> experimentIds, String filter) throws MlflowException {
-        List<RemoteRun> out = new ArrayList<>();
-        for (int from = 0; from < experimentIds.size(); from += EXPERIMENTS_PER_SEARCH) {
-            List<String> chunk = experimentIds.subList(from, Math.min(experimentIds.size(), from + EXPERIMENTS_PER_SEARCH));
-            PagingGuard pages = guard("runs/search");
-            String token = null;
-            do {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("experiment_ids", chunk);
-                if (filter != null) {
-                    body.put("filter", filter);
-                }
-                body.put("run_view_type", "ACTIVE_ONLY");
-                body.put("max_results", RUN_PAGE);
-                putToken(body, token);
-                JsonNode page = http.post("runs/search", body);
-                page.path("runs").forEach(r -> out.add(MlflowJson.run(r)));
-                token = next(pages, nextToken(page));
-            } while (token != null);
+        List<List<String>> groups = groups(experimentIds, PARALLEL_SEARCHES);
+        if (groups.size() <= 1) {
+            return groups.isEmpty() ? new ArrayList<>() : searchGroup(groups.get(0), filter);
+        }
+        ExecutorService searches = Executors.newFixedThreadPool(Math.min(PARALLEL_SEARCHES, groups.size()), task -> {
+            Thread thread = new Thread(task, "braid-mlflow-search");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<List<RemoteRun>>> pending = new ArrayList<>();
+            for (List<String> group : groups) {
+                pending.add(searches.submit(() -> searchGroup(group, filter)));
+            }
+            List<RemoteRun> out = new ArrayList<>();
+            for (Future<List<RemoteRun>> group : pending) {
+                out.addAll(result(group));
+            }
+            return out;
+        } finally {
+            // On a failure the other groups stop: their requests are abandoned, nothing is kept.
+            searches.shutdownNow();
+        }
+    }
+
+    /**
+     * The experiments in groups for {@code parallel} searches at once: as many groups as that (or
+     * more, when a group would name more than {@value #EXPERIMENTS_PER_SEARCH}), in their order.
+     */
+    static List<List<String>> groups(List<String> experimentIds, int parallel) {
+        int n = experimentIds.size();
+        int size = Math.max(1, Math.min(EXPERIMENTS_PER_SEARCH, (n + parallel - 1) / parallel));
+        List<List<String>> out = new ArrayList<>();
+        for (int from = 0; from < n; from += size) {
+            out.add(List.copyOf(experimentIds.subList(from, Math.min(n, from + size))));
         }
         return out;
+    }
+
+    private List<RemoteRun> searchGroup(List<String> experimentIds, String filter) throws MlflowException {
+        List<RemoteRun> out = new ArrayList<>();
+        PagingGuard pages = guard("runs/search");
+        String token = null;
+        do {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("experiment_ids", experimentIds);
+            if (filter != null) {
+                body.put("filter", filter);
+            }
+            body.put("run_view_type", "ACTIVE_ONLY");
+            body.put("max_results", RUN_PAGE);
+            putToken(body, token);
+            JsonNode page = http.post("runs/search", body);
+            page.path("runs").forEach(r -> out.add(MlflowJson.run(r)));
+            token = next(pages, nextToken(page));
+        } while (token != null);
+        return out;
+    }
+
+    private static List<RemoteRun> result(Future<List<RemoteRun>> group) throws MlflowException {
+        try {
+            return group.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MlflowException.transientFailure("interrupted while searching runs", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MlflowException mlflow) {
+                throw mlflow;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** One run by id. */

@@ -30,17 +30,23 @@ public final class RunEditService {
     private final MlflowConnector connector;
     private final Clock clock;
     private final OutboxStore outbox = new OutboxStore();
-    private final AuditStore audit = new AuditStore();
+    private final AuditStore audit;
     private final RunEditCache cache = new RunEditCache();
     private final RunEditSender sender = new RunEditSender();
     /** One sender at a time per process, so an entry is never sent twice concurrently. */
     private final Object sending = new Object();
 
     public RunEditService(Database db, SourceStore sources, MlflowConnector connector, Clock clock) {
+        this(db, sources, connector, clock, null);
+    }
+
+    /** @param actor who makes the edits, written into the audit log (null when unknown) */
+    public RunEditService(Database db, SourceStore sources, MlflowConnector connector, Clock clock, String actor) {
         this.db = db;
         this.sources = sources;
         this.connector = connector;
         this.clock = clock;
+        this.audit = new AuditStore(actor);
     }
 
     /** Sets a tag of a cached run. */

@@ -27,7 +27,9 @@ public final class LineageService implements LineageReader {
     private final Database db;
     private final Clock clock;
     private final LineageStore store = new LineageStore();
-    private final MlflowEdges mlflow = new MlflowEdges();
+    // Made when MLflow edges are first derived: it parses with data binding, which a lineage
+    // question has no use for and a short command should not pay for.
+    private MlflowEdges mlflow;
 
     public LineageService(Database db, Clock clock) {
         this.db = db;
@@ -316,6 +318,42 @@ public final class LineageService implements LineageReader {
     }
 
     /**
+     * Like {@link #replace(String, GraphChanges)}, for a source whose nodes found another name:
+     * {@code renamed} are ids the source used before for things it now names otherwise (an Airflow
+     * run it named itself until the OpenLineage run of the same thing arrived). Their edges from
+     * this source are not history (the thing did not end, it was recognised), so they are dropped,
+     * and so are the nodes when nothing else refers to them.
+     */
+    public int replace(String assertedBy, GraphChanges changes, Collection<NodeId> renamed) {
+        return db.write(c -> {
+            int before = replace(c, assertedBy, changes, clock.instant());
+            if (!renamed.isEmpty()) {
+                forget(c, assertedBy, renamed);
+            }
+            return before;
+        });
+    }
+
+    private static void forget(Connection c, String assertedBy, Collection<NodeId> ids) throws SQLException {
+        try (PreparedStatement ended = c.prepareStatement(
+                "DELETE FROM lineage_edges_ended WHERE asserted_by = ?1 AND (from_id = ?2 OR to_id = ?2)");
+             PreparedStatement node = c.prepareStatement("DELETE FROM lineage_nodes WHERE id = ?1"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_edges WHERE from_id = ?1)"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_edges WHERE to_id = ?1)"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_edges_ended WHERE from_id = ?1)"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_edges_ended WHERE to_id = ?1)"
+                     + " AND NOT EXISTS (SELECT 1 FROM lineage_labels WHERE node_id = ?1)")) {
+            for (NodeId id : ids) {
+                ended.setString(1, assertedBy);
+                ended.setString(2, id.value());
+                ended.executeUpdate();
+                node.setString(1, id.value());
+                node.executeUpdate();
+            }
+        }
+    }
+
+    /**
      * Derives again the edges an MLflow source asserts from its cached runs, dataset inputs and
      * registry, replacing the previous ones in one transaction.
      */
@@ -329,7 +367,7 @@ public final class LineageService implements LineageReader {
     /** {@link #rebuildMlflow(dev.braid.sync.Source)} inside the caller's transaction. */
     void rebuildMlflow(Connection c, dev.braid.sync.Source source) throws SQLException {
         Instant now = clock.instant();
-        replace(c, MlflowEdges.assertedBy(source.name()), mlflow.derive(c, source.id(), source.name(), now), now);
+        replace(c, MlflowEdges.assertedBy(source.name()), mlflowEdges().derive(c, source.id(), source.name(), now), now);
     }
 
     private int replace(Connection c, String assertedBy, GraphChanges changes, Instant now) throws SQLException {
@@ -410,6 +448,13 @@ public final class LineageService implements LineageReader {
 
     Clock clock() {
         return clock;
+    }
+
+    private synchronized MlflowEdges mlflowEdges() {
+        if (mlflow == null) {
+            mlflow = new MlflowEdges();
+        }
+        return mlflow;
     }
 
     /**

@@ -1,11 +1,10 @@
 package dev.braid.lineage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.lineage.GraphChanges.ColumnLink;
 import dev.braid.lineage.GraphChanges.EdgeWrite;
 import dev.braid.lineage.GraphChanges.NodeWrite;
+import dev.braid.store.FlatJson;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.util.Optional;
  * that keep the first time a source asserted them, column links, raw events and labels.
  */
 final class LineageStore {
-    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() { };
     private static final String NODE_COLUMNS = "id, name, status, properties";
     // Rows are written in the order of each table's key: consecutive rows land on the same pages.
     // The sorts are stable, so writes to one row keep their order; rows already in order (as
@@ -35,7 +33,7 @@ final class LineageStore {
             .thenComparing(w -> w.edge().assertedBy());
     static final Comparator<ColumnLink> COLUMN_ORDER = Comparator.<ColumnLink, String>comparing(l -> l.dataset().value())
             .thenComparing(ColumnLink::field).thenComparing(l -> l.inputDataset().value()).thenComparing(ColumnLink::inputField);
-    private final ObjectMapper json = new ObjectMapper();
+    private final FlatJson json = new FlatJson();
 
     void write(Connection c, GraphChanges changes, Instant now) throws SQLException {
         // A newer status wins; at the same instant an ending (COMPLETE, FAILED...) beats RUNNING.
@@ -214,20 +212,13 @@ final class LineageStore {
     }
 
     String encode(Map<String, String> properties) {
-        if (properties.isEmpty()) {
-            return "{}";
-        }
-        try {
-            return json.writeValueAsString(properties);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode node properties", e);
-        }
+        return json.write(properties);
     }
 
     Map<String, String> decode(String text) {
         try {
-            return json.readValue(text, PROPERTIES);
-        } catch (JsonProcessingException e) {
+            return json.read(text);
+        } catch (IOException e) {
             return Map.of();
         }
     }

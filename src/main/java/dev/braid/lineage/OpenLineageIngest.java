@@ -1,6 +1,9 @@
 package dev.braid.lineage;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Stores validated OpenLineage events: each new event is kept raw (for audit) and mapped onto
@@ -17,11 +20,23 @@ public final class OpenLineageIngest {
      * three batches in memory: at 5,000 the heap after a collection stayed under 230 MB.
      */
     public static final int BATCH = 5_000;
+    private static final Logger LOG = Logger.getLogger(OpenLineageIngest.class.getName());
     private final LineageService lineage;
     private final OpenLineageMapper mapper = new OpenLineageMapper();
+    private final Consumer<GraphChanges> afterStore;
 
     public OpenLineageIngest(LineageService lineage) {
+        this(lineage, changes -> { });
+    }
+
+    /**
+     * @param afterStore told, after each batch's transaction, what the batch's new events asserted:
+     *                   for sources whose lineage depends on them (an Airflow server whose runs the
+     *                   events name); its failures are logged, never the import's
+     */
+    public OpenLineageIngest(LineageService lineage, Consumer<GraphChanges> afterStore) {
         this.lineage = lineage;
+        this.afterStore = afterStore;
     }
 
     /** An accepted event and where it came from ({@code file:line}, {@code http:address}). */
@@ -77,7 +92,8 @@ public final class OpenLineageIngest {
             return new Stored(0, 0);
         }
         List<Kept> kept = events.stream().map(Mapped::kept).toList();
-        return lineage.database().write(c -> {
+        GraphChanges[] written = new GraphChanges[1];
+        Stored stored = lineage.database().write(c -> {
             java.time.Instant now = lineage.clock().instant();
             boolean[] fresh = lineage.store().insertEvents(c, kept, now);
             java.util.List<GraphChanges> changes = new java.util.ArrayList<>();
@@ -90,7 +106,16 @@ public final class OpenLineageIngest {
             // events repeat it; the tables end as if the events had been applied in order.
             GraphChanges merged = changes.size() == events.size() ? batch.merged() : ChangeMerger.merge(changes);
             lineage.store().write(c, merged, now);
+            written[0] = merged;
             return new Stored(changes.size(), events.size() - changes.size());
         });
+        if (stored.added() > 0) {
+            try {
+                afterStore.accept(written[0]);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not update what depends on the imported OpenLineage events", e);
+            }
+        }
+        return stored;
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * Maps a validated OpenLineage event onto the graph: the job and its run (status from
  * {@code eventType}), input and output datasets (a {@code version} facet adds a dataset version
  * between the dataset and the run), the {@code parent} run, the {@code sourceCodeLocation} commit (built-from edge to the run, or to the job in a JobEvent),
- * {@code columnLineage} as column links and {@code errorMessage} on the run. Edges are asserted by
+ * {@code columnLineage} as column links and {@code errorMessage} on the run, and what Airflow's
+ * provider says of the DAG run or task try a run is ({@link AirflowRunFacets}). Edges are asserted by
  * {@link #SOURCE} at the event's time.
  */
 public final class OpenLineageMapper {
@@ -58,6 +59,9 @@ public final class OpenLineageMapper {
                 props.put("errorLanguage", error.get("programmingLanguage").asText());
             }
         }
+        Map<String, String> airflowDagRun = AirflowRunFacets.dagRun(facets);
+        props.putAll(AirflowRunFacets.taskInstance(facets));
+        props.putAll(airflowDagRun);
         out.node(run, runName(job.get("name").asText(), runId), status(eventType), at, props);
         out.edge(jobId, run, EdgeKind.RUN_OF, SOURCE, at);
         JsonNode parent = facets.path("parent");
@@ -65,8 +69,14 @@ public final class OpenLineageMapper {
             String parentRunId = parent.get("run").get("runId").asText();
             NodeId parentJob = LineageIds.job(parent.get("job").get("namespace").asText(), parent.get("job").get("name").asText());
             NodeId parentRun = LineageIds.jobRun(parentRunId);
+            Map<String, String> parentProps = new LinkedHashMap<>();
+            parentProps.put("runId", parentRunId);
+            if (props.containsKey(AirflowRunFacets.TASK_ID)) {
+                // A task's parent is its DAG run: say which, in case its own events never come.
+                parentProps.putAll(airflowDagRun);
+            }
             out.node(parentJob, parent.get("job").get("name").asText(), Map.of("namespace", parent.get("job").get("namespace").asText()));
-            out.node(parentRun, runName(parent.get("job").get("name").asText(), parentRunId), Map.of("runId", parentRunId));
+            out.node(parentRun, runName(parent.get("job").get("name").asText(), parentRunId), parentProps);
             out.edge(parentJob, parentRun, EdgeKind.RUN_OF, SOURCE, at);
             out.edge(parentRun, run, EdgeKind.PARENT, SOURCE, at);
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * the same {@link LineageIds#repoKey key} as the address given with it, else the one whose index
  * holds the commit. An indexed repository's key is its remote's when it has one, else its folder's.
  */
-final class Repositories {
+public final class Repositories {
     private record Indexed(long sourceId, String key, List<String> aliases) {
     }
 
@@ -31,7 +31,8 @@ final class Repositories {
         this.indexed = indexed;
     }
 
-    static Repositories read(Connection c) throws SQLException {
+    /** The indexed repositories, looked up through {@code c} while it stays open. */
+    public static Repositories read(Connection c) throws SQLException {
         List<Indexed> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT source_id, path, remote_url FROM repositories ORDER BY source_id");
              ResultSet rs = st.executeQuery()) {
@@ -66,7 +67,7 @@ final class Repositories {
     }
 
     /** The repository key for a commit named with {@code address} (may be null); null when nothing says which. */
-    String keyFor(String sha, String address) throws SQLException {
+    public String keyFor(String sha, String address) throws SQLException {
         if (address != null && !address.isBlank()) {
             String key = LineageIds.repoKey(address);
             return indexed.stream().filter(r -> r.aliases().contains(key)).map(Indexed::key).findFirst().orElse(key);

@@ -7,6 +7,7 @@ import dev.braid.lineage.LineageIds;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.NodeId;
 import dev.braid.lineage.NodeKind;
+import dev.braid.lineage.Repositories;
 import dev.braid.store.Database;
 import dev.braid.sync.Source;
 import dev.braid.sync.SourceCleanup;
@@ -15,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +23,21 @@ import java.util.Map;
 /**
  * The lineage a pipeline source asserts (docs/decisions/0008-lineage-identity.md, "Pipeline runs"):
  * commit → pipeline run → job, and job → the MLflow runs it started. An MLflow run names its CI job
- * by tags ({@link #JOB_TAGS}); failing those, a run whose {@code mlflow.source.git.commit} is a
- * pipeline's commit and which started while one of that pipeline's jobs ran hangs under that job,
- * marked {@code inferred}. Derived from the cache after each sync, replacing what the source asserted
- * before, as MLflow's edges are.
+ * or orchestrator task by tags ({@link #JOB_TAGS}); failing those, a run whose
+ * {@code mlflow.source.git.commit} is a pipeline's commit and which started while one of that
+ * pipeline's jobs ran hangs under that job, marked {@code inferred} ({@link MlflowUnderJobs}). An
+ * Airflow DAG run or task try that Airflow's OpenLineage provider reported is that OpenLineage run's
+ * node ({@link RunNodeNames}). A commit the source names without its repository is looked up in the
+ * indexed repositories. Derived from the cache after each sync, replacing what the source asserted
+ * before, as MLflow's edges are. The job → MLflow run edges are asserted apart
+ * ({@code ci-mlflow:<source>}) and derived again after every MLflow sync too
+ * ({@link CiLinksAfterMlflowSync}), since a run may be cached after the job that started it.
  */
 public final class PipelineLineage {
     public static final NodeKind PIPELINE_RUN = new NodeKind("pipeline-run");
     public static final NodeKind CI_JOB = new NodeKind("ci-job");
-    /** The run tags Braid reads to place an MLflow run under the CI job that started it. */
-    public static final List<String> JOB_TAGS = List.of("CI_JOB_ID", "CI_PIPELINE_ID", "GITHUB_RUN_ID", "GITHUB_RUN_ATTEMPT",
-            "BUILD_NUMBER", "CIRCLE_WORKFLOW_JOB_ID", "CIRCLE_BUILD_NUM");
+    /** The run tags Braid reads to place an MLflow run under the CI job or orchestrator task that started it. */
+    public static final List<String> JOB_TAGS = MlflowUnderJobs.TAGS;
     private final Database db;
     private final LineageService lineage;
 
@@ -54,6 +58,10 @@ public final class PipelineLineage {
 
     static String assertedBy(String source) {
         return "ci:" + source;
+    }
+
+    static String linksAssertedBy(String source) {
+        return "ci-mlflow:" + source;
     }
 
     /** The repository a source builds, as a lineage key: its {@code repo} setting, else what its address says. */
@@ -84,37 +92,60 @@ public final class PipelineLineage {
      * What removing or renaming a pipeline source of {@code kind} does to its lineage: its edges
      * and nodes go, or are derived again under the new name (node ids contain the source's name).
      */
-    public SourceCleanup cleanup(String kind) {
-        return LineageCleanup.derived(kind, assertedBy(""), List.of(PIPELINE_RUN.id(), CI_JOB.id()),
-                (c, source) -> lineage.replace(c, assertedBy(source.name()), derive(c, source)));
+    public List<SourceCleanup> cleanups(String kind) {
+        // The job → MLflow run links are asserted apart: a rename relabels them (their ids follow
+        // the job nodes, moved by the first cleanup); a removal drops them with the job nodes.
+        return List.of(LineageCleanup.derived(kind, assertedBy(""), List.of(PIPELINE_RUN.id(), CI_JOB.id()),
+                        (c, source) -> lineage.replace(c, assertedBy(source.name()), derive(c, source).changes())),
+                LineageCleanup.relabelled(kind, linksAssertedBy("")));
     }
 
-    /** Derives again the edges {@code source} asserts, in one transaction. */
+    /** Derives again the edges {@code source} asserts: its runs and jobs, then its jobs' MLflow runs. */
     public void rebuild(Source source) {
-        GraphChanges changes = db.read(c -> derive(c, source));
-        lineage.replace(assertedBy(source.name()), changes);
+        Derived derived = db.read(c -> derive(c, source));
+        lineage.replace(assertedBy(source.name()), derived.changes(), derived.renamed());
+        lineage.replace(linksAssertedBy(source.name()), derived.mlflowLinks());
     }
 
-    GraphChanges derive(Connection c, Source source) throws SQLException {
+    /** Derives again only which MLflow runs {@code source}'s jobs started (after an MLflow sync). */
+    public void rebuildMlflowLinks(Source source) {
+        Derived derived = db.read(c -> derive(c, source));
+        lineage.replace(linksAssertedBy(source.name()), derived.mlflowLinks());
+    }
+
+    /**
+     * What a source asserts, the ids it used before for runs it now calls by their OpenLineage
+     * names, and apart the job → MLflow run edges.
+     */
+    record Derived(GraphChanges changes, java.util.Set<NodeId> renamed, GraphChanges mlflowLinks) {
+    }
+
+    Derived derive(Connection c, Source source) throws SQLException {
         GraphChanges.Builder out = GraphChanges.builder();
         String by = assertedBy(source.name());
         String repo = repoKey(source);
-        Map<String, NodeId> jobsByCiId = new HashMap<>();
-        Map<String, List<Window>> windowsBySha = new HashMap<>();
+        Repositories indexed = repo == null ? Repositories.read(c) : null;
+        // An orchestrator's every try is a task run of its own (Airflow reports each to OpenLineage);
+        // a CI job is one node, its latest attempt.
+        boolean everyTry = PipelineService.ORCHESTRATOR_KINDS.contains(source.kind());
+        RunNodeNames names = RunNodeNames.read(c, source);
+        MlflowUnderJobs mlflow = new MlflowUnderJobs(source.kind());
         try (PreparedStatement st = c.prepareStatement("SELECT r.run_id, r.number, r.status, r.sha, r.created_at, r.ref,"
-                + " r.pipeline, j.job_id, j.name, j.status, j.started_at, j.finished_at FROM pipeline_runs r"
-                + " LEFT JOIN pipeline_jobs j ON j.run_pk = r.run_pk AND j.retried = 0 WHERE r.source_id = ?"
-                + " ORDER BY r.run_pk, j.position")) {
+                + " r.pipeline, j.job_id, j.name, j.status, j.started_at, j.finished_at, j.attempt, j.retried"
+                + " FROM pipeline_runs r LEFT JOIN pipeline_jobs j ON j.run_pk = r.run_pk AND (j.retried = 0 OR ?2 = 1)"
+                + " WHERE r.source_id = ?1 ORDER BY r.run_pk, j.position")) {
             st.setLong(1, source.id());
+            st.setInt(2, everyTry ? 1 : 0);
             try (ResultSet rs = st.executeQuery()) {
                 String current = null;
+                NodeId run = null;
                 while (rs.next()) {
                     String runId = rs.getString(1);
-                    NodeId run = run(source.name(), runId);
                     Instant at = rs.getObject(5) == null ? Instant.EPOCH : Instant.ofEpochMilli(rs.getLong(5));
                     String sha = rs.getString(4);
                     if (!runId.equals(current)) {
                         current = runId;
+                        run = names.run(runId);
                         Map<String, String> props = new LinkedHashMap<>();
                         props.put("source", source.name());
                         props.put("runId", runId);
@@ -123,9 +154,15 @@ public final class PipelineLineage {
                         }
                         String label = (rs.getString(7) == null ? source.name() : rs.getString(7))
                                 + (rs.getObject(2) == null ? " " + runId : " #" + rs.getLong(2));
-                        out.node(run, label, PipelineStatus.valueOf(rs.getString(3)).word(), at, props);
+                        if (isOwn(run)) {
+                            out.node(run, label, PipelineStatus.valueOf(rs.getString(3)).word(), at, props);
+                        } else {
+                            out.node(run, "", props); // named and given its state by the events that reported it
+                        }
+                        mlflow.run(runId, run);
                         if (sha != null && sha.matches("[0-9a-fA-F]{4,64}")) {
-                            NodeId commit = repo == null ? LineageIds.commitInUnknownRepository(sha) : LineageIds.commitForKey(repo, sha);
+                            String key = repo != null ? repo : indexed.keyFor(sha, null);
+                            NodeId commit = key == null ? LineageIds.commitInUnknownRepository(sha) : LineageIds.commitForKey(key, sha);
                             out.node(commit, sha.substring(0, Math.min(10, sha.length())));
                             out.edge(commit, run, EdgeKind.BUILT_FROM, by, at);
                         }
@@ -134,80 +171,30 @@ public final class PipelineLineage {
                     if (jobId == null) {
                         continue;
                     }
-                    NodeId job = job(source.name(), runId, jobId);
-                    out.node(job, rs.getString(9), PipelineStatus.valueOf(rs.getString(10)).word(), at,
-                            Map.of("source", source.name(), "runId", runId, "jobId", jobId));
+                    String name = rs.getString(9);
+                    int attempt = rs.getInt(13);
+                    boolean latest = rs.getInt(14) == 0;
+                    NodeId job = names.job(runId, jobId, name, attempt);
+                    Map<String, String> props = Map.of("source", source.name(), "runId", runId, "jobId", jobId);
+                    if (isOwn(job)) {
+                        out.node(job, name, PipelineStatus.valueOf(rs.getString(10)).word(), at, props);
+                    } else {
+                        out.node(job, "", props);
+                    }
                     out.edge(run, job, EdgeKind.CONTAINS, by, at);
-                    jobsByCiId.put(jobId, job);
-                    jobsByCiId.putIfAbsent("run:" + runId, job);
-                    if (sha != null && rs.getObject(11) != null) {
-                        long end = rs.getObject(12) == null ? Long.MAX_VALUE : rs.getLong(12);
-                        windowsBySha.computeIfAbsent(sha.toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
-                                .add(new Window(job, rs.getLong(11), end));
+                    mlflow.job(runId, jobId, name, attempt, latest, job);
+                    if (latest && sha != null && rs.getObject(11) != null) {
+                        mlflow.window(sha, job, rs.getLong(11), rs.getObject(12) == null ? Long.MAX_VALUE : rs.getLong(12));
                     }
                 }
             }
         }
-        mlflowRuns(c, source, jobsByCiId, windowsBySha, by, out);
-        return out.build();
+        GraphChanges.Builder links = GraphChanges.builder();
+        mlflow.derive(c, linksAssertedBy(source.name()), links);
+        return new Derived(out.build(), names.renamed(), links.build());
     }
 
-    private record Window(NodeId job, long start, long end) {
-    }
-
-    /** Hangs MLflow runs under the job that started them: by CI tags, else by commit and time (inferred). */
-    private static void mlflowRuns(Connection c, Source source, Map<String, NodeId> jobs, Map<String, List<Window>> windows,
-                                   String by, GraphChanges.Builder out) throws SQLException {
-        if (jobs.isEmpty() || !tableExists(c, "runs")) {
-            return;
-        }
-        try (PreparedStatement st = c.prepareStatement("SELECT s.name, r.run_id, r.start_time, r.source_commit,"
-                + " (SELECT value FROM run_tags t WHERE t.run_pk = r.run_pk AND t.key = 'CI_JOB_ID'),"
-                + " (SELECT value FROM run_tags t WHERE t.run_pk = r.run_pk AND t.key = 'GITHUB_RUN_ID'),"
-                + " (SELECT value FROM run_tags t WHERE t.run_pk = r.run_pk AND t.key = 'CIRCLE_BUILD_NUM')"
-                + " FROM runs r JOIN sources s ON s.id = r.source_id WHERE r.lifecycle_stage = 'active'")) {
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    NodeId mlflow = LineageIds.mlflowRun(rs.getString(1), rs.getString(2));
-                    Instant at = rs.getObject(3) == null ? Instant.EPOCH : Instant.ofEpochMilli(rs.getLong(3));
-                    NodeId job = null;
-                    if (rs.getString(5) != null && !source.kind().equals("github")) {
-                        job = jobs.get(rs.getString(5));
-                    }
-                    if (job == null && rs.getString(7) != null && source.kind().equals("circleci")) {
-                        job = jobs.get(rs.getString(7));
-                    }
-                    if (job == null && rs.getString(6) != null && source.kind().equals("github")) {
-                        job = jobs.get("run:" + rs.getString(6));
-                    }
-                    if (job != null) {
-                        out.node(mlflow, "");
-                        out.edge(job, mlflow, EdgeKind.PARENT, by, at, Map.of("by", "tags"));
-                        continue;
-                    }
-                    String sha = rs.getString(4);
-                    if (sha == null || rs.getObject(3) == null) {
-                        continue;
-                    }
-                    long start = rs.getLong(3);
-                    for (Window w : windows.getOrDefault(sha.toLowerCase(java.util.Locale.ROOT), List.of())) {
-                        if (start >= w.start() && start <= w.end()) {
-                            out.node(mlflow, "");
-                            out.edge(w.job(), mlflow, EdgeKind.PARENT, by, at, Map.of("by", "commit and time", "inferred", "true"));
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
+    private static boolean isOwn(NodeId id) {
+        return id.kind().equals(PIPELINE_RUN) || id.kind().equals(CI_JOB);
     }
 }

@@ -43,7 +43,8 @@ public record PipelineQuery(List<String> sources, List<String> kinds, String bra
     /** The columns runs can be ordered by. */
     public enum Sort {
         CREATED("r.created_at"), STARTED("r.started_at"), DURATION("r.duration_ms"), QUEUED("r.queued_ms"),
-        STATUS("r.status"), SOURCE("s.name"), REF("r.ref"), NUMBER("r.number"), JOBS("r.jobs_failed");
+        STATUS("r.status"), SOURCE("s.name"), REF("r.ref"), NUMBER("r.number"), JOBS("r.jobs_failed"), KIND("s.kind"),
+        PIPELINE("r.pipeline");
 
         final String column;
 

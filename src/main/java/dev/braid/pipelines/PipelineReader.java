@@ -18,30 +18,31 @@ final class PipelineReader {
             + " r.queued_ms, r.duration_ms, r.attempt, r.url, r.parent_run_id, r.job_count, r.jobs_failed"
             + " FROM pipeline_runs r JOIN sources s ON s.id = r.source_id";
 
+    /** A page of the runs {@code q} matches; {@code matching} is their count, or -1 when not known. */
+    List<PipelineRun> runs(Connection c, PipelineQuery q, long matching) throws SQLException {
+        return byKeys(c, RunPageKeys.keys(c, q, matching));
+    }
+
     List<PipelineRun> runs(Connection c, PipelineQuery q) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        String where = where(q, args);
-        String column = q.sort().column;
-        String direction = q.ascending() ? " ASC" : " DESC";
-        String order = q.sort() == PipelineQuery.Sort.CREATED ? column + direction + ", r.run_pk" + direction
-                : column + " IS NULL, " + column + direction + ", r.created_at DESC, r.run_pk DESC";
-        String sql = RUN_SELECT + where + " ORDER BY " + order + (q.limit() > 0 ? " LIMIT " + q.limit() + " OFFSET "
-                + Math.max(0, q.offset()) : "");
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, args);
-            return withCommits(c, readRuns(st));
-        }
+        return runs(c, q, -1);
     }
 
     long count(Connection c, PipelineQuery q) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        String where = where(q, args);
-        try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM pipeline_runs r JOIN sources s ON s.id = r.source_id"
-                + where)) {
-            bind(st, args);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
+        return RunPageKeys.count(c, RunPageKeys.filter(c, q));
+    }
+
+    /** The runs of {@code keys}, in that order. */
+    static List<PipelineRun> byKeys(Connection c, List<Long> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement st = c.prepareStatement(RUN_SELECT + " WHERE r.run_pk IN (SELECT value FROM json_each(?))")) {
+            st.setString(1, keys.toString());
+            Map<Long, PipelineRun> found = new HashMap<>();
+            readRuns(st).forEach(r -> found.put(r.runPk(), r));
+            List<PipelineRun> out = new ArrayList<>(keys.size());
+            keys.stream().map(found::get).filter(java.util.Objects::nonNull).forEach(out::add);
+            return withCommits(c, out);
         }
     }
 
@@ -91,49 +92,12 @@ final class PipelineReader {
         }
     }
 
-    private static String where(PipelineQuery q, List<Object> args) {
-        List<String> clauses = new ArrayList<>();
-        if (!q.sources().isEmpty()) {
-            clauses.add("s.name IN (" + marks(q.sources().size()) + ")");
-            args.addAll(q.sources());
-        }
-        if (!q.kinds().isEmpty()) {
-            clauses.add("s.kind IN (" + marks(q.kinds().size()) + ")");
-            args.addAll(q.kinds());
-        }
-        if (q.branch() != null) {
-            clauses.add("r.ref = ?");
-            args.add(q.branch());
-        }
-        if (!q.statuses().isEmpty()) {
-            clauses.add("r.status IN (" + marks(q.statuses().size()) + ")");
-            q.statuses().forEach(s -> args.add(s.name()));
-        }
-        if (q.sha() != null) {
-            // A full hash uses the index; a prefix is a range over it.
-            clauses.add("r.sha >= ? AND r.sha < ?");
-            args.add(q.sha());
-            args.add(q.sha() + "\uffff");
-        }
-        if (q.from() != null) {
-            clauses.add("r.created_at >= ?");
-            args.add(q.from().toEpochMilli());
-        }
-        if (q.to() != null) {
-            clauses.add("r.created_at < ?");
-            args.add(q.to().toEpochMilli());
-        }
-        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-    }
-
     private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return RunPageKeys.marks(n);
     }
 
     private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            st.setObject(i + 1, args.get(i));
-        }
+        RunPageKeys.bind(st, args);
     }
 
     static List<PipelineRun> readRuns(PreparedStatement st) throws SQLException {

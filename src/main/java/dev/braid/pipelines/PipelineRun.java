@@ -21,8 +21,20 @@ public record PipelineRun(long runPk, String source, String sourceKind, String i
                 queuedMs, durationMs, attempt, url, parentId, jobCount, jobsFailed);
     }
 
-    /** "#123" or the id when the source numbers nothing. */
+    /**
+     * "#123", or where the source numbers nothing its own id: an Airflow DAG run's run id (without
+     * its DAG, shown beside it), the start of a Kubeflow run's UUID.
+     */
     public String label() {
-        return number != null ? "#" + number : id;
+        if (number != null) {
+            return "#" + number;
+        }
+        if ("airflow".equals(sourceKind) && id.indexOf('/') > 0) {
+            return id.substring(id.indexOf('/') + 1);
+        }
+        if ("kubeflow".equals(sourceKind) && id.length() > 13 && id.charAt(8) == '-') {
+            return id.substring(0, 8);
+        }
+        return id;
     }
 }

@@ -22,11 +22,17 @@ import java.util.regex.Pattern;
  * {@code gitlab}: {@code url}, {@code project}, {@code token_env}, {@code oauth};
  * {@code github}: {@code repo}, {@code api_url}, {@code token_env};
  * {@code jenkins}: {@code url}, {@code job}, {@code username}, {@code password_env};
- * {@code circleci}: {@code slug}, {@code api_url}, {@code token_env}.
+ * {@code circleci}: {@code slug}, {@code api_url}, {@code token_env};
+ * {@code airflow}: {@code url}, {@code username} with {@code password_env}, or {@code token_env};
+ * {@code kubeflow}: {@code url}, {@code token_env}.
  */
 public final class PipelineService {
+    /** The CI services Braid syncs pipelines from. */
+    public static final Set<String> CI_KINDS = Set.of("gitlab", "github", "jenkins", "circleci");
+    /** The ML orchestrators Braid syncs pipeline runs from. */
+    public static final Set<String> ORCHESTRATOR_KINDS = Set.of("airflow", "kubeflow");
     /** The kinds of pipeline sources Braid syncs. */
-    public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci");
+    public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci", "airflow", "kubeflow");
     public static final long DEFAULT_LOG_CAP_BYTES = 200L * 1024 * 1024;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private final Database db;
@@ -98,6 +104,50 @@ public final class PipelineService {
         return add("circleci", name, "circleci:" + s, config);
     }
 
+    /**
+     * Adds an Airflow server ({@code url} its web or API server): Airflow 3's {@code /api/v2} or
+     * Airflow 2's {@code /api/v1}, whichever it speaks. {@code username} with {@code passwordEnv}
+     * (the variable holding the password), or {@code tokenEnv}; neither for ~/.netrc or no login.
+     */
+    public Source addAirflow(String url, String username, String passwordEnv, String tokenEnv, String name)
+            throws PipelineException {
+        String address = httpUrl(required(url, "the Airflow address"));
+        if (tokenEnv != null && !tokenEnv.isBlank() && (username != null && !username.isBlank())) {
+            throw PipelineException.permanent("give either a user with --username and --password-env, or a token with"
+                    + " --token-env, not both", null);
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("url", address);
+        if (username != null && !username.isBlank()) {
+            config.put("username", username.strip());
+        }
+        putEnv(config, "password_env", passwordEnv);
+        putEnv(config, "token_env", tokenEnv);
+        return add("airflow", name, "airflow:" + hostOf(address), config);
+    }
+
+    /** Adds a Kubeflow Pipelines API server ({@code url}, such as a port-forwarded {@code ml-pipeline} service). */
+    public Source addKubeflow(String url, String tokenEnv, String name) throws PipelineException {
+        String address = httpUrl(required(url, "the Kubeflow Pipelines address"));
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("url", address);
+        putEnv(config, "token_env", tokenEnv);
+        return add("kubeflow", name, "kubeflow:" + hostOf(address), config);
+    }
+
+    /** Opens CI sources through {@code ci} and orchestrators through {@code orchestrators}. */
+    public static RunSources runSources(RunSources ci, RunSources orchestrators) {
+        Map<String, RunSources> byKind = new LinkedHashMap<>();
+        CI_KINDS.forEach(k -> byKind.put(k, ci));
+        ORCHESTRATOR_KINDS.forEach(k -> byKind.put(k, orchestrators));
+        return new RunSourcesByKind(byKind);
+    }
+
+    /** {@code host[:port][/path]} of an address, for default source names. */
+    private static String hostOf(String address) {
+        return address.replaceFirst("(?i)^https?://", "").replaceAll("/+$", "");
+    }
+
     private Source add(String kind, String name, String defaultName, Map<String, String> config) throws PipelineException {
         String chosen = name == null || name.isBlank() ? defaultName : name.strip();
         Optional<Source> added = db.write(c -> sources.nameTaken(c, chosen) ? Optional.<Source>empty()
@@ -129,7 +179,7 @@ public final class PipelineService {
             store.stage(c, source.id(), runs);
             store.publish(c, source.id(), false, Set.of());
             for (Map.Entry<String, String> log : logs.entrySet()) {
-                int slash = log.getKey().indexOf('/');
+                int slash = log.getKey().lastIndexOf('/'); // an Airflow run id holds a slash, a job id none
                 try (PreparedStatement st = c.prepareStatement("INSERT INTO pipeline_logs(run_pk, job_id, fetched_at, size, text)"
                         + " SELECT run_pk, ?, ?, ?, ? FROM pipeline_runs WHERE source_id = ? AND run_id = ?")) {
                     st.setString(1, log.getKey().substring(slash + 1));
@@ -145,6 +195,17 @@ public final class PipelineService {
         });
     }
 
+    /** Keeps {@code dags} as the pipelines (Airflow DAGs) of the demo source {@code source}, as a sync would. */
+    public void saveDemoPipelines(Source source, List<SourcePipeline> dags) {
+        if (!isDemo(source)) {
+            throw new IllegalArgumentException(source.name() + " is not a demo source");
+        }
+        db.write(c -> {
+            new SourcePipelineStore().save(c, source.id(), dags);
+            return null;
+        });
+    }
+
     /** Every pipeline source, by name. */
     public List<Source> sources() {
         return sources.list().stream().filter(s -> KINDS.contains(s.kind())).toList();
@@ -154,9 +215,41 @@ public final class PipelineService {
         return sources.findByName(name).filter(s -> KINDS.contains(s.kind()));
     }
 
+    /** The pipelines (Airflow DAGs) the orchestrator source named {@code source} listed at its last sync. */
+    public List<SourcePipeline> sourcePipelines(String source) {
+        return db.read(c -> new SourcePipelineStore().list(c, source));
+    }
+
+    /** The pipeline (Airflow DAG) {@code pipeline} of the source named {@code source}, if its last sync listed it. */
+    public Optional<SourcePipeline> sourcePipeline(String source, String pipeline) {
+        return sourcePipelines(source).stream().filter(p -> p.pipeline().equals(pipeline)).findFirst();
+    }
+
+    /** The pipelines (Airflow DAGs) of every orchestrator source, by source name. */
+    public Map<String, List<SourcePipeline>> allSourcePipelines() {
+        Map<String, List<SourcePipeline>> out = new LinkedHashMap<>();
+        for (Source s : sources()) {
+            if (ORCHESTRATOR_KINDS.contains(s.kind())) {
+                out.put(s.name(), sourcePipelines(s.name()));
+            }
+        }
+        return out;
+    }
+
     /** A page of the runs {@code query} matches, in its order. */
     public List<PipelineRun> runs(PipelineQuery query) {
         return db.read(c -> reader.runs(c, query));
+    }
+
+    /**
+     * A page of the runs {@code query} matches with their count, read in one go: the count also
+     * decides how the page is read (docs/decisions/0022-pipeline-run-orders.md).
+     */
+    public RunPage page(PipelineQuery query) {
+        return db.read(c -> {
+            long total = reader.count(c, query);
+            return new RunPage(reader.runs(c, query, total), total);
+        });
     }
 
     /** How many runs {@code query} matches, whatever its page. */
@@ -249,6 +342,15 @@ public final class PipelineService {
             throw PipelineException.permanent("several runs of " + source + " have a job " + jobId + "; name the run with --run", null);
         }
         return run(source, runs.get(0)).orElseThrow();
+    }
+
+    /**
+     * The CI jobs that started an MLflow run ({@code mlflowSourceId}'s run {@code mlflowRunId}), as the
+     * lineage graph links them: by the CI tags the run carries, else by its commit and start time
+     * ({@link CiJobRef#inferred()}). Empty when no cached job did.
+     */
+    public List<CiJobRef> jobsThatLogged(long mlflowSourceId, String mlflowRunId) {
+        return db.read(c -> new CiJobRefs().of(c, mlflowSourceId, mlflowRunId));
     }
 
     /** Changes the size cap of cached logs (Settings); older logs are dropped until they fit. */

@@ -160,12 +160,16 @@ public final class PipelineSyncer implements SourceSyncer {
             pool.shutdownNow();
         }
         context.checkCancelled();
+        List<SourcePipeline> pipelines = api.pipelines();
         context.progress(-1, "saving runs");
         cursor.put("watermark", started);
         cursor.put("last_full", full ? started : lastFull);
         String next = cursor.toString();
         return db.write(c -> {
             SyncCounts counts = store.publish(c, source.id(), full, gone);
+            if (pipelines != null) {
+                new SourcePipelineStore().save(c, source.id(), pipelines);
+            }
             sources.saveCursor(c, source.id(), next);
             return counts;
         });

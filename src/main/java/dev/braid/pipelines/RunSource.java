@@ -27,6 +27,15 @@ public interface RunSource {
      */
     Reread reread(String runId, String etag) throws PipelineException;
 
+    /**
+     * The pipelines the last {@link #list} saw (an orchestrator's DAGs: paused or not, their tasks),
+     * published with the runs; null for a source that has none of its own (CI services), which
+     * leaves the cached ones alone.
+     */
+    default java.util.List<SourcePipeline> pipelines() {
+        return null;
+    }
+
     /** A job's log, at most {@code capBytes} of it (the end kept: that is where failures are). */
     JobLog log(String runId, String jobId, long capBytes) throws PipelineException;
 

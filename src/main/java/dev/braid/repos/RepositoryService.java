@@ -12,11 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * Git repositories as Braid sees them: adding them (by path or by cloning a URL), and reading
@@ -35,10 +34,21 @@ public final class RepositoryService {
     private final Path clonesDir;
     private final Map<String, String> env;
     private final CredentialPrompt prompt;
+    private final Runnable beforeGit;
 
     public RepositoryService(Database db, SourceStore sources, CommitStore commits, Path clonesDir,
                              Map<String, String> env, CredentialPrompt prompt) {
+        this(db, sources, commits, clonesDir, env, prompt, () -> { });
+    }
+
+    /**
+     * Like the constructor above, with {@code beforeGit} run before the first repository is opened
+     * or cloned: the process-wide JGit set-up, which reading the cache never needs.
+     */
+    public RepositoryService(Database db, SourceStore sources, CommitStore commits, Path clonesDir,
+                             Map<String, String> env, CredentialPrompt prompt, Runnable beforeGit) {
         this.db = db;
+        this.beforeGit = beforeGit;
         this.sources = sources;
         this.commits = commits;
         this.table = new RepoTable(db);
@@ -96,6 +106,7 @@ public final class RepositoryService {
             throws RepoException {
         Path absolute = folder.toAbsolutePath().normalize();
         String remote;
+        prepareGit();
         try (Git git = GitOpener.open(absolute)) {
             remote = git.getRepository().getConfig().getString("remote", "origin", "url");
         }
@@ -151,19 +162,11 @@ public final class RepositoryService {
             into = clonesDir.resolve(wanted + "-" + n);
         }
         try {
-            Files.createDirectories(clonesDir);
-            try (Git ignored = Git.cloneRepository().setURI(url).setDirectory(into.toFile())
-                    .setProgressMonitor(new ContextProgressMonitor(progress, "cloning: "))
-                    .setCredentialsProvider(new GitCredentials(variables, env, prompt))
-                    .call()) {
-                progress.checkCancelled();
-            }
-        } catch (GitAPIException | IOException | RuntimeException e) {
+            prepareGit();
+            GitCloner.cloneInto(url, into, progress, variables, env, prompt);
+        } catch (RepoException | RuntimeException e) {
             deleteQuietly(into);
-            if (e instanceof CancellationException || progress.isCancelled()) {
-                throw new CancellationException("clone cancelled");
-            }
-            throw new RepoException("Could not clone " + url + ": " + GitFailures.transport(url, e).getMessage(), e);
+            throw e;
         }
         try {
             return addLocal(into, name == null || name.isBlank() ? wanted : name, url, variables);
@@ -211,6 +214,19 @@ public final class RepositoryService {
         return resolveRef(query.repoId(), query.ref())
                 .map(tip -> historyIndex.page(query.repoId(), tip, query.text(), offset, limit))
                 .orElse(List.of());
+    }
+
+    /**
+     * Hands {@code each} the commits {@code query} lists (its ref, else every commit; not its
+     * text), in {@link #history} order, at most {@code limit}, until it returns false: for reading
+     * a whole history out without paging. An unknown ref gives nothing.
+     */
+    public void forEachInHistory(HistoryQuery query, long limit, Predicate<CommitRow> each) {
+        if (query.ref() == null || query.ref().isBlank()) {
+            commits.forEachInHistory(query.repoId(), null, limit, each);
+            return;
+        }
+        resolveRef(query.repoId(), query.ref()).ifPresent(tip -> commits.forEachInHistory(query.repoId(), tip, limit, each));
     }
 
     /** The commit a ref name ({@code main}, {@code origin/main}, {@code v1.0}, {@code HEAD}, full names) or hash names. */
@@ -299,12 +315,21 @@ public final class RepositoryService {
 
     private Git openOnDisk(long repoId) throws RepoException {
         String path = table.path(repoId).orElseThrow(() -> new RepoException("No repository with id " + repoId));
+        prepareGit();
         try {
             return GitOpener.open(Path.of(path));
         } catch (RepoException e) {
             throw new RepoException("The repository folder is not available (" + e.getMessage()
                     + "); its cached history is still shown, but changes need the repository itself.", e);
         }
+    }
+
+    /**
+     * Sets JGit up for Braid's data folder if that has not happened yet. Code that uses JGit on
+     * its own, next to this service (the demo writes its repository), calls this first.
+     */
+    public void prepareGit() {
+        beforeGit.run();
     }
 
     private static void deleteQuietly(Path folder) {

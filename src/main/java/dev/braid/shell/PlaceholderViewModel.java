@@ -31,6 +31,8 @@ public final class PlaceholderViewModel {
                     + "versions each was built from.";
             case PIPELINES -> "Pipelines will list CI and data pipeline runs (GitHub Actions, GitLab CI, DVC stages) "
                     + "with their status, duration, and the commit that triggered them.";
+            case AUDIT -> "Audit will list write-backs, scans, promotions and their overrides, BOM exports and "
+                    + "sensitivity labels, filtered by user, object and time.";
             case LINEAGE -> "Lineage will draw the graph that joins commits, pipeline runs, datasets, features, "
                     + "experiments and models, so you can follow any result back to the code and data behind it.";
             default -> "";

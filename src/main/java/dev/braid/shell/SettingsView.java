@@ -44,6 +44,17 @@ public final class SettingsView {
                 model.artifactCapMbProperty().set(now);
             }
         });
+        Spinner<Integer> logCap = new Spinner<>();
+        logCap.setId("settingsLogCap");
+        SpinnerValueFactory.IntegerSpinnerValueFactory logValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                Settings.MAX_LOG_CAP_MB, model.logCapMbProperty().get(), 50);
+        logCap.setValueFactory(logValues);
+        logCap.setEditable(true);
+        logValues.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.logCapMbProperty().set(now);
+            }
+        });
         ComboBox<Theme> theme = new ComboBox<>();
         theme.setId("settingsTheme");
         theme.getItems().setAll(Theme.values());
@@ -75,9 +86,10 @@ public final class SettingsView {
         form.addRow(1, new Label("Sync every (minutes, 0 = never)"), interval);
         form.addRow(2, new Label("Theme"), theme);
         form.addRow(3, new Label("Largest artifact fetched for previewing (MB)"), artifactCap);
-        form.addRow(4, new Label("OpenLineage receiver: host"), receiverHost);
-        form.addRow(5, new Label("OpenLineage receiver: port"), receiverPort);
-        form.addRow(6, new Label("OpenLineage receiver: token variable"), receiverToken);
+        form.addRow(4, new Label("CI job logs kept in the cache (MB)"), logCap);
+        form.addRow(5, new Label("OpenLineage receiver: host"), receiverHost);
+        form.addRow(6, new Label("OpenLineage receiver: port"), receiverPort);
+        form.addRow(7, new Label("OpenLineage receiver: token variable"), receiverToken);
         Label note = new Label("The data folder is chosen when Braid starts (--data-dir, BRAID_HOME or the default). "
                 + "The receiver (Lineage view, \"Receive events\") uses its address at its next start; with a token "
                 + "variable, callers must send that variable's value as a bearer token.");

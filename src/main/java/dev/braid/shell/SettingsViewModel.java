@@ -11,7 +11,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The settings screen: where the data lives (read-only), how often to sync, which theme, the
- * largest run artifact fetched for previewing, where the window's OpenLineage receiver listens.
+ * largest run artifact fetched for previewing, how much CI job logs may take in the cache, where
+ * the window's OpenLineage receiver listens.
  * Changes apply at once (the receiver's at its next start) and are saved shortly after.
  */
 public final class SettingsViewModel {
@@ -19,6 +20,7 @@ public final class SettingsViewModel {
     private final IntegerProperty syncIntervalMinutes = new SimpleIntegerProperty(this, "syncIntervalMinutes");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final IntegerProperty artifactCapMb = new SimpleIntegerProperty(this, "artifactCapMb");
+    private final IntegerProperty logCapMb = new SimpleIntegerProperty(this, "logCapMb");
     private final StringProperty receiverHost = new SimpleStringProperty(this, "receiverHost");
     private final IntegerProperty receiverPort = new SimpleIntegerProperty(this, "receiverPort");
     private final StringProperty receiverTokenEnv = new SimpleStringProperty(this, "receiverTokenEnv");
@@ -29,6 +31,7 @@ public final class SettingsViewModel {
         syncIntervalMinutes.set(current.syncIntervalMinutes());
         theme.set(Theme.fromSetting(current.theme()));
         artifactCapMb.set(current.artifactCapMb());
+        logCapMb.set(current.logCapMb());
         syncIntervalMinutes.addListener((obs, old, now) -> {
             int minutes = Math.max(0, now.intValue());
             settings.update(s -> s.withSyncIntervalMinutes(minutes));
@@ -50,6 +53,13 @@ public final class SettingsViewModel {
             int kept = settings.current().artifactCapMb();
             if (kept != now.intValue()) {
                 artifactCapMb.set(kept);
+            }
+        });
+        logCapMb.addListener((obs, old, now) -> {
+            settings.update(s -> s.withLogCapMb(now.intValue()));
+            int kept = settings.current().logCapMb();
+            if (kept != now.intValue()) {
+                logCapMb.set(kept);
             }
         });
     }
@@ -89,6 +99,15 @@ public final class SettingsViewModel {
      */
     public IntegerProperty artifactCapMbProperty() {
         return artifactCapMb;
+    }
+
+    /**
+     * How much CI job logs may take in the cache, in MB ({@value Settings#DEFAULT_LOG_CAP_MB} by
+     * default); a value out of range is put back in it. The pipelines service listens and drops the
+     * oldest logs until the rest fit.
+     */
+    public IntegerProperty logCapMbProperty() {
+        return logCapMb;
     }
 
     /** The chosen theme; the window listens and restyles itself. */

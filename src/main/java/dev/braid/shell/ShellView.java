@@ -109,6 +109,7 @@ public final class ShellView {
             case PIPELINES -> Feather.PLAY_CIRCLE;
             case LINEAGE -> Feather.SHARE_2;
             case SOURCES -> Feather.SERVER;
+            case AUDIT -> Feather.SHIELD;
             case SYNC_LOG -> Feather.LIST;
             case SETTINGS -> Feather.SETTINGS;
             case WELCOME -> Feather.INBOX;

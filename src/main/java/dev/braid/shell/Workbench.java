@@ -5,6 +5,7 @@ import dev.braid.experiments.ui.ExperimentSearch;
 import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
 import dev.braid.experiments.ui.MlflowSourceForms;
+import dev.braid.experiments.ui.SelectedVersion;
 import dev.braid.lineage.LineageIds;
 import dev.braid.lineage.LineageNode;
 import dev.braid.lineage.NodeKind;
@@ -31,6 +32,11 @@ import dev.braid.shell.sources.AddSourceDialog;
 import dev.braid.shell.sources.AddSourceViewModel;
 import dev.braid.shell.sources.SourcesView;
 import dev.braid.shell.sources.SourcesViewModel;
+import dev.braid.security.SecurityServices;
+import dev.braid.security.ui.AuditView;
+import dev.braid.security.ui.AuditViewModel;
+import dev.braid.security.ui.VersionGovernanceView;
+import dev.braid.security.ui.VersionGovernanceViewModel;
 import dev.braid.store.Settings;
 import dev.braid.sync.Source;
 import dev.braid.ui.TaskRunner;
@@ -68,6 +74,8 @@ public final class Workbench {
     /** Where a newly added source is shown, by kind; the Sources page for kinds not listed. */
     private final Map<String, Consumer<Source>> sourceOpeners = new HashMap<>();
     private LineageReceiverViewModel lineageReceiver;
+    private SecurityServices security;
+    private AuditViewModel audit;
     private PipelinesViewModel pipelines;
     private final SearchViewModel search;
 
@@ -290,6 +298,17 @@ public final class Workbench {
         for (String kind : PipelineService.KINDS) {
             sourceOpeners.put(kind, source -> shell.show(Page.PIPELINES));
         }
+        RepositoryCommitLinks commitsOfRepos = new RepositoryCommitLinks(services.repositories(), shell::openRepository);
+        pipelines.definition().setDefinitions(new dev.braid.pipelines.RunDefinitions(
+                new dev.braid.pipelines.definitions.PipelineDefinitionService(
+                        new dev.braid.pipelines.definitions.RepositoryCommits(services.repositories()), java.util.List.of()),
+                commitsOfRepos::repositoryFor));
+        if (experiments != null) {
+            experiments.setCiLinks(new PipelineCiLinks(service, job -> {
+                shell.show(Page.PIPELINES);
+                shown.openJob(job.source(), job.runId(), job.jobId());
+            }));
+        }
     }
 
     /** Null until {@link #setPipelines} gave the window its Pipelines screen. */
@@ -300,6 +319,27 @@ public final class Workbench {
     /** Null until {@link #setLineageReceiver} gave the explorer a receiver. */
     public LineageReceiverViewModel lineageReceiver() {
         return lineageReceiver;
+    }
+
+    /**
+     * Adds governance to the window: scan verdicts on run artifacts and lineage nodes, the
+     * governance panel under the model versions, and the Audit page. Call before those pages are
+     * first shown.
+     */
+    public void setGovernance(SecurityServices services) {
+        this.security = services;
+        this.audit = new AuditViewModel(services.audit(), runner, this.services.clock().getZone());
+        if (experiments != null) {
+            experiments.setArtifactScans(services.artifactVerdicts());
+        }
+        if (lineage != null) {
+            lineage.setNodeFacts(services.lineageVerdicts());
+        }
+    }
+
+    /** Null until {@link #setGovernance} was called. */
+    public AuditViewModel audit() {
+        return audit;
     }
 
     /** Reads the first state and starts the periodic sync. */
@@ -331,13 +371,22 @@ public final class Workbench {
             case SOURCES -> new SourcesView(new SourcesViewModel(sync, services.sourceManager(), sourceForms, runner),
                     services.clock(), () -> showAddSource(null)).node();
             case EXPERIMENTS -> experiments == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
-                    : new ExperimentsView(experiments).node();
+                    : new ExperimentsView(experiments, security == null ? null : selected -> governancePanel(selected)).node();
+            case AUDIT -> audit == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
+                    : new AuditView(audit).node();
             case LINEAGE -> lineage == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new LineageExplorerView(lineage, lineageReceiver, ExportFiles.DIALOG).node();
             case PIPELINES -> pipelines == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new PipelinesView(pipelines, services.clock().getZone()).node();
             case FEATURES -> new PlaceholderView(new PlaceholderViewModel(page)).node();
         };
+    }
+
+    private Node governancePanel(javafx.beans.value.ObservableValue<SelectedVersion> selected) {
+        VersionGovernanceViewModel model = new VersionGovernanceViewModel(security, runner, services.clock().getZone());
+        selected.addListener((obs, old, now) -> model.show(now));
+        model.show(selected.getValue());
+        return new VersionGovernanceView(model).node();
     }
 
     /**

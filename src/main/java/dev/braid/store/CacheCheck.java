@@ -51,6 +51,27 @@ public final class CacheCheck {
         }
     }
 
+    /**
+     * SQLite's findings over {@code tables} and their indexes on {@code c}: the integrity check
+     * when {@code full}, else the quick check; empty when they are sound.
+     */
+    static List<String> tables(Connection c, boolean full, String... tables) throws SQLException {
+        String pragma = full ? "integrity_check" : "quick_check";
+        List<String> found = new ArrayList<>();
+        for (String table : tables) {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("PRAGMA " + pragma + "(\"" + table.replace("\"", "\"\"") + "\")")) {
+                while (rs.next()) {
+                    String line = rs.getString(1);
+                    if (!"ok".equals(line)) {
+                        found.add(table + ": " + line);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** Runs the quick check on {@code file}. Never throws: a check that cannot run says so. */
     public static Result quick(Path file) {
         return run(file, "quick_check");

@@ -1,18 +1,14 @@
 package dev.braid.store;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -52,7 +48,7 @@ public final class Database implements AutoCloseable {
     }
 
     static Database open(Path file, Migrations migrations) throws CacheOpenException {
-        createOwnerOnly(file);
+        CacheFiles.createOwnerOnly(file);
         CacheProblem access = SqliteFailures.fromFileSystem(file);
         if (access == CacheProblem.READ_ONLY || access == CacheProblem.NO_ACCESS) {
             // SQLite would open a file it may only read without a word and fail at the first write.
@@ -67,7 +63,7 @@ public final class Database implements AutoCloseable {
                         "schema version " + version + ", this Braid reads up to " + migrations.latestVersion(), null);
             }
             migrations.migrate(connection, migrations.latestVersion());
-            restrictSidecars(file);
+            CacheFiles.restrictSidecars(file);
             return new Database(file, () -> connect(file), connection);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -194,25 +190,11 @@ public final class Database implements AutoCloseable {
      * @param full the integrity check rather than the quick check
      */
     public void verify(boolean full, String... tables) {
-        String pragma = full ? "integrity_check" : "quick_check";
-        List<String> findings = read(c -> {
-            List<String> found = new ArrayList<>();
-            for (String table : tables) {
-                try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("PRAGMA " + pragma + "(\"" + table.replace("\"", "\"\"") + "\")")) {
-                    while (rs.next()) {
-                        String line = rs.getString(1);
-                        if (!"ok".equals(line)) {
-                            found.add(table + ": " + line);
-                        }
-                    }
-                }
-            }
-            return found;
-        });
+        List<String> findings = read(c -> CacheCheck.tables(c, full, tables));
         if (!findings.isEmpty()) {
-            throw new StoreException(CacheProblem.CORRUPT.summary() + " (SQLite's " + pragma.replace('_', ' ') + ": " + findings.get(0)
-                    + (findings.size() > 1 ? ", and " + (findings.size() - 1) + " more" : "") + ")", null, CacheProblem.CORRUPT);
+            throw new StoreException(CacheProblem.CORRUPT.summary() + " (SQLite's " + (full ? "integrity" : "quick")
+                    + " check: " + findings.get(0) + (findings.size() > 1 ? ", and " + (findings.size() - 1) + " more" : "")
+                    + ")", null, CacheProblem.CORRUPT);
         }
     }
 
@@ -327,40 +309,6 @@ public final class Database implements AutoCloseable {
     private static CacheOpenException classify(Path file, SQLException e) {
         CacheProblem problem = SqliteFailures.classify(e, file);
         return new CacheOpenException(problem == null ? CacheProblem.CORRUPT : problem, file, e.getMessage(), e);
-    }
-
-    private static void createOwnerOnly(Path file) throws CacheOpenException {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            if (Files.notExists(file)) {
-                if (supportsPosix(dir)) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } else {
-                    Files.createFile(file);
-                }
-            }
-        } catch (IOException e) {
-            throw new CacheOpenException(SqliteFailures.classify(e, file), file,
-                    "cannot create the cache file: " + e.getMessage(), e);
-        }
-    }
-
-    private static void restrictSidecars(Path file) {
-        for (String suffix : new String[] {"-wal", "-shm"}) {
-            Path sidecar = file.resolveSibling(file.getFileName() + suffix);
-            try {
-                if (Files.exists(sidecar) && supportsPosix(sidecar)) {
-                    Files.setPosixFilePermissions(sidecar, PosixFilePermissions.fromString("rw-------"));
-                }
-            } catch (IOException ignored) {
-                // Best effort: the data directory itself is owner-only as well.
-            }
-        }
-    }
-
-    private static boolean supportsPosix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static void closeQuietly(Connection connection) {

@@ -15,13 +15,18 @@ import java.util.Map;
  *     this setting existed has none: the default then)
  * @param receiver where the window's OpenLineage receiver listens, and the environment variable
  *     holding the bearer token it requires (none by default)
+ * @param logCapMb how much CI job logs fetched on demand may take in the cache, in MB (oldest
+ *     dropped first; a file saved before this setting existed has none: the default then)
  */
 public record Settings(int syncIntervalMinutes, String theme, WindowBounds window, String lastView,
-                       Map<String, String> tableColumns, int artifactCapMb, Receiver receiver) {
+                       Map<String, String> tableColumns, int artifactCapMb, Receiver receiver, int logCapMb) {
     public static final int DEFAULT_SYNC_MINUTES = 5;
     public static final int DEFAULT_ARTIFACT_CAP_MB = 50;
     /** The largest artifact cap offered: 10 GB. */
     public static final int MAX_ARTIFACT_CAP_MB = 10_240;
+    public static final int DEFAULT_LOG_CAP_MB = 200;
+    /** The largest job-log cap offered: 10 GB. */
+    public static final int MAX_LOG_CAP_MB = 10_240;
 
     public Settings {
         if (syncIntervalMinutes < 0) {
@@ -36,15 +41,22 @@ public record Settings(int syncIntervalMinutes, String theme, WindowBounds windo
         }
         artifactCapMb = Math.min(artifactCapMb, MAX_ARTIFACT_CAP_MB);
         receiver = receiver == null ? Receiver.DEFAULT : receiver;
+        logCapMb = logCapMb <= 0 ? DEFAULT_LOG_CAP_MB : Math.min(logCapMb, MAX_LOG_CAP_MB);
     }
 
     public static Settings defaults() {
-        return new Settings(DEFAULT_SYNC_MINUTES, "system", null, null, Map.of(), DEFAULT_ARTIFACT_CAP_MB, Receiver.DEFAULT);
+        return new Settings(DEFAULT_SYNC_MINUTES, "system", null, null, Map.of(), DEFAULT_ARTIFACT_CAP_MB, Receiver.DEFAULT,
+                DEFAULT_LOG_CAP_MB);
     }
 
     /** The artifact cap in bytes. */
     public long artifactCapBytes() {
         return bytes(artifactCapMb);
+    }
+
+    /** The job-log cap in bytes. */
+    public long logCapBytes() {
+        return bytes(logCapMb);
     }
 
     /** {@code megabytes} in bytes (MB of 1,048,576 bytes, as the artifact sizes are shown). */
@@ -53,33 +65,37 @@ public record Settings(int syncIntervalMinutes, String theme, WindowBounds windo
     }
 
     public Settings withArtifactCapMb(int megabytes) {
-        return new Settings(syncIntervalMinutes, theme, window, lastView, tableColumns, megabytes, receiver);
+        return new Settings(syncIntervalMinutes, theme, window, lastView, tableColumns, megabytes, receiver, logCapMb);
+    }
+
+    public Settings withLogCapMb(int megabytes) {
+        return new Settings(syncIntervalMinutes, theme, window, lastView, tableColumns, artifactCapMb, receiver, megabytes);
     }
 
     public Settings withSyncIntervalMinutes(int minutes) {
-        return new Settings(minutes, theme, window, lastView, tableColumns, artifactCapMb, receiver);
+        return new Settings(minutes, theme, window, lastView, tableColumns, artifactCapMb, receiver, logCapMb);
     }
 
     public Settings withTheme(String value) {
-        return new Settings(syncIntervalMinutes, value, window, lastView, tableColumns, artifactCapMb, receiver);
+        return new Settings(syncIntervalMinutes, value, window, lastView, tableColumns, artifactCapMb, receiver, logCapMb);
     }
 
     public Settings withWindow(WindowBounds value) {
-        return new Settings(syncIntervalMinutes, theme, value, lastView, tableColumns, artifactCapMb, receiver);
+        return new Settings(syncIntervalMinutes, theme, value, lastView, tableColumns, artifactCapMb, receiver, logCapMb);
     }
 
     public Settings withLastView(String value) {
-        return new Settings(syncIntervalMinutes, theme, window, value, tableColumns, artifactCapMb, receiver);
+        return new Settings(syncIntervalMinutes, theme, window, value, tableColumns, artifactCapMb, receiver, logCapMb);
     }
 
     public Settings withTableColumns(String tableId, String layout) {
         var copy = new java.util.HashMap<>(tableColumns);
         copy.put(tableId, layout);
-        return new Settings(syncIntervalMinutes, theme, window, lastView, copy, artifactCapMb, receiver);
+        return new Settings(syncIntervalMinutes, theme, window, lastView, copy, artifactCapMb, receiver, logCapMb);
     }
 
     public Settings withReceiver(Receiver value) {
-        return new Settings(syncIntervalMinutes, theme, window, lastView, tableColumns, artifactCapMb, value);
+        return new Settings(syncIntervalMinutes, theme, window, lastView, tableColumns, artifactCapMb, value, logCapMb);
     }
 
     /**

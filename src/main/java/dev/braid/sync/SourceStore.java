@@ -1,9 +1,8 @@
 package dev.braid.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.store.Database;
+import dev.braid.store.FlatJson;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +19,7 @@ public final class SourceStore {
     private static final String COLUMNS = "id, kind, name, config, created_at, paused";
     private final Database db;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final FlatJson json = new FlatJson();
 
     public SourceStore(Database db, Clock clock) {
         this.db = db;
@@ -172,19 +171,15 @@ public final class SourceStore {
         return out;
     }
 
-    private String toJson(Map<String, String> config) throws SQLException {
-        try {
-            return json.writeValueAsString(config);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("cannot encode source configuration", e);
-        }
+    private String toJson(Map<String, String> config) {
+        return json.write(config);
     }
 
     private Map<String, String> fromJson(String text) throws SQLException {
         try {
-            return json.readValue(text, new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new SQLException("unreadable source configuration: " + e.getOriginalMessage(), e);
+            return json.read(text);
+        } catch (IOException e) {
+            throw new SQLException("unreadable source configuration: " + e.getMessage(), e);
         }
     }
 }

@@ -74,6 +74,17 @@ public final class SyncRunStore {
 
     /** Marks runs left RUNNING by a Braid that stopped mid-sync; returns how many there were. */
     public int markInterrupted(Instant now) {
+        // Every open of the cache asks this and the answer is nearly always "none": a read answers
+        // it without waiting for the write lock, which a sync in another process may be holding.
+        boolean anyRunning = db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM sync_runs WHERE outcome = 'RUNNING')");
+                 ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        });
+        if (!anyRunning) {
+            return 0;
+        }
         return db.write(c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE sync_runs SET outcome = 'INTERRUPTED', ended_at = ?, error = 'Braid stopped during this sync'"

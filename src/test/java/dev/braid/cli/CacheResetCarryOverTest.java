@@ -41,6 +41,7 @@ class CacheResetCarryOverTest {
         "SELECT * FROM audit_log ORDER BY id",
         "SELECT * FROM lineage_events ORDER BY id",
         "SELECT * FROM lineage_labels ORDER BY 1, 2",
+        "SELECT * FROM source_pipelines ORDER BY 1, 2",
     };
 
     @TempDir

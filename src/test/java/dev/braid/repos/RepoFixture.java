@@ -31,6 +31,16 @@ final class RepoFixture implements AutoCloseable {
         return app.syncEngine().start(source, SyncListener.NONE).result().get(120, TimeUnit.SECONDS);
     }
 
+    /** The same lines read in one walk ({@link RepositoryService#forEachInHistory}), as {@code braid repo log} reads them. */
+    List<String> walkedLines(long repoId, String ref, long limit) {
+        List<String> lines = new java.util.ArrayList<>();
+        repos().forEachInHistory(new HistoryQuery(repoId, ref, null), limit, c -> {
+            lines.add((c.hash() + " " + String.join(" ", c.parents())).strip());
+            return true;
+        });
+        return lines;
+    }
+
     /** The whole cached history as {@code "hash parent parent"} lines, like {@code git log --format='%H %P'}. */
     List<String> historyLines(long repoId, String ref) {
         return repos().history(new HistoryQuery(repoId, ref, null), 0, 1_000_000).stream()

@@ -96,6 +96,7 @@ class RepositoryServiceTest {
 
         List<String> ours = braid.historyLines(source.id(), null);
         assertEquals(git.run("log", "--topo-order", "--format=%H %P").strip().lines().map(String::strip).toList(), ours);
+        assertEquals(ours, braid.walkedLines(source.id(), "HEAD", Long.MAX_VALUE));
     }
 
     @Test
@@ -127,6 +128,21 @@ class RepositoryServiceTest {
         assertEquals(git.log("light"), braid.historyLines(source.id(), "light"));
         assertEquals(git.log("v1.0"), braid.historyLines(source.id(), "refs/tags/v1.0"));
         assertEquals(List.of(), braid.historyLines(source.id(), "no-such-branch"));
+    }
+
+    @Test
+    void walkingOneRefListsWhatGitLogListsAndStopsAtTheLimit() throws Exception {
+        buildBranchyHistory();
+        Source source = braid.add(git.dir());
+        braid.sync(source);
+
+        for (String ref : List.of("HEAD", "main", "feature", "light", "v1.0")) {
+            assertEquals(git.log(ref), braid.walkedLines(source.id(), ref, Long.MAX_VALUE), ref);
+            assertEquals(git.log(ref).subList(0, 2), braid.walkedLines(source.id(), ref, 2), ref);
+        }
+        assertEquals(git.log(), braid.walkedLines(source.id(), null, Long.MAX_VALUE));
+        assertEquals(git.log().subList(0, 3), braid.walkedLines(source.id(), null, 3));
+        assertEquals(List.of(), braid.walkedLines(source.id(), "no-such-branch", Long.MAX_VALUE));
     }
 
     @Test
@@ -240,6 +256,7 @@ class RepositoryServiceTest {
 
         assertEquals(SyncOutcome.SUCCEEDED, run.outcome(), run.error());
         assertEquals(new GitCli(shallow).log(), braid.historyLines(source.id(), null));
+        assertEquals(new GitCli(shallow).log("HEAD"), braid.walkedLines(source.id(), "HEAD", Long.MAX_VALUE));
     }
 
     @Test

@@ -65,6 +65,13 @@ class SettingsKeeperTest {
         model.artifactCapMbProperty().set(120);
         keeper.flush();
         assertEquals(120, store.load().artifactCapMb());
+        assertEquals(200, model.logCapMbProperty().get());
+        model.logCapMbProperty().set(30);
+        model.logCapMbProperty().set(0);
+        assertEquals(Settings.DEFAULT_LOG_CAP_MB, model.logCapMbProperty().get(), "out of range is put back");
+        model.logCapMbProperty().set(30);
+        keeper.flush();
+        assertEquals(30, store.load().logCapMb());
         assertEquals(0, store.load().syncIntervalMinutes());
         assertEquals("dark", store.load().theme());
         assertEquals("/data", model.dataDir());

@@ -17,7 +17,7 @@ class SettingsStoreTest {
         Settings settings = Settings.defaults().withSyncIntervalMinutes(15).withTheme("dark")
                 .withWindow(new Settings.WindowBounds(10, 20, 1200, 800, false)).withLastView("repositories")
                 .withTableColumns("history", "graph:120,subject:400").withArtifactCapMb(200)
-                .withReceiver(new Settings.Receiver("0.0.0.0", 6060, "OL_TOKEN"));
+                .withReceiver(new Settings.Receiver("0.0.0.0", 6060, "OL_TOKEN")).withLogCapMb(350);
         store.save(settings);
         assertEquals(settings, store.load());
     }
@@ -44,6 +44,24 @@ class SettingsStoreTest {
         assertEquals(15, old.syncIntervalMinutes());
         assertEquals("dark", old.theme());
         assertEquals(50, old.artifactCapMb());
+    }
+
+    @Test
+    void theJobLogCapIs200MbUnlessChosenAndStaysInRange() throws Exception {
+        assertEquals(200, Settings.defaults().logCapMb());
+        assertEquals(200L * 1024 * 1024, Settings.defaults().logCapBytes());
+        assertEquals(1, Settings.defaults().withLogCapMb(1).logCapMb());
+        assertEquals(200, Settings.defaults().withLogCapMb(-5).logCapMb());
+        assertEquals(Settings.MAX_LOG_CAP_MB, Settings.defaults().withLogCapMb(1_000_000).logCapMb());
+        // A settings file written before the log cap was a setting keeps its other choices and gets the default.
+        SettingsStore store = new SettingsStore(tmp.resolve("before-logs.json"));
+        Files.writeString(store.file(), "{\"syncIntervalMinutes\": 15, \"artifactCapMb\": 80}");
+        Settings old = store.load();
+        assertEquals(80, old.artifactCapMb());
+        assertEquals(Settings.DEFAULT_LOG_CAP_MB, old.logCapMb());
+        store.save(old.withLogCapMb(64));
+        assertEquals(64, store.load().logCapMb());
+        assertEquals(true, Files.readString(store.file()).contains("\"logCapMb\" : 64"));
     }
 
     @Test

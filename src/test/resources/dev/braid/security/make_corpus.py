@@ -173,6 +173,7 @@ def base():
     numpy_files(inner)
     archive_files(full)
     keras_files()
+    skops_files()
     safetensors_files()
     onnx_files()
 
@@ -362,6 +363,29 @@ def keras_files():
         "a custom layer from another package", malicious=False)
 
 
+def skops_node(module, cls, loader, content=None):
+    return {"__class__": cls, "__module__": module, "__loader__": loader, "content": content, "__id__": 1}
+
+
+def skops_zip(schema):
+    return zip_of([("schema.json", json.dumps(schema).encode()), ("1.npy", npy("<f8", (1,), b"\x00" * 8))])
+
+
+def skops_files():
+    state = skops_node("builtins", "dict", "DictNode", {"C": skops_node("builtins", "str", "JsonNode", "1.0")})
+    model = skops_node("sklearn.linear_model._logistic", "LogisticRegression", "ObjectNode", state)
+    model.update({"protocol": 2, "_skops_version": "0.10.0"})
+    put("benign/model.skops", skops_zip(model), "safe", "a skops file of a scikit-learn estimator")
+    hook = skops_node("builtins", "function", "FunctionNode", {"module_path": "builtins", "function": "eval"})
+    evil = skops_node("sklearn.preprocessing._function_transformer", "FunctionTransformer", "ObjectNode",
+                      skops_node("builtins", "dict", "DictNode", {"func": hook}))
+    evil.update({"protocol": 2, "_skops_version": "0.10.0"})
+    put("malicious/function.skops", skops_zip(evil), "dangerous", "a skops FunctionNode naming builtins.eval")
+    popen = skops_node("subprocess", "Popen", "ObjectNode", skops_node("builtins", "dict", "DictNode", {}))
+    popen.update({"protocol": 2, "_skops_version": "0.10.0"})
+    put("malicious/object.skops", skops_zip(popen), "dangerous", "a skops ObjectNode building subprocess.Popen")
+
+
 def safetensors(header, data):
     raw = json.dumps(header).encode()
     return struct.pack("<Q", len(raw)) + raw + data
@@ -435,6 +459,9 @@ def real():
         joblib.dump(forest, path, compress=compress)
         manifest.append({"file": "real/" + name, "expect": "safe", "why": f"joblib.dump compress={compress}",
                          "malicious": False})
+    import skops.io
+    skops.io.dump(forest, os.path.join(OUT, "real", "forest.skops"))
+    manifest.append({"file": "real/forest.skops", "expect": "safe", "why": "skops.io.dump of a forest", "malicious": False})
     np.save(os.path.join(OUT, "real", "floats.npy"), rng.random((10, 10)))
     manifest.append({"file": "real/floats.npy", "expect": "safe", "why": "numpy.save of floats", "malicious": False})
     np.save(os.path.join(OUT, "real", "strings.npy"), np.array(["a", {"k": 1}, None], dtype=object), allow_pickle=True)

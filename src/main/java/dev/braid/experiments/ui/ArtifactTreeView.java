@@ -109,8 +109,36 @@ public final class ArtifactTreeView {
         content.managedProperty().bind(content.visibleProperty());
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox pane = new VBox(6, title, content, message);
+        ArtifactScanStatus scan = model.scanStatus();
+        if (scan != null) {
+            pane.getChildren().add(1, scanBar(scan));
+        }
         pane.setPadding(new Insets(0, 0, 6, 8));
         return pane;
+    }
+
+    /** The selected file's scan verdict, coloured by rating, and a button that scans it now. */
+    private static Node scanBar(ArtifactScanStatus scan) {
+        Label verdict = new Label();
+        verdict.setId("artifactScan");
+        verdict.getStyleClass().add("scan-verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(scan.textProperty());
+        scan.ratingProperty().addListener((obs, old, now) -> {
+            verdict.getStyleClass().removeIf(c -> c.startsWith("scan-rating-"));
+            if (!now.isEmpty()) {
+                verdict.getStyleClass().add("scan-rating-" + now);
+            }
+        });
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Scan");
+        button.setId("artifactScanButton");
+        button.disableProperty().bind(scan.canScanProperty().not());
+        button.setOnAction(e -> scan.scan());
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, button, verdict);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(scan.textProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     /** A folder's item: its children come from the view model, read when it is first expanded. */

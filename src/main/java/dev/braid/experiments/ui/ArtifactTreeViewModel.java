@@ -3,6 +3,7 @@ package dev.braid.experiments.ui;
 import dev.braid.experiments.ArtifactContent;
 import dev.braid.experiments.ArtifactEntry;
 import dev.braid.experiments.ArtifactListing;
+import dev.braid.experiments.ArtifactScans;
 import dev.braid.experiments.ArtifactService;
 import dev.braid.ui.TaskRunner;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ public final class ArtifactTreeViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message",
             "Select a file to preview it.");
     private long selection;
+    private ArtifactScanStatus scanStatus;
 
     public ArtifactTreeViewModel(ArtifactService service, TaskRunner runner, long runPk) {
         this.service = service;
@@ -54,6 +56,16 @@ public final class ArtifactTreeViewModel {
     public ObservableList<ArtifactEntry> children(String folder) {
         childrenOf(folder);
         return childrenViews.get(folder);
+    }
+
+    /** Lets the selected file's scan verdict be shown and a scan started; null leaves scanning out. */
+    public void setScans(ArtifactScans scans) {
+        this.scanStatus = scans == null ? null : new ArtifactScanStatus(scans, runner, runPk);
+    }
+
+    /** The selected file's scan verdict; null when scanning is not available here. */
+    public ArtifactScanStatus scanStatus() {
+        return scanStatus;
     }
 
     /** Reads the children of {@code folder} unless they were read already or are being read. */
@@ -81,6 +93,9 @@ public final class ArtifactTreeViewModel {
     /** Fetches and previews a file; a folder or null clears the preview. */
     public void select(ArtifactEntry entry) {
         long asked = ++selection;
+        if (scanStatus != null) {
+            scanStatus.show(entry);
+        }
         if (entry == null || entry.directory()) {
             preview.set(Preview.NONE);
             previewTitle.set(entry == null ? "" : entry.path());

@@ -39,6 +39,11 @@ public final class ExperimentsView {
     private final Tab modelsTab;
 
     public ExperimentsView(ExperimentsViewModel model) {
+        this(model, null);
+    }
+
+    /** With {@code versionPanel} (may be null) under the Models tab's versions table. */
+    public ExperimentsView(ExperimentsViewModel model, VersionPanel versionPanel) {
         this.model = model;
         KeptSelection<ExperimentEntry, String> keptExperiments = new KeptSelection<>(model.experiments(),
                 e -> e.experiment().sourceId() + "/" + e.experiment().experimentId());
@@ -119,7 +124,7 @@ public final class ExperimentsView {
         runsPane.setMinSize(0, 0);
         Tab runsTab = new Tab("Runs", runsPane);
         runsTab.setClosable(false);
-        modelsTab = new Tab("Models", new ModelRegistryView(model.registry()).node());
+        modelsTab = new Tab("Models", new ModelRegistryView(model.registry(), versionPanel).node());
         modelsTab.setId("modelsTab");
         modelsTab.setClosable(false);
         model.registry().setRunOpener(this::openDetail);

@@ -76,8 +76,10 @@ public final class ExperimentsViewModel {
     private int lastShownRow;
     private RunEditService edits;
     private ArtifactService artifacts;
+    private dev.braid.experiments.ArtifactScans artifactScans;
     private Consumer<String> lineageOpener;
     private Runnable sourceAdder = () -> { };
+    private CiRunLinks ciLinks = CiRunLinks.NONE;
 
     public ExperimentsViewModel(ExperimentService service, CommitLinks commits, TaskRunner runner, ZoneId zone) {
         this.service = service;
@@ -484,6 +486,11 @@ public final class ExperimentsViewModel {
         this.artifacts = artifacts;
     }
 
+    /** Lets run details show (and start) scans of their artifact files; null leaves scanning out. */
+    public void setArtifactScans(dev.braid.experiments.ArtifactScans scans) {
+        this.artifactScans = scans;
+    }
+
     /** Gives run details a "Lineage" link that shows the run (by MLflow id) in the explorer. */
     public void setLineageOpener(Consumer<String> opener) {
         this.lineageOpener = opener;
@@ -494,8 +501,18 @@ public final class ExperimentsViewModel {
         RunDetailViewModel detail = new RunDetailViewModel(service, runner, zone, run, this::openCommit);
         detail.setRunEdits(edits);
         detail.setArtifacts(artifacts);
+        if (detail.artifacts() != null) {
+            detail.artifacts().setScans(artifactScans);
+        }
         detail.setLineageOpener(lineageOpener);
+        detail.setCiLinks(ciLinks);
         return detail;
+    }
+
+    /** Where runs logged from CI link to (their pipeline and job, in the Pipelines view). */
+    public void setCiLinks(CiRunLinks links) {
+        this.ciLinks = links == null ? CiRunLinks.NONE : links;
+        registry.setCiLinks(this.ciLinks);
     }
 
     /** A comparison of two or more runs; null for fewer. */

@@ -25,9 +25,15 @@ import javafx.scene.layout.VBox;
  * models below.
  */
 public final class ModelRegistryView {
+    private static final String VERSION_PANEL = "braid.versionPanel";
     private final VBox root;
 
     public ModelRegistryView(ModelRegistryViewModel model) {
+        this(model, null);
+    }
+
+    /** With {@code panel} (may be null) beside the model's versions, following the chosen version. */
+    public ModelRegistryView(ModelRegistryViewModel model, VersionPanel panel) {
         TextField filter = new TextField(model.filterProperty().get());
         filter.setId("modelFilter");
         filter.setPromptText("Filter models by name");
@@ -40,8 +46,13 @@ public final class ModelRegistryView {
         HBox bar = new HBox(10, filter, status);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        SplitPane registry = new SplitPane(modelsTable(model), modelDetail(model));
+        Node detail = modelDetail(model, panel);
+        SplitPane registry = new SplitPane(modelsTable(model), detail);
         registry.setDividerPositions(0.38);
+        if (detail.getProperties().get(VERSION_PANEL) instanceof Node extra) {
+            registry.getItems().add(extra);
+            registry.setDividerPositions(0.22, 0.58);
+        }
         Label loggedTitle = new Label("Logged models");
         loggedTitle.getStyleClass().add("title-4");
         TableView<LoggedModelRow> logged = loggedTable(model);
@@ -87,7 +98,7 @@ public final class ModelRegistryView {
         return table;
     }
 
-    private static Node modelDetail(ModelRegistryViewModel model) {
+    private static Node modelDetail(ModelRegistryViewModel model, VersionPanel panel) {
         Label title = new Label();
         title.setId("modelTitle");
         title.getStyleClass().add("title-3");
@@ -119,6 +130,17 @@ public final class ModelRegistryView {
         lineage.visibleProperty().bind(model.lineageAvailableProperty());
         // Next to the version number, where a person looks for what to do with a version.
         versions.getColumns().add(1, lineage);
+        TableColumn<VersionRow, String> trained = new TableColumn<>("Trained by");
+        trained.setId("col-trained-by");
+        trained.setMinWidth(190);
+        trained.setPrefWidth(230);
+        trained.setCellValueFactory(cell -> javafx.beans.binding.Bindings.createStringBinding(() -> {
+            CiRunLinks.Job job = model.trainedBy().get(ModelRegistryViewModel.key(cell.getValue()));
+            return job == null ? "" : job.label();
+        }, model.trainedBy()));
+        trained.setCellFactory(c -> new LinkCell<>(model::openTrainedBy));
+        // After the source run: which CI job made it, one click away.
+        versions.getColumns().add(4, trained);
         // Wider than the pane on small windows: the table scrolls sideways rather than squeezing the columns.
         versions.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         versions.setPlaceholder(new Label("No versions."));
@@ -130,6 +152,17 @@ public final class ModelRegistryView {
         });
         VBox.setVgrow(versions, Priority.ALWAYS);
         VBox pane = new VBox(6, title, details, versions);
+        if (panel != null) {
+            javafx.beans.binding.ObjectBinding<SelectedVersion> chosen = javafx.beans.binding.Bindings.createObjectBinding(() -> {
+                VersionRow row = versions.getSelectionModel().getSelectedItem();
+                ModelEntry entry = model.selectedProperty().get();
+                return row == null || entry == null ? null
+                        : new SelectedVersion(row.sourceId(), entry.sourceName(), row.version().name(), row.number());
+            }, versions.getSelectionModel().selectedItemProperty(), model.selectedProperty());
+            // The panel sits beside the model's details, full height; the binding lives as long as the pane.
+            pane.getProperties().put(VERSION_PANEL, panel.create(chosen));
+            pane.getProperties().put(VERSION_PANEL + ".selection", chosen);
+        }
         pane.setPadding(new Insets(0, 0, 0, 8));
         pane.setMinSize(0, 0);
         return pane;

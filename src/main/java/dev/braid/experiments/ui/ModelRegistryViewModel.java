@@ -45,6 +45,10 @@ public final class ModelRegistryViewModel {
     private RegistryFocus pending;
     private Consumer<RunSummary> runOpener = run -> { };
     private LineageOpener lineageOpener;
+    private CiRunLinks ciLinks = CiRunLinks.NONE;
+    private final javafx.collections.ObservableMap<String, CiRunLinks.Job> trainedBy = FXCollections.observableHashMap();
+    private final javafx.collections.ObservableMap<String, CiRunLinks.Job> trainedByView =
+            FXCollections.unmodifiableObservableMap(trainedBy);
 
     /** Shows a model version in the Lineage explorer, by the name of its MLflow source, the model's name and the version. */
     @FunctionalInterface
@@ -117,6 +121,48 @@ public final class ModelRegistryViewModel {
         return lineageAvailable.getReadOnlyProperty();
     }
 
+    /** Gives versions whose run a CI job logged a "Trained by" link to that job in the Pipelines view. */
+    void setCiLinks(CiRunLinks links) {
+        this.ciLinks = links == null ? CiRunLinks.NONE : links;
+        loadTrainedBy();
+    }
+
+    /** The CI job that logged each shown version's run, by {@link #key(VersionRow)}; a version without one is absent. */
+    public javafx.collections.ObservableMap<String, CiRunLinks.Job> trainedBy() {
+        return trainedByView;
+    }
+
+    /** The key of a version's run in {@link #trainedBy()}. */
+    public static String key(VersionRow row) {
+        return row.sourceId() + ":" + row.version().runId();
+    }
+
+    /** Shows the CI job that trained {@code row}'s run, in the Pipelines view. */
+    public void openTrainedBy(VersionRow row) {
+        CiRunLinks.Job job = row == null ? null : trainedBy.get(key(row));
+        if (job != null) {
+            ciLinks.open(job);
+        }
+    }
+
+    private void loadTrainedBy() {
+        List<VersionRow> rows = List.copyOf(versions);
+        CiRunLinks links = ciLinks;
+        runner.run(() -> {
+            java.util.Map<String, CiRunLinks.Job> found = new java.util.HashMap<>();
+            for (VersionRow row : rows) {
+                if (row.version().runId() != null && !row.version().runId().isBlank()) {
+                    links.jobsThatLogged(row.sourceId(), row.version().runId()).stream().findFirst()
+                            .ifPresent(job -> found.put(key(row), job));
+                }
+            }
+            return found;
+        }, found -> {
+            trainedBy.clear();
+            trainedBy.putAll(found);
+        }, failure -> { });
+    }
+
     /** Opens the explorer focused on {@code row}, a version of the chosen model. */
     public void openLineage(VersionRow row) {
         ModelEntry entry = selected.get();
@@ -165,6 +211,7 @@ public final class ModelRegistryViewModel {
             return;
         }
         versions.setAll(loaded.versionRows(entry.model()));
+        loadTrainedBy();
         RegisteredModel m = entry.model();
         List<String> lines = new ArrayList<>();
         lines.add(m.description() == null || m.description().isBlank() ? "No description." : m.description());

@@ -54,6 +54,20 @@ public final class RunDetailView {
             parent.setOnAction(e -> model.openRelated(model.parentRunId()));
             links.getChildren().add(parent);
         }
+        Runnable ciJobs = () -> {
+            links.getChildren().removeIf(n -> n.getStyleClass().contains("ci-job-link"));
+            int at = 0;
+            for (CiRunLinks.Job job : model.ciJobs()) {
+                Hyperlink link = new Hyperlink("Logged by " + job.label() + " (" + job.status() + ")"
+                        + (job.inferred() ? ", by commit and time" : ""));
+                link.getStyleClass().add("ci-job-link");
+                link.setId("runCiJobLink");
+                link.setOnAction(e -> model.openCiJob(job));
+                links.getChildren().add(at++, link);
+            }
+        };
+        ciJobs.run();
+        model.ciJobs().addListener((javafx.collections.ListChangeListener<CiRunLinks.Job>) change -> ciJobs.run());
         model.children().addListener((javafx.collections.ListChangeListener<String>) change -> {
             for (String child : model.children()) {
                 Hyperlink link = new Hyperlink("Child " + RunFormats.shortHash(child));

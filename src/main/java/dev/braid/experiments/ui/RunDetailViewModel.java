@@ -55,6 +55,9 @@ public final class RunDetailViewModel {
     private final ObservableList<ModelLink> registered = FXCollections.observableArrayList();
     private final ObservableList<ModelLink> registeredView = FXCollections.unmodifiableObservableList(registered);
     private Consumer<RegistryFocus> registryOpener = focus -> { };
+    private final ObservableList<CiRunLinks.Job> ciJobs = FXCollections.observableArrayList();
+    private final ObservableList<CiRunLinks.Job> ciJobsView = FXCollections.unmodifiableObservableList(ciJobs);
+    private CiRunLinks ciLinks = CiRunLinks.NONE;
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
     private Consumer<RunSummary> runOpener = r -> { };
@@ -113,6 +116,21 @@ public final class RunDetailViewModel {
     /** Model versions registered from this run, then the logged models it made, as links into the Models tab. */
     public ObservableList<ModelLink> registered() {
         return registeredView;
+    }
+
+    /** The CI jobs that logged this run (a pipeline's train job, say), as links into the Pipelines view. */
+    public ObservableList<CiRunLinks.Job> ciJobs() {
+        return ciJobsView;
+    }
+
+    /** Where the CI jobs that logged runs come from and open; call before the run is shown. */
+    void setCiLinks(CiRunLinks links) {
+        this.ciLinks = links == null ? CiRunLinks.NONE : links;
+        runner.run(() -> ciLinks.jobsThatLogged(run.sourceId(), run.runId()), ciJobs::setAll, failure -> { });
+    }
+
+    public void openCiJob(CiRunLinks.Job job) {
+        ciLinks.open(job);
     }
 
     /** Where a registered version or logged model opens (the Models tab, focused on it). */

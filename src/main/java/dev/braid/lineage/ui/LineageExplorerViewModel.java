@@ -78,6 +78,11 @@ public final class LineageExplorerViewModel {
         return graph.hiddenKinds();
     }
 
+    /** Adds rows from another feature (such as scan verdicts) to the details of the selected node. */
+    public void setNodeFacts(dev.braid.lineage.NodeFacts facts) {
+        details.setFacts(facts);
+    }
+
     public ObservableList<DetailRow> details() {
         return details.rows();
     }

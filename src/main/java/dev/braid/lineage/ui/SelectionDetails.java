@@ -1,6 +1,7 @@
 package dev.braid.lineage.ui;
 
 import dev.braid.lineage.LineageNode;
+import dev.braid.lineage.NodeFacts;
 import dev.braid.ui.TaskRunner;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,6 +16,8 @@ final class SelectionDetails {
     private final TaskRunner runner;
     private final ObservableList<DetailRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper linkLabel = new ReadOnlyStringWrapper(this, "linkLabel", "");
+    private NodeFacts facts = NodeFacts.NONE;
+    private LineageNode described;
 
     SelectionDetails(LineageLinks links, TaskRunner runner) {
         this.links = links;
@@ -29,9 +32,26 @@ final class SelectionDetails {
         return linkLabel.getReadOnlyProperty();
     }
 
+    /** Where extra rows come from (another feature's verdicts about nodes). */
+    void setFacts(NodeFacts facts) {
+        this.facts = facts == null ? NodeFacts.NONE : facts;
+    }
+
     void describe(LineageNode node) {
+        described = node;
         rows.setAll(node == null ? List.of() : NodeDetails.rows(node));
         linkLabel.set(node == null ? "" : NodeDetails.linkLabel(node));
+        if (node != null && facts != NodeFacts.NONE) {
+            runner.run(() -> facts.facts(node), extra -> {
+                if (described == node) {
+                    extra.forEach(f -> rows.add(new DetailRow(f.label(), f.value())));
+                }
+            }, failure -> {
+                if (described == node) {
+                    rows.add(new DetailRow("Governance", "unavailable: " + failure.getMessage()));
+                }
+            });
+        }
     }
 
     /** Opens {@code node} in its screen; {@code status} hears when no indexed source has it. */

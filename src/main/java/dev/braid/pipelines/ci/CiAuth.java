@@ -27,19 +27,31 @@ public final class CiAuth {
     public static final String OAUTH = "oauth";
 
     /** The headers to send, words for messages, and the secret values to mask in anything shown. */
-    record Credentials(Map<String, String> headers, String words, List<String> secrets) {
-        static Credentials none() {
+    public record Credentials(Map<String, String> headers, String words, List<String> secrets) {
+        public static Credentials none() {
             return new Credentials(Map.of(), "no credentials", List.of());
         }
 
+        /** A bearer token; {@code words} say where it came from, for messages. */
+        public static Credentials bearer(String token, String words) {
+            return new Credentials(Map.of("Authorization", "Bearer " + token), words, List.of(token));
+        }
+
+        /** These credentials with more secrets to mask (a password that was traded for a token). */
+        public Credentials masking(List<String> more) {
+            List<String> all = new ArrayList<>(secrets);
+            all.addAll(more);
+            return new Credentials(headers, words, all);
+        }
+
         /** These credentials plus headers every request to the service carries (an API version, say). */
-        Credentials plus(Map<String, String> fixed) {
+        public Credentials plus(Map<String, String> fixed) {
             Map<String, String> all = new LinkedHashMap<>(fixed);
             all.putAll(headers);
             return new Credentials(all, words, secrets);
         }
 
-        boolean present() {
+        public boolean present() {
             return !secrets.isEmpty();
         }
     }
@@ -47,7 +59,8 @@ public final class CiAuth {
     private CiAuth() {
     }
 
-    static Credentials resolve(String kind, Source source, URI base, Map<String, String> env) throws PipelineException {
+    /** The credentials {@code source} names (see the class comment), read from {@code env} and ~/.netrc now. */
+    public static Credentials resolve(String kind, Source source, URI base, Map<String, String> env) throws PipelineException {
         String tokenEnv = blank(source.config(TOKEN_ENV));
         String username = blank(source.config(USERNAME));
         String passwordEnv = blank(source.config(PASSWORD_ENV));
@@ -89,7 +102,8 @@ public final class CiAuth {
         return new Credentials(headers, words, List.of(token));
     }
 
-    private static Credentials basic(String user, String password, String words) {
+    /** HTTP basic authentication. */
+    public static Credentials basic(String user, String password, String words) {
         String pair = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         List<String> secrets = new ArrayList<>();
         if (!password.isEmpty()) {
@@ -97,6 +111,15 @@ public final class CiAuth {
         }
         secrets.add(pair);
         return new Credentials(Map.of("Authorization", "Basic " + pair), words, secrets);
+    }
+
+    /** The login and password the {@code ~/.netrc} (or {@code $NETRC}) entry for {@code host} holds, if any. */
+    public static java.util.Optional<String[]> netrcLogin(String host, Map<String, String> env) {
+        NetRC.NetRCEntry entry = netrc(env).map(n -> n.getEntry(host)).orElse(null);
+        if (entry == null || entry.password == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new String[] {entry.login == null ? "" : entry.login, new String(entry.password)});
     }
 
     private static java.util.Optional<NetRC> netrc(Map<String, String> env) {

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * for the reset the service names when that is within {@code maxRateWait}, else fails saying when
  * to try again. Bodies are capped.
  */
-final class CiHttp {
+public final class CiHttp {
     static final long CANCEL_POLL_MS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String service;
@@ -55,31 +55,31 @@ final class CiHttp {
      * @param maxRateWait the longest wait for a rate limit's reset before giving up
      * @param bodyCap     the largest API answer read
      */
-    record Options(Duration timeout, int attempts, Duration retryDelay, Duration maxRateWait, long bodyCap,
-                   Sleeper sleeper, Clock clock) {
-        static Options standard(Clock clock) {
+    public record Options(Duration timeout, int attempts, Duration retryDelay, Duration maxRateWait, long bodyCap,
+                          Sleeper sleeper, Clock clock) {
+        public static Options standard(Clock clock) {
             return new Options(Duration.ofSeconds(30), 3, Duration.ofMillis(500), Duration.ofMinutes(10),
                     64L * 1024 * 1024, Sleeper.REAL, clock);
         }
     }
 
     /** An answer: 2xx or 304. */
-    record Response(int status, HttpHeaders headers, byte[] body, boolean truncated) {
-        String header(String name) {
+    public record Response(int status, HttpHeaders headers, byte[] body, boolean truncated) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
-        boolean notModified() {
+        public boolean notModified() {
             return status == 304;
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    CiHttp(String service, URI base, CiAuth.Credentials credentials, Options options, BooleanSupplier cancelled,
-           Consumer<String> progress) {
+    public CiHttp(String service, URI base, CiAuth.Credentials credentials, Options options, BooleanSupplier cancelled,
+                  Consumer<String> progress) {
         String text = base.toString();
         this.service = service;
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
@@ -91,20 +91,20 @@ final class CiHttp {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 
-    String where() {
+    public String where() {
         return service + " at " + base;
     }
 
     /** GET {@code path} (relative to the base, or an absolute URL the service gave) and read JSON. */
-    JsonNode json(String path) throws PipelineException {
+    public JsonNode json(String path) throws PipelineException {
         return parse(path, get(path, null));
     }
 
-    JsonNode parse(String path, Response response) throws PipelineException {
+    public JsonNode parse(String path, Response response) throws PipelineException {
         try {
             JsonNode node = JSON.readTree(response.body());
             if (node == null || node.isMissingNode()) {
@@ -124,24 +124,29 @@ final class CiHttp {
     }
 
     /** GET with {@code If-None-Match: etag} when an ETag is given; a 304 is returned, not thrown. */
-    Response get(String path, String etag) throws PipelineException {
-        return follow(path, etag, CappedBody.failAbove(options.bodyCap()));
+    public Response get(String path, String etag) throws PipelineException {
+        return follow(path, etag, CappedBody.failAbove(options.bodyCap()), "application/json");
     }
 
     /**
      * GET a log: follows redirects by hand (a download on another host gets no credentials), keeps
      * the last {@code cap} bytes.
      */
-    Response download(String path, long cap) throws PipelineException {
-        return follow(path, null, CappedBody.keepTail(cap));
+    public Response download(String path, long cap) throws PipelineException {
+        return download(path, cap, "application/json");
     }
 
-    private Response follow(String path, String etag, HttpResponse.BodyHandler<CappedBody.Bytes> handler)
+    /** Like {@link #download(String, long)}, asking for {@code accept} (such as {@code text/plain}). */
+    public Response download(String path, long cap, String accept) throws PipelineException {
+        return follow(path, null, CappedBody.keepTail(cap), accept);
+    }
+
+    private Response follow(String path, String etag, HttpResponse.BodyHandler<CappedBody.Bytes> handler, String accept)
             throws PipelineException {
         String target = path;
         boolean withAuth = sameServer(resolve(path));
         for (int hop = 0; hop < 5; hop++) {
-            Response response = send(target, hop == 0 ? etag : null, handler, withAuth);
+            Response response = send(target, hop == 0 ? etag : null, handler, withAuth, accept);
             if (response.status() / 100 != 3 || response.status() == 304) {
                 return response;
             }
@@ -165,13 +170,13 @@ final class CiHttp {
         return path.startsWith("http://") || path.startsWith("https://") ? URI.create(path) : base.resolve(path);
     }
 
-    private Response send(String path, String etag, HttpResponse.BodyHandler<CappedBody.Bytes> handler, boolean withAuth)
-            throws PipelineException {
+    private Response send(String path, String etag, HttpResponse.BodyHandler<CappedBody.Bytes> handler, boolean withAuth,
+                          String accept) throws PipelineException {
         int rateWaits = 0;
         for (int attempt = 1; ; attempt++) {
             holdForRateLimit(path);
             HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(options.timeout())
-                    .header("Accept", "application/json").header("User-Agent", "braid");
+                    .header("Accept", accept).header("User-Agent", "braid");
             if (withAuth) {
                 credentials.headers().forEach(request::setHeader);
             }
@@ -391,7 +396,7 @@ final class CiHttp {
     }
 
     /** Masks every secret of these credentials in {@code text}. */
-    String mask(String text) {
+    public String mask(String text) {
         String out = text;
         for (String secret : credentials.secrets()) {
             if (!secret.isEmpty()) {

@@ -8,12 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Small readers for the fields CI APIs send: ISO-8601 times, optional text and numbers. */
-final class CiJson {
+public final class CiJson {
     private CiJson() {
     }
 
     /** An ISO-8601 time ({@code 2024-05-01T10:00:00.123Z} or with an offset) in epoch ms; null when absent or unreadable. */
-    static Long time(JsonNode node, String field) {
+    public static Long time(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().isBlank()) {
             return null;
@@ -21,7 +21,7 @@ final class CiJson {
         return parseTime(value.asText());
     }
 
-    static Long parseTime(String text) {
+    public static Long parseTime(String text) {
         try {
             return Instant.parse(text).toEpochMilli();
         } catch (DateTimeParseException e) {
@@ -34,16 +34,16 @@ final class CiJson {
     }
 
     /** ISO-8601 UTC for a query parameter. */
-    static String iso(long millis) {
+    public static String iso(long millis) {
         return Instant.ofEpochMilli(millis).toString();
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
-    static Long number(JsonNode node, String field) {
+    public static Long number(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (value.isNumber()) {
             return value.asLong();
@@ -52,17 +52,17 @@ final class CiJson {
     }
 
     /** Seconds (possibly fractional) as milliseconds. */
-    static Long seconds(JsonNode node, String field) {
+    public static Long seconds(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNumber() ? Long.valueOf(Math.round(value.asDouble() * 1000)) : null;
     }
 
-    static String encode(String text) {
+    public static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The first line of a commit message. */
-    static String subject(String message) {
+    public static String subject(String message) {
         if (message == null) {
             return null;
         }

@@ -48,12 +48,15 @@ public final class PipelinesView {
     public PipelinesView(PipelinesViewModel model, ZoneId zone) {
         this.model = model;
         this.zone = zone;
-        TabPane tabs = new TabPane(new Tab("Runs", runsPane()), new Tab("Trends", new TrendsPane(model).node()));
+        TabPane tabs = new TabPane(new Tab("Runs", runsPane()), new Tab("Trends", new TrendsPane(model).node()),
+                new Tab("DAGs", new OrchestratorPipelinesPane(model).node()));
         tabs.setId("pipelineTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (now.intValue() == 1) {
                 model.loadTrends();
+            } else if (now.intValue() == 2) {
+                model.loadPipelines();
             }
         });
         root.setTop(filters());
@@ -102,6 +105,12 @@ public final class PipelinesView {
         since.setId("pipelineSinceFilter");
         since.getItems().setAll(PipelinesViewModel.Since.values());
         since.setValue(PipelinesViewModel.Since.ANY);
+        ComboBox<String> kind = new ComboBox<>();
+        kind.setId("pipelineKindFilter");
+        kind.getItems().add("All kinds");
+        kind.getItems().addAll(model.kinds());
+        kind.setValue("All kinds");
+        kind.setOnAction(e -> model.filterKind("All kinds".equals(kind.getValue()) ? null : kind.getValue()));
         Runnable apply = () -> model.filter("All sources".equals(source.getValue()) ? null : source.getValue(), branch.getText(),
                 PipelineStatus.fromWord(status.getValue()), commit.getText(), since.getValue());
         source.setOnAction(e -> apply.run());
@@ -119,7 +128,7 @@ public final class PipelinesView {
         empty.getStyleClass().add("text-muted");
         empty.visibleProperty().bind(model.noSourcesProperty());
         empty.managedProperty().bind(empty.visibleProperty());
-        HBox bar = new HBox(8, source, branch, status, commit, since, grow, empty, count);
+        HBox bar = new HBox(8, source, kind, branch, status, commit, since, grow, empty, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         bar.getStyleClass().add("pipeline-filters");
@@ -132,6 +141,8 @@ public final class PipelinesView {
         table.setPlaceholder(new Label("No runs match. Change the filters, or add a pipeline source."));
         table.getColumns().setAll(java.util.List.of(
                 column("Source", 150, PipelineQuery.Sort.SOURCE, PipelineRun::source),
+                column("Kind", 70, PipelineQuery.Sort.KIND, PipelineRun::sourceKind),
+                column("Pipeline", 140, PipelineQuery.Sort.PIPELINE, PipelineRun::pipeline),
                 column("Run", 80, PipelineQuery.Sort.NUMBER, PipelineRun::label),
                 statusColumn(),
                 column("Ref", 130, PipelineQuery.Sort.REF, PipelineRun::ref),
@@ -255,7 +266,7 @@ public final class PipelinesView {
         SplitPane jobsAndLog = new SplitPane(jobs, logPane());
         jobsAndLog.setDividerPositions(0.3);
         TabPane tabs = new TabPane(new Tab("Graph", scroll(dag)), new Tab("Timeline", scroll(timeline)),
-                new Tab("Jobs and logs", jobsAndLog), new Tab("Downstream", downstream));
+                new Tab("Jobs and logs", jobsAndLog), new Tab("Downstream", downstream), new Tab("Definition", definitionPane()));
         tabs.setId("pipelineDetailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.log().jobProperty().addListener((obs, old, now) -> {
@@ -264,11 +275,38 @@ public final class PipelinesView {
                 jobs.getSelectionModel().select(now);
             }
         });
-        HBox header = new HBox(10, title, commit);
+        Label pipelineNote = new Label();
+        pipelineNote.setId("pipelineNote");
+        pipelineNote.getStyleClass().add("text-muted");
+        pipelineNote.textProperty().bind(model.pipelineNoteProperty());
+        HBox header = new HBox(10, title, commit, pipelineNote);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 8, 2, 8));
         VBox box = new VBox(header, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The definition at the run's commit with the run's statuses: a job the run ran opens its log. */
+    private Node definitionPane() {
+        RunDefinitionViewModel definition = model.definition();
+        DagCanvas canvas = new DagCanvas(job -> {
+            PipelineRunDetail run = model.detailProperty().get();
+            if (run != null && run.jobs().stream().anyMatch(j -> j.id().equals(job.id()))) {
+                model.log().show(run, job);
+            }
+        });
+        canvas.setId("pipelineDefinitionDag");
+        Label note = new Label();
+        note.setId("pipelineDefinitionNote");
+        note.setWrapText(true);
+        note.textProperty().bind(definition.noteProperty());
+        note.setPadding(new Insets(4, 8, 4, 8));
+        canvas.show(definition.dagProperty().get());
+        definition.dagProperty().addListener((obs, old, now) -> canvas.show(now));
+        Node graph = scroll(canvas);
+        VBox box = new VBox(note, graph);
+        VBox.setVgrow(graph, Priority.ALWAYS);
         return box;
     }
 

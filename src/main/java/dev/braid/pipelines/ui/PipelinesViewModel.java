@@ -7,6 +7,7 @@ import dev.braid.pipelines.PipelineRunDetail;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineStatus;
 import dev.braid.pipelines.PipelineTrends;
+import dev.braid.pipelines.SourcePipeline;
 import dev.braid.sync.Source;
 import dev.braid.ui.TaskRunner;
 import java.time.Clock;
@@ -65,9 +66,13 @@ public final class PipelinesViewModel {
     private final ReadOnlyObjectWrapper<PipelineRunDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyObjectWrapper<PipelineDag> dag = new ReadOnlyObjectWrapper<>(this, "dag");
     private final ReadOnlyObjectWrapper<PipelineTrends> trends = new ReadOnlyObjectWrapper<>(this, "trends");
+    private final ReadOnlyStringWrapper pipelineNote = new ReadOnlyStringWrapper(this, "pipelineNote", "");
+    private final ObservableList<PipelineRow> pipelines = FXCollections.observableArrayList();
     private final JobLogViewModel log;
+    private final RunDefinitionViewModel definition;
     private PipelineQuery query = PipelineQuery.all();
     private String source;
+    private String kind;
     private String branch;
     private PipelineStatus statusFilter;
     private String sha;
@@ -84,6 +89,7 @@ public final class PipelinesViewModel {
         this.runner = runner;
         this.clock = clock;
         this.log = new JobLogViewModel(service, runner);
+        this.definition = new RunDefinitionViewModel(runner, detail.getReadOnlyProperty());
     }
 
     public ObservableList<String> sourceNames() {
@@ -118,6 +124,11 @@ public final class PipelinesViewModel {
         return detail.getReadOnlyProperty();
     }
 
+    /** The run's pipeline definition at its commit, with the run's statuses laid over it. */
+    public RunDefinitionViewModel definition() {
+        return definition;
+    }
+
     public ReadOnlyObjectProperty<PipelineDag> dagProperty() {
         return dag.getReadOnlyProperty();
     }
@@ -128,6 +139,45 @@ public final class PipelinesViewModel {
 
     public JobLogViewModel log() {
         return log;
+    }
+
+    /** What the orchestrator says of the open run's pipeline: "DAG paused", its schedule; empty for CI runs. */
+    public ReadOnlyStringProperty pipelineNoteProperty() {
+        return pipelineNote.getReadOnlyProperty();
+    }
+
+    /** The kinds of source the kind filter offers. */
+    public List<String> kinds() {
+        return PipelineService.KINDS.stream().sorted().toList();
+    }
+
+    /** An orchestrator's pipeline (an Airflow DAG) as the Pipelines tab lists it. */
+    public record PipelineRow(String source, SourcePipeline pipeline) {
+        public String state() {
+            return pipeline.paused() ? "paused" : "active";
+        }
+
+        public int tasks() {
+            return pipeline.tasks() == null ? 0 : pipeline.tasks().size();
+        }
+    }
+
+    /** The DAGs of every orchestrator source, paused or not, as its last sync listed them. */
+    public ObservableList<PipelineRow> pipelines() {
+        return pipelines;
+    }
+
+    /** Reads the orchestrators' pipelines (DAGs) again. */
+    public void loadPipelines() {
+        runner.run(() -> service.allSourcePipelines().entrySet().stream()
+                        .flatMap(e -> e.getValue().stream().map(p -> new PipelineRow(e.getKey(), p))).toList(),
+                pipelines::setAll, failure -> status.set("Could not read the pipelines: " + failure.getMessage()));
+    }
+
+    /** Shows only the runs of sources of {@code sourceKind} ({@code airflow}, {@code gitlab}…); null for every kind. */
+    public void filterKind(String sourceKind) {
+        this.kind = blank(sourceKind);
+        reload();
     }
 
     /** Where a commit link goes (the repository holding it, in the Repositories view); null shows no link. */
@@ -183,7 +233,7 @@ public final class PipelinesViewModel {
     PipelineQuery currentQuery() {
         Instant from = since.back == null ? null : clock.instant().minus(since.back);
         String commit = sha != null && sha.matches("[0-9a-fA-F]{4,64}") ? sha : null;
-        return new PipelineQuery(source == null ? List.of() : List.of(source), List.of(), branch,
+        return new PipelineQuery(source == null ? List.of() : List.of(source), kind == null ? List.of() : List.of(kind), branch,
                 statusFilter == null ? List.of() : List.of(statusFilter), commit, from, null, sort, ascending, 0, PAGE_SIZE);
     }
 
@@ -195,7 +245,7 @@ public final class PipelinesViewModel {
         }
         long asked = ++generation;
         loading.set(true);
-        runner.run(() -> new Page(service.runs(next), service.countRuns(next)), page -> {
+        runner.run(() -> service.page(next), page -> {
             if (asked != generation) {
                 return;
             }
@@ -214,9 +264,6 @@ public final class PipelinesViewModel {
                 status.set("Could not read the runs: " + failure.getMessage());
             }
         });
-    }
-
-    private record Page(List<PipelineRun> runs, long total) {
     }
 
     /** Reads the next page when row {@code index} is within half a page of the end of what is loaded. */
@@ -248,15 +295,48 @@ public final class PipelinesViewModel {
             return;
         }
         long asked = ++detailGeneration;
-        runner.run(() -> service.run(run.source(), run.id()), found -> {
+        runner.run(() -> service.run(run.source(), run.id()).map(d -> new Opened(d, d.run().pipeline() == null ? null
+                : service.sourcePipeline(d.run().source(), d.run().pipeline()).orElse(null))), opened -> {
             if (asked != detailGeneration) {
                 return;
             }
-            PipelineRunDetail d = found.orElse(null);
+            PipelineRunDetail d = opened.map(Opened::detail).orElse(null);
+            pipelineNote.set(opened.map(Opened::note).orElse(""));
             detail.set(d);
             dag.set(d == null ? null : PipelineDag.of(d.jobs()));
             log.show(d, null);
         }, failure -> status.set("Could not read run " + run.label() + ": " + failure.getMessage()));
+    }
+
+    /** Opens a run and shows one of its jobs' log (a CI job another screen links to). */
+    public void openJob(String sourceName, String runId, String jobId) {
+        long asked = ++detailGeneration;
+        runner.run(() -> service.run(sourceName, runId), found -> {
+            if (asked != detailGeneration) {
+                return;
+            }
+            if (found.isEmpty()) {
+                status.set("Run " + runId + " of " + sourceName + " is not in the cache.");
+                return;
+            }
+            PipelineRunDetail d = found.get();
+            pipelineNote.set("");
+            detail.set(d);
+            dag.set(PipelineDag.of(d.jobs()));
+            log.show(d, d.jobs().stream().filter(j -> j.id().equals(jobId)).findFirst().orElse(null));
+        }, failure -> status.set("Could not read run " + runId + ": " + failure.getMessage()));
+    }
+
+    /** A run read for display, with the orchestrator's pipeline it belongs to (null for CI runs). */
+    private record Opened(PipelineRunDetail detail, SourcePipeline pipeline) {
+        String note() {
+            if (pipeline == null) {
+                return "";
+            }
+            String word = "airflow".equals(detail.run().sourceKind()) ? "DAG" : "pipeline";
+            return word + " " + pipeline.pipeline() + (pipeline.paused() ? " is paused" : "")
+                    + (pipeline.schedule() == null ? "" : " · schedule " + pipeline.schedule());
+        }
     }
 
     /** Opens the run a downstream link names. */

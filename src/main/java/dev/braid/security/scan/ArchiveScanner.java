@@ -97,6 +97,10 @@ final class ArchiveScanner {
                     scanner.keras().scanConfig(open(zip, entry, where, sink), where, sink);
                     continue;
                 }
+                if (kind == FileFormat.SKOPS && entry.getName().equals("schema.json")) {
+                    scanner.skops().scan(open(zip, entry, where, sink), where, sink);
+                    continue;
+                }
                 FileFormat found = scanner.scan(Content.stream(entry.getName(), entry.getSize(),
                         () -> open(zip, entry, where, sink)), where, depth + 1, sink);
                 if (found == FileFormat.OTHER && entry.getGeneralPurposeBit().usesEncryption()) {

@@ -17,6 +17,7 @@ final class ContentScanner {
     private final SafetensorsCheck safetensors;
     private final OnnxCheck onnx;
     private final Hdf5Check hdf5;
+    private final SkopsCheck skops;
 
     ContentScanner(ImportPolicy policy, ScanLimits limits) {
         this.limits = limits;
@@ -27,10 +28,15 @@ final class ContentScanner {
         this.safetensors = new SafetensorsCheck(limits);
         this.onnx = new OnnxCheck(limits);
         this.hdf5 = new Hdf5Check(keras, limits);
+        this.skops = new SkopsCheck(policy, limits);
     }
 
     KerasConfigCheck keras() {
         return keras;
+    }
+
+    SkopsCheck skops() {
+        return skops;
     }
 
     /**

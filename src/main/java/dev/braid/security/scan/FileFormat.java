@@ -11,6 +11,7 @@ public enum FileFormat {
     NUMPY("NumPy .npy"),
     NUMPY_ZIP("NumPy .npz"),
     KERAS("Keras .keras"),
+    SKOPS("skops"),
     HDF5("HDF5"),
     SAFETENSORS("safetensors"),
     ONNX("ONNX"),

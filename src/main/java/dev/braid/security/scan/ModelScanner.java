@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,8 +46,8 @@ public final class ModelScanner {
     }
 
     /**
-     * Scans a file, or every regular file under a folder (in path order; {@code .git} folders and
-     * linked folders are not entered).
+     * Scans a file, or every regular file under a folder (reported in path order, scanned in
+     * parallel; {@code .git} folders and linked folders are not entered).
      *
      * @param hash whether to compute each file's SHA-256
      */
@@ -62,11 +61,8 @@ public final class ModelScanner {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        List<FileReport> out = new ArrayList<>();
-        for (Path file : files) {
-            out.add(scanFile(file, hash));
-        }
-        return out;
+        // Files are independent: scan them on every core (the reports keep the files' order).
+        return files.parallelStream().map(file -> scanFile(file, hash)).toList();
     }
 
     /** Scans one file; a file that cannot be read gives a report with an "unreadable" finding. */

@@ -1,8 +1,10 @@
 package dev.braid.security.scan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,28 @@ public final class ScanJson {
         counts.forEach((rating, n) -> summary.put(rating.word(), n));
         summary.put("rating", reports.stream().map(FileReport::rating).reduce(Rating.SAFE, Rating::max).word());
         return root;
+    }
+
+    /** The imports of a file as {@link #file} wrote them. */
+    public static List<ImportReport> imports(JsonNode file) {
+        List<ImportReport> out = new ArrayList<>();
+        for (JsonNode i : file.path("imports")) {
+            out.add(new ImportReport(i.path("location").asText(""), i.path("module").asText(""), i.path("name").asText(""),
+                    i.path("opcode").asText(""), i.path("called").asBoolean(), Rating.ofWord(i.path("rating").asText("unknown")),
+                    i.path("reason").asText(""), i.path("count").asInt(1)));
+        }
+        return out;
+    }
+
+    /** The findings of a file as {@link #file} wrote them. */
+    public static List<Finding> findings(JsonNode file) {
+        List<Finding> out = new ArrayList<>();
+        for (JsonNode f : file.path("findings")) {
+            out.add(new Finding(f.path("location").asText(""), Rating.ofWord(f.path("rating").asText("unknown")),
+                    FindingKind.valueOf(f.path("kind").asText("unreadable").toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                    f.path("subject").asText(""), f.path("message").asText("")));
+        }
+        return out;
     }
 
     public static ObjectNode file(FileReport report) {

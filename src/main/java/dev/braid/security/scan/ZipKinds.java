@@ -11,6 +11,9 @@ final class ZipKinds {
         if (names.contains("config.json") && (names.contains("metadata.json") || names.contains("model.weights.h5"))) {
             return FileFormat.KERAS;
         }
+        if (names.contains("schema.json")) {
+            return FileFormat.SKOPS; // skops.io: schema.json plus .npy arrays
+        }
         // torch.save writes <any folder>/data.pkl, <folder>/data/<n> and a version record.
         boolean torch = names.stream().anyMatch(n -> n.equals("data.pkl") || n.endsWith("/data.pkl"))
                 || names.stream().anyMatch(n -> n.endsWith("/.data/version") || n.endsWith("/.data/serialization_id"));

@@ -218,6 +218,23 @@ class GitLabSyncTest {
     }
 
     @Test
+    void aServerWhoseNextPageLeadsBackIsStoppedWithAClearMessageAndTheCacheKept() throws Exception {
+        fx.sync(source);
+        List<String> before = fx.snapshot();
+        server.clearRequests();
+        // Every listing page says the next one is page 1 again: a client that trusts it never ends.
+        server.fail(r -> r.path().endsWith("/pipelines"), 1_000, ReplayServer.Reply.json(200, "[]").with("X-Next-Page", "1"));
+
+        SyncFailure failure = assertThrows(SyncFailure.class, () -> fx.sync(source));
+
+        assertFalse(failure.isTransient(), "asking again would go round in circles again");
+        assertTrue(failure.getMessage().contains("the same page of pipelines of acme/churn twice"), failure.getMessage());
+        assertEquals(1, server.count(r -> r.path().endsWith("/pipelines")), "it never asks for the same page again");
+        List<String> after = fx.snapshot();
+        assertEquals(before.subList(0, before.size() - 1), after.subList(0, after.size() - 1), "no run or job changed");
+    }
+
+    @Test
     void aSlowServerTimesOutWithAClearMessage() throws Exception {
         server.slow(pathContains("/pipelines"), 3, 2_500);
 

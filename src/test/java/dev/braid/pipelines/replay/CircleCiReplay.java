@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * {@code page-token}s, {@code /pipeline/{id}}, {@code /pipeline/{id}/workflow},
  * {@code /workflow/{id}/job} with {@code dependencies}, and v1.1's job detail whose steps name
  * output files served from another host. {@code Circle-Token} carries the token.
+ *
+ * <p>Every API v2 answer is checked against CircleCI's published description
+ * ({@link OpenApiContract#circleCi()}, the extract in {@code openapi/circleci-v2.json}); API v1.1
+ * has no published description, so its job detail follows the v1.1 reference's examples.
  */
 public final class CircleCiReplay implements ReplayServer.Api {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +32,7 @@ public final class CircleCiReplay implements ReplayServer.Api {
     private static final Pattern V1_JOB = Pattern.compile("/api/v1.1/project/(gh/[^/]+/[^/]+)/(\\d+)");
     private static final Pattern OUTPUT = Pattern.compile("/output/(\\d+)");
     private static final int PAGE = 20;
+    private final OpenApiContract contract = OpenApiContract.circleCi();
     private final CiHistory history;
     private final String slug;
     private final String token;
@@ -53,6 +58,11 @@ public final class CircleCiReplay implements ReplayServer.Api {
 
     static String jobUuid(CiHistory.Job job) {
         return UUID.nameUUIDFromBytes(("job" + job.id).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @Override
+    public OpenApiContract contract() {
+        return contract;
     }
 
     @Override

@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  * {@code Link} headers, the {@code created} filter (whose queries stop at 1,000 results), strong
  * ETags with {@code 304 Not Modified} for {@code If-None-Match}, rate-limit headers counting down
  * (a 304 costs nothing), jobs with steps ({@code filter=all} or {@code latest}), and job logs as a
- * {@code 302} to a download on another host that must get no credentials. Payload fields follow the
- * {@code workflow-run} and {@code job} schemas of GitHub's OpenAPI description.
+ * {@code 302} to a download on another host that must get no credentials. Every answer is checked
+ * against GitHub's REST API description ({@link OpenApiContract#gitHub()}: {@code workflow-run},
+ * {@code job}, the list responses, {@code basic-error}; the extract in
+ * {@code openapi/github-actions.json}).
  */
 public final class GitHubReplay implements ReplayServer.Api {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +32,7 @@ public final class GitHubReplay implements ReplayServer.Api {
     private static final Pattern RUN = Pattern.compile("/repos/([^/]+/[^/]+)/actions/runs/(\\d+)(/jobs)?");
     private static final Pattern LOGS = Pattern.compile("/repos/([^/]+/[^/]+)/actions/jobs/(\\d+)/logs");
     private static final Pattern DOWNLOAD = Pattern.compile("/download/job-(\\d+)\\.txt");
+    private final OpenApiContract contract = OpenApiContract.gitHub();
     private final CiHistory history;
     private final String repo;
     private final String token;
@@ -59,6 +62,11 @@ public final class GitHubReplay implements ReplayServer.Api {
 
     public long remaining() {
         return remaining.get();
+    }
+
+    @Override
+    public OpenApiContract contract() {
+        return contract;
     }
 
     @Override
@@ -246,17 +254,66 @@ public final class GitHubReplay implements ReplayServer.Api {
         author.put("name", run.author);
         author.put("email", run.author.toLowerCase().replace(' ', '.') + "@example.org");
         commit.set("committer", author.deepCopy());
-        ObjectNode repository = o.putObject("repository");
-        repository.put("id", 1296269);
-        repository.put("full_name", repo);
-        o.set("head_repository", repository.deepCopy());
+        o.set("repository", repository());
+        o.set("head_repository", repository());
+        o.put("head_repository_id", 1296269);
         return o;
     }
 
-    private static void user(ObjectNode o, String name) {
-        o.put("login", name.toLowerCase().replace(' ', '-'));
-        o.put("id", Math.abs(name.hashCode()));
+    /** A {@code minimal-repository}: every field the description requires, URL templates as GitHub writes them. */
+    private ObjectNode repository() {
+        ObjectNode r = JSON.createObjectNode();
+        String api = base + "/repos/" + repo;
+        r.put("id", 1296269);
+        r.put("node_id", "R_kgDOABPHjQ");
+        r.put("name", repo.substring(repo.indexOf('/') + 1));
+        r.put("full_name", repo);
+        user(r.putObject("owner"), repo.substring(0, repo.indexOf('/')));
+        r.put("private", false);
+        r.put("html_url", "https://github.com/" + repo);
+        r.putNull("description");
+        r.put("fork", false);
+        r.put("url", api);
+        for (String name : List.of("archive_url:/{archive_format}{/ref}", "assignees_url:/assignees{/user}", "blobs_url:/git/blobs{/sha}",
+                "branches_url:/branches{/branch}", "collaborators_url:/collaborators{/collaborator}", "comments_url:/comments{/number}",
+                "commits_url:/commits{/sha}", "compare_url:/compare/{base}...{head}", "contents_url:/contents/{+path}",
+                "contributors_url:/contributors", "deployments_url:/deployments", "downloads_url:/downloads", "events_url:/events",
+                "forks_url:/forks", "git_commits_url:/git/commits{/sha}", "git_refs_url:/git/refs{/sha}", "git_tags_url:/git/tags{/sha}",
+                "hooks_url:/hooks", "issue_comment_url:/issues/comments{/number}", "issue_events_url:/issues/events{/number}",
+                "issues_url:/issues{/number}", "keys_url:/keys{/key_id}", "labels_url:/labels{/name}", "languages_url:/languages",
+                "merges_url:/merges", "milestones_url:/milestones{/number}", "notifications_url:/notifications{?since,all,participating}",
+                "pulls_url:/pulls{/number}", "releases_url:/releases{/id}", "stargazers_url:/stargazers", "statuses_url:/statuses/{sha}",
+                "subscribers_url:/subscribers", "subscription_url:/subscription", "tags_url:/tags", "teams_url:/teams",
+                "trees_url:/git/trees{/sha}")) {
+            int colon = name.indexOf(':');
+            r.put(name.substring(0, colon), api + name.substring(colon + 1));
+        }
+        return r;
+    }
+
+    /** A {@code simple-user}, with the URLs GitHub gives every user. */
+    private void user(ObjectNode o, String name) {
+        String login = name.toLowerCase().replace(' ', '-');
+        String api = base + "/users/" + login;
+        o.put("login", login);
+        o.put("id", Math.abs((long) name.hashCode()));
+        o.put("node_id", "U_" + Integer.toHexString(name.hashCode()));
+        o.put("avatar_url", "https://avatars.githubusercontent.com/u/" + Math.abs(name.hashCode()) + "?v=4");
+        o.put("gravatar_id", "");
+        o.put("url", api);
+        o.put("html_url", "https://github.com/" + login);
+        o.put("followers_url", api + "/followers");
+        o.put("following_url", api + "/following{/other_user}");
+        o.put("gists_url", api + "/gists{/gist_id}");
+        o.put("starred_url", api + "/starred{/owner}{/repo}");
+        o.put("subscriptions_url", api + "/subscriptions");
+        o.put("organizations_url", api + "/orgs");
+        o.put("repos_url", api + "/repos");
+        o.put("events_url", api + "/events{/privacy}");
+        o.put("received_events_url", api + "/received_events");
         o.put("type", "User");
+        o.put("user_view_type", "public");
+        o.put("site_admin", false);
     }
 
     private ObjectNode job(CiHistory.Run run, CiHistory.Job j) {

@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
  * {@code X-Page}, {@code X-Next-Page}, {@code X-Total} and {@code Link} headers; a pipeline;
  * its jobs ({@code include_retried}), its bridges, a job's trace. {@code PRIVATE-TOKEN} or
  * {@code Authorization: Bearer} must carry the token when one is set.
+ *
+ * <p>Payloads are not checked against an OpenAPI description. GitLab documents these endpoints in
+ * prose pages with examples, which this replay follows; the OpenAPI 2.0 document GitLab generates
+ * from its API code ({@code doc/api/openapi/openapi_v2.yaml} in the GitLab repository) lists them,
+ * but it is not used here yet (see the replay README).
  */
 public final class GitLabReplay implements ReplayServer.Api {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * URLs) hold the builds; {@code allBuilds{M,N}} ranges, newest first; builds with
  * {@code lastBuiltRevision} and causes; {@code wfapi/describe} stages; {@code consoleText}. HTTP basic
  * authentication with a user and an API token.
+ *
+ * <p>Jenkins publishes no OpenAPI description of its remote API (each server describes itself at
+ * {@code /api}, and the Stage View REST API is documented in the plugin's README), so payloads
+ * follow those documents and are not checked against a schema.
  */
 public final class JenkinsReplay implements ReplayServer.Api {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,10 +24,14 @@ import java.util.function.Predicate;
  * An HTTP server on 127.0.0.1 that answers like a CI service's API (the {@link Api} given), for
  * services that cannot run here. Tests add faults: a status with headers for the next N matching
  * requests, slow answers, bodies that break off. Every request is recorded.
+ *
+ * <p>Where the service publishes an OpenAPI description ({@link Api#contract()}), every answer,
+ * faults included, is checked against it as it is sent; {@link #close()} fails when one did not
+ * conform, so every test using the server checks the replay's payloads.
  */
 public final class ReplayServer implements AutoCloseable {
     /** A request as the API sees it. */
-    public record Request(String method, String path, Map<String, String> query, Map<String, String> headers) {
+    public record Request(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
@@ -64,6 +68,11 @@ public final class ReplayServer implements AutoCloseable {
     /** One service's API. */
     public interface Api {
         Reply answer(Request request);
+
+        /** The service's published description its answers must conform to; null where it publishes none. */
+        default OpenApiContract contract() {
+            return null;
+        }
     }
 
     /** What to do instead of answering normally. */
@@ -77,10 +86,13 @@ public final class ReplayServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final ExecutorService checker = Executors.newSingleThreadExecutor();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<Fault, AtomicInteger> used = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
     private volatile Api api;
+    private volatile boolean checking = true;
 
     private ReplayServer(Api api) throws IOException {
         this.api = api;
@@ -137,6 +149,29 @@ public final class ReplayServer implements AutoCloseable {
         requests.clear();
     }
 
+    /** Turns the check against the published description off (benchmarks timing the server) or on. */
+    public ReplayServer checkAnswers(boolean on) {
+        this.checking = on;
+        return this;
+    }
+
+    /** Answers so far that did not conform to the service's published description. */
+    public List<String> violations() {
+        return new ArrayList<>(violations);
+    }
+
+    private void check(Request request, Reply reply) {
+        OpenApiContract contract = api.contract();
+        if (!checking || contract == null) {
+            return;
+        }
+        try {
+            violations.addAll(contract.check(request.method(), request.path(), reply.status(), reply.headers(), reply.body()));
+        } catch (RuntimeException e) {
+            violations.add(request.method() + " " + request.path() + ": the check failed: " + e);
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
@@ -152,7 +187,8 @@ public final class ReplayServer implements AutoCloseable {
             }
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-            Request request = new Request(exchange.getRequestMethod(), uri.getRawPath(), query, headers);
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Request request = new Request(exchange.getRequestMethod(), uri.getRawPath(), query, headers, body);
             requests.add(request);
             Fault fault = takeFault(request);
             if (fault != null && fault.delayMillis() > 0) {
@@ -172,6 +208,10 @@ public final class ReplayServer implements AutoCloseable {
                     throw new IOException("truncated on purpose");
                 }
                 out.write(reply.body());
+            }
+            // Checked after sending, on a thread of its own, so that checking never slows an answer down.
+            if (checking && api.contract() != null) {
+                checker.submit(() -> check(request, reply));
             }
         } catch (IOException | RuntimeException e) {
             // The client went away or the body was cut on purpose.
@@ -201,9 +241,22 @@ public final class ReplayServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server; fails when an answer broke the service's published description. */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        checker.shutdown();
+        try {
+            if (!checker.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                violations.add("the answers were not all checked within two minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException(violations.size() + " replay answers broke the service's published API"
+                    + " description, first: " + String.join("\n", violations.subList(0, Math.min(5, violations.size()))));
+        }
     }
 }

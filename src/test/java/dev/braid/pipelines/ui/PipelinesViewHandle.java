@@ -39,7 +39,10 @@ final class PipelinesViewHandle {
         @SuppressWarnings("unchecked")
         ComboBox<String> box = robot.lookup("#pipelineStatusFilter").queryAs(ComboBox.class);
         robot.clickOn(box);
-        robot.clickOn(status);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The choice in the open list, not a table cell that happens to say the same word.
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> cell
+                && status.equals(cell.getText())).queryAs(javafx.scene.Node.class));
     }
 
     /** Selects row {@code index}, as arrow keys in the focused table do. */
@@ -56,6 +59,14 @@ final class PipelinesViewHandle {
 
     DagCanvas dag() {
         return robot.lookup("#pipelineDag").queryAs(DagCanvas.class);
+    }
+
+    DagCanvas definitionDag() {
+        return robot.lookup("#pipelineDefinitionDag").queryAs(DagCanvas.class);
+    }
+
+    String definitionNote() {
+        return robot.lookup("#pipelineDefinitionNote").queryAs(Label.class).getText();
     }
 
     TimelineCanvas timeline() {
@@ -89,5 +100,29 @@ final class PipelinesViewHandle {
 
     void search(String text) {
         robot.clickOn("#logSearch").write(text).type(javafx.scene.input.KeyCode.ENTER);
+    }
+
+    /** Chooses {@code kind} in the source-kind filter ("airflow", "gitlab", or "All kinds"). */
+    void filterKind(String kind) {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = robot.lookup("#pipelineKindFilter").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            box.setValue(kind);
+            box.getOnAction().handle(null);
+        });
+    }
+
+    String pipelineNote() {
+        return robot.lookup("#pipelineNote").queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<PipelinesViewModel.PipelineRow> dagRows() {
+        return List.copyOf(robot.lookup("#orchestratorPipelines").queryAs(TableView.class).getItems());
+    }
+
+    @SuppressWarnings("unchecked")
+    List<dev.braid.pipelines.PipelineJob> jobRows() {
+        return List.copyOf(robot.lookup("#pipelineJobs").queryAs(ListView.class).getItems());
     }
 }

@@ -58,6 +58,23 @@ public final class ScannerComparison {
         return out;
     }
 
+    /**
+     * The real public model files of {@code public-models} (ONNX's and modelscan's; see its
+     * ORIGIN.md): a file labelled dangerous there is malicious, the others benign.
+     */
+    public static List<Labelled> publicModelsCorpus() throws IOException {
+        Path corpus = PythonEnv.ROOT.resolve("src/test/resources/dev/braid/security/public-models");
+        List<Labelled> out = new ArrayList<>();
+        for (String line : Files.readAllLines(corpus.resolve("labels.tsv"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t");
+            out.add(new Labelled(corpus.resolve(parts[0]), parts[1].equals("dangerous"), "public-models"));
+        }
+        return out;
+    }
+
     /** The generated corpus, all three parts, written into {@code dir}. */
     public static List<Labelled> generated(Path dir) throws IOException, InterruptedException {
         List<ScanCorpus.Entry> entries = new ArrayList<>(ScanCorpus.base(dir));

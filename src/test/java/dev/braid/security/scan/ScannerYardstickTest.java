@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Head to head with picklescan, modelscan and fickling (their pinned versions, run as their
- * command lines judge) on picklescan's published test corpus and the generated one: Braid flags
+ * command lines judge) on picklescan's published test corpus, the public model files of ONNX and
+ * modelscan ({@code public-models}) and the generated corpus: Braid flags
  * every malicious file that any of them flags, and no more benign files than the best of them.
  * The table goes to {@code target/scanner-yardstick.md}; times per file are measured by the
  * security benchmark, not here.
@@ -26,6 +27,7 @@ class ScannerYardstickTest {
     @Test
     void braidDetectsEverythingAnyPeerDetectsWithNoMoreFalsePositives() throws Exception {
         List<ScannerComparison.Labelled> files = new ArrayList<>(ScannerComparison.picklescanCorpus());
+        files.addAll(ScannerComparison.publicModelsCorpus());
         files.addAll(ScannerComparison.generated(generated));
         Map<Path, Map<String, ScannerComparison.Verdict>> peers = ScannerComparison.peers(files, 1);
         ModelScanner scanner = ModelScanner.standard();

@@ -1,0 +1,102 @@
+package dev.braid.cli;
+
+import dev.braid.app.AppContext;
+import dev.braid.security.DvcScans;
+import dev.braid.security.FileScan;
+import dev.braid.security.SecurityException;
+import dev.braid.security.scan.Finding;
+import dev.braid.security.scan.Rating;
+import dev.braid.store.CacheOpenException;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code braid repo scan NAME [--json] [--fail-on RATING]}: the model files DVC tracks in a repository. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Scans the files DVC tracks in an indexed repository (its dvc.lock and .dvc files at HEAD), read",
+                "from the local DVC cache or the working tree. Model files are scanned and kept per content hash; the",
+                "data versions' lineage nodes show the verdict. Other files (tables, images) are skipped."})
+final class RepoScanCommand implements Callable<Integer> {
+    @ParentCommand
+    private RepoCommand repo;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The repository's name in Braid.")
+    private String name;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    private boolean json;
+
+    @Option(names = "--fail-on", paramLabel = "RATING", description = "Exit with 1 when a file is rated this or worse:"
+            + " unknown, suspicious or dangerous.")
+    private String failOn;
+
+    @Override
+    public Integer call() throws CacheOpenException, IOException {
+        Rating threshold = null;
+        if (failOn != null) {
+            String word = failOn.toLowerCase(Locale.ROOT);
+            if (!List.of("unknown", "suspicious", "dangerous").contains(word)) {
+                throw new ParameterException(spec.commandLine(), "unknown --fail-on " + failOn);
+            }
+            threshold = Rating.ofWord(word);
+        }
+        CliEnvironment env = repo.root().environment();
+        try (AppContext context = repo.root().openContext()) {
+            if (context.repositories().find(name).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "no repository named " + name + "; see braid repo list");
+            }
+            DvcScans.Report report;
+            try {
+                report = context.security().dvc().scan(name);
+            } catch (SecurityException e) {
+                throw new WorkFailedException(e.getMessage(), e);
+            }
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("repository", report.repository());
+                doc.put("commit", report.commit());
+                doc.put("rating", report.rating().word());
+                doc.put("files", report.scanned().stream().map(f -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("path", f.path());
+                    m.put("sha256", f.sha256());
+                    m.put("format", f.format());
+                    m.put("rating", f.rating().word());
+                    m.put("findings", f.findings().stream().map(Finding::message).toList());
+                    return m;
+                }).toList());
+                doc.put("skipped", report.skipped());
+                doc.put("unavailable", report.unavailable());
+                new JsonOutput(env.data()).document(doc);
+            } else {
+                for (FileScan f : report.scanned()) {
+                    env.out().printf("%-10s  %s  (%s)%n", f.rating().word(), f.path(), f.format());
+                    for (Finding finding : f.findings()) {
+                        env.out().printf("    %s%s%n", finding.location().isEmpty() ? "" : finding.location() + ": ",
+                                finding.message());
+                    }
+                }
+                for (String missing : report.unavailable()) {
+                    env.err().println("not available locally (run dvc pull): " + missing);
+                }
+                env.out().println(report.scanned().size() + " model file" + (report.scanned().size() == 1 ? "" : "s")
+                        + " scanned, " + report.skipped() + " other file" + (report.skipped() == 1 ? "" : "s")
+                        + " skipped, " + report.unavailable().size() + " not available locally");
+            }
+            return threshold != null && report.rating().atLeast(threshold) ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+    }
+}
