@@ -17,6 +17,7 @@ import dev.braid.security.VersionRef;
 import dev.braid.security.bom.FeatureVersions;
 import dev.braid.lineage.EventLimits;
 import dev.braid.lineage.LineageAfterSync;
+import dev.braid.lineage.LineageCleanup;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.OpenLineageImporter;
 import dev.braid.lineage.OpenLineageIngest;
@@ -51,6 +52,8 @@ import dev.braid.store.SettingsStore;
 import dev.braid.sync.RetryPolicy;
 import dev.braid.sync.Secrets;
 import dev.braid.sync.Sleeper;
+import dev.braid.sync.SourceCleanup;
+import dev.braid.sync.SourceManager;
 import dev.braid.sync.SourceStore;
 import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
@@ -116,6 +119,7 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<PipelineService> pipelines;
     private final Lazy<ExecutorService> syncExecutor;
     private final Lazy<SyncEngine> syncEngine;
+    private final Lazy<SourceManager> sourceManager;
     private final Lazy<PipelineDefinitionService> pipelineDefinitions;
     private final Lazy<DvcPipelineService> dvcPipelines;
     /** Who Braid acts for, in the audit and governance logs: BRAID_USER, else the login name. */
@@ -161,6 +165,9 @@ public final class AppContext implements AutoCloseable {
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
                 DvcDagReader.asList()));
         this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
+        // Each kind's cleanups: what removing or renaming a source of that kind must also take
+        // along. A new kind of source adds its own here (see SourceCleanup).
+        this.sourceManager = Lazy.of(() -> new SourceManager(database, sources(), syncEngine(), sourceCleanups()));
         this.security = Lazy.of(() -> new SecurityServices(database, experiments(), artifacts(), runEdits(), lineage(),
                 repositories(), dirs.dataDir().resolve("scan-cache"), ScanCache.DEFAULT_CAP, clock, actor,
                 BraidVersion.current(), this::featuresOf));
@@ -193,6 +200,18 @@ public final class AppContext implements AutoCloseable {
                     new PipelineSyncer(kind, database, sources(), runSources.get(), clock), new PipelineLineage(database, lineage()))));
         }
         return syncers;
+    }
+
+    private List<SourceCleanup> sourceCleanups() {
+        List<SourceCleanup> cleanups = new ArrayList<>(List.of(repositories().cleanup(),
+                LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
+                LineageCleanup.relabelled(RepositoryService.KIND, DvcRunInputs.assertedBy("")),
+                experiments().cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage())));
+        PipelineLineage pipelineLineage = new PipelineLineage(database, lineage());
+        for (String kind : PipelineService.KINDS) {
+            cleanups.addAll(pipelineLineage.cleanups(kind));
+        }
+        return cleanups;
     }
 
     /** JGit's process-wide set-up, made before the first repository is opened (JGit is slow to set up). */
@@ -303,6 +322,11 @@ public final class AppContext implements AutoCloseable {
 
     public SyncEngine syncEngine() {
         return syncEngine.get();
+    }
+
+    /** Rename, pause, resume, edit and remove sources, with each kind's cleanups. */
+    public SourceManager sourceManager() {
+        return sourceManager.get();
     }
 
     public RepositoryService repositories() {

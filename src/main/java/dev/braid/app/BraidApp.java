@@ -104,7 +104,8 @@ public final class BraidApp extends Application {
         this.context = opened;
         WorkbenchServices services = new WorkbenchServices(opened.dirs().dataDir(), opened.settings(), opened.sources(),
                 opened.syncRuns(), opened.syncEngine(), opened.repositories(), opened.clock(), opened.experiments(),
-                opened.lineage(), opened.features(), opened.featureUsage());
+                opened.lineage(), opened.sourceManager(), opened.openLineageImporter())
+                .withFeatures(opened.features(), opened.featureUsage());
         workbench = new Workbench(services, runner, scheduler,
                 new DemoWorkspaceOpener(opened.repositories(), opened.dirs().dataDir(), clock, opened.experiments(),
                         null, opened.openLineageImporter()).withPipelines(opened.pipelines())

@@ -35,6 +35,7 @@ final class BraidCommand implements Callable<Integer> {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             RepoCommand.class,
+            SourceCommand.class,
             MlflowCommand.class,
             WandbCommand.class,
             RunsCommand.class,

@@ -40,6 +40,7 @@ public final class Cli {
         commandLine.setErr(environment.err());
         commandLine.setExecutionExceptionHandler(new FailureReporter());
         commandLine.setParameterExceptionHandler(new UsageReporter());
+        HelpSummaries.install(commandLine);
         return commandLine;
     }
 

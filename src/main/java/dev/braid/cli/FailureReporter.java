@@ -47,7 +47,7 @@ final class FailureReporter implements IExecutionExceptionHandler {
             err.println("braid: " + describe(io));
         } else if (!CacheDiagnosis.reportIfDamaged(err, root, String.valueOf(failure.getMessage()))) {
             LOG.log(Level.SEVERE, "command crashed", failure);
-            err.println("braid: unexpected error: " + failure);
+            err.println("braid: unexpected error: " + dev.braid.sync.PlainErrors.describe(failure));
             Path log = Logging.currentLogFile(root.dirs());
             if (Files.isRegularFile(log)) {
                 err.println("Details are in " + log);
@@ -76,6 +76,6 @@ final class FailureReporter implements IExecutionExceptionHandler {
         if (failure instanceof NoSuchFileException) {
             return "no such file or folder: " + failure.getMessage();
         }
-        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        return dev.braid.sync.PlainErrors.describe(failure);
     }
 }

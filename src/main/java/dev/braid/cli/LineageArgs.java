@@ -1,7 +1,10 @@
 package dev.braid.cli;
 
+import dev.braid.lineage.LineageNode;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.NodeId;
+import dev.braid.lineage.NodeLabels;
+import dev.braid.lineage.NodeResolution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,18 +18,25 @@ final class LineageArgs {
     private LineageArgs() {
     }
 
-    /** A node the graph knows; anything else is bad usage. */
+    /**
+     * A node the graph knows, as typed: a canonical id, {@code commit:<repo name>:<sha prefix>},
+     * {@code repo:<repo name>}, or a prefix only one id has. Anything else is bad usage, with the
+     * closest known nodes suggested (or the candidates, when it names several).
+     */
     static NodeId knownNode(CommandSpec spec, LineageService lineage, String text) {
-        NodeId id;
-        try {
-            id = new NodeId(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "not a node id (<kind>:<name>): " + text);
+        NodeResolution found = lineage.resolve(text);
+        if (found.node().isPresent()) {
+            return found.node().get();
         }
-        if (!lineage.exists(id)) {
-            throw new ParameterException(spec.commandLine(), "unknown node: " + text);
+        String lead = found.ambiguous() ? text + " names several nodes; give more of it:"
+                : (text.indexOf(':') > 0 ? "unknown node: " : "not a node id (<kind>:<name>): ") + text
+                + (found.candidates().isEmpty() ? " (find one with: braid lineage find TEXT)" : "; the closest known:");
+        StringBuilder message = new StringBuilder(lead);
+        for (LineageNode candidate : found.candidates()) {
+            message.append(System.lineSeparator()).append("  ").append(candidate.id().value())
+                    .append("  (").append(NodeLabels.label(candidate)).append(")");
         }
-        return id;
+        throw new ParameterException(spec.commandLine(), message.toString());
     }
 
     /** {@code --as-of}: an ISO-8601 instant or date-time with offset, or a date meaning the end of that day (UTC). */

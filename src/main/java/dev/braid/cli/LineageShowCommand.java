@@ -5,6 +5,8 @@ import dev.braid.lineage.Direction;
 import dev.braid.lineage.LineageNode;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.NodeId;
+import dev.braid.lineage.NodeLabels;
+import dev.braid.lineage.Reach;
 import dev.braid.lineage.ReachedNode;
 import dev.braid.store.CacheOpenException;
 import java.io.IOException;
@@ -27,7 +29,10 @@ import picocli.CommandLine.Spec;
         description = {"Shows what a node came from (upstream) and what depends on it (downstream), both by default.",
                 "The node itself comes first, at depth 0; then every node reached, nearest first, with its depth",
                 "(hops from the node) and direction (self, upstream or downstream), as --json prints them.",
-                "With --json, one object per line: id, kind, name, depth, direction, status."})
+                "Without --depth it goes to the roots and leaves when that is at most 250 nodes, else as many whole",
+                "hops as fit, and says on stderr where it stopped and how many nodes lie beyond.",
+                "NODE_ID may name a commit as commit:<repository name>:<hash prefix> (see 'lineage find').",
+                "With --json, one object per line: id, kind, name, label, depth, direction, status."})
 final class LineageShowCommand implements Callable<Integer> {
     @ParentCommand
     private LineageCommand lineage;
@@ -49,8 +54,8 @@ final class LineageShowCommand implements Callable<Integer> {
         boolean downstream;
     }
 
-    @Option(names = "--depth", paramLabel = "N", description = "Hops to follow (default: 2).")
-    private int depth = 2;
+    @Option(names = "--depth", paramLabel = "N", description = "Hops to follow (default: all, for small answers).")
+    private Integer depth;
 
     @Option(names = "--as-of", paramLabel = "TIME", description = "The graph as it stood then (ISO-8601 time or date).")
     private String asOf;
@@ -60,7 +65,9 @@ final class LineageShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CacheOpenException, IOException {
-        LineageArgs.checkDepth(spec, depth);
+        if (depth != null) {
+            LineageArgs.checkDepth(spec, depth);
+        }
         Instant at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
         try (AppContext context = lineage.root().openReadContext()) {
@@ -68,13 +75,18 @@ final class LineageShowCommand implements Callable<Integer> {
             LineageService graph = context.lineage();
             NodeId id = LineageArgs.knownNode(spec, graph, node);
             List<ReachedNode> reached = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
             if (which == null || which.upstream) {
-                reached.addAll(graph.closure(id, Direction.UPSTREAM, depth, at));
+                Reach up = graph.reach(id, Direction.UPSTREAM, depth, at);
+                reached.addAll(up.nodes());
+                notes.add(up.note());
             }
             if (which == null || which.downstream) {
-                List<ReachedNode> down = graph.closure(id, Direction.DOWNSTREAM, depth, at);
-                reached.addAll(reached.isEmpty() ? down : down.subList(1, down.size()));
+                Reach down = graph.reach(id, Direction.DOWNSTREAM, depth, at);
+                reached.addAll(reached.isEmpty() ? down.nodes() : down.nodes().subList(1, down.nodes().size()));
+                notes.add(down.note());
             }
+            notes.stream().filter(n -> !n.isEmpty()).forEach(n -> env.err().println(n));
             if (json) {
                 JsonOutput out = new JsonOutput(env.data());
                 reached.forEach(r -> out.line(jsonOf(r)));
@@ -83,7 +95,8 @@ final class LineageShowCommand implements Callable<Integer> {
                 TextTable table = new TextTable("DEPTH", "DIRECTION", "KIND", "STATUS", "NAME", "ID");
                 for (ReachedNode r : reached) {
                     LineageNode n = r.node();
-                    table.row(Integer.toString(r.depth()), direction(r), n.kind().id(), n.status(), n.name(), n.id().value());
+                    table.row(Integer.toString(r.depth()), direction(r), n.kind().id(), n.status(), NodeLabels.label(n),
+                            n.id().value());
                 }
                 table.print(env.out());
             }
@@ -101,6 +114,7 @@ final class LineageShowCommand implements Callable<Integer> {
         out.put("id", r.node().id().value());
         out.put("kind", r.node().kind().id());
         out.put("name", r.node().name());
+        out.put("label", NodeLabels.label(r.node()));
         out.put("depth", r.depth());
         out.put("direction", direction(r));
         out.put("status", r.node().status());

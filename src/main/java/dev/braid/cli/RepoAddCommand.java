@@ -59,7 +59,11 @@ final class RepoAddCommand implements Callable<Integer> {
             SyncRun run = new SyncBatch(env).run(context, List.of(source)).get(0);
             env.out().println(source.name() + ": " + SyncSummary.describe(run));
             SyncBatch.explainCacheFailures(repo.root(), List.of(run));
-            return SyncBatch.allSucceeded(List.of(run)) ? ExitCodes.OK : ExitCodes.FAILED;
+            if (!SyncBatch.allSucceeded(List.of(run))) {
+                SyncSummary.keptAfterFailure(env, source);
+                return ExitCodes.FAILED;
+            }
+            return ExitCodes.OK;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.braid.cli;
 
 import dev.braid.app.AppContext;
 import dev.braid.experiments.ExperimentException;
+import dev.braid.experiments.RunMatch;
 import dev.braid.experiments.RunQuery;
 import dev.braid.experiments.RunSummary;
 import dev.braid.store.CacheOpenException;
@@ -22,10 +23,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code braid runs compare RUN_ID... [--source NAME] [--json]}. */
+/** {@code braid runs compare RUN... [--source NAME] [--experiment NAME] [--json]}. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Shows the params, latest metrics and tags of two or more cached runs side by side;",
-                "a * marks keys whose values differ.",
+                "a * marks keys whose values differ. A run is named by its id, the start of it (the eight",
+                "characters Braid prints) or its run name; one that names several runs lists them.",
                 "With --json, one object per line and key, params first, then metrics, then tags, keys sorted:",
                 "  {\"kind\":\"param\",\"key\":\"lr\",\"values\":{\"RUN_ID\":\"0.1\",...},\"differs\":true}",
                 "kind is param, metric or tag; values holds every run id in the order given, null where the",
@@ -39,22 +41,20 @@ final class RunsCompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "RUN_ID", description = "Two or more MLflow run ids.")
+    @Parameters(arity = "2..*", paramLabel = "RUN", description = "Two or more runs: ids, unique id prefixes or run names.")
     private List<String> runIds = new ArrayList<>();
 
     @Option(names = "--source", paramLabel = "NAME", description = "Only runs of this MLflow source.")
     private String source;
+
+    @Option(names = "--experiment", paramLabel = "NAME", description = "Only runs of this experiment (for run names).")
+    private String experiment;
 
     @Option(names = "--json", description = "Print JSON Lines instead of text.")
     private boolean json;
 
     @Override
     public Integer call() throws CacheOpenException, IOException {
-        for (String id : runIds) {
-            if (!id.matches("[A-Za-z0-9_.-]+")) {
-                throw new ParameterException(spec.commandLine(), "not a run id: " + id);
-            }
-        }
         CliEnvironment env = runs.root().environment();
         try (AppContext context = runs.root().openReadContext()) {
             AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
@@ -81,27 +81,28 @@ final class RunsCompareCommand implements Callable<Integer> {
     }
 
     private List<RunSummary> find(AppContext context) {
-        if (source != null && context.experiments().sources().stream().noneMatch(s -> s.name().equals(source))) {
-            throw new ParameterException(spec.commandLine(), "unknown MLflow source: " + source);
-        }
-        String filter = "attributes.run_id IN ('" + String.join("', '", runIds) + "')";
-        List<RunSummary> cached;
-        try {
-            cached = context.experiments().runs(new RunQuery(source, List.of(), filter, null, 0));
-        } catch (ExperimentException e) {
-            throw new WorkFailedException(e.getMessage(), e);
-        }
+        RunsArgs.checkScope(spec, context, source, experiment == null ? List.of() : List.of(experiment));
         List<RunSummary> out = new ArrayList<>();
-        for (String id : runIds) {
-            List<RunSummary> matches = cached.stream().filter(r -> r.runId().equals(id)).toList();
+        for (String ref : runIds) {
+            List<RunMatch> matches = context.experiments().matchRuns(ref, source, experiment);
             if (matches.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "no cached run " + id + " (sync its source first)");
+                throw new ParameterException(spec.commandLine(), "no cached run has the id, id prefix or name " + ref
+                        + (source == null && experiment == null ? "" : " in " + (experiment != null ? "experiment " + experiment
+                        : "source " + source)) + " (sync its source first, or see: braid runs list)");
             }
             if (matches.size() > 1) {
-                throw new ParameterException(spec.commandLine(), "the run " + id
-                        + " is cached from several sources; name one with --source");
+                throw new ParameterException(spec.commandLine(), ref + " names " + (matches.size() >= 20 ? "20 or more" : matches.size())
+                        + " runs; give more of the id" + (experiment == null ? ", or --experiment NAME" : "")
+                        + (source == null ? ", or --source NAME" : "") + ":" + System.lineSeparator() + "  "
+                        + matches.stream().map(RunMatch::describe).collect(java.util.stream.Collectors.joining(System.lineSeparator() + "  ")));
             }
-            out.add(matches.get(0));
+            RunMatch match = matches.get(0);
+            try {
+                out.addAll(context.experiments().runs(new RunQuery(match.sourceName(), List.of(),
+                        "attributes.run_id = '" + match.runId().replace("'", "") + "'", null, 0)));
+            } catch (ExperimentException e) {
+                throw new WorkFailedException(e.getMessage(), e);
+            }
         }
         return out;
     }

@@ -23,9 +23,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code braid runs list [--source NAME] [--experiment NAME]... [--filter EXPR] [--order-by KEY] [--limit N] [--json]}. */
+/**
+ * {@code braid runs list [--source NAME] [--experiment NAME]... [--filter EXPR] [--order-by KEY]
+ * [--columns KEY,...] [--limit N] [--json]}.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Lists cached runs, newest first.",
+        description = {"Lists cached runs, newest first. The table shows the keys named in --filter and --order-by,",
+                "and those given with --columns.",
                 "With --json, one object per line: run_id, experiment_id, experiment_name, run_name, status,",
                 "start_time, end_time (epoch ms), params, metrics (latest values), tags, source, source_kind",
                 "(mlflow or wandb)."})
@@ -48,6 +52,11 @@ final class RunsListCommand implements Callable<Integer> {
     @Option(names = "--order-by", paramLabel = "KEY", description = "\"KEY [ASC|DESC]\" with MLflow's names.")
     private String orderBy;
 
+    @Option(names = "--columns", paramLabel = "KEY", split = ",",
+            description = "More columns for the table: metrics.rmse, params.lr, tags.team, attributes.user_id, or a bare"
+                    + " key (looked up among metrics, then params, then tags).")
+    private List<String> columns = new ArrayList<>();
+
     @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Show at most N runs (default: all).")
     private Integer limit;
 
@@ -62,9 +71,7 @@ final class RunsListCommand implements Callable<Integer> {
         CliEnvironment env = runs.root().environment();
         try (AppContext context = runs.root().openReadContext()) {
             AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
-            if (source != null && context.experiments().sources().stream().noneMatch(s -> s.name().equals(source))) {
-                throw new ParameterException(spec.commandLine(), "unknown run source: " + source);
-            }
+            RunsArgs.checkScope(spec, context, source, experiments);
             List<RunSummary> found;
             try {
                 found = context.experiments().runs(new RunQuery(source, experiments, filter, orderBy,
@@ -88,16 +95,25 @@ final class RunsListCommand implements Callable<Integer> {
                     out.line(line);
                 }
             } else {
-                TextTable table = new TextTable("RUN", "EXPERIMENT", "NAME", "STATUS", "STARTED");
+                List<RunColumns.Column> extra = RunColumns.of(spec, context, source, experiments, filter, orderBy, columns);
+                List<String> headings = new ArrayList<>(List.of("RUN", "EXPERIMENT", "NAME", "STATUS", "STARTED"));
+                extra.forEach(c -> headings.add(c.heading()));
+                TextTable table = new TextTable(headings.toArray(String[]::new));
                 ZoneId zone = env.clock().getZone();
                 for (RunSummary run : found) {
-                    table.row(run.runId(), run.experimentName(), run.runName(), run.status(),
-                            Times.readable(run.startTime() == null ? null : Instant.ofEpochMilli(run.startTime()), zone));
+                    List<Object> cells = new ArrayList<>(List.of(run.runId(), run.experimentName(), nullToEmpty(run.runName()),
+                            run.status(), Times.readable(run.startTime() == null ? null : Instant.ofEpochMilli(run.startTime()), zone)));
+                    extra.forEach(c -> cells.add(c.value(run, zone)));
+                    table.row(cells.toArray());
                 }
                 table.print(env.out());
             }
             return ExitCodes.OK;
         }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     static Map<String, Object> jsonOf(RunSummary run) {

@@ -22,10 +22,13 @@ final class SyncBatch {
         this.environment = environment;
     }
 
-    /** Runs the syncs; returns their runs in the order of {@code sources}. */
+    /** Runs the syncs, paused sources too (the caller chose them); returns their runs in the order of {@code sources}. */
     List<SyncRun> run(AppContext context, List<Source> sources) {
         SyncProgress progress = new SyncProgress(environment.err(), System::nanoTime);
-        List<SyncJob> jobs = context.syncEngine().startAll(sources, progress);
+        List<SyncJob> jobs = new ArrayList<>();
+        for (Source source : sources) {
+            jobs.add(context.syncEngine().start(source, progress));
+        }
         Thread cancelOnExit = new Thread(() -> cancelAndWait(jobs), "braid-cancel-syncs");
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         try {

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code braid sync [SOURCE_NAME...]}: brings sources up to date, all of them when none is named. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Syncs the named sources, or every source when none is named. Progress goes to stderr.",
-                "Exits with 1 when any sync failed, 2 when a name is unknown."})
+        description = {"Syncs the named sources, or every source that is not paused when none is named.",
+                "Progress goes to stderr. Exits with 1 when any sync failed, 2 when a name is unknown."})
 final class SyncCommand implements Callable<Integer> {
     @ParentCommand
     private BraidCommand root;
@@ -39,6 +39,12 @@ final class SyncCommand implements Callable<Integer> {
                 env.err().println("braid: there are no sources yet. Add one with: braid repo add PATH_OR_URL");
                 return ExitCodes.OK;
             }
+            if (names.isEmpty()) {
+                for (Source paused : sources.stream().filter(Source::paused).toList()) {
+                    env.err().println(paused.name() + ": paused, left out (braid source resume " + paused.name() + ")");
+                }
+                sources = sources.stream().filter(s -> !s.paused()).toList();
+            }
             List<SyncRun> runs = new SyncBatch(env).run(context, sources);
             for (SyncRun run : runs) {
                 env.out().println(run.sourceName() + ": " + SyncSummary.describe(run));
@@ -56,8 +62,11 @@ final class SyncCommand implements Callable<Integer> {
             source.ifPresentOrElse(found::add, () -> unknown.add(name));
         }
         if (!unknown.isEmpty()) {
+            List<String> known = context.sources().list().stream().map(Source::name).toList();
+            String hint = unknown.size() == 1 ? dev.braid.sync.Suggestions.hint(unknown.get(0), known)
+                    : " (see 'braid source list' for the names)";
             throw new ParameterException(spec.commandLine(), (unknown.size() == 1 ? "unknown source: " : "unknown sources: ")
-                    + String.join(", ", unknown) + " (see 'braid status' for the names)");
+                    + String.join(", ", unknown) + hint);
         }
         return found;
     }

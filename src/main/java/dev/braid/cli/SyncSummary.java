@@ -10,6 +10,15 @@ final class SyncSummary {
     }
 
     /**
+     * After a source's first sync failed: it is kept (it may well sync later, once the server is up
+     * or the credentials are set), and here is how to retry or drop it.
+     */
+    static void keptAfterFailure(CliEnvironment env, dev.braid.sync.Source source) {
+        env.err().println("braid: " + source.name() + " was added but its first sync failed; it is kept."
+                + " Retry with: braid sync " + source.name() + "; or remove it with: braid source remove " + source.name());
+    }
+
+    /**
      * {@code succeeded: 12 added, 0 changed, 0 removed}, with {@code , 2 warnings (braid -v shows them)}
      * when there were any; {@code stale: …} with the reason when a remote could not be reached and
      * the local copy was indexed; or {@code failed: <why>}.

@@ -39,6 +39,10 @@ final class DemoMlflowStore {
         this.seed = seed;
     }
 
+    /** When a run started and how long it took (or has taken so far). */
+    private record Timing(long start, long duration) {
+    }
+
     /** Writes the store into {@code mlruns} (created); {@code commits} oldest first, at least one. */
     void write(Path mlruns, List<Commit> commits) throws IOException {
         write(mlruns, commits, new DemoTraining());
@@ -57,14 +61,17 @@ final class DemoMlflowStore {
         out.experiment(SWEEPS, "churn-xgboost-sweeps", first, Map.of("team", "retention"));
         out.experiment(ABLATION, "churn-feature-ablation", first, Map.of("team", "retention", "owner", "priya"));
         List<String[]> best = new ArrayList<>();
+        Map<String, Long> ends = new LinkedHashMap<>();
         for (int i = 0; i < BASELINE_RUNS; i++) {
             Commit commit = pick(commits, i, BASELINE_RUNS);
             double auc = 0.70 + 0.05 * i / 60 + random.nextGaussian() * 0.01;
             String id = runId(random);
-            writeRun(out, random, placement, BASELINE, id, "logreg-" + (i + 1), commit, null, status(random, i, 60),
+            ends.put(id, writeRun(out, random, placement, BASELINE, id, "logreg-" + (i + 1), commit, null, status(random, i, 60),
                     Map.of("model", "logreg", "C", fmt(Math.pow(10, random.nextInt(4) - 2)), "penalty",
-                            random.nextBoolean() ? "l2" : "l1", "feast.feature_service", DemoFeast.BASELINE_SERVICE), Map.of("auc", auc, "f1", auc - 0.12), 0, i == 17);
-            if (i == 59) {
+                            random.nextBoolean() ? "l2" : "l1", "feast.feature_service", DemoFeast.BASELINE_SERVICE), Map.of("auc", auc, "f1", auc - 0.12), 10, i == 17, null));
+            if (i == 39) {
+                // The baseline was registered part of the way through; the classifier's versions
+                // came later, so the newest model version (where the lineage explorer opens) is one of them.
                 best.add(new String[] {"churn-baseline-model", id, BASELINE});
             }
         }
@@ -73,6 +80,9 @@ final class DemoMlflowStore {
             String parent = runId(random);
             double bestAuc = 0;
             String bestChild = null;
+            // The trials run one after another inside their sweep's run.
+            long sweepStart = commit.timeMillis() + (10 + random.nextInt(230)) * 60_000L;
+            long at = sweepStart + 60_000L;
             for (int trial = 0; trial < TRIALS; trial++) {
                 String child = runId(random);
                 double lr = new double[] {0.3, 0.1, 0.05, 0.02}[random.nextInt(4)];
@@ -82,20 +92,24 @@ final class DemoMlflowStore {
                 boolean running = sweep == 19 && trial == 7;
                 boolean deleted = sweep == 4 && trial == 3;
                 int status = running ? MlrunsWriter.RUNNING : status(random, sweep * 8 + trial, 160);
-                writeRun(out, random, placement, SWEEPS, child, "sweep-" + (sweep + 1) + "-trial-" + trial, commit, parent, status,
+                long duration = (2 + random.nextInt(30)) * 60_000L;
+                Long ended = writeRun(out, random, placement, SWEEPS, child, "sweep-" + (sweep + 1) + "-trial-" + trial, commit, parent, status,
                         Map.of("model", "xgboost", "learning_rate", fmt(lr), "max_depth", String.valueOf(depth),
                                 "n_estimators", String.valueOf(100 + 50 * random.nextInt(8)), "subsample", fmt(0.6 + 0.1 * random.nextInt(5)),
                                 "feast.feature_service", DemoFeast.SERVICE),
                         Map.of("val_auc", auc, "train_logloss", 0.3 - auc * 0.2), 20 + random.nextInt(40),
-                        deleted);
+                        deleted, new Timing(at, duration));
+                ends.put(child, ended);
+                at = (ended == null ? at + duration : ended) + 30_000L;
                 if (status == MlrunsWriter.FINISHED && !deleted && auc > bestAuc) {
                     bestAuc = auc;
                     bestChild = child;
                 }
             }
-            writeRun(out, random, placement, SWEEPS, parent, "sweep-" + (sweep + 1), commit, null,
+            ends.put(parent, writeRun(out, random, placement, SWEEPS, parent, "sweep-" + (sweep + 1), commit, null,
                     sweep == 19 ? MlrunsWriter.RUNNING : MlrunsWriter.FINISHED,
-                    Map.of("search", "random", "trials", "8"), Map.of("best_val_auc", bestAuc), 0, false);
+                    Map.of("search", "random", "trials", "8"), Map.of("best_val_auc", bestAuc), 0, false,
+                    new Timing(sweepStart, at - sweepStart)));
             if (sweep % 5 == 4 && bestChild != null) {
                 best.add(new String[] {MODEL, bestChild, SWEEPS, String.valueOf(bestAuc)});
             }
@@ -104,30 +118,39 @@ final class DemoMlflowStore {
             Commit commit = pick(commits, 30 + i, 90);
             String dropped = FEATURES[i % FEATURES.length];
             double auc = 0.80 - (dropped.equals("tenure") ? 0.04 : 0.01) + random.nextGaussian() * 0.005;
-            writeRun(out, random, placement, ABLATION, runId(random), "drop-" + dropped + "-" + (i / FEATURES.length + 1), commit, null,
+            String id = runId(random);
+            ends.put(id, writeRun(out, random, placement, ABLATION, id, "drop-" + dropped + "-" + (i / FEATURES.length + 1), commit, null,
                     status(random, i, 60), Map.of("model", "xgboost", "features_dropped", dropped, "seed", String.valueOf(i)),
-                    Map.of("val_auc", auc, "f1", auc - 0.1), 0, i == 41);
+                    Map.of("val_auc", auc, "f1", auc - 0.1), 12, i == 41, null));
         }
-        registry(out, best, commits.get(commits.size() - 1).timeMillis());
+        registry(out, best, ends, random);
     }
 
-    private void registry(MlrunsWriter out, List<String[]> best, long now) throws IOException {
+    /**
+     * Registers the best runs' models: each version a few hours after the run that logged it
+     * ended (a logged model just before that end), the registered model shortly before its first
+     * version, and the aliases on the last two versions of the classifier.
+     */
+    private void registry(MlrunsWriter out, List<String[]> best, Map<String, Long> ends, Random random) throws IOException {
         Map<String, Integer> versions = new LinkedHashMap<>();
+        Map<String, long[]> created = new LinkedHashMap<>();
         for (String[] made : best) {
             int version = versions.merge(made[0], 1, Integer::sum);
-            long created = now - (best.size() - version) * 86_400_000L;
+            long runEnd = ends.get(made[1]);
+            long at = runEnd + (1 + random.nextInt(6)) * 3_600_000L + random.nextInt(3_600_000);
+            created.merge(made[0], new long[] {at, at}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             Map<String, String> tags = Map.of("validated", version % 2 == 0 ? "true" : "false");
             if (made.length < 4) {
-                out.modelVersion(made[0], version, made[1], made[2], created, tags);
+                out.modelVersion(made[0], version, made[1], made[2], at, tags);
                 continue;
             }
             // The sweeps log their best model as an MLflow 3 logged model, and the version is registered from it.
             String modelId = "m-" + made[1];
-            out.loggedModel(made[2], modelId, "xgb-churn", made[1], created - 3_600_000L,
+            out.loggedModel(made[2], modelId, "xgb-churn", made[1], runEnd - 60_000L,
                     Map.of("objective", "binary:logistic"), Map.of("mlflow.modelVersions",
                             "[{\"name\": \"" + made[0] + "\", \"version\": " + version + "}]"),
                     "val_auc", Double.parseDouble(made[3]));
-            out.modelVersionFrom(made[0], version, made[1], "models:/" + modelId, created, tags);
+            out.modelVersionFrom(made[0], version, made[1], "models:/" + modelId, at, tags);
         }
         int churn = versions.getOrDefault(MODEL, 0);
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -135,16 +158,21 @@ final class DemoMlflowStore {
             aliases.put("champion", String.valueOf(churn - 1));
             aliases.put("challenger", String.valueOf(churn));
         }
-        out.model(MODEL, "Predicts which customers will cancel within 30 days.", now - 120 * 86_400_000L, now,
+        long[] classifier = created.getOrDefault(MODEL, new long[] {0, 0});
+        out.model(MODEL, "Predicts which customers will cancel within 30 days.", classifier[0] - 3_600_000L, classifier[1],
                 aliases, Map.of("owner", "retention", "task", "classification"));
-        out.model("churn-baseline-model", null, now - 60 * 86_400_000L, now, Map.of("baseline", "1"), Map.of());
+        long[] baseline = created.getOrDefault("churn-baseline-model", new long[] {0, 0});
+        out.model("churn-baseline-model", null, baseline[0] - 3_600_000L, baseline[1], Map.of("baseline", "1"), Map.of());
     }
 
-    private static void writeRun(MlrunsWriter out, Random random, Placement placement, String experiment, String id, String name,
+    /** Writes one run, at {@code timing} or shortly after its commit; returns when it ended (null while it runs). */
+    private static Long writeRun(MlrunsWriter out, Random random, Placement placement, String experiment, String id, String name,
                                  Commit commit, String parent, int status, Map<String, String> params, Map<String, Double> finals,
-                                 int steps, boolean deleted) throws IOException {
-        long start = commit.timeMillis() + (10 + random.nextInt(230)) * 60_000L;
-        long duration = (2 + random.nextInt(40)) * 60_000L;
+                                 int steps, boolean deleted, Timing timing) throws IOException {
+        long start = timing != null ? timing.start() : commit.timeMillis() + (10 + random.nextInt(230)) * 60_000L;
+        long duration = timing != null ? timing.duration() : (2 + random.nextInt(40)) * 60_000L;
+        // A failed run stopped part of the way; a running one is part of the way now.
+        double reached = status == MlrunsWriter.FINISHED ? 1 : 0.35 + 0.35 * random.nextDouble();
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("mlflow.runName", name);
         tags.put("mlflow.user", commit.user());
@@ -179,30 +207,29 @@ final class DemoMlflowStore {
         if (parent != null) {
             tags.put("mlflow.parentRunId", parent);
         }
-        out.run(new MlrunsWriter.Run(experiment, id, name, commit.user(), status, start,
-                status == MlrunsWriter.RUNNING ? null : start + duration, deleted, params, tags));
+        Long end = status == MlrunsWriter.RUNNING ? null
+                : status == MlrunsWriter.FINISHED ? start + duration : start + Math.round(duration * reached);
+        out.run(new MlrunsWriter.Run(experiment, id, name, commit.user(), status, start, end, deleted, params, tags));
         String plotted = new java.util.TreeSet<>(finals.keySet()).first();
         List<Double> history = new ArrayList<>();
-        for (Map.Entry<String, Double> metric : finals.entrySet()) {
-            List<MlrunsWriter.Point> points = new ArrayList<>();
-            for (int step = 0; step < steps; step++) {
-                double progress = 1 - Math.exp(-4.0 * (step + 1) / steps);
-                points.add(new MlrunsWriter.Point(start + step * duration / steps,
-                        metric.getValue() * (0.7 + 0.3 * progress) + random.nextGaussian() * 0.002, step));
-            }
-            points.add(new MlrunsWriter.Point(start + duration, metric.getValue(), steps));
+        Map<String, Double> logged = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> metric : new java.util.TreeMap<>(finals).entrySet()) {
+            List<MlrunsWriter.Point> points = MetricCurves.curve(metric.getKey(), metric.getValue(), start, duration, steps,
+                    reached, random);
             out.metric(experiment, id, metric.getKey(), points);
+            logged.put(metric.getKey(), points.get(points.size() - 1).value());
             if (metric.getKey().equals(plotted)) {
                 points.forEach(p -> history.add(p.value()));
             }
         }
-        DemoArtifacts.write(out.artifacts(experiment, id), id, params, finals, plotted, history);
+        DemoArtifacts.write(out.artifacts(experiment, id), id, params, logged, plotted, history);
         // The training data is refreshed every few weeks by the ingest job (DemoLineageEvents).
         String refresh = DemoLineageEvents.refreshOf(commit.timeMillis());
         out.datasetInput(experiment, id, "train-" + refresh, "in-" + id.substring(0, 12) + "-t", "customers-train", refresh,
                 sourceOf(DemoLineageEvents.CUSTOMERS_URI), "training");
         out.datasetInput(experiment, id, "holdout-v1", "in-" + id.substring(0, 12) + "-e", "customers-holdout",
                 DemoLineageEvents.HOLDOUT_VERSION, sourceOf(DemoLineageEvents.HOLDOUT_URI), "eval");
+        return end;
     }
 
     /**

@@ -29,6 +29,11 @@ public final class ExperimentService {
     public static final String WANDB_KIND = "wandb";
     /** The config key of a W&B source's folder. */
     public static final String WANDB_PATH = "path";
+    /** Configuration keys of an MLflow source: its address, and the names of its credential variables. */
+    public static final String CONFIG_URI = MlflowConnector.URI_KEY;
+    public static final String CONFIG_TOKEN_ENV = MlflowAuth.TOKEN_ENV;
+    public static final String CONFIG_USERNAME = MlflowAuth.USERNAME;
+    public static final String CONFIG_PASSWORD_ENV = MlflowAuth.PASSWORD_ENV;
     private final Database db;
     private final SourceStore sources;
     private final MlflowConnector connector;
@@ -63,25 +68,11 @@ public final class ExperimentService {
      */
     public Source addMlflow(String uri, String name, String tokenEnv, String username, String passwordEnv)
             throws ExperimentException {
-        Optional<LocalStoreAddress> local = LocalStoreAddress.parse(uri);
-        if (local.isPresent() && (isSet(tokenEnv) || isSet(username) || isSet(passwordEnv))) {
-            throw new ExperimentException("a local MLflow store is read from disk and takes no credentials");
-        }
-        URI address = local.isPresent() ? null : SourceAddress.parse(uri);
-        if (tokenEnv != null && username != null) {
-            throw new ExperimentException("use either a bearer token or a user name and password, not both");
-        }
-        if (passwordEnv != null && username == null) {
-            throw new ExperimentException("a password variable needs a user name as well");
-        }
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put(MlflowConnector.URI_KEY, local.isPresent() ? local.get().uri() : address.toString());
-        putIfSet(config, MlflowAuth.TOKEN_ENV, tokenEnv);
-        putIfSet(config, MlflowAuth.USERNAME, username);
-        putIfSet(config, MlflowAuth.PASSWORD_ENV, passwordEnv);
+        Map<String, String> config = mlflowConfig(uri, tokenEnv, username, passwordEnv);
+        Optional<LocalStoreAddress> local = LocalStoreAddress.ofConfigured(config.get(MlflowConnector.URI_KEY));
         boolean named = name != null && !name.isBlank();
-        String wanted = named ? name.strip()
-                : local.isPresent() ? local.get().defaultName() : SourceAddress.deriveName(address);
+        String wanted = named ? name.strip() : local.isPresent() ? local.get().defaultName()
+                : SourceAddress.deriveName(URI.create(config.get(MlflowConnector.URI_KEY)));
         try {
             return db.write(c -> {
                 if (named && sources.nameTaken(c, wanted)) {
@@ -96,6 +87,46 @@ public final class ExperimentService {
         } catch (IllegalStateException e) {
             throw new ExperimentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The configuration of an MLflow source at {@code uri} with these credential settings (see
+     * {@link #addMlflow}), checked: a wrong address or a contradictory choice of credentials fails
+     * with a plain message. Used to add a source and to edit one's settings.
+     */
+    public Map<String, String> mlflowConfig(String uri, String tokenEnv, String username, String passwordEnv)
+            throws ExperimentException {
+        Optional<LocalStoreAddress> local = LocalStoreAddress.parse(uri);
+        if (local.isPresent() && (isSet(tokenEnv) || isSet(username) || isSet(passwordEnv))) {
+            throw new ExperimentException("a local MLflow store is read from disk and takes no credentials");
+        }
+        URI address = local.isPresent() ? null : SourceAddress.parse(uri);
+        if (isSet(tokenEnv) && isSet(username)) {
+            throw new ExperimentException("use either a bearer token or a user name and password, not both");
+        }
+        if (isSet(passwordEnv) && !isSet(username)) {
+            throw new ExperimentException("a password variable needs a user name as well");
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put(MlflowConnector.URI_KEY, local.isPresent() ? local.get().uri() : address.toString());
+        putIfSet(config, MlflowAuth.TOKEN_ENV, tokenEnv);
+        putIfSet(config, MlflowAuth.USERNAME, username);
+        putIfSet(config, MlflowAuth.PASSWORD_ENV, passwordEnv);
+        return config;
+    }
+
+    /** Whether an MLflow source is a tracking server (not a local store read from disk). */
+    public static boolean isServer(Source source) {
+        String uri = source.config(MlflowConnector.URI_KEY);
+        return uri != null && (uri.startsWith("http://") || uri.startsWith("https://"));
+    }
+
+    /**
+     * What removing an MLflow source takes away besides its cached rows: the artifacts fetched from
+     * it into {@code artifactsDir}.
+     */
+    public dev.braid.sync.SourceCleanup cleanup(java.nio.file.Path artifactsDir) {
+        return new MlflowCleanup(artifactsDir);
     }
 
     /**
@@ -136,6 +167,31 @@ public final class ExperimentService {
         all.addAll(sources.listByKind(WANDB_KIND));
         all.sort(java.util.Comparator.comparing(Source::name, String.CASE_INSENSITIVE_ORDER));
         return List.copyOf(all);
+    }
+
+    /**
+     * The cached runs {@code ref} names: the run with that id; else the runs whose id starts with
+     * it (four characters or more) or whose name it is, newest first (at most 20). Optionally only
+     * in one source or one experiment (by name). Deleted runs are left out.
+     */
+    public List<RunMatch> matchRuns(String ref, String sourceName, String experimentName) {
+        String typed = ref == null ? "" : ref.strip();
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> new RunMatcher().match(c, typed, sourceName, experimentName));
+    }
+
+    /**
+     * Runs whose name contains {@code text}, whose id starts with it, or whose tags' values
+     * contain it (ignoring case), for the window-wide search: exact names first, then newest.
+     */
+    public List<RunMatch> searchRuns(String text, int limit) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        return db.read(c -> new RunMatcher().search(c, typed, limit));
     }
 
     /** Cached experiments of every source, by name. */

@@ -313,8 +313,7 @@ final class MlflowHttp {
     }
 
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+        return dev.braid.sync.PlainErrors.describe(e);
     }
 
     private static String encode(String text) {

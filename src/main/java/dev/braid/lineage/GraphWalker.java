@@ -69,6 +69,62 @@ final class GraphWalker {
     }
 
     /**
+     * A walk that knows where it stopped: with {@code maxDepth} null it goes level by level to the
+     * end unless that would reach more than {@code small} nodes, and then stops at the last level
+     * that stays within (at least one level); with a depth it stops there. Either way it goes on
+     * counting, up to {@code countCap} nodes, what lies beyond, without keeping it.
+     */
+    Bounded bounded(String start, Direction direction, Integer maxDepth, int small, int countCap) throws SQLException {
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        depth.put(start, 0);
+        List<String> frontier = List.of(start);
+        int level = 0;
+        while (!frontier.isEmpty() && level < LineageService.UNBOUNDED) {
+            if (maxDepth != null && level >= maxDepth) {
+                break;
+            }
+            List<String> next = new ArrayList<>();
+            Map<String, Integer> added = new LinkedHashMap<>();
+            for (String[] pair : neighbours(frontier, direction)) {
+                if (!depth.containsKey(pair[1]) && !added.containsKey(pair[1])) {
+                    added.put(pair[1], level + 1);
+                    next.add(pair[1]);
+                }
+            }
+            if (maxDepth == null && level >= 1 && depth.size() + added.size() > small) {
+                break;
+            }
+            depth.putAll(added);
+            frontier = next;
+            level++;
+        }
+        int stoppedAt = frontier.isEmpty() ? -1 : level;
+        int more = 0;
+        if (!frontier.isEmpty()) {
+            java.util.Set<String> seen = new java.util.HashSet<>(depth.keySet());
+            List<String> beyond = frontier;
+            while (!beyond.isEmpty() && more < countCap) {
+                List<String> next = new ArrayList<>();
+                for (String[] pair : neighbours(beyond, direction)) {
+                    if (seen.add(pair[1])) {
+                        next.add(pair[1]);
+                        more++;
+                    }
+                }
+                beyond = next;
+            }
+            if (more == 0) {
+                stoppedAt = -1;
+            }
+        }
+        return new Bounded(depth, stoppedAt, Math.min(more, countCap), more >= countCap);
+    }
+
+    /** A {@link #bounded} walk: the nodes kept with their depths, where it stopped (-1: at the end), and how many lie beyond. */
+    record Bounded(Map<String, Integer> depth, int stoppedAt, int more, boolean moreIsAtLeast) {
+    }
+
+    /**
      * Up to {@code limit} shortest downstream paths from {@code from} to {@code to} (all of the
      * same, smallest length), searching at most {@code maxDepth} hops.
      */

@@ -13,6 +13,11 @@ public interface LineageReader {
     /** Nodes whose id or name contains {@code text} (case-insensitive), best matches first. */
     List<LineageNode> find(String text, int limit);
 
+    /** Nodes of {@code kind} whose id or name contains {@code text}, best first. */
+    default List<LineageNode> find(String text, NodeKind kind, int limit) {
+        return find(text, limit * 10).stream().filter(n -> n.kind().equals(kind)).limit(limit).toList();
+    }
+
     Optional<LineageNode> node(NodeId id);
 
     /** The nodes up to {@code upstream} hops against and {@code downstream} hops along the edges. */

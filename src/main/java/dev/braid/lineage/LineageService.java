@@ -41,7 +41,42 @@ public final class LineageService implements LineageReader {
         if (text == null || text.isBlank() || limit < 1) {
             return List.of();
         }
-        return db.read(c -> store.find(c, text.strip(), limit));
+        return db.read(c -> labelled(c, store.find(c, text.strip(), limit)));
+    }
+
+    /** {@code found} with commit subjects added, in the same order. */
+    private static List<LineageNode> labelled(Connection c, List<LineageNode> found) throws SQLException {
+        Map<String, LineageNode> byId = new java.util.LinkedHashMap<>();
+        found.forEach(n -> byId.put(n.id().value(), n));
+        withSubjects(c, byId);
+        return found.stream().map(n -> byId.get(n.id().value())).toList();
+    }
+
+    /**
+     * Nodes of {@code kind} (any kind when null) whose id or name contains {@code text}, ignoring
+     * case, best matches first.
+     */
+    @Override
+    public List<LineageNode> find(String text, NodeKind kind, int limit) {
+        if (kind == null) {
+            return find(text, limit);
+        }
+        if (text == null || text.isBlank() || limit < 1) {
+            return List.of();
+        }
+        return db.read(c -> labelled(c, store.find(c, text.strip(), kind, limit)));
+    }
+
+    /**
+     * The node a typed id means: a canonical id, a commit named by its repository's Braid name and
+     * a hash prefix ({@code commit:<repo name>:<sha prefix>}), a repository by name, or any id
+     * shortened to a prefix only one node has; otherwise the closest known nodes.
+     */
+    public NodeResolution resolve(String typed) {
+        return db.read(c -> {
+            NodeResolution found = new NodeResolver(store).resolve(c, typed);
+            return new NodeResolution(found.node(), labelled(c, found.candidates()), found.ambiguous());
+        });
     }
 
     @Override
@@ -174,6 +209,28 @@ public final class LineageService implements LineageReader {
         });
     }
 
+    /** A walk without a depth keeps at most this many nodes before it stops at a level, saying so. */
+    public static final int SMALL_ANSWER = 250;
+    /** How far past a stop {@link #reach} counts the nodes beyond. */
+    static final int MORE_CAP = 10_000;
+
+    /**
+     * The nodes within {@code depth} hops of {@code start} in {@code direction}, nearest first; with
+     * {@code depth} null, all the way to the roots (or leaves) when that stays a small answer
+     * (at most {@value #SMALL_ANSWER} nodes), else as many whole levels as stay within it. Says
+     * where it stopped and how many nodes lie beyond.
+     */
+    public Reach reach(NodeId start, Direction direction, Integer depth, Instant asOf) {
+        return db.read(c -> {
+            GraphWalker.Bounded walk = new GraphWalker(c, millis(asOf)).bounded(start.value(), direction, depth, SMALL_ANSWER, MORE_CAP);
+            List<ReachedNode> out = new ArrayList<>(walk.depth().size());
+            for (LineageNode n : nodes(c, walk.depth().keySet())) {
+                out.add(new ReachedNode(n, walk.depth().get(n.id().value()), direction));
+            }
+            return new Reach(out, direction, walk.stoppedAt(), walk.more(), walk.moreIsAtLeast());
+        });
+    }
+
     /** Everything downstream of {@code root} (the root itself left out), grouped by kind in the report. */
     public ImpactReport impact(NodeId root, Instant asOf) {
         List<ReachedNode> reached = closure(root, Direction.DOWNSTREAM, UNBOUNDED, asOf);
@@ -253,6 +310,14 @@ public final class LineageService implements LineageReader {
     }
 
     /**
+     * {@link #replace(String, GraphChanges)} inside the caller's transaction (a source being renamed
+     * derives its edges again under the new name in the rename's transaction).
+     */
+    public int replace(Connection c, String assertedBy, GraphChanges changes) throws SQLException {
+        return replace(c, assertedBy, changes, clock.instant());
+    }
+
+    /**
      * Like {@link #replace(String, GraphChanges)}, for a source whose nodes found another name:
      * {@code renamed} are ids the source used before for things it now names otherwise (an Airflow
      * run it named itself until the OpenLineage run of the same thing arrived). Their edges from
@@ -294,8 +359,8 @@ public final class LineageService implements LineageReader {
      */
     public void rebuildMlflow(dev.braid.sync.Source source) {
         db.write(c -> {
-            Instant now = clock.instant();
-            return replace(c, MlflowEdges.assertedBy(source.name()), mlflowEdges().derive(c, source.id(), source.name(), now), now);
+            rebuildMlflow(c, source);
+            return null;
         });
     }
 
@@ -308,6 +373,12 @@ public final class LineageService implements LineageReader {
             Instant now = clock.instant();
             return replace(c, WandbEdges.assertedBy(source.name()), new WandbEdges().derive(c, source.id(), source.name(), now), now);
         });
+    }
+
+    /** {@link #rebuildMlflow(dev.braid.sync.Source)} inside the caller's transaction. */
+    void rebuildMlflow(Connection c, dev.braid.sync.Source source) throws SQLException {
+        Instant now = clock.instant();
+        replace(c, MlflowEdges.assertedBy(source.name()), mlflowEdges().derive(c, source.id(), source.name(), now), now);
     }
 
     private int replace(Connection c, String assertedBy, GraphChanges changes, Instant now) throws SQLException {
@@ -390,7 +461,6 @@ public final class LineageService implements LineageReader {
         return clock;
     }
 
-    /** Stored nodes for {@code ids}, in that order; an id only edges mention gets a bare node. */
     private synchronized MlflowEdges mlflowEdges() {
         if (mlflow == null) {
             mlflow = new MlflowEdges();
@@ -398,15 +468,52 @@ public final class LineageService implements LineageReader {
         return mlflow;
     }
 
+    /**
+     * Stored nodes for {@code ids}, in that order; an id only edges mention gets a bare node.
+     * Commits an indexed repository holds get their {@code subject}, for labels people know.
+     */
     private List<LineageNode> nodes(Connection c, Collection<String> ids) throws SQLException {
         Map<String, LineageNode> byId = new HashMap<>();
         store.nodes(c, ids).forEach(n -> byId.put(n.id().value(), n));
+        withSubjects(c, byId);
         List<LineageNode> out = new ArrayList<>(ids.size());
         for (String id : ids) {
             LineageNode n = byId.get(id);
             out.add(n != null ? n : new LineageNode(new NodeId(id), id.substring(id.indexOf(':') + 1), "", Map.of()));
         }
         return out;
+    }
+
+    /** Adds the subject of every commit node whose commit an indexed repository holds (one query per 500). */
+    private static void withSubjects(Connection c, Map<String, LineageNode> byId) throws SQLException {
+        Map<String, List<String>> idsBySha = new HashMap<>();
+        for (LineageNode node : byId.values()) {
+            if (node.kind().equals(NodeKind.COMMIT) && !node.properties().containsKey("subject")) {
+                String id = node.id().value();
+                String sha = id.substring(id.lastIndexOf(':') + 1);
+                if (sha.length() == 40) {
+                    idsBySha.computeIfAbsent(sha, k -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        for (List<String> chunk : Chunks.of(idsBySha.keySet())) {
+            try (PreparedStatement st = c.prepareStatement("SELECT hash, subject FROM commits WHERE repo_id IN (SELECT source_id FROM repositories) AND hash IN ("
+                    + Chunks.placeholders(chunk.size()) + ")")) {
+                Chunks.bind(st, 1, chunk);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        for (String id : idsBySha.getOrDefault(rs.getString(1), List.of())) {
+                            LineageNode node = byId.get(id);
+                            if (node != null && !node.properties().containsKey("subject")) {
+                                Map<String, String> properties = new java.util.LinkedHashMap<>(node.properties());
+                                properties.put("subject", rs.getString(2));
+                                byId.put(id, new LineageNode(node.id(), node.name(), node.status(), properties));
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static String checkLabel(String label) {

@@ -111,6 +111,25 @@ final class LineageStore {
     }
 
     /**
+     * Deletes every edge, ended edge and column link {@code source} asserted (a source being
+     * removed: its history goes with it); returns how many live edges went.
+     */
+    int deleteAssertedBy(Connection c, String source) throws SQLException {
+        int removed;
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM lineage_edges WHERE asserted_by = ?")) {
+            st.setString(1, source);
+            removed = st.executeUpdate();
+        }
+        for (String table : List.of("lineage_edges_ended", "lineage_columns")) {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE asserted_by = ?")) {
+                st.setString(1, source);
+                st.executeUpdate();
+            }
+        }
+        return removed;
+    }
+
+    /**
      * Keeps accepted events, in order; for each, whether it was new (false when an event with the
      * same canonical hash was kept before, or earlier in the same list).
      */
@@ -162,15 +181,22 @@ final class LineageStore {
     }
 
     List<LineageNode> find(Connection c, String text, int limit) throws SQLException {
+        return find(c, text, null, limit);
+    }
+
+    /** Nodes (of {@code kind} when not null) whose id or name contains {@code text}, exact and prefix matches first. */
+    List<LineageNode> find(Connection c, String text, NodeKind kind, int limit) throws SQLException {
         String needle = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         try (PreparedStatement st = c.prepareStatement("SELECT " + NODE_COLUMNS + """
-                 FROM lineage_nodes WHERE lower(id) LIKE ?1 ESCAPE '\\' OR lower(name) LIKE ?1 ESCAPE '\\'
+                 FROM lineage_nodes WHERE (lower(id) LIKE ?1 ESCAPE '\\' OR lower(name) LIKE ?1 ESCAPE '\\')
+                 AND (?5 IS NULL OR kind = ?5)
                 ORDER BY CASE WHEN lower(name) = ?2 OR lower(id) = ?2 THEN 0 WHEN lower(name) LIKE ?3 ESCAPE '\\' THEN 1 ELSE 2 END,
                          length(name), name LIMIT ?4""")) {
             st.setString(1, needle);
             st.setString(2, text.toLowerCase(java.util.Locale.ROOT));
             st.setString(3, needle.substring(1));
             st.setInt(4, limit);
+            st.setString(5, kind == null ? null : kind.id());
             List<LineageNode> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -112,14 +112,14 @@ public final class OpenLineageMapper {
         }
         NodeId repoId = LineageIds.repository(repo);
         NodeId commit = LineageIds.commit(repo, version);
-        out.node(repoId, LineageIds.repoKey(repo), Map.of("url", repo));
+        out.nodeWithFallbackName(repoId, LineageIds.repoKey(repo), Map.of("url", repo));
         Map<String, String> props = new LinkedHashMap<>();
         props.put("sha", version.toLowerCase(java.util.Locale.ROOT));
         props.put("repository", LineageIds.repoKey(repo));
         if (location.hasNonNull("path")) {
             props.put("path", location.get("path").asText());
         }
-        out.node(commit, version.substring(0, Math.min(12, version.length())).toLowerCase(java.util.Locale.ROOT), props);
+        out.nodeWithFallbackName(commit, version.substring(0, Math.min(12, version.length())).toLowerCase(java.util.Locale.ROOT), props);
         out.edge(repoId, commit, EdgeKind.CONTAINS, SOURCE, at);
         out.edge(commit, run, EdgeKind.BUILT_FROM, SOURCE, at);
     }
@@ -168,7 +168,13 @@ public final class OpenLineageMapper {
         if (!schema.isEmpty()) {
             props.put("schema", schema);
         }
-        out.node(dataset, name.name(), props);
+        // A dataset named without any facet carries no name of its own, only its identity: it names
+        // the node only if no other source (DVC, MLflow) has named it already.
+        if (hasFacets(d)) {
+            out.node(dataset, name.name(), props);
+        } else {
+            out.nodeWithFallbackName(dataset, name.name(), props);
+        }
         JsonNode version = d.path("facets").path("version");
         if (!version.isObject() || version.path("_deleted").asBoolean(false) || !version.path("datasetVersion").isTextual()) {
             return dataset;
@@ -178,6 +184,11 @@ public final class OpenLineageMapper {
         out.node(versionId, name.name() + "@" + (v.length() > 12 ? v.substring(0, 12) : v), Map.of("version", v, "dataset", dataset.value()));
         out.edge(dataset, versionId, EdgeKind.VERSION, SOURCE, at);
         return versionId;
+    }
+
+    private static boolean hasFacets(JsonNode dataset) {
+        JsonNode facets = dataset.path("facets");
+        return facets.isObject() && facets.size() > 0;
     }
 
     private static void columns(JsonNode d, Instant at, GraphChanges.Builder out) {

@@ -45,6 +45,27 @@ public final class Repositories {
         return new Repositories(c, out);
     }
 
+    /**
+     * The keys of the indexed repositories a person may name {@code name}: the git source of that
+     * name (its key), or the repository whose key it is. Empty when none matches.
+     */
+    static List<String> keysNamed(Connection c, String name) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT r.path, r.remote_url, s.name FROM repositories r"
+                + " JOIN sources s ON s.id = r.source_id ORDER BY r.source_id");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String path = LineageIds.repoKey(rs.getString(1));
+                String remote = rs.getString(2) == null || rs.getString(2).isBlank() ? null : LineageIds.repoKey(rs.getString(2));
+                String key = remote != null ? remote : path;
+                if (name.equals(rs.getString(3)) || name.equals(key) || name.equals(path)) {
+                    out.add(key);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The repository key for a commit named with {@code address} (may be null); null when nothing says which. */
     public String keyFor(String sha, String address) throws SQLException {
         if (address != null && !address.isBlank()) {

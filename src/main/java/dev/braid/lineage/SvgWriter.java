@@ -49,7 +49,7 @@ final class SvgWriter {
         double w = placed.width();
         double h = placed.height();
         out.append("<g class=\"node\" data-id=\"").append(text(node.id().value())).append("\"><title>")
-                .append(text(node.id().value())).append("</title>\n");
+                .append(text(NodeLabels.label(node) + " — " + node.id().value())).append("</title>\n");
         String paint = " fill=\"#f6f8fa\" stroke=\"" + colour + "\" stroke-width=\"1.4\"";
         NodeShape shape = NodeShape.of(node.kind());
         switch (shape) {
@@ -69,7 +69,7 @@ final class SvgWriter {
                 number(left - 8), number(y + 9), number(h - 18), colour));
         int fits = (int) ((w - (left - x) - 22) / CHAR_WIDTH);
         out.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"12\" font-weight=\"bold\" fill=\"#1f2328\">%s</text>%n",
-                number(left), number(y + 19), text(fit(node.name(), fits))));
+                number(left), number(y + 19), text(fit(NodeLabels.label(node), fits))));
         String detail = node.kind().id() + (node.status().isEmpty() ? "" : " · " + node.status().toLowerCase(Locale.ROOT));
         out.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"10\" fill=\"#57606a\">%s</text>%n",
                 number(left), number(y + 35), text(fit(detail, fits + 3))));

@@ -2,6 +2,7 @@ package dev.braid.pipelines;
 
 import dev.braid.lineage.EdgeKind;
 import dev.braid.lineage.GraphChanges;
+import dev.braid.lineage.LineageCleanup;
 import dev.braid.lineage.LineageIds;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.NodeId;
@@ -9,6 +10,7 @@ import dev.braid.lineage.NodeKind;
 import dev.braid.lineage.Repositories;
 import dev.braid.store.Database;
 import dev.braid.sync.Source;
+import dev.braid.sync.SourceCleanup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,6 +86,18 @@ public final class PipelineLineage {
             }
             default -> null;
         };
+    }
+
+    /**
+     * What removing or renaming a pipeline source of {@code kind} does to its lineage: its edges
+     * and nodes go, or are derived again under the new name (node ids contain the source's name).
+     */
+    public List<SourceCleanup> cleanups(String kind) {
+        // The job → MLflow run links are asserted apart: a rename relabels them (their ids follow
+        // the job nodes, moved by the first cleanup); a removal drops them with the job nodes.
+        return List.of(LineageCleanup.derived(kind, assertedBy(""), List.of(PIPELINE_RUN.id(), CI_JOB.id()),
+                        (c, source) -> lineage.replace(c, assertedBy(source.name()), derive(c, source).changes())),
+                LineageCleanup.relabelled(kind, linksAssertedBy("")));
     }
 
     /** Derives again the edges {@code source} asserts: its runs and jobs, then its jobs' MLflow runs. */

@@ -90,6 +90,14 @@ public final class RepositoryService {
                 : addLocal(Path.of(target), name, null, variables);
     }
 
+    /**
+     * What removing a repository source takes away besides its cached rows: the clone Braid made
+     * under its data folder (never a folder the user added).
+     */
+    public dev.braid.sync.SourceCleanup cleanup() {
+        return new RepoCleanup(clonesDir);
+    }
+
     static boolean isUrl(String text) {
         return text.contains("://") || SCP_LIKE.matcher(text).matches();
     }

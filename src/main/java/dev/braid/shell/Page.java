@@ -8,6 +8,7 @@ public enum Page {
     FEATURES("features", "Features", true),
     PIPELINES("pipelines", "Pipelines", true),
     LINEAGE("lineage", "Lineage", true),
+    SOURCES("sources", "Sources", true),
     AUDIT("audit", "Audit", true),
     SYNC_LOG("sync-log", "Sync log", true),
     SETTINGS("settings", "Settings", true);

@@ -41,14 +41,14 @@ public final class PlaceholderViewModel {
 
     public String howToFeedIt() {
         return switch (page) {
-            case EXPERIMENTS -> "Fed by an MLflow tracking server or a local mlruns folder. Braid cannot sync these yet; "
-                    + "once it can, add one with Add source… in the toolbar and its URL or folder.";
+            case EXPERIMENTS -> "Fed by an MLflow tracking server or a local store (an mlflow.db file or an mlruns folder):"
+                    + " add one with Add source… in the toolbar.";
             case FEATURES -> "Fed by the feature definitions in your repositories and feature store. Braid cannot sync "
                     + "these yet; add the repositories that hold them with Add source… in the toolbar.";
             case PIPELINES -> "Fed by your CI service and by pipeline files (.github/workflows, .gitlab-ci.yml, dvc.yaml) "
                     + "in repositories you add with Add source… in the toolbar. Syncing pipeline runs is not available yet.";
-            case LINEAGE -> "Fed by OpenLineage events and by the links between the other sources. Braid cannot receive "
-                    + "these yet; add repositories with Add source… in the toolbar to start.";
+            case LINEAGE -> "Fed by OpenLineage events and by the links between the other sources: add repositories, "
+                    + "MLflow stores or an OpenLineage events file with Add source… in the toolbar.";
             default -> "";
         };
     }

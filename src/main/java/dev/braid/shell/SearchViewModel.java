@@ -1,86 +1,116 @@
 package dev.braid.shell;
 
-import dev.braid.repos.CommitHit;
-import dev.braid.repos.RepoSummary;
-import dev.braid.repos.RepositoryService;
+import dev.braid.sync.PlainErrors;
 import dev.braid.ui.TaskRunner;
+import dev.braid.ui.search.SearchProvider;
+import dev.braid.ui.search.SearchResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The toolbar's search across every repository: repositories by name, commits by subject, author
- * or hash prefix. Answers to an older query that arrive late are dropped.
+ * The window-wide search (Ctrl+K): every registered {@link SearchProvider} is asked, and their
+ * results are listed grouped under each kind's heading, in the order the providers were
+ * registered. A kind that fails says so under its heading; the others still answer. Answers to an
+ * older query that arrive late are dropped; "no results" is said plainly.
  */
 public final class SearchViewModel {
-    static final int COMMIT_LIMIT = 50;
-    private final RepositoryService repositories;
-    private final Navigator navigator;
+    /** At most this many results per kind. */
+    static final int PER_KIND = 8;
     private final TaskRunner runner;
-    private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
-    private final ObservableList<SearchHit> readOnlyHits = FXCollections.unmodifiableObservableList(hits);
+    private final List<SearchProvider> providers = new ArrayList<>();
+    private final ObservableList<SearchRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<SearchRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private long generation;
 
-    public SearchViewModel(RepositoryService repositories, Navigator navigator, TaskRunner runner) {
-        this.repositories = repositories;
-        this.navigator = navigator;
+    public SearchViewModel(TaskRunner runner) {
         this.runner = runner;
     }
 
-    public ObservableList<SearchHit> hits() {
-        return readOnlyHits;
+    /** Adds a kind of thing to search, listed after those registered before it. */
+    public SearchViewModel register(SearchProvider provider) {
+        providers.add(provider);
+        return this;
     }
 
-    /** "3 results", "No matches", or a failure. */
+    /** Headings and results, in order. */
+    public ObservableList<SearchRow> rows() {
+        return readOnlyRows;
+    }
+
+    /** "12 results", "No results for “x”", or "" with no query. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+
     public void search(String text) {
         long asked = ++generation;
-        String query = text == null ? "" : text.trim();
+        String query = text == null ? "" : text.strip();
         if (query.isEmpty()) {
-            hits.clear();
+            rows.clear();
             status.set("");
+            searching.set(false);
             return;
         }
-        runner.run(() -> find(query), found -> {
+        searching.set(true);
+        List<SearchProvider> asking = List.copyOf(providers);
+        runner.run(() -> find(asking, query), found -> {
             if (asked == generation) {
-                hits.setAll(found);
-                status.set(found.isEmpty() ? "No matches for “" + query + "”" : found.size() + " results");
+                searching.set(false);
+                rows.setAll(found);
+                long hits = found.stream().filter(r -> !r.isHeading()).count();
+                status.set(hits == 0 ? "No results for “" + query + "”" : hits == 1 ? "1 result" : hits + " results");
             }
         }, failure -> {
             if (asked == generation) {
-                hits.clear();
-                status.set("Search failed: " + failure.getMessage());
+                searching.set(false);
+                rows.clear();
+                status.set("Search failed: " + PlainErrors.describe(failure));
             }
         });
     }
 
-    /** Opens a hit in the Repositories view and clears the results. */
-    public void choose(SearchHit hit) {
+    /** Shows what {@code row} found, and clears the results. Headings do nothing. */
+    public void choose(SearchRow row) {
+        if (row == null || row.isHeading()) {
+            return;
+        }
         generation++;
-        hits.clear();
+        rows.clear();
         status.set("");
-        navigator.openRepository(hit.repoId(), hit.hash());
+        row.result().open().run();
     }
 
-    private List<SearchHit> find(String query) {
-        String lower = query.toLowerCase(Locale.ROOT);
-        List<SearchHit> out = new ArrayList<>();
-        for (RepoSummary repo : repositories.list()) {
-            if (repo.name().toLowerCase(Locale.ROOT).contains(lower)) {
-                out.add(new SearchHit(repo.sourceId(), null, repo.name(), "repository · " + repo.location()));
+    /** The first result, for Enter in the search box; null when there is none. */
+    public SearchRow first() {
+        return rows.stream().filter(r -> !r.isHeading()).findFirst().orElse(null);
+    }
+
+    private static List<SearchRow> find(List<SearchProvider> providers, String query) {
+        List<SearchRow> out = new ArrayList<>();
+        for (SearchProvider provider : providers) {
+            List<SearchResult> found;
+            try {
+                found = provider.find(query, PER_KIND);
+            } catch (Exception e) {
+                out.add(SearchRow.heading(provider.title() + ": could not search (" + PlainErrors.describe(e) + ")"));
+                continue;
             }
-        }
-        for (CommitHit hit : repositories.search(query, COMMIT_LIMIT)) {
-            out.add(new SearchHit(hit.repoId(), hit.commit().hash(), hit.commit().subject(),
-                    hit.repoName() + " · " + hit.commit().shortHash() + " · " + hit.commit().authorName()));
+            if (!found.isEmpty()) {
+                out.add(SearchRow.heading(provider.title()));
+                found.forEach(r -> out.add(SearchRow.of(r)));
+            }
         }
         return out;
     }

@@ -18,14 +18,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class ShellToolbar {
     private final HBox root;
     private final TextField search = new TextField();
+    private ListView<SearchRow> results;
 
-    ShellToolbar(SyncStatusViewModel sync, SearchViewModel searchModel, ListView<SearchHit> results, Runnable addSource) {
+    ShellToolbar(SyncStatusViewModel sync, SearchViewModel searchModel, ListView<SearchRow> results, Runnable addSource) {
+        this.results = results;
         Label title = new Label("Braid");
         title.getStyleClass().add("app-title");
         Button add = new Button("Add source…", new FontIcon(Feather.PLUS));
+        add.setMnemonicParsing(false);
         add.setId("addSourceButton");
         add.setOnAction(event -> addSource.run());
         Button syncNow = new Button("Sync now", new FontIcon(Feather.REFRESH_CW));
+        syncNow.setMnemonicParsing(false);
         syncNow.setId("syncNowButton");
         syncNow.setOnAction(event -> sync.syncNow());
         syncNow.disableProperty().bind(sync.syncingProperty());
@@ -34,6 +38,7 @@ final class ShellToolbar {
         progress.setPrefWidth(140);
         progress.progressProperty().bind(sync.progressProperty());
         Button cancel = new Button("Cancel", new FontIcon(Feather.X));
+        cancel.setMnemonicParsing(false);
         cancel.setId("cancelSyncButton");
         cancel.setOnAction(event -> sync.cancel());
         for (Node node : new Node[] {progress, cancel}) {
@@ -44,19 +49,20 @@ final class ShellToolbar {
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         search.setId("globalSearch");
-        search.setPromptText("Search repositories and commits (Ctrl+K)");
+        search.setPromptText("Search everything (Ctrl+K)");
         search.setPrefColumnCount(30);
         search.textProperty().addListener((obs, old, now) -> searchModel.search(now));
         search.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
-                results.requestFocus();
-                results.getSelectionModel().selectFirst();
+            if (event.getCode() == KeyCode.DOWN && searchModel.first() != null) {
+                this.results.requestFocus();
+                this.results.getSelectionModel().select(searchModel.first());
                 event.consume();
-            } else if (event.getCode() == KeyCode.ENTER && !results.getItems().isEmpty()) {
-                searchModel.choose(results.getItems().get(0));
+            } else if (event.getCode() == KeyCode.ENTER && searchModel.first() != null) {
+                searchModel.choose(searchModel.first());
                 event.consume();
             } else if (event.getCode() == KeyCode.ESCAPE) {
                 search.clear();
+                event.consume();
             }
         });
         HBox searchBox = new HBox(6, new FontIcon(Feather.SEARCH), search);
@@ -69,6 +75,11 @@ final class ShellToolbar {
 
     Node node() {
         return root;
+    }
+
+    /** The results list the arrow keys move into. */
+    void useResults(ListView<SearchRow> list) {
+        this.results = list;
     }
 
     TextField searchField() {

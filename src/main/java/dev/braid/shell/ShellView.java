@@ -13,8 +13,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -30,18 +31,16 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ListView<Page> navigation = new ListView<>();
+    private final javafx.scene.control.TextField searchField;
 
     public ShellView(ShellViewModel model, SyncStatusViewModel sync, SearchViewModel search,
-                     AddSourceViewModel addSource, Function<Page, Node> pages, Clock clock) {
+                     Runnable addSource, Function<Page, Node> pages, Clock clock) {
         this.model = model;
         this.pages = pages;
-        ListView<SearchHit> results = searchResults(search);
-        ShellToolbar toolbar = new ShellToolbar(sync, search, results, () -> {
-            addSource.reset();
-            Window owner = root.getScene() == null ? null : root.getScene().getWindow();
-            new AddSourceDialog(addSource, owner, "Add source", "Add a git repository: a folder on this computer or a URL to clone.",
-                    source -> model.openRepository(source.id(), null)).show();
-        });
+        ShellToolbar toolbar = new ShellToolbar(sync, search, new ListView<>(), addSource);
+        this.searchField = toolbar.searchField();
+        ListView<SearchRow> results = searchResults(search);
+        toolbar.useResults(results);
         root.setTop(toolbar.node());
         root.setLeft(navigation());
         content.setMinSize(0, 0);
@@ -52,7 +51,16 @@ public final class ShellView {
         root.setBottom(new StatusBar(sync, model, clock).node());
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> shortcut(event, toolbar));
         // Results float over the screen only while the search box or the results have the focus.
-        results.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(search.hits())
+        Label none = new Label();
+        none.setId("searchStatus");
+        none.getStyleClass().addAll("search-results", "search-none");
+        none.textProperty().bind(search.statusProperty());
+        none.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(search.rows()).and(search.statusProperty().isNotEmpty())
+                .and(toolbar.searchField().focusedProperty()));
+        none.setMouseTransparent(true);
+        centre.getChildren().add(none);
+        StackPane.setAlignment(none, Pos.TOP_RIGHT);
+        results.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(search.rows())
                 .and(toolbar.searchField().focusedProperty().or(results.focusedProperty())));
         root.setId("shell");
         root.getStyleClass().add("shell");
@@ -100,6 +108,7 @@ public final class ShellView {
             case FEATURES -> Feather.DATABASE;
             case PIPELINES -> Feather.PLAY_CIRCLE;
             case LINEAGE -> Feather.SHARE_2;
+            case SOURCES -> Feather.SERVER;
             case AUDIT -> Feather.SHIELD;
             case SYNC_LOG -> Feather.LIST;
             case SETTINGS -> Feather.SETTINGS;
@@ -107,35 +116,88 @@ public final class ShellView {
         };
     }
 
-    private ListView<SearchHit> searchResults(SearchViewModel search) {
-        ListView<SearchHit> results = new ListView<>(search.hits());
+    /**
+     * The results floating under the search box: each kind's heading, then its results; arrows move
+     * over the results (never onto a heading), Enter or a click opens one, Escape goes back to the box.
+     */
+    private ListView<SearchRow> searchResults(SearchViewModel search) {
+        ListView<SearchRow> results = new ListView<>(search.rows());
         results.setId("searchResults");
         results.getStyleClass().add("search-results");
-        results.setFixedCellSize(30);
-        results.setMaxWidth(620);
+        results.setMaxWidth(640);
+        results.setPrefWidth(640);
         results.maxHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(360, search.hits().size() * 30 + 4.0), search.hits()));
-        results.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(SearchHit hit, boolean empty) {
-                super.updateItem(hit, empty);
-                setText(empty || hit == null ? null : hit.toString());
-                setGraphic(empty || hit == null ? null : new FontIcon(hit.isCommit() ? Feather.GIT_COMMIT : Feather.FOLDER));
+                () -> Math.min(480, search.rows().size() * 34 + 6.0), search.rows()));
+        results.setCellFactory(list -> new SearchCell());
+        results.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            int index = now.intValue();
+            if (index >= 0 && index < results.getItems().size() && results.getItems().get(index).isHeading()) {
+                // Headings are not results: step over them in the direction of travel.
+                int next = old.intValue() > index ? index - 1 : index + 1;
+                if (next >= 0 && next < results.getItems().size()) {
+                    results.getSelectionModel().clearAndSelect(next);
+                } else {
+                    results.getSelectionModel().clearAndSelect(old.intValue());
+                }
             }
         });
-        results.setOnKeyPressed(event -> {
-            SearchHit hit = results.getSelectionModel().getSelectedItem();
-            if (event.getCode() == KeyCode.ENTER && hit != null) {
-                search.choose(hit);
+        results.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            SearchRow row = results.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && row != null) {
+                search.choose(row);
+                event.consume();
+            } else if (event.getCode() == KeyCode.ESCAPE || event.getCode() == KeyCode.UP
+                    && results.getSelectionModel().getSelectedItem() == search.first()) {
+                searchField.requestFocus();
+                event.consume();
             }
         });
         results.setOnMouseClicked(event -> {
-            SearchHit hit = results.getSelectionModel().getSelectedItem();
-            if (hit != null) {
-                search.choose(hit);
+            SearchRow row = results.getSelectionModel().getSelectedItem();
+            if (row != null && !row.isHeading()) {
+                search.choose(row);
             }
         });
         return results;
+    }
+
+    /** A heading (bold, not selectable) or a result: icon, title and where it is. */
+    private static final class SearchCell extends ListCell<SearchRow> {
+        @Override
+        protected void updateItem(SearchRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("search-heading", "search-hit");
+            setMnemonicParsing(false);
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                setDisable(false);
+                return;
+            }
+            if (row.isHeading()) {
+                setText(row.heading());
+                setGraphic(null);
+                getStyleClass().add("search-heading");
+                setDisable(false);
+                setMouseTransparent(true);
+                setFocusTraversable(false);
+                return;
+            }
+            setMouseTransparent(false);
+            Label title = new Label(row.result().title());
+            title.setMnemonicParsing(false);
+            title.getStyleClass().add("search-hit-title");
+            Label detail = new Label(row.result().detail());
+            detail.setMnemonicParsing(false);
+            detail.getStyleClass().addAll("text-muted", "search-hit-detail");
+            title.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(8, new FontIcon(row.result().icon()), title, detail);
+            line.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(line);
+            setTooltip(new javafx.scene.control.Tooltip(row.toString()));
+            getStyleClass().add("search-hit");
+        }
     }
 
     /** Ctrl+K (or Ctrl+F) jumps to the search box; Ctrl+1 … Ctrl+7 open the screens in navigation order. */

@@ -27,19 +27,24 @@ public final class SyncLogView {
         title.getStyleClass().add("title-2");
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
-        TableView<SyncRun> table = new TableView<>(model.runs());
+        dev.braid.ui.KeptSelection<SyncRun, Long> kept = new dev.braid.ui.KeptSelection<>(model.runs(), SyncRun::id);
+        TableView<SyncRun> table = new TableView<>(kept.items());
+        kept.attach(table.getSelectionModel());
         table.setId("syncLogTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("source", "Source", 160, SyncRun::sourceName));
         table.getColumns().add(column("start", "Started", 175, run -> Formats.dateTimeSeconds(run.startedAt(), zone)));
         table.getColumns().add(column("end", "Ended", 175, run -> Formats.dateTimeSeconds(run.endedAt(), zone)));
         table.getColumns().add(column("outcome", "Outcome", 110, run -> run.outcome().name().toLowerCase()));
-        table.getColumns().add(column("counts", "Added / changed / removed", 200,
+        table.getColumns().add(column("counts", "Added / changed / removed", 230,
                 run -> run.counts().added() + " / " + run.counts().changed() + " / " + run.counts().removed()));
         table.getColumns().add(column("attempts", "Attempts", 90, run -> Integer.toString(run.attempts())));
-        table.getColumns().add(column("error", "Error", 260, run -> run.error() == null ? "" : run.error()));
+        table.getColumns().add(column("error", "Problem", 300, run -> run.error() == null ? "" : run.error()));
         table.getColumns().add(warningsColumn());
-        table.setPlaceholder(new Label("No syncs yet."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.loadedProperty())
+                .then("No syncs yet. Add a source, then press Sync now.").otherwise("Reading the sync log…"));
+        table.setPlaceholder(placeholder);
         ColumnLayout.bind(table, savedLayout, saveLayout);
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(10, title, status, table);
@@ -77,8 +82,20 @@ public final class SyncLogView {
     private static TableColumn<SyncRun, String> column(String id, String title, double width, Function<SyncRun, String> value) {
         TableColumn<SyncRun, String> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(width);
+        // The heading always shows whole: about nine pixels a character plus room for the sort arrow.
+        double heading = 9 * title.length() + 30;
+        column.setMinWidth(heading);
+        column.setPrefWidth(Math.max(width, heading));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        // Long values (an error, a source's name) are cut to the column; the whole text is on hover.
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         return column;
     }
 }

@@ -16,6 +16,7 @@ public final class SyncLogViewModel {
     private final ObservableList<SyncRun> items = FXCollections.observableArrayList();
     private final ObservableList<SyncRun> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loaded = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loaded");
 
     public SyncLogViewModel(SyncRunStore runs, SyncStatusViewModel sync, TaskRunner runner) {
         this.runs = runs;
@@ -31,10 +32,16 @@ public final class SyncLogViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** False until the log was read once. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
     public void refresh() {
         runner.run(() -> runs.recent(LIMIT), found -> {
-            items.setAll(found);
+            dev.braid.ui.ListUpdates.update(items, found, SyncRun::id);
+            loaded.set(true);
             status.set(found.isEmpty() ? "No syncs yet. Add a source, then press Sync now." : "");
-        }, failure -> status.set("Could not read the sync log: " + failure.getMessage()));
+        }, failure -> status.set("Could not read the sync log: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 }

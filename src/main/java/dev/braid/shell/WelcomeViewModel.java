@@ -1,38 +1,55 @@
 package dev.braid.shell;
 
-import dev.braid.sync.Source;
+import dev.braid.sync.PlainErrors;
 import dev.braid.sync.SyncContext;
 import dev.braid.ui.TaskRunner;
+import dev.braid.ui.sources.SourceForms;
+import dev.braid.ui.sources.SourceGroup;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The first-start page: open a repository folder, clone one, or open the demo workspace. Opening
- * and cloning go through {@link AddSourceViewModel}; the demo runs here.
+ * The first-start page: one card per family of sources (git repositories, MLflow experiments,
+ * OpenLineage events, and whatever kinds are registered later), each opening the Add-source dialog
+ * on that family, and the demo workspace, which is created here.
  */
 public final class WelcomeViewModel {
-    private final AddSourceViewModel addSource;
+    private final SourceForms forms;
     private final SyncStatusViewModel sync;
     private final Navigator navigator;
     private final DemoOpener demo;
     private final TaskRunner runner;
+    private final Consumer<String> addSource;
     private final ReadOnlyBooleanWrapper demoBusy = new ReadOnlyBooleanWrapper(this, "demoBusy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
-    /** {@code demo} may be null when this build has no demo workspace. */
-    public WelcomeViewModel(AddSourceViewModel addSource, SyncStatusViewModel sync, Navigator navigator,
-                            DemoOpener demo, TaskRunner runner) {
-        this.addSource = addSource;
+    /**
+     * {@code demo} may be null when this build has no demo workspace; {@code addSource} opens the
+     * Add-source dialog on a group (by id).
+     */
+    public WelcomeViewModel(SourceForms forms, SyncStatusViewModel sync, Navigator navigator, DemoOpener demo,
+                            TaskRunner runner, Consumer<String> addSource) {
+        this.forms = forms;
         this.sync = sync;
         this.navigator = navigator;
         this.demo = demo;
         this.runner = runner;
+        this.addSource = addSource;
     }
 
-    public AddSourceViewModel addSource() {
-        return addSource;
+    /** The families of sources to offer, in the order registered. */
+    public List<SourceGroup> groups() {
+        return forms.groups();
+    }
+
+    /** Opens the Add-source dialog on the first kind of {@code group}. */
+    public void add(SourceGroup group) {
+        message.set("");
+        addSource.accept(group.id());
     }
 
     public boolean demoAvailable() {
@@ -43,22 +60,9 @@ public final class WelcomeViewModel {
         return demoBusy.getReadOnlyProperty();
     }
 
-    /** Progress and failures of the demo, in plain words; folder errors are on {@link #addSource()}. */
+    /** Progress and failures of the demo, in plain words. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
-    }
-
-    /** Adds the repository in {@code folder} and shows it. */
-    public void openFolder(String folder) {
-        addSource.reset();
-        addSource.locationProperty().set(folder);
-        message.set("");
-        addSource.add(this::added);
-    }
-
-    /** A source was added from this page: show it. */
-    public void added(Source source) {
-        navigator.openRepository(source.id(), null);
     }
 
     public void openDemo() {
@@ -84,11 +88,12 @@ public final class WelcomeViewModel {
         }, done -> {
             demoBusy.set(false);
             message.set("");
+            sync.sourcesChanged();
             sync.syncNow();
             navigator.show(Page.REPOSITORIES);
         }, failure -> {
             demoBusy.set(false);
-            message.set("Could not create the demo workspace: " + failure.getMessage());
+            message.set("Could not create the demo workspace: " + PlainErrors.describe(failure));
         });
     }
 }

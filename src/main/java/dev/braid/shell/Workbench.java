@@ -1,7 +1,10 @@
 package dev.braid.shell;
 
+import dev.braid.experiments.ExperimentService;
+import dev.braid.experiments.ui.ExperimentSearch;
 import dev.braid.experiments.ui.ExperimentsView;
 import dev.braid.experiments.ui.ExperimentsViewModel;
+import dev.braid.experiments.ui.MlflowSourceForms;
 import dev.braid.experiments.ui.SelectedVersion;
 import dev.braid.experiments.ui.RunFeatures;
 import dev.braid.features.FeatureLineage;
@@ -17,21 +20,36 @@ import dev.braid.lineage.ui.LineageExplorerView;
 import dev.braid.lineage.ui.LineageExplorerViewModel;
 import dev.braid.lineage.ui.LineageLinks;
 import dev.braid.lineage.ui.LineageReceiverViewModel;
+import dev.braid.lineage.ui.LineageSearch;
+import dev.braid.lineage.ui.OpenLineageSourceForms;
 import dev.braid.lineage.ui.ReceiverStarter;
 import dev.braid.pipelines.PipelineService;
+import dev.braid.pipelines.ui.PipelineRunSearch;
+import dev.braid.pipelines.ui.PipelineSourceForms;
 import dev.braid.pipelines.ui.PipelinesView;
 import dev.braid.pipelines.ui.PipelinesViewModel;
+import dev.braid.repos.RepositoryService;
+import dev.braid.repos.ui.GitSourceForms;
 import dev.braid.repos.ui.RepositoriesView;
+import dev.braid.repos.ui.RepositorySearch;
 import dev.braid.repos.ui.RepositoriesViewModel;
+import dev.braid.shell.sources.AddSourceDialog;
+import dev.braid.shell.sources.AddSourceViewModel;
+import dev.braid.shell.sources.SourcesView;
+import dev.braid.shell.sources.SourcesViewModel;
 import dev.braid.security.SecurityServices;
 import dev.braid.security.ui.AuditView;
 import dev.braid.security.ui.AuditViewModel;
 import dev.braid.security.ui.VersionGovernanceView;
 import dev.braid.security.ui.VersionGovernanceViewModel;
 import dev.braid.store.Settings;
+import dev.braid.sync.Source;
 import dev.braid.ui.TaskRunner;
+import dev.braid.ui.sources.SourceForms;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -57,10 +75,15 @@ public final class Workbench {
     private final ShellView view;
     private final TaskRunner runner;
     private final ScheduledExecutorService scheduler;
+    private final SourceForms sourceForms = new SourceForms();
+    private final AddSourceViewModel addSource;
+    /** Where a newly added source is shown, by kind; the Sources page for kinds not listed. */
+    private final Map<String, Consumer<Source>> sourceOpeners = new HashMap<>();
     private LineageReceiverViewModel lineageReceiver;
     private SecurityServices security;
     private AuditViewModel audit;
     private PipelinesViewModel pipelines;
+    private final SearchViewModel search;
 
     /** {@code demo} may be null when no demo workspace is available. */
     public Workbench(WorkbenchServices services, TaskRunner runner, ScheduledExecutorService scheduler, DemoOpener demo) {
@@ -73,6 +96,7 @@ public final class Workbench {
         this.shell = new ShellViewModel(services.sources(), settings, runner);
         this.repositories = new RepositoriesViewModel(services.repositories(), runner);
         shell.setRepositoryOpener(repositories::open);
+        repositories.setSourceAdder(() -> showAddSource(GitSourceForms.GROUP.id()));
         sync.finishedRunsProperty().addListener((obs, old, now) -> repositories.refresh());
         this.experiments = services.experiments() == null ? null
                 : new ExperimentsViewModel(services.experiments(),
@@ -80,12 +104,31 @@ public final class Workbench {
                         services.clock().getZone());
         if (experiments != null) {
             sync.finishedRunsProperty().addListener((obs, old, now) -> experiments.refresh());
+            experiments.setSourceAdder(() -> showAddSource(MlflowSourceForms.GROUP.id()));
+            experiments.setColumnMemory(new dev.braid.experiments.ui.ColumnMemory() {
+                @Override
+                public java.util.Optional<String> load(String scope) {
+                    return java.util.Optional.ofNullable(settings.current().tableColumns().get(scope));
+                }
+
+                @Override
+                public void save(String scope, String columns) {
+                    settings.update(s -> s.withTableColumns(scope, columns));
+                }
+            });
         }
-        AddSourceViewModel addSource = new AddSourceViewModel(services.repositories(), sync, runner);
-        SearchViewModel search = new SearchViewModel(services.repositories(), shell, runner);
+        registerSourceForms();
+        this.addSource = new AddSourceViewModel(sourceForms, sync, services.sourceManager(), runner);
+        this.search = new SearchViewModel(runner);
         this.settingsModel = new SettingsViewModel(services.dataDir().toString(), settings, periodicSync);
         this.syncLog = new SyncLogViewModel(services.syncRuns(), sync, runner);
-        this.welcome = new WelcomeViewModel(new AddSourceViewModel(services.repositories(), sync, runner), sync, shell, demo, runner);
+        this.welcome = new WelcomeViewModel(sourceForms, sync, shell, demo, runner, this::showAddSource);
+        sync.sourcesChangedProperty().addListener((obs, old, now) -> {
+            repositories.refresh();
+            if (experiments != null) {
+                experiments.refresh();
+            }
+        });
         this.lineage = services.lineage() == null ? null
                 : new LineageExplorerViewModel(services.lineage(), lineageLinks(), runner);
         if (lineage != null) {
@@ -117,7 +160,82 @@ public final class Workbench {
                 experiments.registry().setFeatures(used);
             }
         }
-        this.view = new ShellView(shell, sync, search, addSource, this::buildPage, services.clock());
+        if (lineage != null) {
+            sync.sourcesChangedProperty().addListener((obs, old, now) -> lineage.refresh());
+        }
+        registerSearch(search);
+        sourceOpeners.put(RepositoryService.KIND, source -> shell.openRepository(source.id(), null));
+        sourceOpeners.put(ExperimentService.KIND, source -> shell.show(experiments == null ? Page.SOURCES : Page.EXPERIMENTS));
+        this.view = new ShellView(shell, sync, search, () -> showAddSource(null), this::buildPage, services.clock());
+    }
+
+    /**
+     * The kinds of source the Add-source dialog and the welcome page offer. A feature adds its
+     * own here: its group once, then each form (see {@link dev.braid.ui.sources.SourceForm}).
+     */
+    private void registerSourceForms() {
+        sourceForms.register(GitSourceForms.GROUP)
+                .register(GitSourceForms.folder(services.repositories()))
+                .register(GitSourceForms.clone(services.repositories()));
+        if (services.experiments() != null) {
+            sourceForms.register(MlflowSourceForms.GROUP)
+                    .register(MlflowSourceForms.server(services.experiments()))
+                    .register(MlflowSourceForms.database(services.experiments()))
+                    .register(MlflowSourceForms.mlruns(services.experiments()));
+        }
+        if (services.lineageImporter() != null) {
+            sourceForms.register(OpenLineageSourceForms.GROUP)
+                    .register(OpenLineageSourceForms.importFile(services.lineageImporter()));
+        }
+    }
+
+    /**
+     * What the window-wide search (Ctrl+K) finds, in the order its groups are listed. A feature adds
+     * its own here (see {@link dev.braid.ui.search.SearchProvider}).
+     */
+    private void registerSearch(SearchViewModel search) {
+        search.register(RepositorySearch.repositories(services.repositories(), shell::openRepository))
+                .register(RepositorySearch.commits(services.repositories(), shell::openRepository));
+        if (experiments != null) {
+            Consumer<Runnable> inExperiments = action -> {
+                shell.show(Page.EXPERIMENTS);
+                action.run();
+            };
+            search.register(ExperimentSearch.experiments(services.experiments(), inExperiments, experiments))
+                    .register(ExperimentSearch.runs(services.experiments(), inExperiments, experiments))
+                    .register(ExperimentSearch.models(services.experiments(), inExperiments, experiments));
+        }
+        if (lineage != null) {
+            Consumer<dev.braid.lineage.NodeId> focus = id -> {
+                shell.show(Page.LINEAGE);
+                lineage.focus(id);
+            };
+            search.register(LineageSearch.datasets(services.lineage(), focus))
+                    .register(LineageSearch.jobs(services.lineage(), focus));
+        }
+    }
+
+    /** Every kind of source the window offers; register more before the window is shown. */
+    public SourceForms sourceForms() {
+        return sourceForms;
+    }
+
+    /** The Add-source dialog's model (one per window). */
+    public AddSourceViewModel addSource() {
+        return addSource;
+    }
+
+    /** Opens the Add-source dialog on the first kind of {@code group}, or on the last kind chosen when null. */
+    public void showAddSource(String group) {
+        addSource.reset(group);
+        javafx.stage.Window owner = view.root().getScene() == null ? null : view.root().getScene().getWindow();
+        new AddSourceDialog(addSource, owner, this::added).show();
+    }
+
+    /** A source was added from the window: every screen hears of it, and the one that shows it opens. */
+    private void added(Source source) {
+        sync.sourcesChanged();
+        sourceOpeners.getOrDefault(source.kind(), s -> shell.show(Page.SOURCES)).accept(source);
     }
 
     public Parent root() {
@@ -201,6 +319,15 @@ public final class Workbench {
                             shown.openRun(run.source(), run.id());
                         })).toList());
         sync.finishedRunsProperty().addListener((obs, old, now) -> pipelines.refresh());
+        sourceForms.register(PipelineSourceForms.GROUP);
+        PipelineSourceForms.all(service).forEach(sourceForms::register);
+        search.register(new PipelineRunSearch(service, services.lineage(), (source, runId) -> {
+            shell.show(Page.PIPELINES);
+            shown.openRun(source, runId);
+        }));
+        for (String kind : PipelineService.KINDS) {
+            sourceOpeners.put(kind, source -> shell.show(Page.PIPELINES));
+        }
         RepositoryCommitLinks commitsOfRepos = new RepositoryCommitLinks(services.repositories(), shell::openRepository);
         pipelines.definition().setDefinitions(new dev.braid.pipelines.RunDefinitions(
                 new dev.braid.pipelines.definitions.PipelineDefinitionService(
@@ -271,6 +398,8 @@ public final class Workbench {
                     settings.current().tableColumns().get(SyncLogView.TABLE_ID),
                     layout -> settings.update(s -> s.withTableColumns(SyncLogView.TABLE_ID, layout))).node();
             case SETTINGS -> new SettingsView(settingsModel).node();
+            case SOURCES -> new SourcesView(new SourcesViewModel(sync, services.sourceManager(), sourceForms, runner),
+                    services.clock(), () -> showAddSource(null)).node();
             case EXPERIMENTS -> experiments == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()
                     : new ExperimentsView(experiments, security == null ? null : selected -> governancePanel(selected)).node();
             case AUDIT -> audit == null ? new PlaceholderView(new PlaceholderViewModel(page)).node()

@@ -32,11 +32,8 @@ final class FailureClassifier {
         return SyncFailure.permanent(describe(error), error);
     }
 
+    /** The failure in plain words, for the sync log and the status bar (never a class name). */
     static String describe(Throwable error) {
-        String message = error.getMessage();
-        if (message == null || message.isBlank()) {
-            return error.getClass().getSimpleName();
-        }
-        return message;
+        return PlainErrors.describe(error);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** The {@code sources} table: what Braid syncs from, with each source's configuration and cursor. */
 public final class SourceStore {
-    private static final String COLUMNS = "id, kind, name, config, created_at";
+    private static final String COLUMNS = "id, kind, name, config, created_at, paused";
     private final Database db;
     private final Clock clock;
     private final FlatJson json = new FlatJson();
@@ -90,12 +90,55 @@ public final class SourceStore {
 
     /** Removes a source and, through cascading keys, everything cached from it. */
     public void delete(long id) {
+        db.write(c -> delete(c, id));
+    }
+
+    /**
+     * Removes a source inside the caller's transaction; the cascading keys take every table row
+     * keyed by it along. Returns whether it was there.
+     */
+    public boolean delete(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM sources WHERE id = ?")) {
+            st.setLong(1, id);
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    /** Renames a source inside the caller's transaction; the caller checked that the name is free. */
+    public void rename(Connection c, long id, String name) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE sources SET name = ? WHERE id = ?")) {
+            st.setString(1, name);
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** Pauses or resumes a source. */
+    public void setPaused(long id, boolean paused) {
         db.write(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM sources WHERE id = ?")) {
-                st.setLong(1, id);
+            try (PreparedStatement st = c.prepareStatement("UPDATE sources SET paused = ? WHERE id = ?")) {
+                st.setInt(1, paused ? 1 : 0);
+                st.setLong(2, id);
                 return st.executeUpdate();
             }
         });
+    }
+
+    /** Replaces a source's configuration inside the caller's transaction (its cursor stays). */
+    public void saveConfig(Connection c, long id, Map<String, String> config) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE sources SET config = ? WHERE id = ?")) {
+            st.setString(1, toJson(config));
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** The source as stored now, read inside the caller's transaction. */
+    public Optional<Source> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM sources WHERE id = ?")) {
+            st.setLong(1, id);
+            return readAll(st).stream().findFirst();
+        }
     }
 
     /** The source's sync cursor (its own JSON), read inside a transaction. */
@@ -122,7 +165,7 @@ public final class SourceStore {
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 out.add(new Source(rs.getLong(1), rs.getString(2), rs.getString(3), fromJson(rs.getString(4)),
-                        Instant.ofEpochMilli(rs.getLong(5))));
+                        Instant.ofEpochMilli(rs.getLong(5)), rs.getInt(6) != 0));
             }
         }
         return out;

@@ -65,12 +65,24 @@ public final class SyncEngine {
         return fresh;
     }
 
+    /**
+     * "Sync everything": starts every source of {@code sources} that is not paused (the window's
+     * Sync now, the periodic sync, {@code braid sync} without names). {@link #start} syncs a
+     * paused source when it is asked for by name.
+     */
     public List<SyncJob> startAll(Collection<Source> sources, SyncListener listener) {
         List<SyncJob> jobs = new ArrayList<>();
         for (Source source : sources) {
-            jobs.add(start(source, listener));
+            if (!source.paused()) {
+                jobs.add(start(source, listener));
+            }
         }
         return jobs;
+    }
+
+    /** The sync of {@code sourceId} under way now, if any. */
+    public java.util.Optional<SyncJob> running(long sourceId) {
+        return java.util.Optional.ofNullable(running.get(sourceId));
     }
 
     /** The syncs under way now. */

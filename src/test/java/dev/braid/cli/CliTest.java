@@ -38,7 +38,9 @@ class CliTest {
                 {"runs", "compare", "--help"}, {"runs", "tag", "--help"}, {"models", "--help"},
                 {"models", "list", "--help"}, {"lineage", "--help"}, {"lineage", "import", "--help"},
                 {"lineage", "serve", "--help"}, {"lineage", "show", "--help"}, {"lineage", "path", "--help"},
-                {"lineage", "impact", "--help"}, {"lineage", "label", "--help"}, {"lineage", "export", "--help"}}) {
+                {"lineage", "impact", "--help"}, {"lineage", "label", "--help"}, {"lineage", "export", "--help"},
+                {"source", "--help"}, {"source", "list", "--help"}, {"source", "rename", "--help"},
+                {"source", "remove", "--help"}, {"source", "pause", "--help"}, {"source", "resume", "--help"}}) {
             CliRun cli = new CliRun(home);
             assertEquals(0, cli.run(args), String.join(" ", args));
             assertTrue(cli.out().startsWith("Usage: braid"), cli.out());

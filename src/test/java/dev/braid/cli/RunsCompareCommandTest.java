@@ -44,6 +44,10 @@ class RunsCompareCommandTest {
                         Map.of("stage", "draft"));
                 run(c, source, "bbbb2222", "trial-1", Map.of("lr", "0.05", "model", "xgb"), Map.of("loss", 0.4),
                         Map.of("stage", "draft"));
+                update(c, "INSERT INTO experiments(source_id, experiment_id, name) VALUES (?, '2', 'churn')", source);
+                run(c, source, "aaaa9999", "trial-1", Map.of("lr", "0.2", "model", "lgbm"), Map.of("loss", 0.7),
+                        Map.of("stage", "final"));
+                update(c, "UPDATE runs SET experiment_id = '2', start_time = 2000 WHERE run_id = 'aaaa9999'");
                 return null;
             });
         }
@@ -85,7 +89,49 @@ class RunsCompareCommandTest {
         assertEquals(2, one.run("runs", "compare", "aaaa1111"));
         CliRun unknown = new CliRun(home);
         assertEquals(2, unknown.run("runs", "compare", "aaaa1111", "cccc3333"));
-        assertTrue(unknown.err().contains("no cached run cccc3333"), unknown.err());
+        assertTrue(unknown.err().contains("no cached run has the id, id prefix or name cccc3333"), unknown.err());
+    }
+
+    @Test
+    void runsAreNamedByIdPrefixOrRunNameAndAnAmbiguousOneListsTheCandidates() {
+        CliRun prefixes = new CliRun(home);
+        assertEquals(0, prefixes.run("runs", "compare", "aaaa1", "bbbb"), prefixes.err());
+        assertTrue(prefixes.out().lines().findFirst().orElse("").matches("\\s*KIND\\s+KEY\\s+aaaa1111\\s+bbbb2222"), prefixes.out());
+
+        CliRun ambiguous = new CliRun(home);
+        assertEquals(2, ambiguous.run("runs", "compare", "trial-0", "trial-1"));
+        assertTrue(ambiguous.err().contains("trial-1 names 2 runs; give more of the id, or --experiment NAME"), ambiguous.err());
+        assertTrue(ambiguous.err().contains("aaaa9999  trial-1  (churn, offline)"), ambiguous.err());
+        assertTrue(ambiguous.err().contains("bbbb2222  trial-1  (fraud, offline)"), ambiguous.err());
+
+        CliRun byName = new CliRun(home);
+        assertEquals(0, byName.run("runs", "compare", "trial-0", "trial-1", "--experiment", "fraud"), byName.err());
+        assertTrue(byName.out().contains("bbbb2222"), byName.out());
+
+        CliRun shortPrefix = new CliRun(home);
+        assertEquals(2, shortPrefix.run("runs", "compare", "aaaa", "bbbb"));
+        assertTrue(shortPrefix.err().contains("aaaa names 2 runs"), shortPrefix.err());
+    }
+
+    @Test
+    void runsListShowsTheKeysItWasAskedAboutAndRefusesAnUnknownExperiment() {
+        CliRun list = new CliRun(home);
+        assertEquals(0, list.run("runs", "list", "--order-by", "metrics.loss ASC", "--filter", "params.model = 'xgb'",
+                "--columns", "stage,attributes.user_id"), list.err());
+        List<List<String>> rows = list.out().lines().map(line -> Arrays.asList(line.strip().split("\\s+"))).toList();
+        assertEquals(List.of("RUN", "EXPERIMENT", "NAME", "STATUS", "STARTED", "metrics.loss", "params.model", "tags.stage",
+                "attributes.user_id"), rows.get(0));
+        assertEquals("bbbb2222", rows.get(1).get(0));
+        assertEquals(List.of("0.4", "xgb", "draft", "-"), rows.get(1).subList(rows.get(1).size() - 4, rows.get(1).size()));
+
+        CliRun unknown = new CliRun(home);
+        assertEquals(2, unknown.run("runs", "list", "--experiment", "frod"));
+        assertTrue(unknown.err().contains("unknown experiment: frod (did you mean fraud?)"), unknown.err());
+
+        CliRun badColumn = new CliRun(home);
+        assertEquals(2, badColumn.run("runs", "list", "--columns", "los"));
+        assertTrue(badColumn.err().contains("no cached run has a metric, param or tag called los (did you mean metrics.loss"),
+                badColumn.err());
     }
 
     @Test

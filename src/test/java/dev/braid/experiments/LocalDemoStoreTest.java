@@ -51,7 +51,8 @@ class LocalDemoStoreTest {
             }
             assertTrue(runs.stream().map(RunSummary::sourceCommit).distinct().count() >= 20, "runs spread over the history");
 
-            RunSummary child = runs.stream().filter(r -> r.parentRunId() != null).findFirst().orElseThrow();
+            RunSummary child = runs.stream().filter(r -> r.parentRunId() != null && r.status().equals("FINISHED")).findFirst()
+                    .orElseThrow();
             RunDetail parent = experiments.run(mlflow.id(), child.parentRunId()).orElseThrow();
             assertEquals(8, parent.childRunIds().size());
             assertTrue(experiments.metricHistory(child.runPk(), "val_auc").size() > 20);

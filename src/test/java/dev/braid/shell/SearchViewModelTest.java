@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.braid.app.AppContext;
 import dev.braid.repos.CommitRow;
 import dev.braid.repos.HistoryQuery;
+import dev.braid.repos.ui.RepositorySearch;
 import dev.braid.sync.Source;
 import dev.braid.ui.GitFixture;
 import dev.braid.ui.ImmediateTaskRunner;
+import dev.braid.ui.search.SearchProvider;
+import dev.braid.ui.search.SearchResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +32,9 @@ class SearchViewModelTest {
     void open() throws Exception {
         context = GitFixture.open(temp.resolve("braid"));
         source = GitFixture.addAndSync(context, GitFixture.mergeRepository(temp.resolve("weather-model")));
-        Navigator navigator = new Navigator() {
-            @Override
-            public void show(Page page) {
-                opened.add(page.id());
-            }
-
-            @Override
-            public void openRepository(long repoId, String hash) {
-                opened.add(repoId + ":" + hash);
-            }
-        };
-        model = new SearchViewModel(context.repositories(), navigator, new ImmediateTaskRunner());
+        model = new SearchViewModel(new ImmediateTaskRunner())
+                .register(RepositorySearch.repositories(context.repositories(), (id, hash) -> opened.add(id + ":" + hash)))
+                .register(RepositorySearch.commits(context.repositories(), (id, hash) -> opened.add(id + ":" + hash)));
     }
 
     @AfterEach
@@ -48,41 +42,66 @@ class SearchViewModelTest {
         context.close();
     }
 
-    @Test
-    void findsCommitsBySubject() {
-        model.search("feature work");
-
-        assertTrue(model.hits().stream().anyMatch(hit -> hit.isCommit() && hit.title().equals("feature work")));
+    private List<String> lines() {
+        return model.rows().stream().map(SearchRow::toString).toList();
     }
 
     @Test
-    void findsRepositoriesByNameAndCommitsByHashPrefix() {
+    void resultsAreGroupedUnderTheirKindInTheOrderProvidersWereRegistered() {
+        model.search("weather");
+
+        assertEquals("Repositories", model.rows().get(0).heading());
+        assertTrue(model.rows().get(1).result().title().equals("weather-model"), lines().toString());
+        assertEquals("1 result", model.statusProperty().get());
+
+        model.search("work");
+        assertEquals("Commits", model.rows().get(0).heading(), "no repository matches: its heading is left out");
+        assertTrue(lines().stream().anyMatch(l -> l.startsWith("feature work — weather-model · ")), lines().toString());
+    }
+
+    @Test
+    void commitsAreFoundByHashPrefixAndChoosingOneOpensItAndClearsTheResults() {
         CommitRow third = context.repositories().history(HistoryQuery.all(source.id()), 0, 10).stream()
                 .filter(row -> row.subject().equals("third")).findFirst().orElseThrow();
 
-        model.search("weather");
-        assertTrue(model.hits().stream().anyMatch(hit -> !hit.isCommit() && hit.title().equals("weather-model")));
-
         model.search(third.hash().substring(0, 8));
-        assertEquals(third.hash(), model.hits().get(0).hash());
+        SearchRow first = model.first();
+        assertEquals("third", first.result().title());
+
+        model.choose(model.rows().get(0));
+        assertTrue(opened.isEmpty(), "a heading opens nothing");
+        model.choose(first);
+
+        assertEquals(List.of(source.id() + ":" + third.hash()), opened);
+        assertTrue(model.rows().isEmpty());
     }
 
     @Test
-    void choosingAHitOpensItAndClearsTheResults() {
-        model.search("main work");
-        SearchHit hit = model.hits().stream().filter(SearchHit::isCommit).findFirst().orElseThrow();
+    void aKindThatFailsSaysSoAndTheOthersStillAnswer() {
+        model.register(new SearchProvider() {
+            @Override
+            public String title() {
+                return "Pipeline runs";
+            }
 
-        model.choose(hit);
+            @Override
+            public List<SearchResult> find(String query, int limit) throws Exception {
+                throw new java.net.ConnectException("Connection refused");
+            }
+        });
 
-        assertEquals(List.of(source.id() + ":" + hit.hash()), opened);
-        assertTrue(model.hits().isEmpty());
+        model.search("weather");
+
+        assertTrue(lines().contains("Pipeline runs: could not search (the connection was refused (nothing is listening at"
+                + " that address and port, or a firewall blocks it))"), lines().toString());
+        assertTrue(lines().contains("weather-model — " + context.repositories().list().get(0).location()), lines().toString());
     }
 
     @Test
-    void blankSearchClearsAndNoMatchSaysSo() {
+    void blankSearchClearsAndNoResultSaysSoPlainly() {
         model.search("zzz-nothing-like-this");
-        assertTrue(model.hits().isEmpty());
-        assertTrue(model.statusProperty().get().startsWith("No matches"));
+        assertTrue(model.rows().isEmpty());
+        assertEquals("No results for “zzz-nothing-like-this”", model.statusProperty().get());
 
         model.search("  ");
         assertEquals("", model.statusProperty().get());

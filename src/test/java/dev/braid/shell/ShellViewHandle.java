@@ -1,5 +1,6 @@
 package dev.braid.shell;
 
+import dev.braid.shell.sources.AddSourceDialogHandle;
 import dev.braid.testing.FxWait;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,16 +34,31 @@ public final class ShellViewHandle {
 
     public AddSourceDialogHandle clickAddSource() throws TimeoutException {
         robot.clickOn("#addSourceButton");
-        FxWait.untilShowing(robot, "#sourceLocation");
+        FxWait.untilShowing(robot, "#sourceKinds");
         return new AddSourceDialogHandle(robot);
     }
 
+    /** Each source in the status bar as "name: state", one a line, or what the bar says without sources. */
     public String sourceStates() {
         StringBuilder out = new StringBuilder();
         for (Node node : robot.lookup("#sourceStates").queryAs(Pane.class).getChildren()) {
-            out.append(((Label) node).getText()).append('\n');
+            Label label = (Label) node;
+            out.append(label.getAccessibleText() != null ? label.getAccessibleText() : label.getText()).append('\n');
         }
         return out.toString();
+    }
+
+    /** The status bar's dot of the source called {@code name}: its health style and its tooltip. */
+    public String[] sourceDot(String name) {
+        for (Node node : robot.lookup("#sourceStates").queryAs(Pane.class).getChildren()) {
+            Label label = (Label) node;
+            if (name.equals(label.getText())) {
+                String health = label.getGraphic().getStyleClass().stream().filter(c -> c.startsWith("source-dot-"))
+                        .findFirst().orElse("");
+                return new String[] {health, label.getTooltip() == null ? "" : label.getTooltip().getText()};
+            }
+        }
+        throw new AssertionError("no dot for " + name + " in " + sourceStates());
     }
 
     public void clickSyncLog() {

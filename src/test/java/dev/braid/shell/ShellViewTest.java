@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.braid.shell.sources.AddSourceDialogHandle;
 import dev.braid.ui.WindowFixture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -38,8 +39,8 @@ class ShellViewTest {
 
         shell.waitUntilShowing("welcome");
 
-        assertTrue(shell.showing("welcomeOpenRepository"));
-        assertTrue(shell.showing("welcomeCloneRepository"));
+        assertTrue(shell.showing("welcome-git"));
+        assertTrue(shell.showing("welcome-openlineage"));
         assertTrue(shell.showing("welcomeOpenDemo"));
         assertTrue(shell.sourceStates().contains("No sources yet"));
     }

@@ -24,9 +24,10 @@ class StatusBarViewTest {
     void start(Stage stage) throws Exception {
         window = new WindowFixture();
         Source source = GitFixture.addAndSync(window.context(), GitFixture.mergeRepository(window.folder().resolve("project")));
+        GitFixture.addAndSync(window.context(), GitFixture.linearRepository(window.folder().resolve("other"), 2));
         long run = window.context().syncRuns().begin(source.id(), Instant.now());
         window.context().syncRuns().finish(run, Instant.now(), SyncOutcome.UNREACHABLE, SyncCounts.NONE, 3,
-                "could not reach the remote");
+                dev.braid.sync.PlainErrors.describe(new java.net.ConnectException("Connection refused")));
         window.show(stage);
     }
 
@@ -36,12 +37,20 @@ class StatusBarViewTest {
     }
 
     @Test
-    void showsEachSourcesStateAndAClearOfflineIndicator(FxRobot robot) throws Exception {
+    void eachSourceHasItsOwnDotWithItsStoryOnHoverAndNoWindowWideOfflineState(FxRobot robot) throws Exception {
         ShellViewHandle shell = new ShellViewHandle(robot);
 
-        shell.waitUntilShowing("offlineIndicator");
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> shell.sourceStates().contains("project: unreachable") && shell.sourceStates().contains("other: up to date"));
 
-        assertTrue(shell.sourceStates().contains("project: offline"), shell.sourceStates());
-        assertTrue(shell.sourceStates().contains("last success"), shell.sourceStates());
+        String[] unreachable = shell.sourceDot("project");
+        assertTrue(unreachable[0].equals("source-dot-unreachable"), unreachable[0]);
+        assertTrue(unreachable[1].contains("Last problem: the connection was refused"), unreachable[1]);
+        assertTrue(unreachable[1].contains("Showing the data cached"), unreachable[1]);
+        assertTrue(shell.sourceDot("other")[0].equals("source-dot-ok"));
+        assertTrue(robot.lookup("#offlineIndicator").tryQuery().isEmpty(), "no window-wide offline badge");
+
+        robot.clickOn("#sourceState-" + window.context().sources().findByName("project").orElseThrow().id());
+        shell.waitUntilShowing("sourcesTable");
     }
 }

@@ -13,6 +13,8 @@ import dev.braid.ui.GitFixture;
 import dev.braid.ui.QueuedTaskRunner;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,17 +47,40 @@ class SyncStatusViewModelTest {
     }
 
     @Test
-    void aSourceWhoseLastSyncCouldNotReachItsRemoteShowsAsOffline() throws Exception {
+    void anUnreachableSourceIsThatSourcesStateOnlyWithItsProblemInWords() throws Exception {
         Source source = GitFixture.addAndSync(context, GitFixture.mergeRepository(temp.resolve("project")));
+        GitFixture.addAndSync(context, GitFixture.linearRepository(temp.resolve("other"), 2));
         recordRun(source, SyncOutcome.UNREACHABLE, "could not reach github.com");
 
         model.refresh();
 
-        SourceStatus status = model.statuses().get(0);
+        SourceStatus status = model.statuses().stream().filter(s -> s.sourceId() == source.id()).findFirst().orElseThrow();
         assertTrue(status.offline());
-        assertEquals("offline", status.state());
-        assertTrue(model.offlineProperty().get());
+        assertEquals("unreachable", status.state());
+        assertEquals(SourceStatus.Health.UNREACHABLE, status.health());
         assertTrue(status.lastSuccess() != null, "the last success is still known");
+        assertTrue(status.details(Instant.now()).contains("Last problem: could not reach github.com"), status.details(Instant.now()));
+        assertTrue(status.details(Instant.now()).contains("Showing the data cached"), status.details(Instant.now()));
+        SourceStatus other = model.statuses().stream().filter(s -> s.sourceId() != source.id()).findFirst().orElseThrow();
+        assertEquals(SourceStatus.Health.OK, other.health(), "the other source is not dragged into an offline state");
+    }
+
+    @Test
+    void rowsAreUpdatedInPlaceSoUnchangedOnesStayTheSameObjects() throws Exception {
+        Source one = GitFixture.addAndSync(context, GitFixture.mergeRepository(temp.resolve("one")));
+        GitFixture.addAndSync(context, GitFixture.linearRepository(temp.resolve("two"), 3));
+        model.refresh();
+        SourceStatus untouched = model.statuses().get(1);
+        List<String> changes = new ArrayList<>();
+        model.statuses().addListener((javafx.collections.ListChangeListener<SourceStatus>) change -> changes.add(change.toString()));
+
+        recordRun(one, SyncOutcome.FAILED, "permission denied");
+        model.refresh();
+
+        assertEquals(1, changes.size(), changes.toString());
+        assertTrue(untouched == model.statuses().get(1), "the unchanged row is the same object");
+        assertEquals("sync failed", model.statuses().get(0).state());
+        assertTrue(model.loadedProperty().get());
     }
 
     @Test
@@ -69,7 +94,6 @@ class SyncStatusViewModelTest {
         runner.drainUntil(() -> !model.syncingProperty().get() && log.runs().size() == 4);
 
         assertTrue(log.runs().stream().allMatch(run -> run.outcome() == SyncOutcome.SUCCEEDED));
-        assertFalse(model.offlineProperty().get());
         assertEquals(2, model.statuses().size());
         assertTrue(model.statuses().stream().allMatch(s -> s.state().equals("up to date")));
     }

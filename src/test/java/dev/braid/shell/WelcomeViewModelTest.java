@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.app.AppContext;
+import dev.braid.repos.ui.GitSourceForms;
 import dev.braid.ui.GitFixture;
 import dev.braid.ui.QueuedTaskRunner;
+import dev.braid.ui.sources.SourceForms;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ class WelcomeViewModelTest {
     private QueuedTaskRunner runner;
     private SyncStatusViewModel sync;
     private final List<String> shown = new ArrayList<>();
+    private final List<String> dialogs = new ArrayList<>();
     private final Navigator navigator = new Navigator() {
         @Override
         public void show(Page page) {
@@ -47,30 +50,19 @@ class WelcomeViewModelTest {
     }
 
     private WelcomeViewModel model(DemoOpener demo) {
-        return new WelcomeViewModel(new AddSourceViewModel(context.repositories(), sync, runner), sync, navigator, demo, runner);
+        SourceForms forms = new SourceForms().register(GitSourceForms.GROUP).register(GitSourceForms.folder(context.repositories()));
+        return new WelcomeViewModel(forms, sync, navigator, demo, runner, dialogs::add);
     }
 
     @Test
-    void openingARepositoryFolderAddsItAndShowsIt() throws Exception {
-        Path repository = GitFixture.mergeRepository(temp.resolve("project"));
+    void eachFamilyOfSourcesOpensTheAddSourceDialogOnIt() {
         WelcomeViewModel model = model(null);
 
-        model.openFolder(repository.toString());
+        assertEquals(List.of("git"), model.groups().stream().map(g -> g.id()).toList());
+        model.add(model.groups().get(0));
 
-        long id = context.sources().list().get(0).id();
-        assertEquals(List.of("repository " + id), shown);
+        assertEquals(List.of("git"), dialogs);
         assertFalse(model.demoAvailable());
-    }
-
-    @Test
-    void openingAFolderThatIsNotARepositorySaysWhy() {
-        WelcomeViewModel model = model(null);
-
-        model.openFolder(temp.toString());
-
-        assertFalse(model.addSource().errorProperty().get().isEmpty());
-        assertTrue(shown.isEmpty());
-        assertTrue(context.sources().list().isEmpty());
     }
 
     @Test
@@ -90,14 +82,14 @@ class WelcomeViewModelTest {
     }
 
     @Test
-    void aDemoThatFailsSaysSoAndStaysOnTheWelcomePage() {
+    void aDemoThatFailsSaysSoInWordsAndStaysOnTheWelcomePage() {
         WelcomeViewModel model = model(progress -> {
-            throw new java.io.IOException("disk full");
+            throw new java.nio.file.AccessDeniedException("/data/demo");
         });
 
         model.openDemo();
 
-        assertTrue(model.messageProperty().get().contains("disk full"));
+        assertEquals("Could not create the demo workspace: permission denied: /data/demo", model.messageProperty().get());
         assertTrue(shown.isEmpty());
     }
 }

@@ -50,7 +50,8 @@ public final class GitFixture {
     /** The window's services over {@code context}, with experiments and a lineage graph when given. */
     public static WorkbenchServices services(AppContext context, ExperimentService experiments, LineageReader lineage) {
         return new WorkbenchServices(context.dirs().dataDir(), context.settings(), context.sources(), context.syncRuns(),
-                context.syncEngine(), context.repositories(), Clock.system(ZoneOffset.UTC), experiments, lineage);
+                context.syncEngine(), context.repositories(), Clock.system(ZoneOffset.UTC), experiments, lineage,
+                context.sourceManager(), context.openLineageImporter());
     }
 
     /** Adds {@code repository} as a source and waits for its first sync to succeed. */

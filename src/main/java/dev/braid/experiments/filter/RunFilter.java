@@ -72,6 +72,23 @@ public final class RunFilter {
         return runSet;
     }
 
+    /** The keys the filter compares, each once, in the order written: what someone filtering wants to see. */
+    public java.util.List<NamedKey> namedKeys() {
+        java.util.LinkedHashSet<NamedKey> out = new java.util.LinkedHashSet<>();
+        collect(root, out);
+        return java.util.List.copyOf(out);
+    }
+
+    private static void collect(FilterNode node, java.util.Set<NamedKey> out) {
+        if (node instanceof FilterNode.And and) {
+            and.parts().forEach(part -> collect(part, out));
+        } else if (node instanceof FilterNode.Or or) {
+            or.parts().forEach(part -> collect(part, out));
+        } else if (node instanceof FilterNode.Comparison comparison) {
+            out.add(NamedKey.of(comparison.field()));
+        }
+    }
+
     FilterNode root() {
         return root;
     }

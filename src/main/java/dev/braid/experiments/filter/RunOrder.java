@@ -56,6 +56,11 @@ public final class RunOrder {
         return new RunOrder(keys);
     }
 
+    /** The keys ordered by, most significant first. */
+    public List<NamedKey> namedKeys() {
+        return keys.stream().map(k -> NamedKey.of(k.field())).toList();
+    }
+
     /** The ORDER BY list over {@code runs r} (without the words ORDER BY) and its parameters. */
     public SqlFragment orderBy() {
         return orderBy;

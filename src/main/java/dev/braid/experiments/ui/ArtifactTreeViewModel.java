@@ -77,7 +77,7 @@ public final class ArtifactTreeViewModel {
         runner.run(() -> service.list(runPk, folder), listing -> show(folder, listing), failure -> {
             // Asked again on the next expansion, which is how the user retries.
             asked.remove(folder);
-            status.set("Could not list " + (folder.isEmpty() ? "the artifacts" : folder) + ": " + failure.getMessage());
+            status.set("Could not list " + (folder.isEmpty() ? "the artifacts" : folder) + ": " + dev.braid.sync.PlainErrors.describe(failure));
         });
     }
 
@@ -112,7 +112,7 @@ public final class ArtifactTreeViewModel {
         }, failure -> {
             if (asked == selection) {
                 preview.set(Preview.MESSAGE);
-                message.set("Could not fetch " + entry.path() + ": " + failure.getMessage());
+                message.set("Could not fetch " + entry.path() + ": " + dev.braid.sync.PlainErrors.describe(failure));
             }
         });
     }

@@ -158,7 +158,7 @@ public final class CodeDiffViewModel {
         }, failure -> {
             if (asked == pairGeneration) {
                 loading.set(false);
-                note.set("Could not compare the commits: " + failure.getMessage());
+                note.set("Could not compare the commits: " + dev.braid.sync.PlainErrors.describe(failure));
             }
         });
     }
@@ -180,7 +180,7 @@ public final class CodeDiffViewModel {
             }
         }, failure -> {
             if (asked == fileGeneration) {
-                note.set("Could not read the diff of " + file.path() + ": " + failure.getMessage());
+                note.set("Could not read the diff of " + file.path() + ": " + dev.braid.sync.PlainErrors.describe(failure));
             }
         });
     }

@@ -45,7 +45,16 @@ public final class CompareView {
         Runnable columns = () -> {
             TableColumn<CompareRow, String> key = new TableColumn<>("Key");
             key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()).getReadOnlyProperty());
-            key.setPrefWidth(220);
+            key.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(String value, boolean empty) {
+                    super.updateItem(value, empty);
+                    setText(empty ? null : value);
+                    setMnemonicParsing(false);
+                    setTooltip(empty || value == null ? null : new javafx.scene.control.Tooltip(value));
+                }
+            });
+            key.setPrefWidth(250);
             List<TableColumn<CompareRow, ?>> all = new ArrayList<>();
             all.add(key);
             List<String> names = model.runNames();
@@ -126,13 +135,17 @@ public final class CompareView {
 
     private static TableColumn<CompareRow, String> runColumn(String name, int index) {
         TableColumn<CompareRow, String> column = new TableColumn<>(name);
-        column.setPrefWidth(140);
+        column.setId("compare-run-" + index);
+        // The header names the run in full: wide enough for its name, which is how people tell the runs apart.
+        column.setPrefWidth(Math.max(140, Math.min(420, 7.6 * name.length() + 30)));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().values().get(index)).getReadOnlyProperty());
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 setText(empty ? null : value);
+                setMnemonicParsing(false);
+                setTooltip(empty || value == null || value.isEmpty() ? null : new javafx.scene.control.Tooltip(value));
                 CompareRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 getStyleClass().remove("best-value");
                 if (row != null && row.best() == index) {

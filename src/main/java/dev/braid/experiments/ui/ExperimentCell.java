@@ -12,7 +12,9 @@ final class ExperimentCell extends ListCell<ExperimentEntry> {
     private static final PseudoClass STARRED = PseudoClass.getPseudoClass("starred");
     private final Label star = new Label();
     private final Label name = new Label();
-    private final HBox box = new HBox(6, star, name);
+    private final Label source = new Label();
+    private final javafx.scene.layout.VBox text = new javafx.scene.layout.VBox(1, name, source);
+    private final HBox box = new HBox(6, star, text);
     private final RunStars stars;
 
     ExperimentCell(RunStars stars) {
@@ -27,6 +29,15 @@ final class ExperimentCell extends ListCell<ExperimentEntry> {
         });
         star.setOnMouseClicked(javafx.event.Event::consume);
         box.setAlignment(Pos.CENTER_LEFT);
+        name.setMnemonicParsing(false);
+        name.setWrapText(true);
+        name.getStyleClass().add("experiment-name");
+        source.getStyleClass().addAll("text-muted", "text-small");
+        source.setMnemonicParsing(false);
+        // The name wraps rather than being cut: an experiment's name is how people tell them apart.
+        text.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        name.maxWidthProperty().bind(widthProperty().subtract(40));
         this.stars = stars;
     }
 
@@ -42,7 +53,10 @@ final class ExperimentCell extends ListCell<ExperimentEntry> {
         star.setText(starred ? "★" : "☆");
         star.setId("experiment-star-" + entry.experiment().experimentId());
         star.pseudoClassStateChanged(STARRED, starred);
-        name.setText(entry.label());
+        name.setText(entry.experiment().name());
+        source.setText(entry.sourceName());
+        setTooltip(new Tooltip(entry.experiment().name() + " (" + entry.sourceName() + ", experiment "
+                + entry.experiment().experimentId() + ")"));
         setGraphic(box);
     }
 }

@@ -1,6 +1,7 @@
 package dev.braid.experiments.ui;
 
 import dev.braid.experiments.RunSummary;
+import dev.braid.ui.KeptSelection;
 import java.io.File;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -18,7 +19,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -45,17 +45,40 @@ public final class ExperimentsView {
     /** With {@code versionPanel} (may be null) under the Models tab's versions table. */
     public ExperimentsView(ExperimentsViewModel model, VersionPanel versionPanel) {
         this.model = model;
-        ListView<ExperimentEntry> list = new ListView<>(model.experiments());
+        KeptSelection<ExperimentEntry, String> keptExperiments = new KeptSelection<>(model.experiments(),
+                e -> e.experiment().sourceId() + "/" + e.experiment().experimentId());
+        ListView<ExperimentEntry> list = new ListView<>(keptExperiments.items());
+        keptExperiments.attach(list.getSelectionModel());
         list.setId("experimentList");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(view -> new ExperimentCell(model.stars()));
         model.stars().experiments().addListener((javafx.collections.SetChangeListener<Object>) change -> list.refresh());
-        list.setPlaceholder(new Label("No experiments synced yet."));
-        list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ExperimentEntry>) change ->
-                model.selectExperiments(List.copyOf(list.getSelectionModel().getSelectedItems())));
+        list.setPlaceholder(loadingOr(model.experimentsLoadedProperty(), "Reading the experiments from the cache…",
+                "No experiments synced yet: sync the MLflow source (Sync now), or check its state on the Sources page."));
+        list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ExperimentEntry>) change -> {
+            // A sync refreshing the list is not the person choosing other experiments.
+            if (!keptExperiments.restoring()) {
+                model.selectExperiments(List.copyOf(list.getSelectionModel().getSelectedItems()));
+            }
+        });
         list.setMinWidth(0);
+        // Another screen (the search) chose experiments: the list shows that choice.
+        model.selectedExperiments().addListener((ListChangeListener<ExperimentEntry>) change -> {
+            if (!List.copyOf(list.getSelectionModel().getSelectedItems()).equals(List.copyOf(model.selectedExperiments()))) {
+                list.getSelectionModel().clearSelection();
+                for (ExperimentEntry entry : model.selectedExperiments()) {
+                    int index = list.getItems().indexOf(entry);
+                    if (index >= 0) {
+                        list.getSelectionModel().select(index);
+                        list.scrollTo(index);
+                    }
+                }
+            }
+        });
 
         table = RunsTable.create(model);
+        table.setPlaceholder(loadingOr(model.experimentsLoadedProperty().and(model.loadingProperty().not()),
+                "Reading the runs from the cache…", "No runs match. Choose other experiments or change the filter."));
         table.setRowFactory(view -> {
             TableRow<RunSummary> row = new TableRow<>();
             row.indexProperty().addListener((obs, old, index) -> {
@@ -77,6 +100,7 @@ public final class ExperimentsView {
         });
         Node chooser = new ColumnChooser(model.columns()).node();
         ToggleButton columns = new ToggleButton("Columns…");
+        columns.setMnemonicParsing(false);
         columns.setId("columnsButton");
         chooser.visibleProperty().bind(columns.selectedProperty());
         chooser.managedProperty().bind(columns.selectedProperty());
@@ -104,14 +128,22 @@ public final class ExperimentsView {
         modelsTab.setId("modelsTab");
         modelsTab.setClosable(false);
         model.registry().setRunOpener(this::openDetail);
+        model.runToOpenProperty().addListener((obs, old, run) -> {
+            if (run != null) {
+                tabs.getSelectionModel().select(0);
+                openDetail(run);
+                model.runOpened();
+            }
+        });
+        model.modelsRequestedProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(modelsTab));
         tabs.getTabs().addAll(runsTab, modelsTab);
         tabs.setId("experimentTabs");
         tabs.setMinSize(0, 0);
 
         SplitPane split = new SplitPane(list, tabs);
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(list, false);
-        Node empty = noSourcesNote();
+        Node empty = noSourcesNote(model);
         split.visibleProperty().bind(model.noSourcesProperty().not());
         empty.visibleProperty().bind(model.noSourcesProperty());
         root.getChildren().addAll(split, empty);
@@ -179,20 +211,40 @@ public final class ExperimentsView {
         tabs.getSelectionModel().select(tab);
     }
 
-    private static Node noSourcesNote() {
+    /** A placeholder: a spinner and "reading…" until {@code loaded}, then what to do about nothing being there. */
+    static Node loadingOr(javafx.beans.value.ObservableBooleanValue loaded, String loading, String empty) {
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setPrefSize(24, 24);
+        Label reading = new Label(loading, spinner);
+        reading.getStyleClass().add("loading-note");
+        Label none = new Label(empty);
+        none.setWrapText(true);
+        none.setMaxWidth(420);
+        none.getStyleClass().add("empty-note");
+        reading.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !loaded.get(), loaded));
+        none.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(loaded::get, loaded));
+        return new StackPane(reading, none);
+    }
+
+    private static Node noSourcesNote(ExperimentsViewModel model) {
         Label title = new Label("No MLflow source yet");
         title.getStyleClass().add("title-2");
-        Label how = new Label("Add an MLflow tracking server from a terminal, then sync:");
-        TextField command = new TextField("braid mlflow add http://127.0.0.1:5000 --name tracking");
-        command.setEditable(false);
-        command.getStyleClass().add("mono-field");
-        command.setMaxWidth(520);
-        Label then = new Label("Its experiments, runs and registered models appear here after the next sync "
-                + "(Sync now in the toolbar). Use --token-env VAR, or --username USER --password-env VAR, "
-                + "for servers that need credentials; secrets are read from the environment, never stored.");
+        Label how = new Label("Add an MLflow tracking server, a local mlflow.db or an mlruns folder. Its experiments, runs and "
+                + "registered models appear here after its first sync, and stay readable offline.");
+        how.setWrapText(true);
+        how.setMaxWidth(640);
+        Button add = new Button("Add an MLflow source…");
+        add.setId("experimentsAddSource");
+        add.setDefaultButton(true);
+        add.setOnAction(e -> model.addSource());
+        Label command = new Label("From a terminal: braid mlflow add http://127.0.0.1:5000 --name tracking");
+        command.getStyleClass().add("text-muted");
+        Label then = new Label("Servers that need credentials take the names of the environment variables holding them; "
+                + "secrets are read from the environment, never stored.");
         then.setWrapText(true);
         then.setMaxWidth(640);
-        VBox note = new VBox(12, title, how, command, then);
+        then.getStyleClass().add("text-muted");
+        VBox note = new VBox(12, title, how, add, command, then);
         note.setId("experimentsNoSource");
         note.getStyleClass().add("placeholder-page");
         note.setAlignment(Pos.TOP_LEFT);

@@ -47,12 +47,17 @@ public final class ExperimentsViewModel {
     // Read-only views are kept, not made per call: listeners on a throwaway wrapper vanish when it is collected.
     private final ObservableList<ExperimentEntry> experimentsView = FXCollections.unmodifiableObservableList(experiments);
     private final ObservableList<ExperimentEntry> selected = FXCollections.observableArrayList();
+    private final ObservableList<ExperimentEntry> selectedView = FXCollections.unmodifiableObservableList(selected);
+    private final ReadOnlyObjectWrapper<RunSummary> runToOpen = new ReadOnlyObjectWrapper<>(this, "runToOpen");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper modelsRequested =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "modelsRequested");
     private final RunPager pager;
     private final ObservableList<RunSummary> runs;
     private final ObservableList<RunSummary> runsView;
     private final RunStars stars;
     private final ReadOnlyBooleanWrapper noSources = new ReadOnlyBooleanWrapper(this, "noSources");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper experimentsLoaded = new ReadOnlyBooleanWrapper(this, "experimentsLoaded");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper filter = new ReadOnlyStringWrapper(this, "filter", "");
     private final ReadOnlyObjectWrapper<FilterProblem> filterProblem = new ReadOnlyObjectWrapper<>(this, "filterProblem");
@@ -63,11 +68,17 @@ public final class ExperimentsViewModel {
     private final RunGrouping grouping;
     private final ModelRegistryViewModel registry;
     private RunCells cells;
+    private NumberColumns numbers = NumberColumns.none();
+    private ColumnMemory columnMemory = ColumnMemory.NONE;
+    /** The set of experiments whose columns were last applied (remembered or suggested); null before. */
+    private String columnScope;
+    private boolean suggestColumns;
     private int lastShownRow;
     private RunEditService edits;
     private ArtifactService artifacts;
     private dev.braid.experiments.ArtifactScans artifactScans;
     private Consumer<String> lineageOpener;
+    private Runnable sourceAdder = () -> { };
     private CiRunLinks ciLinks = CiRunLinks.NONE;
     private RunFeatures features;
 
@@ -86,6 +97,43 @@ public final class ExperimentsViewModel {
         pager.setOnPage(this::pageArrived);
         pager.loadingProperty().addListener((obs, old, now) -> loading.set(now));
         this.registry = new ModelRegistryViewModel(service, runner, zone);
+        columns.onChosen(() -> columnMemory.save(scopeKey(), ColumnCodec.encode(columns.chosenKeys(), columns.shownAttributes())));
+    }
+
+    /**
+     * Where the columns chosen per set of experiments are remembered. Call before the first
+     * {@link #refresh()}; without it the choice lasts as long as the window.
+     */
+    public void setColumnMemory(ColumnMemory memory) {
+        this.columnMemory = memory;
+    }
+
+    /** The chosen experiments as a key for {@link ColumnMemory}: {@code runs:all} or {@code runs:<source>/<id>,...}. */
+    String scopeKey() {
+        List<String> keys = selected.stream().map(e -> e.experiment().sourceId() + "/" + e.experiment().experimentId())
+                .sorted().toList();
+        return keys.isEmpty() ? "runs:all" : "runs:" + String.join(",", keys);
+    }
+
+    /**
+     * For a set of experiments seen for the first time in this window: the columns remembered for
+     * it, else (once its first page of runs is read) the metrics and params that vary across it.
+     */
+    private void applyColumnsForScope() {
+        String scope = scopeKey();
+        if (scope.equals(columnScope)) {
+            return;
+        }
+        columnScope = scope;
+        java.util.Optional<String> remembered = columnMemory.load(scope);
+        if (remembered.isPresent()) {
+            List<RunColumn> decoded = ColumnCodec.decode(remembered.get());
+            columns.choose(decoded.stream().filter(c -> c.kind().keyed()).toList());
+            columns.showAttributes(decoded.stream().filter(c -> !c.kind().keyed()).toList());
+            suggestColumns = false;
+        } else {
+            suggestColumns = true;
+        }
     }
 
     /** The Models tab: registered models, their versions and logged models. */
@@ -144,6 +192,11 @@ public final class ExperimentsViewModel {
      * runs all nest under a collapsed parent adds no row, so no new row would come into view.
      */
     private void pageArrived() {
+        numbers = NumberColumns.of(runs);
+        if (suggestColumns && !runs.isEmpty()) {
+            suggestColumns = false;
+            columns.choose(ColumnChoice.suggest(runs, ColumnChoice.SUGGESTED_PER_KIND));
+        }
         showCount();
         pager.ensureLoaded(lastShownRow, nesting.rows().size());
     }
@@ -160,6 +213,11 @@ public final class ExperimentsViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** False until the experiments were read from the cache once: before that, "none" would not be true yet. */
+    public ReadOnlyBooleanProperty experimentsLoadedProperty() {
+        return experimentsLoaded.getReadOnlyProperty();
     }
 
     /** "42 runs", "100,000 runs · 400 loaded — scroll for more", or what went wrong. */
@@ -188,7 +246,32 @@ public final class ExperimentsViewModel {
 
     /** The text a cell of {@code column} shows for {@code run}. */
     public String cellText(RunSummary run, RunColumn column) {
-        return column.kind() == RunColumn.Kind.STAR ? (stars.isStarred(run) ? "★" : "☆") : cells.text(run, column);
+        return switch (column.kind()) {
+            case STAR -> stars.isStarred(run) ? "★" : "☆";
+            case METRIC -> numbers.format(column.key(), run.metrics().get(column.key()));
+            default -> cells.text(run, column);
+        };
+    }
+
+    /** Whether {@code column}'s cells are numbers, shown right-aligned: metrics, and params whose loaded values are all numbers. */
+    public boolean numeric(RunColumn column) {
+        if (column.kind() == RunColumn.Kind.METRIC) {
+            return true;
+        }
+        if (column.kind() != RunColumn.Kind.PARAM) {
+            return false;
+        }
+        boolean any = false;
+        for (RunSummary run : runs) {
+            String value = run.params().get(column.key());
+            if (value != null) {
+                if (!value.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** Reads sources, experiments and model versions again, keeping the chosen experiments, then the runs and the Models tab. */
@@ -204,12 +287,22 @@ public final class ExperimentsViewModel {
             noSources.set(loaded.noSources());
             cells = loaded.cells();
             stars.showExperimentStars(loaded.starred());
-            experiments.setAll(loaded.experiments());
-            selected.removeIf(s -> loaded.experiments().stream().noneMatch(e -> e.owns(s.experiment().sourceId(),
+            // In place: the list keeps its selection and scroll position while a sync refreshes it.
+            dev.braid.ui.ListUpdates.update(experiments, loaded.experiments(),
+                    e -> e.experiment().sourceId() + "/" + e.experiment().experimentId());
+            boolean gone = selected.removeIf(s -> loaded.experiments().stream().noneMatch(e -> e.owns(s.experiment().sourceId(),
                     s.experiment().experimentId())));
+            experimentsLoaded.set(true);
             reloadKeys();
-            reloadRuns(filter.get());
-        }, failure -> status.set("Could not read the experiments: " + failure.getMessage()));
+            applyColumnsForScope();
+            if (gone || pager.query() == null) {
+                reloadRuns(filter.get());
+            } else {
+                // The same runs read again as far as they were loaded: the filter, order, selection and scroll stay.
+                pager.reload(() -> stars.forgetChanges(), failure -> status.set("Could not read the runs: "
+                        + dev.braid.sync.PlainErrors.describe(failure)));
+            }
+        }, failure -> status.set("Could not read the experiments: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private record Loaded(boolean noSources, List<ExperimentEntry> experiments, RunCells cells,
@@ -221,6 +314,7 @@ public final class ExperimentsViewModel {
         if (!chosen.equals(selected)) {
             selected.setAll(chosen);
             reloadKeys();
+            applyColumnsForScope();
             reloadRuns(filter.get());
         }
     }
@@ -263,7 +357,7 @@ public final class ExperimentsViewModel {
     private void reloadKeys() {
         RunQuery scope = new RunQuery(null, List.of(), chosenKeys(), null, null, false, 0, 0);
         runner.run(() -> service.runKeys(scope), columns::setKeys,
-                failure -> status.set("Could not read the keys of the runs: " + failure.getMessage()));
+                failure -> status.set("Could not read the keys of the runs: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private void reloadRuns(String filterText) {
@@ -277,9 +371,9 @@ public final class ExperimentsViewModel {
         }, failure -> {
             FilterProblem problem = problemIn(failure);
             if (problem != null || !filterText.equals(filter.get())) {
-                filterProblem.set(problem != null ? problem : new FilterProblem(failure.getMessage(), -1));
+                filterProblem.set(problem != null ? problem : new FilterProblem(dev.braid.sync.PlainErrors.describe(failure), -1));
             } else {
-                status.set("Could not read the runs: " + failure.getMessage());
+                status.set("Could not read the runs: " + dev.braid.sync.PlainErrors.describe(failure));
             }
         });
     }
@@ -292,7 +386,7 @@ public final class ExperimentsViewModel {
             return;
         }
         runner.run(() -> service.runGroups(query, by, metrics), done,
-                failure -> status.set("Could not group the runs: " + failure.getMessage()));
+                failure -> status.set("Could not group the runs: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private void showCount() {
@@ -322,7 +416,65 @@ public final class ExperimentsViewModel {
             } else {
                 status.set("Commit " + RunFormats.shortHash(hash) + " is not in any indexed repository; add the repository to follow it.");
             }
-        }, failure -> status.set("Could not look up commit " + RunFormats.shortHash(hash) + ": " + failure.getMessage()));
+        }, failure -> status.set("Could not look up commit " + RunFormats.shortHash(hash) + ": " + dev.braid.sync.PlainErrors.describe(failure)));
+    }
+
+    /** The experiments shown, as the list should select them; changes when another screen asks for some. */
+    public ObservableList<ExperimentEntry> selectedExperiments() {
+        return selectedView;
+    }
+
+    /** Shows the runs of one experiment (as the list selects it), as the search does. */
+    public void showExperiment(long sourceId, String experimentId) {
+        List<ExperimentEntry> wanted = experiments.stream().filter(e -> e.owns(sourceId, experimentId)).toList();
+        if (!wanted.isEmpty()) {
+            selectExperiments(wanted);
+        }
+    }
+
+    /**
+     * Opens one run's detail, as the search does: every experiment is shown, filtered to that run,
+     * and {@link #runToOpenProperty()} names it once it is read.
+     */
+    public void openRun(String sourceName, String runId) {
+        String filterText = "attributes.run_id = '" + runId.replace("'", "") + "'";
+        selectExperiments(List.of());
+        applyFilter(filterText);
+        runner.run(() -> service.runs(new RunQuery(sourceName, List.of(), filterText, null, 1)), found -> {
+            if (!found.isEmpty()) {
+                runToOpen.set(found.get(0));
+            }
+        }, failure -> status.set("Could not open the run: " + dev.braid.sync.PlainErrors.describe(failure)));
+    }
+
+    /** A run the view should open in a tab of its own; the view clears it once it did. */
+    public ReadOnlyObjectProperty<RunSummary> runToOpenProperty() {
+        return runToOpen.getReadOnlyProperty();
+    }
+
+    public void runOpened() {
+        runToOpen.set(null);
+    }
+
+    /** Shows a registered model or version in the Models tab, as the search does. */
+    public void showModel(RegistryFocus focus) {
+        modelsRequested.set(modelsRequested.get() + 1);
+        registry.focus(focus);
+    }
+
+    /** Changes when another screen asked for the Models tab. */
+    public javafx.beans.property.ReadOnlyIntegerProperty modelsRequestedProperty() {
+        return modelsRequested.getReadOnlyProperty();
+    }
+
+    /** How the "no MLflow source yet" note opens the Add-source dialog on MLflow's kinds. */
+    public void setSourceAdder(Runnable adder) {
+        this.sourceAdder = adder;
+    }
+
+    /** Opens the Add-source dialog on MLflow's kinds, where the window gave a way to. */
+    public void addSource() {
+        sourceAdder.run();
     }
 
     /** Lets run details edit tags through {@code edits}; without it they are read-only. */

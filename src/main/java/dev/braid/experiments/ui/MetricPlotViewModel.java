@@ -103,7 +103,7 @@ public final class MetricPlotViewModel {
             }
         }, failure -> {
             if (asked == generation) {
-                status.set("Could not read the history of " + key + ": " + failure.getMessage());
+                status.set("Could not read the history of " + key + ": " + dev.braid.sync.PlainErrors.describe(failure));
             }
         });
     }

@@ -79,7 +79,7 @@ public final class ModelRegistryView {
         table.setId("modelsTable");
         table.getColumns().add(column("Name", ModelEntry::name, 160));
         table.getColumns().add(column("Versions", e -> Integer.toString(e.versionCount()), 84));
-        table.getColumns().add(column("Source", ModelEntry::sourceName, 80));
+        table.getColumns().add(column("Source", ModelEntry::sourceName, 120));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No registered models. Register a model version in MLflow, then sync."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -193,7 +193,7 @@ public final class ModelRegistryView {
         TableView<LoggedModelRow> table = new TableView<>(model.loggedModels());
         table.setId("loggedModelsTable");
         table.getColumns().add(column("Name", r -> r.model().name(), 150));
-        table.getColumns().add(column("Experiment", LoggedModelRow::experimentName, 170));
+        table.getColumns().add(column("Experiment", LoggedModelRow::experimentName, 200));
         TableColumn<LoggedModelRow, String> run = column("Source run", LoggedModelRow::runLabel, 140);
         run.setId("col-logged-source-run");
         run.setCellFactory(c -> new LinkCell<LoggedModelRow>(r -> model.openRun(r.model().sourceId(), r.model().sourceRunId())));
@@ -223,6 +223,16 @@ public final class ModelRegistryView {
         column.setCellValueFactory(cell -> {
             String text = value.apply(cell.getValue());
             return new ReadOnlyStringWrapper(text == null ? "" : text).getReadOnlyProperty();
+        });
+        // A value wider than its column is cut; the whole of it shows on hover.
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setMnemonicParsing(false);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
         });
         return column;
     }

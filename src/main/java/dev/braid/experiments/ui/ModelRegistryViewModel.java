@@ -219,7 +219,7 @@ public final class ModelRegistryViewModel {
                 pending = null;
                 focus(focus);
             }
-        }, failure -> status.set("Could not read the model registry: " + failure.getMessage()));
+        }, failure -> status.set("Could not read the model registry: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     /** Shows only models (and logged models) whose name contains {@code text}, ignoring case. */
@@ -296,7 +296,7 @@ public final class ModelRegistryViewModel {
             } else {
                 status.set("Run " + RunFormats.shortHash(runId) + " is not in the cache; sync its source to see it.");
             }
-        }, failure -> status.set("Could not read run " + runId + ": " + failure.getMessage()));
+        }, failure -> status.set("Could not read run " + runId + ": " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private void applyFilter() {

@@ -27,6 +27,7 @@ public final class ParallelCoordinatesView {
         axes.setId("parallelAxes");
         for (RunColumn column : model.columns()) {
             CheckBox box = new CheckBox(PlotColumns.label(column));
+            box.setMnemonicParsing(false);
             box.setSelected(model.axes().contains(column));
             box.selectedProperty().addListener((obs, old, now) -> model.setAxisShown(column, now));
             CustomMenuItem item = new CustomMenuItem(box);

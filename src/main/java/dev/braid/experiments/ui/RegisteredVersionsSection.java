@@ -23,6 +23,7 @@ final class RegisteredVersionsSection {
             links.getChildren().clear();
             for (ModelLink link : model.registered()) {
                 Hyperlink h = new Hyperlink(link.label());
+                h.setMnemonicParsing(false);
                 h.getStyleClass().add("registered-version-link");
                 h.setOnAction(e -> model.openRegistered(link));
                 links.getChildren().add(h);

@@ -37,6 +37,7 @@ public final class RunDetailView {
         FlowPane links = new FlowPane(8, 4);
         if (model.commit() != null) {
             Hyperlink commit = new Hyperlink("Commit " + RunFormats.shortHash(model.commit()));
+            commit.setMnemonicParsing(false);
             commit.setId("runCommitLink");
             commit.setOnAction(e -> model.openCommit());
             links.getChildren().add(commit);
@@ -49,6 +50,7 @@ public final class RunDetailView {
         }
         if (model.parentRunId() != null) {
             Hyperlink parent = new Hyperlink("Parent run " + RunFormats.shortHash(model.parentRunId()));
+            parent.setMnemonicParsing(false);
             parent.setOnAction(e -> model.openRelated(model.parentRunId()));
             links.getChildren().add(parent);
         }
@@ -69,6 +71,7 @@ public final class RunDetailView {
         model.children().addListener((javafx.collections.ListChangeListener<String>) change -> {
             for (String child : model.children()) {
                 Hyperlink link = new Hyperlink("Child " + RunFormats.shortHash(child));
+                link.setMnemonicParsing(false);
                 link.setOnAction(e -> model.openRelated(child));
                 links.getChildren().add(link);
             }

@@ -232,7 +232,7 @@ public final class RunDetailViewModel {
         runner.run(() -> edits.setTag(run.sourceId(), run.runId(), k, v), entry -> {
             status.set("Tag " + k + " set; it is sent to MLflow with the next sync.");
             reload();
-        }, failure -> status.set("Could not set tag " + k + ": " + failure.getMessage()));
+        }, failure -> status.set("Could not set tag " + k + ": " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     /** The commit the run was made from, or null. */
@@ -252,7 +252,7 @@ public final class RunDetailViewModel {
             } else {
                 status.set("Run " + runId + " is not in the cache.");
             }
-        }, failure -> status.set("Could not read run " + runId + ": " + failure.getMessage()));
+        }, failure -> status.set("Could not read run " + runId + ": " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private void load() {
@@ -264,7 +264,7 @@ public final class RunDetailViewModel {
             show(found.get());
             status.set("");
             loadRegistered(found.get());
-        }, failure -> status.set("Could not read the run: " + failure.getMessage()));
+        }, failure -> status.set("Could not read the run: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private void loadRegistered(RunDetail detail) {
@@ -285,7 +285,7 @@ public final class RunDetailViewModel {
     /** Reads the run again after an edit, keeping the status message. */
     private void reload() {
         runner.run(() -> service.run(run.runPk()), found -> found.ifPresent(d -> tags.setAll(fields(d.summary().tags()))),
-                failure -> status.set("Could not read the run: " + failure.getMessage()));
+                failure -> status.set("Could not read the run: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private void show(RunDetail detail) {
@@ -347,7 +347,7 @@ public final class RunDetailViewModel {
                 }
                 return fetched;
             }, this::showStats, failure -> { });
-        }, failure -> status.set("Could not read the metric histories: " + failure.getMessage()));
+        }, failure -> status.set("Could not read the metric histories: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     private void showStats(Map<String, MetricStats> stats) {

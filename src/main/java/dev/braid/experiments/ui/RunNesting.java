@@ -91,18 +91,10 @@ public final class RunNesting {
 
     /**
      * Appends when the rows shown are the start of {@code next}, as after a page of runs was
-     * read, so the table keeps its selection and scroll position; replaces them otherwise.
+     * read, and replaces only the runs that changed when a sync re-read the same runs, so the table
+     * keeps its selection and scroll position; replaces the rows otherwise.
      */
     private void show(List<RunSummary> next) {
-        int shown = rows.size();
-        boolean prefix = next.size() >= shown;
-        for (int i = 0; prefix && i < shown; i++) {
-            prefix = rows.get(i) == next.get(i);
-        }
-        if (prefix && shown > 0) {
-            rows.addAll(next.subList(shown, next.size()));
-        } else {
-            rows.setAll(next);
-        }
+        dev.braid.ui.ListUpdates.update(rows, next, RunTree::key);
     }
 }

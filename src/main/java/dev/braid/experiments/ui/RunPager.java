@@ -97,6 +97,44 @@ final class RunPager {
     private record FirstPage(List<RunSummary> runs, long total) {
     }
 
+    /** The most rows a reload reads again at once; beyond them it starts over from the first page. */
+    static final int MAX_RELOAD = 5_000;
+
+    /**
+     * Reads the same query again (a sync changed the cache) as far as it was loaded, in one read,
+     * and updates the rows in place: the table keeps its scroll position and selection, and the
+     * person's filter and order stay as they were. A query never read starts with its first page.
+     */
+    void reload(Runnable done, Consumer<Throwable> failed) {
+        RunQuery current = query;
+        if (current == null) {
+            return;
+        }
+        long asked = ++generation;
+        int wanted = Math.min(MAX_RELOAD, Math.max(pageSize, items.size()));
+        loading.set(true);
+        runner.run(() -> new FirstPage(service.runs(current.page(0, wanted)), service.countRuns(current)), page -> {
+            if (asked != generation) {
+                return;
+            }
+            loading.set(false);
+            complete = page.runs().size() < wanted;
+            total.set(page.total());
+            dev.braid.ui.ListUpdates.update(items, page.runs(), RunSummary::runPk);
+            if (items.size() > page.runs().size()) {
+                items.remove(page.runs().size(), items.size());
+            }
+            done.run();
+            onPage.run();
+        }, failure -> {
+            if (asked != generation) {
+                return;
+            }
+            loading.set(false);
+            failed.accept(failure);
+        });
+    }
+
     /** Reads the next page if row {@code index} of {@code shown} rows is within half a page of the end. */
     void ensureLoaded(int index, int shown) {
         if (index >= shown - pageSize / 2) {

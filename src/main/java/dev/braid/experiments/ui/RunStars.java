@@ -53,7 +53,7 @@ public final class RunStars {
             runChanges.put(RunTree.key(run), star);
             revision.set(revision.get() + 1);
         }, failure -> report.accept("Could not " + (star ? "star " : "unstar ") + RunFormats.runLabel(run) + ": "
-                + failure.getMessage()));
+                + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     /** The starred experiments. */
@@ -79,7 +79,7 @@ public final class RunStars {
             } else {
                 experiments.remove(key);
             }
-        }, failure -> report.accept("Could not star " + entry.experiment().name() + ": " + failure.getMessage()));
+        }, failure -> report.accept("Could not star " + entry.experiment().name() + ": " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     void showExperimentStars(Set<ExperimentKey> starred) {

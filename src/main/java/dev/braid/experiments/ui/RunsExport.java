@@ -31,6 +31,6 @@ final class RunsExport {
             }
             return lines.size();
         }, count -> report.accept("Exported " + count + (count == 1 ? " run to " : " runs to ") + file.getFileName()),
-                failure -> report.accept("Could not export to " + file + ": " + failure.getMessage()));
+                failure -> report.accept("Could not export to " + file + ": " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 }

@@ -1,6 +1,9 @@
 package dev.braid.experiments.ui;
 
 import dev.braid.experiments.RunSummary;
+import dev.braid.ui.KeptSelection;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,16 +27,33 @@ final class RunsTable {
     }
 
     static TableView<RunSummary> create(ExperimentsViewModel model) {
-        TableView<RunSummary> table = new TableView<>(model.nesting().rows());
+        TableView<RunSummary> table = new TableView<>();
+        KeptSelection<RunSummary, String> kept = new KeptSelection<>(model.nesting().rows(), RunTree::key);
+        table.setItems(kept.items());
+        kept.attach(table.getSelectionModel());
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No runs match. Choose other experiments or change the filter."));
         Map<RunColumn, TableColumn<RunSummary, String>> made = new HashMap<>();
+        Map<RunColumn.Kind, TableColumn<RunSummary, String>> groups = new EnumMap<>(RunColumn.Kind.class);
         Runnable sync = () -> {
-            List<TableColumn<RunSummary, String>> wanted = model.columns().visible().stream()
-                    .map(c -> made.computeIfAbsent(c, key -> column(model, key))).toList();
+            List<TableColumn<RunSummary, String>> top = new ArrayList<>();
+            Map<RunColumn.Kind, List<TableColumn<RunSummary, String>>> grouped = new EnumMap<>(RunColumn.Kind.class);
+            for (RunColumn c : model.columns().visible()) {
+                TableColumn<RunSummary, String> column = made.computeIfAbsent(c, key -> column(model, key));
+                if (!c.kind().keyed()) {
+                    top.add(column);
+                    continue;
+                }
+                // Keys stand under a "Metrics", "Params" or "Tags" heading, as in the MLflow UI.
+                List<TableColumn<RunSummary, String>> members = grouped.computeIfAbsent(c.kind(), k -> new ArrayList<>());
+                if (members.isEmpty()) {
+                    top.add(groups.computeIfAbsent(c.kind(), RunsTable::group));
+                }
+                members.add(column);
+            }
+            grouped.forEach((kind, members) -> groups.get(kind).getColumns().setAll(members));
             made.keySet().retainAll(model.columns().visible());
-            table.getColumns().setAll(wanted);
+            table.getColumns().setAll(top);
         };
         model.columns().visible().addListener((ListChangeListener<RunColumn>) change -> sync.run());
         sync.run();
@@ -50,6 +70,18 @@ final class RunsTable {
         return table;
     }
 
+    private static TableColumn<RunSummary, String> group(RunColumn.Kind kind) {
+        TableColumn<RunSummary, String> group = new TableColumn<>(switch (kind) {
+            case METRIC -> "Metrics";
+            case PARAM -> "Params";
+            default -> "Tags";
+        });
+        group.setId("group-" + kind.name().toLowerCase(Locale.ROOT));
+        group.getStyleClass().add("run-column-group");
+        group.setSortable(false);
+        return group;
+    }
+
     private static TableColumn<RunSummary, String> column(ExperimentsViewModel model, RunColumn key) {
         TableColumn<RunSummary, String> column = new TableColumn<>(key.title());
         column.setId("col-" + key.id());
@@ -58,11 +90,14 @@ final class RunsTable {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.cellText(c.getValue(), key)).getReadOnlyProperty());
         column.setPrefWidth(switch (key.kind()) {
             case RUN_NAME -> 180;
-            case CREATED -> 165;
+            case CREATED -> 150;
             case STAR -> 34;
             case STATUS, COMMIT, DURATION -> 90;
-            case MODELS, SOURCE -> 140;
+            case EXPERIMENT -> 170;
+            case MODELS, SOURCE -> 150;
             case DATASETS -> 220;
+            // A key's header shows its whole name: about nine pixels a character (bold) plus room for the sort arrow.
+            case METRIC, PARAM, TAG -> Math.max(key.kind() == RunColumn.Kind.TAG ? 110 : 84, 9 * key.title().length() + 34);
             default -> 110;
         });
         if (key.kind() == RunColumn.Kind.COMMIT) {
@@ -71,12 +106,18 @@ final class RunsTable {
             column.setCellFactory(c -> new RunNameCell(model.nesting()));
         } else if (key.kind() == RunColumn.Kind.STATUS) {
             column.setCellFactory(c -> new StatusCell());
-        } else if (key.kind() == RunColumn.Kind.DATASETS) {
-            column.setCellFactory(c -> new FullTextCell());
         } else if (key.kind() == RunColumn.Kind.STAR) {
             column.setCellFactory(c -> new StarCell(model.stars()));
             column.setResizable(false);
             column.getStyleClass().add("star-column");
+        } else {
+            column.setCellFactory(c -> new FullTextCell());
+        }
+        if (key.kind() == RunColumn.Kind.METRIC) {
+            column.getStyleClass().add("numeric-column");
+        }
+        if (key.kind().keyed()) {
+            column.setMinWidth(Math.min(column.getPrefWidth(), 9 * key.title().length() + 34));
         }
         return column;
     }
@@ -128,6 +169,8 @@ final class RunsTable {
             super.updateItem(name, empty);
             RunSummary run = empty || getTableRow() == null ? null : getTableRow().getItem();
             setText(empty ? null : name);
+            setMnemonicParsing(false);
+            setTooltip(empty || name == null || name.isEmpty() ? null : new javafx.scene.control.Tooltip(name));
             if (run == null || (nesting.depth(run) == 0 && !nesting.hasChildren(run))) {
                 setGraphic(null);
                 return;
@@ -139,7 +182,10 @@ final class RunsTable {
         }
     }
 
-    /** Text that is often cut short (a run's datasets), whole in a tooltip. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "[-+−]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|NaN|−?∞");
+
+    /** Text that may be cut short (datasets, long values), whole in a tooltip; numbers right-aligned so their digits line up. */
     private static final class FullTextCell extends TableCell<RunSummary, String> {
         private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
@@ -147,10 +193,16 @@ final class RunsTable {
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             setText(empty ? null : text);
+            setMnemonicParsing(false);
             tip.setText(text);
             setTooltip(empty || text == null || text.isEmpty() ? null : tip);
+            boolean number = !empty && text != null && NUMBER.matcher(text.strip()).matches();
+            setAlignment(number ? javafx.geometry.Pos.CENTER_RIGHT : javafx.geometry.Pos.CENTER_LEFT);
+            pseudoClassStateChanged(NUMERIC, number);
         }
     }
+
+    private static final javafx.css.PseudoClass NUMERIC = javafx.css.PseudoClass.getPseudoClass("numeric");
 
     /** A star to click: filled for starred runs. */
     private static final class StarCell extends TableCell<RunSummary, String> {

@@ -28,9 +28,16 @@ final class AsOfSlider {
         slider.setId("asOfSlider");
         slider.setPrefWidth(160);
         label.setId("asOfLabel");
-        label.setMinWidth(110);
         label.getStyleClass().add("text-muted");
-        root = new HBox(6, new FontIcon(Feather.CLOCK), slider, label);
+        Label hidden = new Label();
+        hidden.setId("asOfHidden");
+        hidden.getStyleClass().add("text-muted");
+        hidden.textProperty().bind(model.hiddenProperty());
+        hidden.visibleProperty().bind(model.hiddenProperty().isNotEmpty());
+        hidden.managedProperty().bind(hidden.visibleProperty());
+        hidden.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root = new HBox(6, new FontIcon(Feather.CLOCK), slider, label, hidden);
         root.setAlignment(Pos.CENTER_LEFT);
         root.disableProperty().bind(model.timeRangeProperty().isNull());
         slider.valueProperty().addListener((obs, old, now) -> {

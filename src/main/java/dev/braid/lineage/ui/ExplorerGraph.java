@@ -151,13 +151,12 @@ final class ExplorerGraph {
         }, failed);
     }
 
-    /** Loads one more hop around {@code id}; {@code added} hears how many nodes that brought in. */
-    void expand(NodeId id, Instant when, Consumer<Integer> added) {
+    /** Loads one more hop around {@code id}; {@code added} hears which nodes that brought in. */
+    void expand(NodeId id, Instant when, Consumer<Set<NodeId>> added) {
         runner.run(() -> reader.neighbourhood(id, 1, 1, when), hop -> {
             if (loaded.node(id).isPresent()) {
-                int before = loaded.nodes().size();
                 loaded.expanded(id, hop);
-                added.accept(loaded.nodes().size() - before);
+                added.accept(loaded.addedBy(id));
                 relayout();
             }
         }, failed);

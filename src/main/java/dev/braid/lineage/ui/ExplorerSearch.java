@@ -29,6 +29,7 @@ final class ExplorerSearch {
     private final TaskRunner runner;
     private final ObservableList<LineageNode> results = FXCollections.observableArrayList();
     private final ObservableList<StartGroup> start = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper startLoaded = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "startLoaded");
     // Which search the results belong to: an older, slower answer never replaces a newer one or
     // brings the list back after a node was chosen (as the shell's search does).
     private long generation;
@@ -44,6 +45,10 @@ final class ExplorerSearch {
 
     ObservableList<StartGroup> start() {
         return start;
+    }
+
+    javafx.beans.property.ReadOnlyBooleanProperty startLoadedProperty() {
+        return startLoaded.getReadOnlyProperty();
     }
 
     void search(String text, Consumer<Throwable> failed) {
@@ -103,6 +108,7 @@ final class ExplorerSearch {
             return new Read(groups, land);
         }, read -> {
             start.setAll(read.groups());
+            startLoaded.set(true);
             landing.accept(read.landing());
         }, failed);
     }

@@ -94,8 +94,69 @@ public final class GraphCanvas extends Region {
         redraw();
     }
 
+    /**
+     * Shows the whole graph when that keeps labels readable; a larger graph is shown at the
+     * smallest readable scale around the selection (or its middle), and the minimap shows the rest.
+     */
     public void fit() {
         view.fit(graph.width(), graph.height(), getWidth(), getHeight());
+        if (view.scale() < READABLE_SCALE) {
+            LaidOutGraph.Placed centre = marks.selected() == null ? null : boxes.get(marks.selected());
+            view.zoom(READABLE_SCALE / view.scale(), 0, 0);
+            view.anchor(centre != null ? centre.centreX() : graph.width() / 2, centre != null ? centre.centreY() : graph.height() / 2,
+                    getWidth() / 2, getHeight() / 2);
+            view.clamp(graph.width(), graph.height(), getWidth(), getHeight());
+        }
+        redraw();
+    }
+
+    /**
+     * After an expansion: keeps the view's scale and moves it as little as needed to bring
+     * {@code ids} (the expanded node and what it brought in) into view; zooms out only as far as a
+     * readable scale allows, and beyond that centres the expanded node and its new neighbours' middle.
+     */
+    public void bringIntoView(java.util.Collection<NodeId> ids) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (NodeId id : ids) {
+            LaidOutGraph.Placed box = boxes.get(id);
+            if (box != null) {
+                minX = Math.min(minX, box.x());
+                minY = Math.min(minY, box.y());
+                maxX = Math.max(maxX, box.x() + box.width());
+                maxY = Math.max(maxY, box.y() + box.height());
+            }
+        }
+        double w = getWidth();
+        double h = getHeight();
+        if (minX > maxX || w <= 0 || h <= 0 || fitPending) {
+            return;
+        }
+        double margin = 30;
+        boolean inView = view.toScreenX(minX) >= 0 && view.toScreenY(minY) >= 0 && view.toScreenX(maxX) <= w
+                && view.toScreenY(maxY) <= h;
+        if (inView) {
+            return;
+        }
+        double needed = Math.min((w - 2 * margin) / (maxX - minX), (h - 2 * margin) / (maxY - minY));
+        if (needed < view.scale()) {
+            view.zoom(Math.max(READABLE_SCALE, needed) / view.scale(), w / 2, h / 2);
+        }
+        double dx = 0;
+        double dy = 0;
+        if (view.toScreenX(minX) < margin) {
+            dx = margin - view.toScreenX(minX);
+        } else if (view.toScreenX(maxX) > w - margin) {
+            dx = Math.max(margin - view.toScreenX(minX), (w - margin) - view.toScreenX(maxX));
+        }
+        if (view.toScreenY(minY) < margin) {
+            dy = margin - view.toScreenY(minY);
+        } else if (view.toScreenY(maxY) > h - margin) {
+            dy = Math.max(margin - view.toScreenY(minY), (h - margin) - view.toScreenY(maxY));
+        }
+        view.pan(dx, dy);
         redraw();
     }
 

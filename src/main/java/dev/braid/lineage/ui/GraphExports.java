@@ -34,6 +34,6 @@ final class GraphExports {
     }
 
     private void failed(Throwable failure) {
-        status.accept("Could not export: " + failure.getMessage());
+        status.accept("Could not export: " + dev.braid.sync.PlainErrors.describe(failure));
     }
 }

@@ -226,7 +226,8 @@ final class GraphPainter {
     private String[] fit(LineageNode node, double width) {
         String detail = GraphFolding.isCluster(node.id()) ? clusterDetail(node)
                 : node.kind().id() + (node.status().isEmpty() ? "" : " · " + node.status().toLowerCase(Locale.ROOT));
-        return new String[] {fit(node.name(), nameFont, width), fit(detail, detailFont, width)};
+        String label = GraphFolding.isCluster(node.id()) ? node.name() : dev.braid.lineage.NodeLabels.label(node);
+        return new String[] {fit(label, nameFont, width), fit(detail, detailFont, width)};
     }
 
     /** "click to open", with the members' statuses other than finished. */

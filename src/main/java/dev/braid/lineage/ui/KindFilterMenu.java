@@ -31,6 +31,7 @@ final class KindFilterMenu {
         menu.getItems().clear();
         for (NodeKind kind : model.kinds()) {
             CheckMenuItem item = new CheckMenuItem(kind.id(), new FontIcon(KindIcons.of(kind)));
+            item.setMnemonicParsing(false);
             item.setId("kind-" + kind.id());
             item.setSelected(!model.hiddenKinds().contains(kind));
             item.selectedProperty().addListener((obs, old, now) -> model.setKindVisible(kind, now));
@@ -39,6 +40,7 @@ final class KindFilterMenu {
         for (NodeKind hidden : model.hiddenKinds()) {
             if (!model.kinds().contains(hidden)) {
                 CheckMenuItem item = new CheckMenuItem(hidden.id());
+                item.setMnemonicParsing(false);
                 item.selectedProperty().addListener((obs, old, now) -> model.setKindVisible(hidden, now));
                 menu.getItems().add(item);
             }

@@ -159,14 +159,23 @@ public final class LineageExplorerView {
         results.visibleProperty().bind(Bindings.isNotEmpty(model.searchResults())
                 .and(search.focusedProperty().or(results.focusedProperty())));
         Label empty = new Label();
-        empty.textProperty().bind(Bindings.createStringBinding(() -> model.startList().isEmpty()
-                ? "The lineage graph is empty. Sync a repository or an MLflow server, import OpenLineage events "
-                + "(braid lineage import), or switch on Receive events."
+        empty.setId("lineageEmpty");
+        empty.textProperty().bind(Bindings.createStringBinding(() -> !model.startLoadedProperty().get()
+                ? "Reading the lineage graph from the cache…"
+                : model.startList().isEmpty()
+                ? "The lineage graph is empty. Add a git repository or an MLflow source with Add source… in the toolbar"
+                + " (their lineage is derived after each sync), import an OpenLineage events file there, or switch on"
+                + " Receive events."
                 : "Find a commit, dataset, run or model above, or pick one under Recent, to see where it came from and what it feeds.",
-                model.startList()));
+                model.startList(), model.startLoadedProperty()));
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setPrefSize(22, 22);
+        spinner.visibleProperty().bind(model.startLoadedProperty().not().or(model.busyProperty()));
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        empty.setGraphic(spinner);
         empty.getStyleClass().addAll("text-muted", "lineage-empty");
         empty.setWrapText(true);
-        empty.setMaxWidth(420);
+        empty.setMaxWidth(460);
         empty.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.shownProperty().get().nodes().isEmpty(),
                 model.shownProperty()));
         empty.setMouseTransparent(true);
@@ -189,7 +198,13 @@ public final class LineageExplorerView {
         });
         model.shownProperty().addListener((obs, old, now) -> {
             LineageNode selected = model.selectedProperty().get();
-            canvas.setGraph(now, selected == null ? null : selected.id());
+            java.util.List<dev.braid.lineage.NodeId> expanded = model.expansionProperty().get();
+            // An expanded node keeps its place on screen; what it brought in is then brought into view.
+            canvas.setGraph(now, expanded != null ? expanded.get(0) : selected == null ? null : selected.id());
+            if (expanded != null && now.byId().keySet().containsAll(expanded.subList(0, 1))) {
+                canvas.bringIntoView(expanded);
+                model.expansionShown();
+            }
             marks();
             PathHighlight path = model.pathProperty().get();
             if (path != framed && !path.nodes().isEmpty()) {

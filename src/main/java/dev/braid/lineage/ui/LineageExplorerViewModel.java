@@ -42,6 +42,10 @@ public final class LineageExplorerViewModel {
     private final ReadOnlyObjectWrapper<LineageNode> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyObjectWrapper<Instant> asOf = new ReadOnlyObjectWrapper<>(this, "asOf");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<List<NodeId>> expansion = new ReadOnlyObjectWrapper<>(this, "expansion");
+    private final ReadOnlyStringWrapper hidden = new ReadOnlyStringWrapper(this, "hidden", "");
+    /** Nodes and edges of the neighbourhood as it is now, to say how many an earlier time hides. */
+    private int[] shownNow;
     private boolean opened;
     /** Set once anything asked for a focus, so the start list's answer never overrides it. */
     private boolean focusAsked;
@@ -110,6 +114,16 @@ public final class LineageExplorerViewModel {
         return asOf.getReadOnlyProperty();
     }
 
+    /** What the "as of" time hides of the neighbourhood as it is now ("12 nodes and 30 edges hidden…"); empty for now. */
+    public ReadOnlyStringProperty hiddenProperty() {
+        return hidden.getReadOnlyProperty();
+    }
+
+    /** False until the start list was read once: until then "the graph is empty" would not be known yet. */
+    public ReadOnlyBooleanProperty startLoadedProperty() {
+        return finder.startLoadedProperty();
+    }
+
     /** The first and last edge times of the focused neighbourhood, or null: the slider's range. */
     public ReadOnlyObjectProperty<Instant[]> timeRangeProperty() {
         return graph.timeRangeProperty();
@@ -145,7 +159,7 @@ public final class LineageExplorerViewModel {
 
     /** Finds nodes whose name or id contains {@code text}. */
     public void search(String text) {
-        finder.search(text, failure -> status.set("Search failed: " + failure.getMessage()));
+        finder.search(text, failure -> status.set("Search failed: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 
     /** Shows {@code id}'s neighbourhood, two hops each way, and selects it. */
@@ -155,6 +169,7 @@ public final class LineageExplorerViewModel {
 
     private void focus(NodeId id, List<NodeId> expanded) {
         focusAsked = true;
+        shownNow = null;
         focus.set(id);
         graph.closeClusters();
         paths.clear();
@@ -206,10 +221,23 @@ public final class LineageExplorerViewModel {
             if (select) {
                 selected.set(graph.node(id).orElse(null));
             } else if (selected.get() != null) {
-                // The node as read now: a refresh after new events may have changed its status.
-                graph.node(selected.get().id()).ifPresent(selected::set);
+                // The node as read now (a refresh may have changed its status); one the graph no
+                // longer holds (earlier than it existed, say) gives way to the focus: the details
+                // panel follows the graph that is shown.
+                selected.set(graph.node(selected.get().id()).orElse(graph.node(id).orElse(null)));
             }
             int nodes = graph.loaded().nodes().size();
+            int edges = graph.loaded().edges().size();
+            if (when == null) {
+                shownNow = new int[] {nodes, edges};
+                hidden.set("");
+            } else if (shownNow != null) {
+                int hiddenNodes = Math.max(0, shownNow[0] - nodes);
+                int hiddenEdges = Math.max(0, shownNow[1] - edges);
+                hidden.set(hiddenNodes == 0 && hiddenEdges == 0 ? "nothing hidden"
+                        : hiddenNodes + " node" + (hiddenNodes == 1 ? "" : "s") + " and " + hiddenEdges + " edge"
+                        + (hiddenEdges == 1 ? "" : "s") + " hidden (added later)");
+            }
             status.set(nodes == 0 ? "Nothing is known about " + id + (when == null ? "" : " as of " + when)
                     : nodes + " nodes, " + graph.loaded().edges().size() + " edges");
         });
@@ -220,9 +248,27 @@ public final class LineageExplorerViewModel {
         if (graph.isExpanded(id)) {
             graph.collapse(id, focus.get());
         } else {
-            graph.expand(id, asOf.get(), added -> status.set("Expanded " + graph.node(id).map(LineageNode::name).orElse(id.value())
-                    + ": " + added + " more nodes"));
+            graph.expand(id, asOf.get(), added -> {
+                List<NodeId> shown = new java.util.ArrayList<>(added);
+                shown.add(0, id);
+                expansion.set(List.copyOf(shown));
+                String name = graph.node(id).map(dev.braid.lineage.NodeLabels::label).orElse(id.value());
+                status.set(added.isEmpty() ? name + " has nothing more around it" : "Expanded " + name + ": "
+                        + added.size() + " more node" + (added.size() == 1 ? "" : "s"));
+            });
         }
+    }
+
+    /**
+     * The node expanded last and the nodes that brought in, for the view to bring into view once
+     * they are laid out; the view clears it with {@link #expansionShown()}.
+     */
+    public ReadOnlyObjectProperty<List<NodeId>> expansionProperty() {
+        return expansion.getReadOnlyProperty();
+    }
+
+    public void expansionShown() {
+        expansion.set(null);
     }
 
     /** A click on a node: a cluster opens; with {@code additive} (ctrl) the node becomes the second selection. */
@@ -297,6 +343,6 @@ public final class LineageExplorerViewModel {
     }
 
     private void failed(Throwable failure) {
-        status.set("Could not read the lineage graph: " + failure.getMessage());
+        status.set("Could not read the lineage graph: " + dev.braid.sync.PlainErrors.describe(failure));
     }
 }

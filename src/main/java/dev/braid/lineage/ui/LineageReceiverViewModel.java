@@ -125,7 +125,7 @@ public final class LineageReceiverViewModel implements AutoCloseable {
             message.set(failure instanceof BindException
                     ? "Port " + wanted.port() + " on " + wanted.host() + " is taken (is `braid lineage serve` or another "
                     + "receiver running?). Stop that one, or send events to it instead."
-                    : "Could not start the receiver: " + failure.getMessage());
+                    : "Could not start the receiver: " + dev.braid.sync.PlainErrors.describe(failure));
         });
     }
 
@@ -150,7 +150,7 @@ public final class LineageReceiverViewModel implements AutoCloseable {
             busy.set(false);
             running.set(false);
             address.set("");
-            message.set("Receiver stopped: " + failure.getMessage());
+            message.set("Receiver stopped: " + dev.braid.sync.PlainErrors.describe(failure));
         });
     }
 

@@ -47,6 +47,11 @@ final class LoadedGraph {
         addedBy.put(node, merge(hop));
     }
 
+    /** The nodes expanding {@code node} brought in; empty when it is not expanded. */
+    Set<NodeId> addedBy(NodeId node) {
+        return addedBy.getOrDefault(node, Set.of());
+    }
+
     boolean isExpanded(NodeId node) {
         return addedBy.containsKey(node);
     }

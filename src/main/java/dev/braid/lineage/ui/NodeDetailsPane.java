@@ -8,7 +8,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -76,7 +77,7 @@ final class NodeDetailsPane {
         root.getStyleClass().add("lineage-details-scroll");
         model.details().addListener((ListChangeListener<DetailRow>) change -> showRows());
         model.selectedProperty().addListener((obs, old, now) -> {
-            title.setText(now == null ? "Nothing selected" : now.name());
+            title.setText(now == null ? "Nothing selected" : dev.braid.lineage.NodeLabels.label(now));
             kind.setText(now == null ? "Search for a node, or click one in the graph." : now.kind().id());
             kind.setGraphic(now == null ? null : new FontIcon(KindIcons.of(now.kind())));
             expand.setText(now != null && model.isExpanded(now.id()) ? "Collapse" : "Expand");
@@ -100,20 +101,39 @@ final class NodeDetailsPane {
         rows.getChildren().clear();
         int row = 0;
         for (DetailRow detail : model.details()) {
-            if (detail.label().equals("Name") || detail.label().equals("Kind")) {
+            LineageNode shown = model.selectedProperty().get();
+            boolean nameIsTitle = shown != null && detail.value().equals(dev.braid.lineage.NodeLabels.label(shown));
+            if (detail.label().equals("Name") && nameIsTitle || detail.label().equals("Kind")) {
                 continue;
             }
             Label label = new Label(detail.label());
             label.getStyleClass().add("text-muted");
-            TextField value = new TextField(detail.value());
+            label.setMnemonicParsing(false);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            // Ids and names are longer than the panel is wide: the value wraps (and selects for copying),
+            // the tooltip shows it whole, and ids get a copy button.
+            TextArea value = new TextArea(detail.value());
             value.setEditable(false);
-            // Ids are longer than the panel is wide: the field scrolls and copies, the tooltip shows it whole.
+            value.setWrapText(true);
+            value.setPrefRowCount(Math.max(1, Math.min(4, (detail.value().length() + 27) / 28)));
             value.setTooltip(new Tooltip(detail.value()));
             value.getStyleClass().add("lineage-detail-value");
             if (detail.label().equals("Status")) {
                 value.getStyleClass().add("status-" + dev.braid.lineage.NodeShape.statusClass(detail.value()));
             }
             rows.addRow(row++, label, value);
+            if (detail.label().equals("Id")) {
+                Button copy = new Button("Copy id", new FontIcon(Feather.COPY));
+                copy.setId("copyNodeId");
+                copy.setMnemonicParsing(false);
+                copy.getStyleClass().add("small");
+                copy.setOnAction(e -> {
+                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                    content.putString(detail.value());
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                });
+                rows.add(copy, 1, row++);
+            }
         }
     }
 }

@@ -36,11 +36,13 @@ final class StartMenu {
                 menu.getItems().add(new SeparatorMenuItem());
             }
             MenuItem heading = new MenuItem(group.title());
+            heading.setMnemonicParsing(false);
             heading.setDisable(true);
             heading.getStyleClass().add("start-heading");
             menu.getItems().add(heading);
             for (LineageNode node : group.nodes()) {
-                MenuItem item = new MenuItem(node.name(), new FontIcon(KindIcons.of(node.kind())));
+                MenuItem item = new MenuItem(dev.braid.lineage.NodeLabels.label(node), new FontIcon(KindIcons.of(node.kind())));
+                item.setMnemonicParsing(false);
                 item.setId("start-" + node.id().value());
                 item.setOnAction(e -> choose.accept(node));
                 menu.getItems().add(item);

@@ -43,22 +43,36 @@ public final class CommitDetailView {
         message.getStyleClass().add("commit-message");
         hash.setId("commitHash");
         hash.getStyleClass().add("monospace");
+        // The whole hash, always: it never shrinks below its text; the panel scrolls instead.
+        hash.setMinWidth(Region.USE_PREF_SIZE);
         parents.setId("commitParents");
+        for (Label person : new Label[] {author, committer}) {
+            person.setWrapText(true);
+            person.setMinHeight(Region.USE_PREF_SIZE);
+            person.setMaxWidth(Double.MAX_VALUE);
+        }
         GridPane people = new GridPane();
         people.setHgap(8);
         people.setVgap(2);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        people.getColumnConstraints().setAll(names, values);
+        people.addRow(0, muted("Commit"), hash);
+        int row = 1;
         if (model.hasLineage()) {
-            Hyperlink lineage = new Hyperlink("Lineage");
+            Hyperlink lineage = new Hyperlink("Show in Lineage");
             lineage.setId("commitLineageLink");
+            lineage.setMinWidth(Region.USE_PREF_SIZE);
             lineage.setOnAction(e -> model.openLineage());
             lineage.visibleProperty().bind(model.commitProperty().isNotNull());
-            people.addRow(0, muted("Commit"), new javafx.scene.layout.HBox(8, hash, lineage));
-        } else {
-            people.addRow(0, muted("Commit"), hash);
+            people.add(lineage, 1, row++);
         }
-        people.addRow(1, muted("Author"), author);
-        people.addRow(2, muted("Committer"), committer);
-        people.addRow(3, muted("Parents"), parents);
+        people.addRow(row++, muted("Author"), author);
+        people.addRow(row++, muted("Committer"), committer);
+        people.addRow(row++, muted("Parents"), parents);
         FlowPane runs = new FlowPane(6, 2);
         runs.setId("commitRuns");
         Runnable showRuns = () -> {
@@ -74,7 +88,7 @@ public final class CommitDetailView {
         Label runsLabel = muted("Pipelines");
         runsLabel.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.runs()));
         runs.visibleProperty().bind(runsLabel.visibleProperty());
-        people.addRow(4, runsLabel, runs);
+        people.addRow(row, runsLabel, runs);
         Label note = new Label();
         note.setId("commitNote");
         note.getStyleClass().add("text-muted");
@@ -149,13 +163,16 @@ public final class CommitDetailView {
         String body = commit.message().strip();
         message.setText(body.startsWith(commit.subject()) ? body.substring(commit.subject().length()).strip() : body);
         hash.setText(commit.hash());
-        author.setText(commit.authorName() + " <" + commit.authorEmail() + ">  " + Formats.dateTime(commit.authorTime()));
-        committer.setText(commit.committerName() + " <" + commit.committerEmail() + ">  " + Formats.dateTime(commit.commitTime()));
+        author.setText(commit.authorName() + " <" + commit.authorEmail() + ">\n" + Formats.dateTime(commit.authorTime()));
+        committer.setText(commit.committerName() + " <" + commit.committerEmail() + ">\n" + Formats.dateTime(commit.commitTime()));
+        author.setTooltip(new javafx.scene.control.Tooltip(author.getText()));
+        committer.setTooltip(new javafx.scene.control.Tooltip(committer.getText()));
         if (commit.parents().isEmpty()) {
             parents.getChildren().add(new Label("none (first commit)"));
         }
         for (String parent : commit.parents()) {
             Hyperlink link = new Hyperlink(parent.substring(0, Math.min(10, parent.length())));
+            link.setMnemonicParsing(false);
             link.getStyleClass().add("parent-link");
             link.setOnAction(event -> openParent.accept(parent));
             parents.getChildren().add(link);

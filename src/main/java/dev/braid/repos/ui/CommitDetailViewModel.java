@@ -138,7 +138,7 @@ public final class CommitDetailViewModel {
                 commit.set(null);
                 files.clear();
                 diff.clear();
-                note.set("Could not read the commit: " + failure.getMessage());
+                note.set("Could not read the commit: " + dev.braid.sync.PlainErrors.describe(failure));
             }
         });
     }
@@ -160,7 +160,7 @@ public final class CommitDetailViewModel {
         }, failure -> {
             if (asked == diffGeneration) {
                 diff.clear();
-                note.set("Could not show the diff of " + file.path() + ": " + failure.getMessage());
+                note.set("Could not show the diff of " + file.path() + ": " + dev.braid.sync.PlainErrors.describe(failure));
             }
         });
     }

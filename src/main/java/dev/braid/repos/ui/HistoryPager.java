@@ -119,7 +119,7 @@ final class HistoryPager {
             }
             loading.set(false);
             complete.set(true);
-            error.set("Could not read the history: " + failure.getMessage());
+            error.set("Could not read the history: " + dev.braid.sync.PlainErrors.describe(failure));
         });
     }
 }

@@ -31,6 +31,7 @@ import javafx.util.StringConverter;
 public final class RepositoriesView {
     private final RepositoriesViewModel model;
     private final SplitPane root = new SplitPane();
+    private final javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane();
     private final ListView<RepoSummary> list;
     private final TableView<HistoryItem> table;
     private final ComboBox<GitRef> refFilter = new ComboBox<>();
@@ -46,7 +47,7 @@ public final class RepositoriesView {
         list = new ListView<>(model.repositories());
         list.setId("repositoryList");
         list.setCellFactory(view -> new RepositoryCell(clock));
-        list.setPlaceholder(new Label("No repositories yet.\nUse Add source… in the toolbar."));
+        list.setPlaceholder(new Label("Reading the repositories from the cache…"));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectRepository(now);
@@ -67,6 +68,18 @@ public final class RepositoriesView {
             if (now != null && now != table.getSelectionModel().getSelectedItem()) {
                 table.getSelectionModel().select(now);
                 table.scrollTo(Math.max(0, table.getItems().indexOf(now) - 3));
+            }
+        });
+        // A sync re-read the history under the same filters: the chosen commit, still chosen in the
+        // model, is selected again in the new rows (an equal row fires no change of its own).
+        model.history().addListener((ListChangeListener<HistoryItem>) change -> {
+            HistoryItem chosen = model.selectedCommitProperty().get();
+            if (chosen != null && !chosen.equals(table.getSelectionModel().getSelectedItem())) {
+                int index = table.getItems().indexOf(chosen);
+                if (index >= 0) {
+                    table.getSelectionModel().select(index);
+                    table.scrollTo(Math.max(0, index - 3));
+                }
             }
         });
 
@@ -102,11 +115,36 @@ public final class RepositoriesView {
         root.setMinSize(0, 0);
         root.setId("repositoriesView");
         root.getStyleClass().add("repositories-view");
+        Node empty = emptyState(model);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.loadedProperty().get() && model.repositories().isEmpty(), model.loadedProperty(), model.repositories()));
+        root.visibleProperty().bind(empty.visibleProperty().not());
+        page.getChildren().addAll(root, empty);
+        page.setMinSize(0, 0);
         model.refresh();
     }
 
     public Node node() {
-        return root;
+        return page;
+    }
+
+    /** No repository yet: what the view will show, and a way to add one. */
+    private static Node emptyState(RepositoriesViewModel model) {
+        Label title = new Label("No repositories yet");
+        title.getStyleClass().add("title-2");
+        Label what = new Label("Add a git repository, a folder on this computer or a URL to clone, to browse its branches, "
+                + "history and diffs here, and to follow its commits into runs, models and pipelines.");
+        what.setWrapText(true);
+        what.setMaxWidth(640);
+        javafx.scene.control.Button add = new javafx.scene.control.Button("Add a repository…");
+        add.setId("repositoriesAddSource");
+        add.setDefaultButton(true);
+        add.setOnAction(e -> model.addSource());
+        VBox note = new VBox(12, title, what, add);
+        note.setId("repositoriesEmpty");
+        note.getStyleClass().add("placeholder-page");
+        note.setAlignment(Pos.TOP_LEFT);
+        return note;
     }
 
     private Node filters() {

@@ -37,6 +37,8 @@ public final class RepositoriesViewModel {
     private final ReadOnlyStringWrapper textFilter = new ReadOnlyStringWrapper(this, "textFilter", "");
     private final ReadOnlyObjectWrapper<HistoryItem> selectedCommit = new ReadOnlyObjectWrapper<>(this, "selectedCommit");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loaded = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loaded");
+    private Runnable sourceAdder = () -> { };
     private Long pendingRepoId;
     private String pendingHash;
     private int pagesSearched;
@@ -99,12 +101,30 @@ public final class RepositoriesViewModel {
     /** Reads the repository list again, keeping the selection; reloads history if the repository changed. */
     public void refresh() {
         runner.run(repositories::list, this::showRepositories,
-                failure -> status.set("Could not read the repositories: " + failure.getMessage()));
+                failure -> status.set("Could not read the repositories: " + dev.braid.sync.PlainErrors.describe(failure)));
+    }
+
+    /** False until the repositories were read once: before that, "none" is not known yet. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** How the empty state opens the Add-source dialog on git repositories. */
+    public void setSourceAdder(Runnable adder) {
+        this.sourceAdder = adder;
+    }
+
+    public void addSource() {
+        sourceAdder.run();
     }
 
     public void selectRepository(RepoSummary repo) {
         RepoSummary previous = selectedRepo.get();
-        if (repo != null && previous != null && repo.sourceId() == previous.sourceId() && repo.equals(previous)) {
+        if (repo != null && previous != null && repo.sourceId() == previous.sourceId()) {
+            // The same repository, read again (after a sync): its filters, commit and detail stay.
+            if (!repo.equals(previous)) {
+                selectedRepo.set(repo);
+            }
             return;
         }
         selectedRepo.set(repo);
@@ -165,18 +185,26 @@ public final class RepositoriesViewModel {
     }
 
     private void showRepositories(List<RepoSummary> fresh) {
-        repos.setAll(fresh);
-        long wanted = pendingRepoId != null ? pendingRepoId
-                : selectedRepo.get() != null ? selectedRepo.get().sourceId() : -1;
+        RepoSummary previous = selectedRepo.get();
+        long wanted = pendingRepoId != null ? pendingRepoId : previous != null ? previous.sourceId() : -1;
         RepoSummary match = fresh.stream().filter(r -> r.sourceId() == wanted).findFirst()
                 .orElse(fresh.isEmpty() ? null : fresh.get(0));
-        RepoSummary previous = selectedRepo.get();
-        if (match != null && previous != null && match.sourceId() == previous.sourceId()
-                && match.commitCount() == previous.commitCount() && Objects.equals(match.headCommit(), previous.headCommit())) {
+        if (match != null && previous != null && match.sourceId() == previous.sourceId()) {
+            // A sync refreshed the selected repository: the branch and text filters, the selected
+            // commit and its detail stay; new history is read under the same filters.
             selectedRepo.set(match);
+            dev.braid.ui.ListUpdates.update(repos, fresh, RepoSummary::sourceId);
+            if (match.commitCount() != previous.commitCount() || !Objects.equals(match.headCommit(), previous.headCommit())) {
+                HistoryItem shown = selectedCommit.get();
+                pendingHash = shown == null ? null : shown.commit().hash();
+                pagesSearched = 0;
+                reloadHistory();
+            }
         } else {
+            dev.braid.ui.ListUpdates.update(repos, fresh, RepoSummary::sourceId);
             selectRepository(match);
         }
+        loaded.set(true);
         openPending();
     }
 
@@ -217,7 +245,11 @@ public final class RepositoriesViewModel {
         if (repo == null) {
             return;
         }
-        selectedCommit.set(null);
+        if (pendingHash == null) {
+            selectedCommit.set(null);
+        }
+        // else a sync is re-reading the history: the selected commit (and its detail) stays chosen
+        // until the same commit is found in the new pages, so the selection never blinks away.
         long repoId = repo.sourceId();
         GitRef ref = refFilter.get();
         String text = textFilter.get().isEmpty() ? null : textFilter.get();
@@ -232,6 +264,6 @@ public final class RepositoriesViewModel {
             Map<String, List<GitRef>> byCommit = found.stream().filter(r -> r.target() != null)
                     .collect(Collectors.groupingBy(GitRef::target));
             pager.reset(new HistoryQuery(repoId, ref == null ? null : ref.name(), text), byCommit);
-        }, failure -> status.set("Could not read the branches: " + failure.getMessage()));
+        }, failure -> status.set("Could not read the branches: " + dev.braid.sync.PlainErrors.describe(failure)));
     }
 }

@@ -88,7 +88,9 @@ public final class ExperimentsViewHandle {
         robot.clickOn("#columnSearch").write(id.substring(id.indexOf('.') + 1));
         waitUntil(() -> robot.lookup("#columnKeys .list-cell").match(n -> id.equals(cellId(n))).tryQuery().isPresent());
         Node cell = robot.lookup("#columnKeys .list-cell").match(n -> id.equals(cellId(n))).query();
-        robot.clickOn(((ListCell<?>) cell).getGraphic());
+        if (!(((ListCell<?>) cell).getGraphic() instanceof javafx.scene.control.CheckBox box && box.isSelected())) {
+            robot.clickOn(((ListCell<?>) cell).getGraphic());
+        }
         robot.clickOn("#columnsButton");
     }
 
@@ -297,8 +299,30 @@ public final class ExperimentsViewHandle {
     }
 
     /** Ids of the runs table's columns, in order ({@code status}, {@code metrics.rmse}). */
+    /** The runs table's columns, left to right, by id ({@code status}, {@code metrics.rmse}); keys without their group heading. */
     public List<String> columnIds() {
-        return runsTable().getColumns().stream().map(c -> c.getId().substring("col-".length())).toList();
+        return runsTable().getVisibleLeafColumns().stream().map(c -> c.getId().substring("col-".length())).toList();
+    }
+
+    /** The headings above the table's columns, as shown: "Status", "Metrics", "Params"... */
+    public List<String> headings() {
+        return runsTable().getColumns().stream().map(c -> c.getText()).toList();
+    }
+
+    /** The header text of the column {@code id} as drawn (the whole name, or cut with an ellipsis). */
+    public String drawnHeader(String id) {
+        return robot.lookup("#runsTable .column-header").match(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h
+                && h.getTableColumn() != null && ("col-" + id).equals(h.getTableColumn().getId())).queryAll().stream()
+                .flatMap(h -> robot.from(h).lookup(".label").queryAll().stream())
+                .map(l -> dev.braid.testing.VisibleText.drawn((javafx.scene.control.Labeled) l)).findFirst().orElse("");
+    }
+
+    /** The alignment of a shown cell of column {@code id}, e.g. CENTER_RIGHT for numbers. */
+    public javafx.geometry.Pos cellAlignment(String id) {
+        return robot.lookup("#runsTable .table-cell").match(n -> shown(n) && n instanceof javafx.scene.control.TableCell<?, ?> c
+                && c.getTableColumn() != null && ("col-" + id).equals(c.getTableColumn().getId()) && c.getText() != null
+                && !c.getText().isEmpty()).queryAll().stream().findFirst()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getAlignment()).orElse(null);
     }
 
     /** Scrolls the runs table to its last loaded row. */

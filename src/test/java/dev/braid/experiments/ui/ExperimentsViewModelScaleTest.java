@@ -70,11 +70,13 @@ class ExperimentsViewModelScaleTest {
         model.columns().search("");
         assertEquals(expected.size(), model.columns().matching().size());
 
+        model.columns().choose(List.of());
         model.columns().shownProperty(RunColumn.metric("k9999")).set(true);
         model.columns().setShown(RunColumn.tag("k2"), true);
-        List<RunColumn> wanted = new ArrayList<>(ColumnChoice.FIXED);
+        List<RunColumn> wanted = new ArrayList<>(ColumnChoice.LEAD);
         wanted.add(RunColumn.metric("k9999"));
         wanted.add(RunColumn.tag("k2"));
+        wanted.addAll(ColumnChoice.FIXED.subList(ColumnChoice.LEAD.size(), ColumnChoice.FIXED.size()));
         assertEquals(wanted, model.columns().visible());
         assertEquals(expected.size(), model.columns().keys().size());
     }

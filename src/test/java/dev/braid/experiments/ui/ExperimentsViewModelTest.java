@@ -91,19 +91,54 @@ class ExperimentsViewModelTest {
     }
 
     @Test
-    void theColumnChooserOffersEveryKeyAndAddsOnlyChosenColumns() {
+    void theTableOpensWithTheMetricsAndParamsThatVaryAfterTheRunName() {
         ColumnChoice columns = model.columns();
-        assertEquals(ColumnChoice.FIXED, columns.visible());
+        assertEquals(List.of("star", "status", "run_name", "metrics.accuracy", "metrics.rmse", "params.model", "created",
+                "duration", "experiment", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList(),
+                "lr is 0.1 everywhere and auc and depth belong to one run each: they do not vary");
+        RunSummary xgb = model.runs().stream().filter(r -> r.runName().equals("xgb-run")).findFirst().orElseThrow();
+        assertEquals("0.3000", model.cellText(xgb, RunColumn.metric("rmse")), "four significant digits of the largest, 0.5000");
+        assertEquals("0.8100", model.cellText(xgb, RunColumn.metric("accuracy")));
+        assertTrue(model.numeric(RunColumn.metric("rmse")));
+        assertTrue(!model.numeric(RunColumn.param("model")));
+    }
+
+    @Test
+    void theColumnChooserOffersEveryKeyByItsFullNameAndRemembersTheChoicePerExperiment() {
+        java.util.Map<String, String> memory = new java.util.HashMap<>();
+        ExperimentsViewModel remembering = new ExperimentsViewModel(rows.context().experiments(), null,
+                new ImmediateTaskRunner(), ZoneOffset.UTC);
+        remembering.setColumnMemory(new ColumnMemory() {
+            @Override
+            public Optional<String> load(String scope) {
+                return Optional.ofNullable(memory.get(scope));
+            }
+
+            @Override
+            public void save(String scope, String columns) {
+                memory.put(scope, columns);
+            }
+        });
+        remembering.refresh();
+        ColumnChoice columns = remembering.columns();
         assertEquals(List.of("metrics.accuracy", "metrics.auc", "metrics.rmse", "params.depth", "params.lr", "params.model",
                 "tags.team"), columns.matching().stream().map(RunColumn::id).toList());
         columns.search("RMS");
         assertEquals(List.of("metrics.rmse"), columns.matching().stream().map(RunColumn::id).toList());
-        columns.shownProperty(RunColumn.metric("rmse")).set(true);
-        assertEquals(RunColumn.metric("rmse"), columns.visible().get(columns.visible().size() - 1));
-        RunSummary xgb = model.runs().stream().filter(r -> r.runName().equals("xgb-run")).findFirst().orElseThrow();
-        assertEquals("0.3", model.cellText(xgb, RunColumn.metric("rmse")));
-        columns.setShown(RunColumn.metric("rmse"), false);
-        assertEquals(ColumnChoice.FIXED, columns.visible());
+        assertTrue(memory.isEmpty(), "a suggestion is not a choice");
+
+        remembering.selectExperiments(List.of(remembering.experiments().get(0)));
+        columns.shownProperty(RunColumn.metric("rmse")).set(false);
+        columns.setShown(RunColumn.tag("team"), true);
+        columns.setShown(RunColumn.of(RunColumn.Kind.USER), true);
+        String churn = remembering.scopeKey();
+        assertTrue(memory.containsKey(churn), memory.toString());
+
+        remembering.selectExperiments(List.of(remembering.experiments().get(1)));
+        assertTrue(columns.visible().contains(RunColumn.of(RunColumn.Kind.USER)), "attributes stay as chosen");
+        remembering.selectExperiments(List.of(remembering.experiments().get(0)));
+        assertEquals(List.of("star", "status", "run_name", "metrics.accuracy", "params.model", "tags.team", "created",
+                "duration", "experiment", "user", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList());
     }
 
     @Test
@@ -112,8 +147,9 @@ class ExperimentsViewModelTest {
         Path file = tmp.resolve("runs.csv");
         model.exportCsv(file, List.of(model.runs().get(3)));
         List<String> lines = Files.readAllLines(file);
-        assertEquals("status,run_name,experiment,source,created,duration,user,commit,models,datasets,params.model", lines.get(0));
-        assertEquals("FINISHED,xgb-run,churn,MLflow · tracking,1970-01-01 00:16:40,1m 00s,ada,abc1234def,,,xgb", lines.get(1));
+        assertEquals("status,run_name,metrics.accuracy,metrics.rmse,params.model,created,duration,experiment,source,commit,models",
+                lines.get(0));
+        assertEquals("FINISHED,xgb-run,0.81,0.3,xgb,1970-01-01 00:16:40,1m 00s,churn,MLflow · tracking,abc1234def,", lines.get(1));
         assertEquals("Exported 1 run to runs.csv", model.statusProperty().get());
     }
 

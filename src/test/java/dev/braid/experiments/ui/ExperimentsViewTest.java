@@ -197,7 +197,7 @@ class ExperimentsViewTest {
     @Test
     void groupingByDatasetPutsEachRunUnderEveryDatasetItUsed(FxRobot robot) throws Exception {
         ExperimentsViewHandle view = openExperiments(robot);
-        view.waitUntil(() -> view.columnIds().contains("datasets"));
+        view.waitUntil(() -> view.columnIds().contains("metrics.rmse"));
 
         view.groupBy("datasets");
 
@@ -207,16 +207,20 @@ class ExperimentsViewTest {
     }
 
     @Test
-    void aColumnAddedThroughTheChooserIsTheOnlyNewColumn(FxRobot robot) throws Exception {
+    void theTableOpensWithVaryingMetricsAndParamsUnderTheirHeadingsAndAChosenKeyJoinsItsGroup(FxRobot robot) throws Exception {
         ExperimentsViewHandle view = openExperiments(robot);
-        List<String> fixed = view.columnIds();
-        assertEquals(List.of("star", "status", "run_name", "experiment", "source", "created", "duration", "user", "commit", "models",
-                "datasets"), fixed);
+        List<String> shown = view.columnIds();
+        assertEquals(List.of("star", "status", "run_name", "metrics.accuracy", "metrics.rmse", "params.model", "created",
+                "duration", "experiment", "source", "commit", "models"), shown);
+        assertEquals(List.of("★", "Status", "Run name", "Metrics", "Params", "Created", "Duration", "Experiment", "Source", "Commit",
+                "Model versions"), view.headings());
+        assertEquals("accuracy", view.drawnHeader("metrics.accuracy"), "the key's whole name, underscores and all");
+        assertEquals(javafx.geometry.Pos.CENTER_RIGHT, view.cellAlignment("metrics.rmse"));
 
         view.showColumn("params.depth");
 
-        view.waitUntil(() -> view.columnIds().size() == fixed.size() + 1);
-        assertEquals("params.depth", view.columnIds().get(fixed.size()));
+        view.waitUntil(() -> view.columnIds().size() == shown.size() + 1);
+        assertEquals("params.depth", view.columnIds().get(6), "after the other chosen param, under Params");
     }
 
     @Test
