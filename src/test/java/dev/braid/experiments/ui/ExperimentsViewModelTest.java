@@ -94,7 +94,7 @@ class ExperimentsViewModelTest {
     void theTableOpensWithTheMetricsAndParamsThatVaryAfterTheRunName() {
         ColumnChoice columns = model.columns();
         assertEquals(List.of("star", "status", "run_name", "metrics.accuracy", "metrics.rmse", "params.model", "created",
-                "duration", "experiment", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList(),
+                "duration", "experiment", "source", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList(),
                 "lr is 0.1 everywhere and auc and depth belong to one run each: they do not vary");
         RunSummary xgb = model.runs().stream().filter(r -> r.runName().equals("xgb-run")).findFirst().orElseThrow();
         assertEquals("0.3000", model.cellText(xgb, RunColumn.metric("rmse")), "four significant digits of the largest, 0.5000");
@@ -138,7 +138,7 @@ class ExperimentsViewModelTest {
         assertTrue(columns.visible().contains(RunColumn.of(RunColumn.Kind.USER)), "attributes stay as chosen");
         remembering.selectExperiments(List.of(remembering.experiments().get(0)));
         assertEquals(List.of("star", "status", "run_name", "metrics.accuracy", "params.model", "tags.team", "created",
-                "duration", "experiment", "user", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList());
+                "duration", "experiment", "source", "user", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList());
     }
 
     @Test
