@@ -9,7 +9,6 @@ import dev.braid.experiments.RunEditService;
 import dev.braid.features.FeatureCatalogService;
 import dev.braid.features.FeatureLineage;
 import dev.braid.features.FeatureLinks;
-import dev.braid.features.FeatureLinksAfterSync;
 import dev.braid.features.FeatureUsageService;
 import dev.braid.features.git.FeatureRepoScanner;
 import dev.braid.features.registry.FeastSyncer;
@@ -29,7 +28,6 @@ import dev.braid.lineage.dvc.DvcRunInputs;
 import dev.braid.pipelines.AirflowLineageRefresh;
 import dev.braid.pipelines.PipelineLineage;
 import dev.braid.pipelines.CiLinksAfterMlflowSync;
-import dev.braid.pipelines.PipelineLineageAfterSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
 import dev.braid.pipelines.RunSources;
@@ -55,6 +53,7 @@ import dev.braid.sync.Sleeper;
 import dev.braid.sync.SourceCleanup;
 import dev.braid.sync.SourceManager;
 import dev.braid.sync.SourceStore;
+import dev.braid.sync.AfterSync;
 import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncEngine;
 import dev.braid.sync.SyncRunStore;
@@ -188,16 +187,18 @@ public final class AppContext implements AutoCloseable {
                                     new FeatureRepoScanner(database, () -> featureLinks.get().rebuild())));
                 }),
                 new LazySyncer(ExperimentService.KIND,
-                        () -> new CiLinksAfterMlflowSync(new FeatureLinksAfterSync(
-                                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())), featureLinks.get()),
-                                sources(), new PipelineLineage(database, lineage()))),
-                new LazySyncer(FeastSyncer.KIND, () -> new FeatureLinksAfterSync(
-                        new FeastSyncer(database, sources(), clock, System.getenv()), featureLinks.get())),
+                        () -> AfterSync.then(AfterSync.then(
+                                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
+                                "linking features to runs", (source, context) -> featureLinks.get().rebuild()),
+                                "linking MLflow runs to CI jobs",
+                                new CiLinksAfterMlflowSync(sources(), new PipelineLineage(database, lineage())))),
+                new LazySyncer(FeastSyncer.KIND, () -> AfterSync.then(new FeastSyncer(database, sources(), clock, System.getenv()),
+                        "linking features to runs", (source, context) -> featureLinks.get().rebuild())),
                 new LazySyncer(ExperimentService.WANDB_KIND,
                         () -> LineageAfterSync.wandb(new WandbSyncer(database, sources(), clock), lineage()))));
         for (String kind : PipelineService.KINDS) {
-            syncers.add(new LazySyncer(kind, () -> new PipelineLineageAfterSync(
-                    new PipelineSyncer(kind, database, sources(), runSources.get(), clock), new PipelineLineage(database, lineage()))));
+            syncers.add(new LazySyncer(kind, () -> AfterSync.then(new PipelineSyncer(kind, database, sources(), runSources.get(), clock),
+                    "updating lineage", (source, context) -> new PipelineLineage(database, lineage()).rebuild(source))));
         }
         return syncers;
     }

@@ -173,7 +173,8 @@ class SyncEngineTest {
 
         assertEquals(SyncOutcome.UNREACHABLE, run.outcome());
         assertEquals(4, run.attempts());
-        assertEquals("Connection refused", run.error());
+        assertEquals("the connection was refused (nothing is listening at that address and port, or a firewall blocks it)",
+                run.error(), "the sync log says it in words");
     }
 
     @Test

@@ -3,12 +3,12 @@ package dev.braid.pipelines.orchestrators;
 import dev.braid.lineage.LineageService;
 import dev.braid.pipelines.PipelineFixture;
 import dev.braid.pipelines.PipelineLineage;
-import dev.braid.pipelines.PipelineLineageAfterSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
 import dev.braid.pipelines.RunSources;
 import dev.braid.pipelines.ci.CiSources;
 import dev.braid.store.Database;
+import dev.braid.sync.AfterSync;
 import dev.braid.sync.Source;
 import dev.braid.sync.SourceStore;
 import dev.braid.sync.SyncCounts;
@@ -42,7 +42,8 @@ public final class OrchestratorFixture implements AutoCloseable {
     /** Syncs {@code source} as the app does: the runs, then the lineage they assert. */
     public SyncCounts sync(Source source) throws Exception {
         PipelineSyncer syncer = new PipelineSyncer(source.kind(), db, sources, apis, clock);
-        return new PipelineLineageAfterSync(syncer, new PipelineLineage(db, lineage))
+        PipelineLineage derived = new PipelineLineage(db, lineage);
+        return AfterSync.then(syncer, "updating lineage", (synced, context) -> derived.rebuild(synced))
                 .sync(sources.find(source.id()).orElseThrow(), TestContexts.quiet());
     }
 
