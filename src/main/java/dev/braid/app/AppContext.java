@@ -240,10 +240,25 @@ public final class AppContext implements AutoCloseable {
     /** Both, in order; the second runs even when the first fails (its failure is still reported). */
     private static AfterIndex afterIndex(AfterIndex first, AfterIndex second) {
         return (source, repository, location, tips, context) -> {
+            // The first failure is the one reported: a second step failing after it (a full disk
+            // fails both) must not hide why, so its failure rides along as suppressed.
+            RuntimeException failure = null;
             try {
                 first.indexed(source, repository, location, tips, context);
-            } finally {
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            try {
                 second.indexed(source, repository, location, tips, context);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         };
     }

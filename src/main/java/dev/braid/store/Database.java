@@ -308,6 +308,12 @@ public final class Database implements AutoCloseable {
      */
     private static CacheOpenException classify(Path file, SQLException e) {
         CacheProblem problem = SqliteFailures.classify(e, file);
+        if (problem == null) {
+            // An error SQLite gives no telling code for: a migration on a disk that filled up ends in
+            // "cannot commit - no transaction is active" once SQLite has rolled it back itself. The
+            // file system says whether that is the reason before the file is suspected of damage.
+            problem = SqliteFailures.fromFileSystem(file);
+        }
         return new CacheOpenException(problem == null ? CacheProblem.CORRUPT : problem, file, e.getMessage(), e);
     }
 

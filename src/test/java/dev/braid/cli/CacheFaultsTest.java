@@ -48,7 +48,7 @@ class CacheFaultsTest {
         Path repo = home.resolve("repo");
         TestRepos.longHistory(repo, 6_000);
         Path data = home.resolve("data");
-        try (Tmpfs disk = Tmpfs.mount(data, 768 * 1024)) {
+        try (Tmpfs disk = Tmpfs.mount(data, 2 * 1024 * 1024)) {
             String dir = data.toString();
             CliRun add = new CliRun(home);
             assertEquals(1, add.run("--data-dir", dir, "repo", "add", repo.toString(), "--name", "big"));
@@ -73,6 +73,23 @@ class CacheFaultsTest {
             CliRun log = new CliRun(home);
             assertEquals(0, log.run("--data-dir", dir, "repo", "log", "big"));
             assertEquals(6_000, log.out().lines().count());
+        }
+    }
+
+    @Test
+    void aDiskThatFillsWhileTheCacheIsCreatedIsReportedAsFullNotAsDamage() throws Exception {
+        assumeTrue(Tmpfs.available(), "needs a tmpfs to fill up (run as root or with CAP_SYS_ADMIN)");
+        assertEquals(0, new CliRun(home).run("--data-dir", home.resolve("elsewhere").toString(), "status"));
+        Path repo = home.resolve("small");
+        TestRepos.longHistory(repo, 5);
+        Path data = home.resolve("data");
+        // Room for SQLite's first pages, not for every table of the schema.
+        try (Tmpfs disk = Tmpfs.mount(data, 96 * 1024)) {
+            CliRun status = new CliRun(home);
+            assertEquals(1, status.run("--data-dir", data.toString(), "repo", "add", repo.toString()));
+            assertTrue(status.err().contains("The disk holding the cache is full."), status.err());
+            assertFalse(status.err().contains(DAMAGED), status.err());
+            assertFalse(status.err().contains("cache reset"), status.err());
         }
     }
 
