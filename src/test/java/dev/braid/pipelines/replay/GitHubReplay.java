@@ -88,11 +88,25 @@ public final class GitHubReplay implements ReplayServer.Api {
         if (etag != null && etag.equals(r.header("If-None-Match"))) {
             return rated(new ReplayServer.Reply(304, new java.util.LinkedHashMap<>(), new byte[0]).with("ETag", etag), false);
         }
-        if (remaining.get() <= 0 && System.currentTimeMillis() < resetAt) {
+        return limitedOrRated(etag == null ? reply : reply.with("ETag", etag));
+    }
+
+    /**
+     * The answer, or GitHub's 403 while no requests are left in the window. Checked and counted
+     * under one lock: a window that ends between the check and the headers would otherwise send a
+     * 403 that says requests are left, which GitHub never does.
+     */
+    private synchronized ReplayServer.Reply limitedOrRated(ReplayServer.Reply reply) {
+        long now = System.currentTimeMillis();
+        if (now >= resetAt) {
+            remaining.set(limit);
+            resetAt = now + window;
+        }
+        if (remaining.get() <= 0) {
             return rated(ReplayServer.Reply.json(403, "{\"message\":\"API rate limit exceeded for user ID 1.\","
                     + "\"documentation_url\":\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}"), false);
         }
-        return rated(etag == null ? reply : reply.with("ETag", etag), true);
+        return rated(reply, true);
     }
 
     private synchronized ReplayServer.Reply rated(ReplayServer.Reply reply, boolean counts) {
