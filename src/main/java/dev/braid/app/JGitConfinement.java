@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
@@ -18,6 +20,9 @@ import org.eclipse.jgit.util.SystemReader;
 final class JGitConfinement {
     /** JGit's own safe default when it cannot measure a file system (its FALLBACK_TIMESTAMP_RESOLUTION). */
     static final String CONSERVATIVE_RESOLUTION = "2000 milliseconds";
+    /** A settings lock this old was left by a process that died while saving (a save takes milliseconds). */
+    static final long STALE_LOCK_MILLIS = 60_000;
+    private static final Logger LOG = Logger.getLogger(JGitConfinement.class.getName());
 
     private JGitConfinement() {
     }
@@ -61,7 +66,25 @@ final class JGitConfinement {
         Files.createDirectories(jgitConfig.getParent());
         config.setString("filesystem", key, "timestampResolution", CONSERVATIVE_RESOLUTION);
         config.setString("filesystem", key, "minRacyThreshold", "0 nanoseconds");
-        config.save();
+        try {
+            config.save();
+        } catch (IOException e) {
+            // Only a hint: without it JGit measures the file system as it always did. A process
+            // killed while saving leaves config.lock behind, and failing here would then fail every
+            // later git sync; a lock older than any save is removed so that a later start writes it.
+            LOG.log(Level.FINE, "JGit's timing hint was not saved in " + jgitConfig, e);
+            removeStaleLock(jgitConfig.resolveSibling(jgitConfig.getFileName() + ".lock"));
+        }
+    }
+
+    private static void removeStaleLock(Path lock) {
+        try {
+            if (Files.getLastModifiedTime(lock).toMillis() < System.currentTimeMillis() - STALE_LOCK_MILLIS) {
+                Files.deleteIfExists(lock);
+            }
+        } catch (IOException gone) {
+            // No lock, or not ours to remove: the hint waits for a later start.
+        }
     }
 
     /** JGit's own settings file lives in the data folder; everything else is JGit's default. */
