@@ -57,19 +57,22 @@ final class JenkinsSource implements RunSource {
     /** The jobs that have builds, below the source's job, by path relative to it ("" for the job itself). */
     private List<String> leaves() throws PipelineException {
         List<String> out = new ArrayList<>();
-        walk("", 0, out);
+        // Folders count as pages: a server listing folders without end is stopped like a listing.
+        walk("", 0, out, http.pages("folders below " + root));
         return out;
     }
 
-    private void walk(String relative, int depth, List<String> out) throws PipelineException {
-        JsonNode job = http.json(leafUrl(relative) + "api/json?tree=" + CiJson.encode("_class,name,jobs[name,_class]"));
+    private void walk(String relative, int depth, List<String> out, PageGuard folders) throws PipelineException {
+        String path = leafUrl(relative) + "api/json?tree=" + CiJson.encode("_class,name,jobs[name,_class]");
+        folders.next(path);
+        JsonNode job = http.json(path);
         if (job.has("jobs") && job.get("jobs").isArray()) {
             if (depth >= MAX_DEPTH) {
                 return;
             }
             for (JsonNode child : job.get("jobs")) {
                 String name = child.path("name").asText();
-                walk(relative.isEmpty() ? name : relative + "/" + name, depth + 1, out);
+                walk(relative.isEmpty() ? name : relative + "/" + name, depth + 1, out, folders);
             }
         } else {
             out.add(relative);
@@ -83,7 +86,7 @@ final class JenkinsSource implements RunSource {
         for (String leaf : leaves()) {
             long seen = request.full() ? -1 : known.path(leaf).asLong(-1);
             long top = seen;
-            PageGuard guard = new PageGuard("builds of " + (leaf.isEmpty() ? root : root + "/" + leaf));
+            PageGuard guard = http.pages("builds of " + (leaf.isEmpty() ? root : root + "/" + leaf));
             for (int from = 0; ; from += PAGE) {
                 String path = leafUrl(leaf) + "api/json?tree=" + CiJson.encode("allBuilds[" + BUILD_FIELDS + "]{" + from + ","
                         + (from + PAGE) + "}");
