@@ -282,6 +282,41 @@ class WandbServerSyncTest {
     }
 
     @Test
+    void anArtifactReferencingStorageJoinsTheDatasetOpenLineageNamesByThatPath() throws Exception {
+        project();
+        // A folder reference reaches W&B as one entry per object beneath it.
+        api.artifact(new WandbReplay.ReplayArtifact("QXJ0aWZhY3Q6Mw==", "raw", "dataset", "77aa", 1, List.of(),
+                Map.of("a.csv", "s3://acme-data/churn/raw/a.csv", "b.csv", "s3://acme-data/churn/raw/b.csv")));
+        api.runs().get(2).used.add("QXJ0aWZhY3Q6Mw==");
+        Path events = tmp.resolve("events.json");
+        java.nio.file.Files.writeString(events, """
+                {"eventType":"COMPLETE","eventTime":"2026-11-29T10:00:00Z","producer":"https://example.com/etl",
+                 "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+                 "run":{"runId":"01900000-0000-7000-8000-000000000001"},"job":{"namespace":"etl","name":"export"},
+                 "inputs":[],"outputs":[{"namespace":"s3://acme-data","name":"/churn/train.csv"},
+                                        {"namespace":"s3a://acme-data","name":"churn/raw/"}]}
+                """.replace("\n", ""));
+        dev.braid.lineage.ImportReport r0 = new dev.braid.lineage.OpenLineageImporter(new dev.braid.lineage.OpenLineageValidator(dev.braid.lineage.EventLimits.STANDARD),
+                new dev.braid.lineage.OpenLineageIngest(lineage)).importPaths(List.of(events)); 
+        assertEquals(List.of(), r0.problems());
+        Source source = add();
+
+        sync(source);
+
+        dev.braid.lineage.NodeId etl = new dev.braid.lineage.NodeId("job-run:01900000-0000-7000-8000-000000000001");
+        List<List<dev.braid.lineage.NodeId>> toBaseline = lineage.paths(etl,
+                new dev.braid.lineage.NodeId("mlflow-run:team-wb:run00000"), 5, null);
+        assertEquals(List.of(List.of("job-run:01900000-0000-7000-8000-000000000001", "dataset:s3://acme-data:churn/train.csv",
+                "dataset-version:wandb://acme/churn:training-data@124368548e8d18970a050ff1b903b947",
+                "mlflow-run:team-wb:run00000")), toBaseline.stream().map(p -> p.stream().map(dev.braid.lineage.NodeId::value)
+                .toList()).toList());
+        List<List<dev.braid.lineage.NodeId>> toThird = lineage.paths(etl,
+                new dev.braid.lineage.NodeId("mlflow-run:team-wb:run00002"), 5, null);
+        assertEquals(1, toThird.size(), "the folder the event names is the folder W&B references");
+        assertEquals("dataset:s3://acme-data:churn/raw", toThird.get(0).get(1).value());
+    }
+
+    @Test
     void theReplayRefusesFieldsWandbsClientNeverAsks() {
         assertNull(WandbReplay.unknownField(WandbServer.RUNS));
         assertNull(WandbReplay.unknownField(WandbServer.RUN));
