@@ -7,7 +7,7 @@ import dev.braid.app.AppContext;
 import dev.braid.experiments.WandbSyncer;
 import dev.braid.experiments.wandb.WandbGraphql;
 import dev.braid.experiments.wandb.WandbReplay;
-import dev.braid.lineage.LineageAfterSync;
+import dev.braid.sync.AfterSync;
 import dev.braid.lineage.ui.LineageExplorerView;
 import dev.braid.lineage.ui.LineageExplorerViewHandle;
 import dev.braid.lineage.ui.LineageExplorerViewModel;
@@ -72,9 +72,10 @@ class WandbServerRunsViewTest {
                 List.of("latest"), Map.of("train.csv", "s3://acme-data/churn/train.csv")));
         run.used.add("QXJ0aWZhY3Q6MQ==");
         Source source = context.experiments().addWandbServer(server.url(), "acme", "churn", null, "team-wb");
-        LineageAfterSync.wandb(new WandbSyncer(context.database(), context.sources(), context.clock(), context.secrets(),
+        AfterSync.then(new WandbSyncer(context.database(), context.sources(), context.clock(), context.secrets(),
                 Map.of(), new WandbGraphql.Options(Duration.ofSeconds(5), 1, Duration.ofMillis(1), Duration.ofSeconds(1),
-                        (d, stop) -> { })), context.lineage()).sync(source, TestContexts.quiet());
+                        (d, stop) -> { })), "updating lineage", (s, c) -> context.lineage().rebuildWandb(s))
+                .sync(source, TestContexts.quiet());
         WorkbenchServices services = GitFixture.services(context, context.experiments(), null);
         workbench = new Workbench(services, runner, scheduler, null);
         WindowFixture.showIn(stage, workbench);

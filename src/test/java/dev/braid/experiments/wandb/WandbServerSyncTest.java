@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
 import dev.braid.experiments.WandbSyncer;
-import dev.braid.lineage.LineageAfterSync;
+import dev.braid.sync.AfterSync;
 import dev.braid.lineage.LineageService;
 import dev.braid.pipelines.replay.ReplayServer;
 import dev.braid.store.Database;
@@ -74,7 +74,8 @@ class WandbServerSyncTest {
     SourceSyncer syncer(Map<String, String> env) {
         WandbGraphql.Options options = new WandbGraphql.Options(Duration.ofSeconds(5), 3, Duration.ofMillis(10),
                 Duration.ofMinutes(2), (d, stop) -> waits.add(d));
-        return LineageAfterSync.wandb(new WandbSyncer(db, sources, Clock.systemUTC(), secrets, env, options), lineage);
+        return AfterSync.then(new WandbSyncer(db, sources, Clock.systemUTC(), secrets, env, options), "updating lineage",
+                (source, context) -> lineage.rebuildWandb(source));
     }
 
     SyncCounts sync(Source source) throws Exception {
