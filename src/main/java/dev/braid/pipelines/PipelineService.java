@@ -24,15 +24,18 @@ import java.util.regex.Pattern;
  * {@code jenkins}: {@code url}, {@code job}, {@code username}, {@code password_env};
  * {@code circleci}: {@code slug}, {@code api_url}, {@code token_env};
  * {@code airflow}: {@code url}, {@code username} with {@code password_env}, or {@code token_env};
- * {@code kubeflow}: {@code url}, {@code token_env}.
+ * {@code kubeflow}: {@code url}, {@code token_env};
+ * {@code dvc}: {@code repository} (the indexed repository's name), {@code repo} (its remote or folder, for lineage).
  */
 public final class PipelineService {
     /** The CI services Braid syncs pipelines from. */
     public static final Set<String> CI_KINDS = Set.of("gitlab", "github", "jenkins", "circleci");
     /** The ML orchestrators Braid syncs pipeline runs from. */
     public static final Set<String> ORCHESTRATOR_KINDS = Set.of("airflow", "kubeflow");
+    /** The DVC pipeline of an indexed repository, read from git: each commit that changed a dvc.lock is a run. */
+    public static final String DVC_KIND = "dvc";
     /** The kinds of pipeline sources Braid syncs. */
-    public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci", "airflow", "kubeflow");
+    public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci", "airflow", "kubeflow", DVC_KIND);
     public static final long DEFAULT_LOG_CAP_BYTES = 200L * 1024 * 1024;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private final Database db;
@@ -135,11 +138,33 @@ public final class PipelineService {
         return add("kubeflow", name, "kubeflow:" + hostOf(address), config);
     }
 
+    /**
+     * Adds the DVC pipeline of the indexed repository named {@code repository} ({@code location} its
+     * remote or folder, which links its runs to the repository's commits in lineage).
+     */
+    public Source addDvc(String repository, String location, String name) throws PipelineException {
+        String repo = required(repository, "an indexed repository (see 'braid repo list')");
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("repository", repo);
+        if (location != null && !location.isBlank()) {
+            config.put("repo", location);
+        }
+        return add(DVC_KIND, name, "dvc:" + repo, config);
+    }
+
     /** Opens CI sources through {@code ci} and orchestrators through {@code orchestrators}. */
     public static RunSources runSources(RunSources ci, RunSources orchestrators) {
+        return runSources(ci, orchestrators, null);
+    }
+
+    /** Opens CI sources through {@code ci}, orchestrators through {@code orchestrators}, DVC pipelines through {@code dvc}. */
+    public static RunSources runSources(RunSources ci, RunSources orchestrators, RunSources dvc) {
         Map<String, RunSources> byKind = new LinkedHashMap<>();
         CI_KINDS.forEach(k -> byKind.put(k, ci));
         ORCHESTRATOR_KINDS.forEach(k -> byKind.put(k, orchestrators));
+        if (dvc != null) {
+            byKind.put(DVC_KIND, dvc);
+        }
         return new RunSourcesByKind(byKind);
     }
 
