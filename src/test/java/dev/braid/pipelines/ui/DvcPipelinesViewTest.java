@@ -111,5 +111,25 @@ class DvcPipelinesViewTest {
         assertTrue(dag.edges().stream().anyMatch(e -> e.from().equals("prepare") && e.to().equals("train@small")), dag.edges().toString());
         assertTrue(dag.edges().stream().anyMatch(e -> e.from().equals("evaluate@small-dev") && e.to().equals("report")),
                 dag.edges().toString());
+        screenshot(robot, "pipelines-dvc-run-graph");
+    }
+
+    /** The window as a person sees it, into target/screenshots, to look at what the scenario walked. */
+    private static void screenshot(FxRobot robot, String name) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shot.set(robot.listTargetWindows().stream().filter(w -> w instanceof Stage && w.isShowing())
+                .findFirst().orElseThrow().getScene().snapshot(null)));
+        javafx.scene.image.PixelReader pixels = shot.get().getPixelReader();
+        int width = (int) shot.get().getWidth();
+        int height = (int) shot.get().getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+        javax.imageio.ImageIO.write(out, "png", folder.resolve(name + ".png").toFile());
     }
 }
+
