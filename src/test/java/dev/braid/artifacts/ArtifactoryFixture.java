@@ -25,8 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * 127.0.0.1; waits are recorded, not slept. A model repository and a dataset repository hold the
  * files of a small training project.
  */
-final class ArtifactoryFixture implements AutoCloseable {
-    static final String TOKEN = "cmVmdGtuOjAxOjE3MzQ1Njc4OTA6c2VjcmV0";
+public final class ArtifactoryFixture implements AutoCloseable {
+    public static final String TOKEN = "cmVmdGtuOjAxOjE3MzQ1Njc4OTA6c2VjcmV0";
     static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
     final Database db;
     final SourceStore sources;
@@ -78,6 +78,11 @@ final class ArtifactoryFixture implements AutoCloseable {
 
     /** A model repository with a promoted model, a dataset repository, and one build of each of two runs. */
     void project() {
+        project(api);
+    }
+
+    /** Fills {@code api} with the project's repositories, files and builds. */
+    public static void project(ArtifactoryReplay api) {
         api.repository("ml-models-local", "LOCAL", "MachineLearning");
         api.repository("datasets-local", "LOCAL", "Generic");
         api.repository("pypi-remote", "REMOTE", "PyPI");
@@ -102,7 +107,7 @@ final class ArtifactoryFixture implements AutoCloseable {
         return new String[] {name, sha(seed), sha1(seed), md5(seed)};
     }
 
-    static String sha(String seed) {
+    public static String sha(String seed) {
         return hex("SHA-256", seed);
     }
 

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * HTTP basic; anything else is 401, and a {@link #readOnlyToken} reading builds is 403.
  * Everything is served under {@code /artifactory/}.
  */
-final class ArtifactoryReplay implements ReplayServer.Api {
+public final class ArtifactoryReplay implements ReplayServer.Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REPO = Pattern.compile("\\{\"repo\":\\{\"\\$eq\":(\"(?:[^\"\\\\]|\\\\.)*\")}}");
     private static final Pattern SINCE = Pattern.compile("\\{\"modified\":\\{\"\\$gte\":\"([^\"]+)\"}}");
@@ -79,13 +79,13 @@ final class ArtifactoryReplay implements ReplayServer.Api {
     private String readOnlyToken = "read-only-token-0001";
     private String base = "";
 
-    ArtifactoryReplay(String token, String user, String password) {
+    public ArtifactoryReplay(String token, String user, String password) {
         this.token = token;
         this.user = user;
         this.password = password;
     }
 
-    void base(String url) {
+    public void base(String url) {
         this.base = url + "/artifactory";
     }
 
