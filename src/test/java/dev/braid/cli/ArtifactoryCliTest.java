@@ -77,6 +77,29 @@ class ArtifactoryCliTest {
     }
 
     @Test
+    void renamingASourceNamesItsBuildsAfterTheNewNameAndRemovingItTakesThemAway() {
+        CliRun add = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(0, add.run("artifactory", "add", server.url() + "/artifactory", "--token-env", "ART_TOKEN",
+                "--name", "jfrog"), add.err());
+        CliRun rename = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(0, rename.run("source", "rename", "jfrog", "jf"), rename.err());
+
+        CliRun renamed = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(0, renamed.run("lineage", "show", "build:jf:train-fraud/1", "--json"), renamed.err());
+        assertTrue(renamed.out().contains("commit:github.com/acme/fraud:1111111111111111111111111111111111111111"),
+                renamed.out());
+        CliRun old = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(2, old.run("lineage", "show", "build:jfrog:train-fraud/1", "--json"), old.out());
+
+        CliRun remove = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(0, remove.run("source", "remove", "jf", "--yes"), remove.err());
+        CliRun gone = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(2, gone.run("lineage", "show", "build:jf:train-fraud/1", "--json"), gone.out());
+        CliRun files = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(2, files.run("artifactory", "files", "jf"));
+    }
+
+    @Test
     void aWrongTokenFailsTheAddWithoutPrintingItAndAnUnknownSourceIsAUsageError() {
         CliRun add = cli("wrong-token-value-42");
         assertEquals(1, add.run("artifactory", "add", server.url() + "/artifactory", "--token-env", "ART_TOKEN"), add.err());
