@@ -1,5 +1,7 @@
 package dev.braid.app;
 
+import dev.braid.artifacts.ArtifactoryService;
+import dev.braid.artifacts.ArtifactorySyncer;
 import dev.braid.experiments.ArtifactService;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
@@ -31,6 +33,7 @@ import dev.braid.pipelines.CiLinksAfterMlflowSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
 import dev.braid.pipelines.RunSources;
+import dev.braid.pipelines.ci.CiHttp;
 import dev.braid.pipelines.ci.CiSources;
 import dev.braid.pipelines.definitions.PipelineDefinitionService;
 import dev.braid.pipelines.definitions.RepositoryCommits;
@@ -121,6 +124,7 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<SourceManager> sourceManager;
     private final Lazy<PipelineDefinitionService> pipelineDefinitions;
     private final Lazy<DvcPipelineService> dvcPipelines;
+    private final Lazy<ArtifactoryService> artifactory;
     /** Who Braid acts for, in the audit and governance logs: BRAID_USER, else the login name. */
     private final String actor;
     private final Lazy<SecurityServices> security;
@@ -166,6 +170,7 @@ public final class AppContext implements AutoCloseable {
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
                 DvcDagReader.asList()));
         this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
+        this.artifactory = Lazy.of(() -> new ArtifactoryService(database, sources()));
         // Each kind's cleanups: what removing or renaming a source of that kind must also take
         // along. A new kind of source adds its own here (see SourceCleanup).
         this.sourceManager = Lazy.of(() -> new SourceManager(database, sources(), syncEngine(), sourceCleanups()));
@@ -184,9 +189,10 @@ public final class AppContext implements AutoCloseable {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new LazySyncer(RepositoryService.KIND, () -> {
                     gitConfined.get();
-                    return new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                            afterIndex(new DvcRepositoryLineage(lineage()),
-                                    new FeatureRepoScanner(database, () -> featureLinks.get().rebuild())));
+                    return AfterSync.then(new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(),
+                            prompt, afterIndex(new DvcRepositoryLineage(lineage()),
+                                    new FeatureRepoScanner(database, () -> featureLinks.get().rebuild()))),
+                            "joining Artifactory files", (source, context) -> rejoinArtifactory());
                 }),
                 new LazySyncer(ExperimentService.KIND,
                         () -> AfterSync.then(AfterSync.then(
@@ -194,6 +200,9 @@ public final class AppContext implements AutoCloseable {
                                 "linking features to runs", (source, context) -> featureLinks.get().rebuild()),
                                 "linking MLflow runs to CI jobs",
                                 new CiLinksAfterMlflowSync(sources(), new PipelineLineage(database, lineage())))),
+                new LazySyncer(ArtifactoryService.KIND, () -> AfterSync.then(new ArtifactorySyncer(database, sources(),
+                        env, secrets, CiHttp.Options.standard(clock), ArtifactorySyncer.PAGE),
+                        "updating lineage", (source, context) -> lineage().rebuildArtifactory(source))),
                 new LazySyncer(FeastSyncer.KIND, () -> AfterSync.then(new FeastSyncer(database, sources(), clock, System.getenv()),
                         "linking features to runs", (source, context) -> featureLinks.get().rebuild())),
                 new LazySyncer(ExperimentService.WANDB_KIND,
@@ -212,11 +221,23 @@ public final class AppContext implements AutoCloseable {
                 LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
                 LineageCleanup.relabelled(RepositoryService.KIND, DvcRunInputs.assertedBy("")),
                 experiments().cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage())));
+        cleanups.add(LineageCleanup.derived(ArtifactoryService.KIND, LineageService.artifactoryAssertedBy(""),
+                List.of("build"), lineage()::rebuildArtifactory));
         PipelineLineage pipelineLineage = new PipelineLineage(database, lineage());
         for (String kind : PipelineService.KINDS) {
             cleanups.addAll(pipelineLineage.cleanups(kind));
         }
         return cleanups;
+    }
+
+    /**
+     * Derives every Artifactory source's lineage again: a file another source just named (a DVC
+     * output's md5) is then the same node whichever was synced first (ADR 25).
+     */
+    private void rejoinArtifactory() {
+        for (dev.braid.sync.Source source : sources().listByKind(ArtifactoryService.KIND)) {
+            lineage().rebuildArtifactory(source);
+        }
     }
 
     /** JGit's process-wide set-up, made before the first repository is opened (JGit is slow to set up). */
@@ -425,6 +446,11 @@ public final class AppContext implements AutoCloseable {
     /** Pipeline definitions (CI files, Kubeflow specs, dvc.yaml) of indexed repositories at any commit. */
     public PipelineDefinitionService pipelineDefinitions() {
         return pipelineDefinitions.get();
+    }
+
+    /** JFrog Artifactory sources: their files, checksums, properties and builds. */
+    public ArtifactoryService artifactory() {
+        return artifactory.get();
     }
 
     /** DVC pipelines of indexed repositories: stage states, params and metrics diffs, experiments. */

@@ -304,6 +304,13 @@ public final class Workbench {
         return OpenLineageReceiver.Settings.withTokenFrom(chosen.host(), chosen.port(), chosen.tokenEnv(), env);
     }
 
+    /** Offers JFrog Artifactory in the Add-source dialog; its files and builds show in the lineage view. */
+    public void setArtifactory(dev.braid.artifacts.ArtifactoryService service) {
+        sourceForms.register(dev.braid.artifacts.ui.ArtifactorySourceForms.GROUP)
+                .register(dev.braid.artifacts.ui.ArtifactorySourceForms.artifactory(service));
+        sourceOpeners.put(dev.braid.artifacts.ArtifactoryService.KIND, source -> shell.show(Page.LINEAGE));
+    }
+
     /**
      * Gives the window its Pipelines screen over {@code service}; runs link to their commits in the
      * Repositories view, and every finished sync refreshes it. Call before the page is first shown.

@@ -37,6 +37,7 @@ public final class DemoWindow implements AutoCloseable {
                 context.dirs().dataDir(), Clock.systemUTC(), context.experiments(), null, context.openLineageImporter()));
         workbench.setLineageReceiver(context::startLineageReceiver, Map.of());
         workbench.setPipelines(context.pipelines());
+        workbench.setArtifactory(context.artifactory());
         workbench.experiments().setRunEdits(context.runEdits());
         workbench.experiments().setArtifacts(context.artifacts());
         scene = new Scene(workbench.root(), WIDTH, HEIGHT);

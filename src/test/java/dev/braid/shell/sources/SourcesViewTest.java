@@ -128,9 +128,9 @@ class SourcesViewTest {
         AddSourceDialogHandle dialog = new AddSourceDialogHandle(robot);
         assertEquals(List.of("Git repository", "Repository folder", "Clone from a URL", "MLflow experiments", "Tracking server",
                 "mlflow.db file", "mlruns folder", "OpenLineage events", "Import events", "CI pipelines", "GitLab CI",
-                "GitHub Actions", "Jenkins job", "CircleCI"), dialog.kindTexts());
+                "GitHub Actions", "Jenkins job", "CircleCI", "Artifact repositories", "JFrog Artifactory"), dialog.kindTexts());
         for (String kind : List.of("git-folder", "git-clone", "mlflow-server", "mlflow-db", "mlflow-mlruns", "openlineage-file",
-                "gitlab", "github", "jenkins", "circleci")) {
+                "gitlab", "github", "jenkins", "circleci", "artifactory")) {
             dialog.chooseKind(kind);
             assertTrue(VisibleText.clipped(robot.lookup("#addSourceDialog").queryParent()).isEmpty(),
                     kind + ": " + VisibleText.clipped(robot.lookup("#addSourceDialog").queryParent()));
