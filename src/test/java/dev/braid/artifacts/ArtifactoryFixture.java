@@ -61,7 +61,7 @@ public final class ArtifactoryFixture implements AutoCloseable {
 
     ArtifactorySyncer syncer() {
         CiHttp.Options options = new CiHttp.Options(Duration.ofSeconds(5), 3, Duration.ofMillis(1), Duration.ofMinutes(10),
-                64L * 1024 * 1024, (d, stop) -> waits.add(d), Clock.systemUTC());
+                64L * 1024 * 1024, (d, stop) -> waits.add(d), Clock.systemUTC(), dev.braid.pipelines.ci.PageGuard.MAX_PAGES);
         return new ArtifactorySyncer(db, sources, env, secrets, options, pageSize);
     }
 

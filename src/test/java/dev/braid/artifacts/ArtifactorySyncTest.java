@@ -223,6 +223,7 @@ class ArtifactorySyncTest {
 
     private dev.braid.pipelines.ci.CiHttp.Options fixtureOptions() {
         return new dev.braid.pipelines.ci.CiHttp.Options(Duration.ofSeconds(5), 3, Duration.ofMillis(1),
-                Duration.ofMinutes(10), 64L * 1024 * 1024, (d, stop) -> fx.waits.add(d), java.time.Clock.systemUTC());
+                Duration.ofMinutes(10), 64L * 1024 * 1024, (d, stop) -> fx.waits.add(d), java.time.Clock.systemUTC(),
+                dev.braid.pipelines.ci.PageGuard.MAX_PAGES);
     }
 }
