@@ -80,8 +80,8 @@ public final class FeaturesView {
         table.getColumns().add(readable(column("Version", FeatureViewListing::version, 76)));
         table.getColumns().add(readable(column("Fields", l -> Integer.toString(l.fields().size()), 64)));
         table.getColumns().add(column("Entities", l -> String.join(", ", l.entities()), 90));
-        table.getColumns().add(column("Project", FeatureViewListing::project, 80));
-        table.getColumns().add(column("Kind", FeatureViewListing::kind, 80));
+        table.getColumns().add(readable(column("Project", FeatureViewListing::project, 90)));
+        table.getColumns().add(readable(column("Kind", FeatureViewListing::kind, 80)));
         table.getColumns().add(column("Owner", FeatureViewListing::owner, 200));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No feature views."));
