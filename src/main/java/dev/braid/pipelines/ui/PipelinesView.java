@@ -149,9 +149,9 @@ public final class PipelinesView {
                 column("Commit", 280, null, r -> (r.sha() == null ? "" : r.sha().substring(0, Math.min(8, r.sha().length())) + "  ")
                         + (r.title() == null ? "" : r.title())),
                 column("Author", 120, null, PipelineRun::author),
-                fixed(column("Started", 130, PipelineQuery.Sort.STARTED,
+                fixed(column("Started", 150, PipelineQuery.Sort.STARTED,
                         r -> r.startedAt() == null ? "" : TIME.format(r.startedAt().atZone(zone)))),
-                column("Duration", 80, PipelineQuery.Sort.DURATION, r -> Durations.short_(r.durationMs())),
+                fixed(column("Duration", 96, PipelineQuery.Sort.DURATION, r -> Durations.short_(r.durationMs()))),
                 column("Jobs", 110, PipelineQuery.Sort.JOBS, r -> r.jobCount() + " jobs" + (r.jobsFailed() > 0 ? ", " + r.jobsFailed()
                         + " failed" : ""))));
         table.setSortPolicy(t -> {
