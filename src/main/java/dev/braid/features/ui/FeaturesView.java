@@ -37,7 +37,9 @@ public final class FeaturesView {
         counts.setId("featureCounts");
         counts.getStyleClass().add("text-muted");
         counts.textProperty().bind(model.countsProperty());
-        HBox bar = new HBox(12, search, counts);
+        counts.setWrapText(true);
+        counts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, search);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.SOMETIMES);
         Label status = new Label();
@@ -56,7 +58,8 @@ public final class FeaturesView {
         SplitPane split = new SplitPane(catalogue, new FeatureDetailView(model.detail()).node());
         split.setDividerPositions(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root = new VBox(8, bar, status, split);
+        // The counts have a line of their own: beside the search box the longest are cut off.
+        root = new VBox(8, bar, counts, status, split);
         root.setPadding(new Insets(8));
         root.setId("featuresView");
         root.getStyleClass().addAll("page", "features-view");
@@ -74,11 +77,11 @@ public final class FeaturesView {
         // Names and versions first at readable widths; the rest scrolls sideways rather than
         // squeezing every column to an ellipsis in a narrow catalogue pane.
         table.getColumns().add(column("Feature view", FeatureViewListing::name, 170));
-        table.getColumns().add(column("Version", FeatureViewListing::version, 62));
-        table.getColumns().add(column("Fields", l -> Integer.toString(l.fields().size()), 52));
+        table.getColumns().add(readable(column("Version", FeatureViewListing::version, 76)));
+        table.getColumns().add(readable(column("Fields", l -> Integer.toString(l.fields().size()), 64)));
         table.getColumns().add(column("Entities", l -> String.join(", ", l.entities()), 90));
-        table.getColumns().add(column("Project", FeatureViewListing::project, 80));
-        table.getColumns().add(column("Kind", FeatureViewListing::kind, 80));
+        table.getColumns().add(readable(column("Project", FeatureViewListing::project, 90)));
+        table.getColumns().add(readable(column("Kind", FeatureViewListing::kind, 80)));
         table.getColumns().add(column("Owner", FeatureViewListing::owner, 200));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No feature views."));
@@ -137,10 +140,25 @@ public final class FeaturesView {
         return tab;
     }
 
+    /** Never narrower than its header: a short column's title stays whole when the pane is narrow. */
+    private static <T> TableColumn<T, String> readable(TableColumn<T, String> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
+    }
+
+    /** A text column; a value cut short by the column's width shows in full on hover. */
     static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         return column;
     }
 }
