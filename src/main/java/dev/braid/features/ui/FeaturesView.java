@@ -19,6 +19,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * The Features screen: a search box and counts above the catalogue (feature views, entities,
@@ -137,10 +140,25 @@ public final class FeaturesView {
         return tab;
     }
 
+    /** The theme's font size (AtlantaFX sets 14px on the root), and header padding plus sort arrow. */
+    private static final double HEADER_FONT_SIZE = 14;
+    private static final double HEADER_PADDING = 28;
+
     static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+        // A column never narrower than its title: "Version" and "Fields" were cut to "Ver…" and
+        // "Fi…" at the widths their values need.
+        double header = headerWidth(title);
+        column.setMinWidth(header);
+        column.setPrefWidth(Math.max(width, header));
         return column;
+    }
+
+    /** The width a header needs for its title in the theme's bold header font, padding and sort arrow. */
+    static double headerWidth(String title) {
+        Text text = new Text(title);
+        text.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, HEADER_FONT_SIZE));
+        return Math.ceil(text.getLayoutBounds().getWidth()) + HEADER_PADDING;
     }
 }
