@@ -5,6 +5,7 @@ import dev.braid.pipelines.RunSource;
 import dev.braid.pipelines.RunSources;
 import dev.braid.pipelines.ci.CiAuth;
 import dev.braid.pipelines.ci.CiHttp;
+import dev.braid.pipelines.ci.PageGuard;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.Source;
 import java.net.URI;
@@ -38,7 +39,21 @@ public final class OrchestratorSources implements RunSources {
     /** For tests: requests time out after {@code timeout}, waits (retries, rate limits) go through {@code sleeper}. */
     public static OrchestratorSources forTests(Map<String, String> env, Clock clock, Duration timeout, Sleeper sleeper) {
         return new OrchestratorSources(env, new CiHttp.Options(timeout, 3, Duration.ofMillis(20), Duration.ofMinutes(10),
-                64L * 1024 * 1024, sleeper, clock));
+                CiHttp.Options.STANDARD_BODY_CAP, sleeper, clock, PageGuard.MAX_PAGES));
+    }
+
+    /**
+     * These sources with other limits: the most pages one listing reads and the largest answer.
+     * Only tests lower them, to see a server that pages without end or answers too much refused
+     * quickly; normal use keeps {@link PageGuard#MAX_PAGES}.
+     */
+    public OrchestratorSources withLimits(int maxPages, long bodyCap) {
+        return new OrchestratorSources(env, options.withLimits(maxPages, bodyCap));
+    }
+
+    /** The HTTP options every source opened here gets. */
+    public CiHttp.Options options() {
+        return options;
     }
 
     @Override
@@ -46,8 +61,7 @@ public final class OrchestratorSources implements RunSources {
         CiHttp.Options opts = options;
         String timeout = source.config("timeout_s");
         if (timeout != null && timeout.strip().matches("\\d{1,5}")) {
-            opts = new CiHttp.Options(Duration.ofSeconds(Long.parseLong(timeout.strip())), opts.attempts(), opts.retryDelay(),
-                    opts.maxRateWait(), opts.bodyCap(), opts.sleeper(), opts.clock());
+            opts = opts.withTimeout(Duration.ofSeconds(Long.parseLong(timeout.strip())));
         }
         URI server = server(source.config("url"));
         return switch (source.kind()) {
