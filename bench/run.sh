@@ -26,6 +26,7 @@
 #   BENCH_CRASH_KINDS=git,mlflow,openlineage  the sync kinds the crash run kills
 #   BENCH_CRASH_FROM=0     first kill point (continues a stopped run: kills FROM..KILLS-1 get new points)
 #   BENCH_SECURITY_MB=1024 size of the generated model files (cached in bench/work/security-models-<n>)
+#   BENCH_SECURITY_THROUGHPUT=0  security: time per file and detection only, without the 1 GB part
 #   BENCH_COMMITS=100000   size of the generated repository
 #   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
 #   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server

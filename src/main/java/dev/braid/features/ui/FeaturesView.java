@@ -19,6 +19,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * The Features screen: a search box and counts above the catalogue (feature views, entities,
@@ -142,15 +145,22 @@ public final class FeaturesView {
 
     /** Never narrower than its header: a short column's title stays whole when the pane is narrow. */
     private static <T> TableColumn<T, String> readable(TableColumn<T, String> column) {
-        column.setMinWidth(column.getPrefWidth());
+        column.setMinWidth(Math.max(column.getMinWidth(), column.getPrefWidth()));
         return column;
     }
 
-    /** A text column; a value cut short by the column's width shows in full on hover. */
+    /** The theme's font size (AtlantaFX sets 14px on the root), and header padding plus sort arrow. */
+    private static final double HEADER_FONT_SIZE = 14;
+    private static final double HEADER_PADDING = 28;
+
+    /** A text column never narrower than its title; a value cut short by the width shows in full on hover. */
     static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+        // "Version" and "Fields" were cut to "Ver…" and "Fi…" at the widths their values need.
+        double header = headerWidth(title);
+        column.setMinWidth(header);
+        column.setPrefWidth(Math.max(width, header));
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -160,5 +170,12 @@ public final class FeaturesView {
             }
         });
         return column;
+    }
+
+    /** The width a header needs for its title in the theme's bold header font, padding and sort arrow. */
+    static double headerWidth(String title) {
+        Text text = new Text(title);
+        text.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, HEADER_FONT_SIZE));
+        return Math.ceil(text.getLayoutBounds().getWidth()) + HEADER_PADDING;
     }
 }
