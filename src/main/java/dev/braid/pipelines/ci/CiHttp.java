@@ -61,6 +61,16 @@ public final class CiHttp {
             return new Options(Duration.ofSeconds(30), 3, Duration.ofMillis(500), Duration.ofMinutes(10),
                     64L * 1024 * 1024, Sleeper.REAL, clock);
         }
+
+        /** These options with the request timeout the source's {@code timeout_s} setting names, if it names one. */
+        public Options forSource(dev.braid.sync.Source source) {
+            String seconds = source.config("timeout_s");
+            if (seconds == null || !seconds.strip().matches("\\d{1,5}")) {
+                return this;
+            }
+            return new Options(Duration.ofSeconds(Long.parseLong(seconds.strip())), attempts, retryDelay, maxRateWait, bodyCap,
+                    sleeper, clock);
+        }
     }
 
     /** An answer: 2xx or 304. */
