@@ -15,7 +15,7 @@ import dev.braid.features.registry.FeastSyncer;
 import dev.braid.security.VersionRef;
 import dev.braid.security.bom.FeatureVersions;
 import dev.braid.lineage.EventLimits;
-import dev.braid.lineage.LineageAfterSync;
+import dev.braid.lineage.MlflowLineageStep;
 import dev.braid.lineage.LineageCleanup;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.OpenLineageImporter;
@@ -190,14 +190,15 @@ public final class AppContext implements AutoCloseable {
                 }),
                 new LazySyncer(ExperimentService.KIND,
                         () -> AfterSync.then(AfterSync.then(
-                                new LineageAfterSync(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
+                                MlflowLineageStep.after(mlflowSyncer(), lineage(), new DvcRunInputs(lineage())),
                                 "linking features to runs", (source, context) -> featureLinks.get().rebuild()),
                                 "linking MLflow runs to CI jobs",
                                 new CiLinksAfterMlflowSync(sources(), new PipelineLineage(database, lineage())))),
                 new LazySyncer(FeastSyncer.KIND, () -> AfterSync.then(new FeastSyncer(database, sources(), clock, System.getenv()),
                         "linking features to runs", (source, context) -> featureLinks.get().rebuild())),
                 new LazySyncer(ExperimentService.WANDB_KIND,
-                        () -> LineageAfterSync.wandb(new WandbSyncer(database, sources(), clock), lineage()))));
+                        () -> AfterSync.then(new WandbSyncer(database, sources(), clock), "updating lineage",
+                                (source, context) -> lineage().rebuildWandb(source)))));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new LazySyncer(kind, () -> AfterSync.then(new PipelineSyncer(kind, database, sources(), runSources.get(), clock),
                     "updating lineage", (source, context) -> new PipelineLineage(database, lineage()).rebuild(source))));

@@ -42,7 +42,7 @@ class MlflowLineageTest {
             Source source = new ExperimentService(db, sources, connector, clock).addMlflow(mlflow.uri(), "tracking", null, null, null);
             LineageService lineage = new LineageService(db, clock);
             MlflowSyncer syncer = new MlflowSyncer(db, sources, connector, clock, new RunEditService(db, sources, connector, clock));
-            new LineageAfterSync(syncer, lineage).sync(source, TestContexts.quiet());
+            MlflowLineageStep.after(syncer, lineage).sync(source, TestContexts.quiet());
 
             String fit = "mlflow-run:tracking:" + seeded.get("fit").asText();
             String sweep = "mlflow-run:tracking:" + seeded.get("sweep").asText();
@@ -107,7 +107,7 @@ class MlflowLineageTest {
 
             // A second sync replaces the source's edges rather than adding to them.
             List<String> before = GraphDump.lines(db, "SELECT from_id || to_id || kind FROM lineage_edges WHERE asserted_by = 'mlflow:tracking' ORDER BY 1");
-            new LineageAfterSync(syncer, lineage).sync(source, TestContexts.quiet());
+            MlflowLineageStep.after(syncer, lineage).sync(source, TestContexts.quiet());
             assertEquals(before, GraphDump.lines(db, "SELECT from_id || to_id || kind FROM lineage_edges WHERE asserted_by = 'mlflow:tracking' ORDER BY 1"));
         }
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.app.AppContext;
 import dev.braid.app.DataDirectories;
-import dev.braid.lineage.LineageAfterSync;
+import dev.braid.lineage.MlflowLineageStep;
 import dev.braid.sync.Source;
 import dev.braid.testing.MlflowHarness;
 import dev.braid.testing.PythonEnv;
@@ -49,7 +49,7 @@ public final class SecuredMlflow implements AutoCloseable {
                 Clock.systemUTC());
         Source source = context.experiments().addMlflow(mlflow.uri(), "tracking", null, null, null);
         // As the sync engine does: lineage edges are derived after the MLflow sync.
-        new LineageAfterSync(context.mlflowSyncer(), context.lineage()).sync(source, TestContexts.quiet());
+        MlflowLineageStep.after(context.mlflowSyncer(), context.lineage()).sync(source, TestContexts.quiet());
         return new SecuredMlflow(mlflow, context, source, seeded);
     }
 

@@ -4,7 +4,7 @@ import dev.braid.lineage.CommittedRun;
 import dev.braid.lineage.DatasetIdentity.DatasetName;
 import dev.braid.lineage.EdgeKind;
 import dev.braid.lineage.GraphChanges;
-import dev.braid.lineage.LineageAfterSync;
+import dev.braid.lineage.MlflowLineageStep;
 import dev.braid.lineage.LineageIds;
 import dev.braid.lineage.LineageService;
 import dev.braid.lineage.NodeId;
@@ -34,7 +34,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * by {@code dvc-commit:<repository source>} and derived again, whole, after the repository or any
  * MLflow source with runs in it syncs.
  */
-public final class DvcRunInputs implements LineageAfterSync.FollowUp {
+public final class DvcRunInputs implements MlflowLineageStep.FollowUp {
     private static final Logger LOG = Logger.getLogger(DvcRunInputs.class.getName());
     private final LineageService lineage;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.braid.app.AppContext;
 import dev.braid.experiments.ui.ExperimentsViewHandle;
 import dev.braid.experiments.ui.ModelRegistryViewHandle;
-import dev.braid.lineage.LineageAfterSync;
+import dev.braid.lineage.MlflowLineageStep;
 import dev.braid.shell.ShellViewHandle;
 import dev.braid.shell.Workbench;
 import dev.braid.shell.WorkbenchServices;
@@ -52,7 +52,7 @@ class VersionGovernanceViewTest {
         folder = Files.createTempDirectory("braid-governance");
         context = GitFixture.open(folder.resolve("braid"));
         Source source = context.experiments().addMlflow(LocalModelStore.uri(), "local", null, null, null);
-        new LineageAfterSync(context.mlflowSyncer(), context.lineage()).sync(source, TestContexts.quiet());
+        MlflowLineageStep.after(context.mlflowSyncer(), context.lineage()).sync(source, TestContexts.quiet());
     }
 
     @AfterAll
