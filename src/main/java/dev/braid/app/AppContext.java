@@ -126,6 +126,7 @@ public final class AppContext implements AutoCloseable {
     private final String actor;
     private final Lazy<SecurityServices> security;
     private final Secrets secrets;
+    private final Map<String, String> env;
 
     private AppContext(DataDirectories dirs, Clock clock, Database database, CredentialPrompt prompt, Secrets secrets,
                        Map<String, String> env) {
@@ -133,6 +134,7 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.secrets = secrets;
+        this.env = env;
         this.gitConfined = Lazy.of(() -> confineGit(dirs, database.isReadOnly()));
         this.settings = Lazy.of(() -> new SettingsStore(dirs.settingsFile()));
         this.sources = Lazy.of(() -> new SourceStore(database, clock));
@@ -197,7 +199,8 @@ public final class AppContext implements AutoCloseable {
                 new LazySyncer(FeastSyncer.KIND, () -> AfterSync.then(new FeastSyncer(database, sources(), clock, System.getenv()),
                         "linking features to runs", (source, context) -> featureLinks.get().rebuild())),
                 new LazySyncer(ExperimentService.WANDB_KIND,
-                        () -> AfterSync.then(new WandbSyncer(database, sources(), clock), "updating lineage",
+                        () -> AfterSync.then(new WandbSyncer(database, sources(), clock, secrets, env,
+                                dev.braid.experiments.wandb.WandbGraphql.Options.standard()), "updating lineage",
                                 (source, context) -> lineage().rebuildWandb(source)))));
         for (String kind : PipelineService.KINDS) {
             syncers.add(new LazySyncer(kind, () -> AfterSync.then(new PipelineSyncer(kind, database, sources(), runSources.get(), clock),

@@ -29,6 +29,11 @@ public final class ExperimentService {
     public static final String WANDB_KIND = "wandb";
     /** The config key of a W&B source's folder. */
     public static final String WANDB_PATH = "path";
+    /** A W&B server source's base URL, entity, project and the variable holding its API key. */
+    public static final String WANDB_URL = "url";
+    public static final String WANDB_ENTITY = "entity";
+    public static final String WANDB_PROJECT = "project";
+    public static final String WANDB_KEY_ENV = "api_key_env";
     /** Configuration keys of an MLflow source: its address, and the names of its credential variables. */
     public static final String CONFIG_URI = MlflowConnector.URI_KEY;
     public static final String CONFIG_TOKEN_ENV = MlflowAuth.TOKEN_ENV;
@@ -155,6 +160,53 @@ public final class ExperimentService {
                     unique = wanted + "-" + n;
                 }
                 return sources.insert(c, WANDB_KIND, unique, Map.of(WANDB_PATH, absolute.toString()));
+            });
+        } catch (IllegalStateException e) {
+            throw new ExperimentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds one project of a W&B server (the cloud, {@code https://api.wandb.ai}, or a self-hosted
+     * one) read through its public API, with the API key from the environment variable
+     * {@code keyEnv} (never stored; null for a server that needs none). The new source still has
+     * to be synced.
+     *
+     * @param name the source name, or null for {@code entity/project}
+     */
+    public Source addWandbServer(String url, String entity, String project, String keyEnv, String name)
+            throws ExperimentException {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ExperimentException("not a URL: " + url, e);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new ExperimentException("a W&B server's address is an http(s) URL, such as https://api.wandb.ai: " + url);
+        }
+        if (entity == null || entity.isBlank() || project == null || project.isBlank()) {
+            throw new ExperimentException("a W&B server source needs --entity and --project");
+        }
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put(WANDB_URL, uri.toString());
+        config.put(WANDB_ENTITY, entity.strip());
+        config.put(WANDB_PROJECT, project.strip());
+        if (keyEnv != null && !keyEnv.isBlank()) {
+            config.put(WANDB_KEY_ENV, keyEnv.strip());
+        }
+        boolean named = name != null && !name.isBlank();
+        String wanted = named ? name.strip() : entity.strip() + "/" + project.strip();
+        try {
+            return db.write(c -> {
+                if (named && sources.nameTaken(c, wanted)) {
+                    throw new IllegalStateException("A source named '" + wanted + "' already exists");
+                }
+                String unique = wanted;
+                for (int n = 2; sources.nameTaken(c, unique); n++) {
+                    unique = wanted + "-" + n;
+                }
+                return sources.insert(c, WANDB_KIND, unique, config);
             });
         } catch (IllegalStateException e) {
             throw new ExperimentException(e.getMessage(), e);

@@ -25,6 +25,15 @@ final class WandbRuns {
     }
 
     static RemoteRun toRemote(WandbRun run) {
+        return toRemote(run, null);
+    }
+
+    /**
+     * The run with the state word a W&B server gave it ({@code finished}, {@code running},
+     * {@code crashed}, {@code failed}, {@code killed}), kept as the {@code wandb.state} tag; a
+     * killed run is MLflow's KILLED.
+     */
+    static RemoteRun toRemote(WandbRun run, String serverState) {
         Map<String, String> tags = new LinkedHashMap<>();
         put(tags, RunEditService.NOTE_TAG, run.notes());
         put(tags, RemoteRun.COMMIT_TAG, run.gitCommit());
@@ -41,7 +50,9 @@ final class WandbRuns {
         if (run.truncated()) {
             tags.put("wandb.log_truncated", "true");
         }
-        return new RemoteRun(run.runId(), experimentId(run), run.name(), run.entity(), run.status(), run.startTime(),
+        put(tags, "wandb.state", serverState);
+        String status = "killed".equals(serverState) ? "KILLED" : run.status();
+        return new RemoteRun(run.runId(), experimentId(run), run.name(), run.entity(), status, run.startTime(),
                 run.endTime(), "active", null, run.config(), latest(run), tags, List.of());
     }
 

@@ -41,11 +41,23 @@ public final class WandbSyncer implements SourceSyncer {
     private final ExperimentStore store = new ExperimentStore();
     private final MetricHistoryStore histories = new MetricHistoryStore();
     private final WandbRunReader reader = new WandbRunReader();
+    private final WandbServerSyncer server;
 
+    /** A syncer for folders only: a server source fails with a clear message (no key can be read). */
     public WandbSyncer(Database db, SourceStore sources, Clock clock) {
+        this(db, sources, clock, new dev.braid.sync.Secrets(), Map.of(), dev.braid.experiments.wandb.WandbGraphql.Options.standard());
+    }
+
+    /**
+     * A syncer for folders of runs and for W&B servers ({@code url} in the source's config), whose
+     * API key is read from {@code env} and registered with {@code secrets}.
+     */
+    public WandbSyncer(Database db, SourceStore sources, Clock clock, dev.braid.sync.Secrets secrets, Map<String, String> env,
+                       dev.braid.experiments.wandb.WandbGraphql.Options options) {
         this.db = db;
         this.sources = sources;
         this.clock = clock;
+        this.server = new WandbServerSyncer(db, sources, clock, secrets, env, options);
     }
 
     @Override
@@ -55,6 +67,9 @@ public final class WandbSyncer implements SourceSyncer {
 
     @Override
     public SyncCounts sync(Source source, SyncContext context) throws Exception {
+        if (source.config(ExperimentService.WANDB_URL) != null) {
+            return server.sync(source, context);
+        }
         Path root = Path.of(source.config(ExperimentService.WANDB_PATH));
         List<Path> folders;
         try {
@@ -124,7 +139,7 @@ public final class WandbSyncer implements SourceSyncer {
         });
     }
 
-    private static Set<String> experimentsWithRuns(java.sql.Connection c, long sourceId) throws java.sql.SQLException {
+    static Set<String> experimentsWithRuns(java.sql.Connection c, long sourceId) throws java.sql.SQLException {
         Set<String> out = new HashSet<>();
         try (java.sql.PreparedStatement st = c.prepareStatement("SELECT DISTINCT experiment_id FROM runs WHERE source_id = ?")) {
             st.setLong(1, sourceId);

@@ -18,6 +18,8 @@ public record EdgeKind(String id) {
     public static final EdgeKind LOGGED = new EdgeKind("logged");
     public static final EdgeKind REGISTERED = new EdgeKind("registered");
     public static final EdgeKind ALIAS = new EdgeKind("alias");
+    /** Stored data → an artifact version whose manifest references it by location (W&B, ADR 23). */
+    public static final EdgeKind REFERENCES = new EdgeKind("references");
 
     public EdgeKind {
         Objects.requireNonNull(id, "id");

@@ -67,7 +67,7 @@ final class WandbEdges {
             }
         }
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT a.run_pk, a.role, a.name, a.type, a.digest, a.aliases FROM wandb_run_artifacts a
+                SELECT a.run_pk, a.role, a.name, a.type, a.digest, a.aliases, a.version, a.files FROM wandb_run_artifacts a
                 JOIN runs r ON r.run_pk = a.run_pk WHERE r.source_id = ? ORDER BY a.run_pk, a.seq""")) {
             st.setLong(1, sourceId);
             try (ResultSet rs = st.executeQuery()) {
@@ -89,8 +89,9 @@ final class WandbEdges {
                         props.put("wandbType", type);
                     }
                     out.node(dataset, name, props);
-                    if ("used".equals(rs.getString(2)) || digest == null || digest.isBlank()) {
-                        // A used artifact is named without its digest offline: it reads the artifact itself.
+                    boolean used = "used".equals(rs.getString(2));
+                    if (digest == null || digest.isBlank()) {
+                        // A use an offline log names without its digest: the run reads the artifact itself.
                         out.edge(dataset, run, EdgeKind.INPUT, by, times.get(pk));
                         continue;
                     }
@@ -98,13 +99,28 @@ final class WandbEdges {
                             : collection.versionId(digest);
                     Map<String, String> versionProps = new LinkedHashMap<>(props);
                     versionProps.put("digest", digest);
+                    String number = rs.getString(7);
+                    if (number != null) {
+                        versionProps.put("version", number);
+                    }
                     List<String> aliases = aliases(rs.getString(6));
                     if (!aliases.isEmpty()) {
                         versionProps.put("aliases", String.join(", ", aliases));
                     }
-                    out.node(version, name + ":" + digest.substring(0, Math.min(8, digest.length())), versionProps);
+                    out.node(version, name + ":" + (number != null ? number : digest.substring(0, Math.min(8, digest.length()))),
+                            versionProps);
                     out.edge(dataset, version, EdgeKind.VERSION, by, times.get(pk));
-                    out.edge(run, version, EdgeKind.LOGGED, by, times.get(pk));
+                    if (used) {
+                        out.edge(version, run, EdgeKind.INPUT, by, times.get(pk));
+                    } else {
+                        out.edge(run, version, EdgeKind.LOGGED, by, times.get(pk));
+                    }
+                    for (DatasetName referenced : WandbReferences.datasets(rs.getString(8))) {
+                        // ADR 8: the storage a reference entry points at is the dataset DVC, MLflow
+                        // or OpenLineage name by the same path; the W&B version is made from it.
+                        out.nodeWithFallbackName(referenced.nodeId(), referenced.name(), Map.of("namespace", referenced.namespace()));
+                        out.edge(referenced.nodeId(), version, EdgeKind.REFERENCES, by, times.get(pk));
+                    }
                 }
             }
         }

@@ -143,7 +143,15 @@ class WandbCliTest {
         assertEquals("downstream", artifact.get("direction").asText());
         List<JsonNode> wider = jsonLines("lineage", "show", "mlflow-run:team-wb:" + idOf(runs, "wider"), "--json", "--depth", "1");
         assertTrue(wider.stream().anyMatch(n -> n.get("kind").asText().equals("commit")), wider.toString());
-        assertTrue(wider.stream().noneMatch(n -> n.get("kind").asText().equals("dataset-version")), wider.toString());
+        // The wider run logged a reference to data.csv by its location (file://): ADR 8 names that
+        // dataset as every source names a local file, and the W&B version is downstream of it.
+        JsonNode reference = wider.stream().filter(n -> n.get("kind").asText().equals("dataset-version")).findFirst()
+                .orElseThrow();
+        assertTrue(reference.get("id").asText().startsWith("dataset-version:wandb://local/churn:raw-data@"), wider.toString());
+        String file = "dataset:file:" + runs.project().resolve("data.csv").toRealPath();
+        List<JsonNode> fromFile = jsonLines("lineage", "show", file, "--json", "--depth", "1");
+        assertTrue(fromFile.stream().anyMatch(n -> n.get("id").asText().equals(reference.get("id").asText())
+                && n.get("direction").asText().equals("downstream")), fromFile.toString());
     }
 
     @Test

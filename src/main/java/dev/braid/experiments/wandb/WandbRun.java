@@ -38,15 +38,30 @@ public record WandbRun(String runId, String entity, String project, String name,
     public record WandbPoint(long step, long timestamp, double value) {
     }
 
-    /** A file of an artifact's manifest: its path in the artifact, W&B's digest (base64 MD5) and size. */
-    public record ManifestEntry(String path, String digest, long size) {
+    /**
+     * A file of an artifact's manifest: its path in the artifact, W&B's digest (base64 MD5, or an
+     * object store's ETag for a reference) and size; {@code ref} is the URI of a reference entry
+     * ({@code s3://bucket/key}, {@code gs://…}, {@code file:///…}), null for a file W&B stores.
+     */
+    public record ManifestEntry(String path, String digest, long size, String ref) {
+        public ManifestEntry(String path, String digest, long size) {
+            this(path, digest, size, null);
+        }
     }
 
-    /** An artifact the run logged: name, type, W&B's manifest digest, aliases and files. */
-    public record WandbArtifact(String name, String type, String digest, List<String> aliases, List<ManifestEntry> files) {
+    /**
+     * An artifact version: name, type, W&B's manifest digest, aliases and files; {@code version}
+     * is the server's number ({@code v3}), null for an offline run, where W&B has not numbered it yet.
+     */
+    public record WandbArtifact(String name, String type, String digest, List<String> aliases, List<ManifestEntry> files,
+                                String version) {
         public WandbArtifact {
             aliases = List.copyOf(aliases);
             files = List.copyOf(files);
+        }
+
+        public WandbArtifact(String name, String type, String digest, List<String> aliases, List<ManifestEntry> files) {
+            this(name, type, digest, aliases, files, null);
         }
     }
 

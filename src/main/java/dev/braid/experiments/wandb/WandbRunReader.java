@@ -189,7 +189,7 @@ public final class WandbRunReader {
     private static WandbRun.WandbArtifact artifact(WandbInternal.ArtifactRecord a) {
         List<WandbRun.ManifestEntry> files = new ArrayList<>();
         for (WandbInternal.ArtifactManifestEntry e : a.getManifest().getContentsList()) {
-            files.add(new WandbRun.ManifestEntry(e.getPath(), e.getDigest(), e.getSize()));
+            files.add(new WandbRun.ManifestEntry(e.getPath(), e.getDigest(), e.getSize(), blankToNull(e.getRef())));
         }
         return new WandbRun.WandbArtifact(a.getName(), a.getType(), a.getDigest(), a.getAliasesList(), files);
     }

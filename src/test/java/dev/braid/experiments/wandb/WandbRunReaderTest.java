@@ -142,7 +142,20 @@ class WandbRunReaderTest {
         assertEquals(List.of(new WandbRun.ManifestEntry(file.get("path").asText(), file.get("digest").asText(),
                 file.get("size").asLong())), artifact.files());
         assertTrue(baseline.used().isEmpty(), "W&B refuses use_artifact offline");
-        assertTrue(byName("wider").logged().isEmpty());
+    }
+
+    @Test
+    void aReferenceKeepsTheLocationTheClientRecorded() {
+        WandbRun wider = byName("wider");
+        JsonNode client = firstOfType(wider.runId(), "artifact").get("artifact");
+        assertEquals(1, wider.logged().size());
+        WandbRun.WandbArtifact artifact = wider.logged().get(0);
+        assertEquals("raw-data", artifact.name());
+        JsonNode file = client.get("manifest").get("contents").get(0);
+        assertTrue(file.get("ref").asText().startsWith("file:///"), file.toString());
+        assertTrue(file.get("ref").asText().endsWith("/churn/data.csv"), file.toString());
+        assertEquals(List.of(new WandbRun.ManifestEntry(file.get("path").asText(), file.get("digest").asText(),
+                file.get("size").asLong(), file.get("ref").asText())), artifact.files());
     }
 
     @Test

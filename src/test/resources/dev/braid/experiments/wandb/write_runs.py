@@ -1,6 +1,6 @@
 """Writes real W&B offline runs into the current folder (a git repository): a run with a config,
 a metric history of STEPS steps, tags, notes and a logged dataset artifact, and a second run that
-fails. (W&B refuses use_artifact in offline mode, so no run here uses one.) Prints the run ids."""
+logs a reference to the same file (file://) and fails. (W&B refuses use_artifact in offline mode, so no run here uses one.) Prints the run ids."""
 import json
 import os
 import sys
@@ -30,6 +30,10 @@ runs.append(first.id)
 first.finish()
 
 second = wandb.init(project="churn", name="wider", tags=["wide"], config={"lr": 0.001, "epochs": 5})
+# A reference to the same file by its location (file://): W&B records the URI in the manifest.
+reference = wandb.Artifact("raw-data", type="dataset")
+reference.add_reference("file://" + os.path.abspath("data.csv"))
+second.log_artifact(reference)
 for step in range(10):
     second.log({"loss": 2.0 / (step + 1)}, step=step * 2)
 runs.append(second.id)
