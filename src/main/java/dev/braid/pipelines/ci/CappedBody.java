@@ -23,30 +23,38 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
     static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
-        TooLarge(long cap) {
-            super("the answer is larger than " + cap / (1024 * 1024) + " MB");
+        TooLarge(long cap, long announced) {
+            super((announced > cap ? "the answer announced " + size(announced) + ", more than" : "the answer grew past")
+                    + " the " + size(cap) + " Braid reads in one answer, so it stopped reading there");
+        }
+
+        private static String size(long bytes) {
+            return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
         }
     }
 
     private final long cap;
     private final boolean keepTail;
+    private final long announced;
     private final CompletableFuture<Bytes> result = new CompletableFuture<>();
     private final Deque<byte[]> chunks = new ArrayDeque<>();
     private long size;
     private boolean dropped;
     private Flow.Subscription subscription;
 
-    private CappedBody(long cap, boolean keepTail) {
+    private CappedBody(long cap, boolean keepTail, long announced) {
         this.cap = cap;
         this.keepTail = keepTail;
+        this.announced = announced;
     }
 
+    /** Fails once more than {@code cap} bytes arrive, or at once when the answer announces more. */
     static HttpResponse.BodyHandler<Bytes> failAbove(long cap) {
-        return info -> new CappedBody(cap, false);
+        return info -> new CappedBody(cap, false, info.headers().firstValueAsLong("Content-Length").orElse(-1));
     }
 
     static HttpResponse.BodyHandler<Bytes> keepTail(long cap) {
-        return info -> new CappedBody(cap, true);
+        return info -> new CappedBody(cap, true, -1);
     }
 
     @Override
@@ -57,6 +65,11 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
+        if (!keepTail && announced > cap) {
+            s.cancel();
+            result.completeExceptionally(new TooLarge(cap, announced));
+            return;
+        }
         s.request(Long.MAX_VALUE);
     }
 
@@ -76,7 +89,8 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
         }
         if (!keepTail) {
             subscription.cancel();
-            result.completeExceptionally(new TooLarge(cap));
+            chunks.clear();
+            result.completeExceptionally(new TooLarge(cap, -1));
             return;
         }
         while (!chunks.isEmpty() && size - chunks.peekFirst().length >= cap) {

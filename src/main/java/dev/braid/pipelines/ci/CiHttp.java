@@ -53,13 +53,33 @@ public final class CiHttp {
      * @param timeout     per request, answer included
      * @param attempts    tries of a request that failed transiently (5xx, network, timeout)
      * @param maxRateWait the longest wait for a rate limit's reset before giving up
-     * @param bodyCap     the largest API answer read
+     * @param bodyCap     the largest API answer read; a larger one fails the request
+     * @param maxPages    the most pages one listing reads ({@link PageGuard})
      */
     public record Options(Duration timeout, int attempts, Duration retryDelay, Duration maxRateWait, long bodyCap,
-                          Sleeper sleeper, Clock clock) {
+                          Sleeper sleeper, Clock clock, int maxPages) {
+        /** The largest API answer read in normal use: 64 MiB, hundreds of times a page of 100 runs. */
+        public static final long STANDARD_BODY_CAP = 64L * 1024 * 1024;
+
+        public Options {
+            if (bodyCap < 1 || maxPages < 1) {
+                throw new IllegalArgumentException("bodyCap and maxPages must be positive");
+            }
+        }
+
         public static Options standard(Clock clock) {
             return new Options(Duration.ofSeconds(30), 3, Duration.ofMillis(500), Duration.ofMinutes(10),
-                    64L * 1024 * 1024, Sleeper.REAL, clock);
+                    STANDARD_BODY_CAP, Sleeper.REAL, clock, PageGuard.MAX_PAGES);
+        }
+
+        /** These options with another per-request timeout. */
+        public Options withTimeout(Duration newTimeout) {
+            return new Options(newTimeout, attempts, retryDelay, maxRateWait, bodyCap, sleeper, clock, maxPages);
+        }
+
+        /** These options with other limits (tests use small ones to see the refusals quickly). */
+        public Options withLimits(int newMaxPages, long newBodyCap) {
+            return new Options(timeout, attempts, retryDelay, maxRateWait, newBodyCap, sleeper, clock, newMaxPages);
         }
 
         /** These options with the request timeout the source's {@code timeout_s} setting names, if it names one. */
@@ -68,8 +88,7 @@ public final class CiHttp {
             if (seconds == null || !seconds.strip().matches("\\d{1,5}")) {
                 return this;
             }
-            return new Options(Duration.ofSeconds(Long.parseLong(seconds.strip())), attempts, retryDelay, maxRateWait, bodyCap,
-                    sleeper, clock);
+            return withTimeout(Duration.ofSeconds(Long.parseLong(seconds.strip())));
         }
     }
 
@@ -108,6 +127,11 @@ public final class CiHttp {
 
     public URI base() {
         return base;
+    }
+
+    /** A guard for one listing of {@code what}, with this source's page limit. */
+    public PageGuard pages(String what) {
+        return new PageGuard(what, options.maxPages());
     }
 
     public String where() {
@@ -347,7 +371,9 @@ public final class CiHttp {
                 throw slow(path, cause);
             }
             if (cause instanceof CappedBody.TooLarge tooLarge) {
-                throw PipelineException.permanent(where() + " answered " + shortPath(path) + ": " + tooLarge.getMessage(), cause);
+                throw PipelineException.permanent(where() + " answered " + shortPath(path) + " with more than Braid reads: "
+                        + tooLarge.getMessage() + ". A correct server does not answer that much at once; nothing from"
+                        + " this sync was stored.", cause);
             }
             String detail = cause == null ? "" : cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : " (" + mask(cause.getMessage()) + ")");

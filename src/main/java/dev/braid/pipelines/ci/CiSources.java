@@ -36,8 +36,22 @@ public final class CiSources implements RunSources {
     /** For tests: requests time out after {@code timeout}, waits (retries, rate limits) go through {@code sleeper}. */
     public static CiSources forTests(Map<String, String> env, Clock clock, Duration timeout, Sleeper sleeper,
                                      Duration maxRateWait) {
-        return new CiSources(env, new CiHttp.Options(timeout, 3, Duration.ofMillis(20), maxRateWait, 64L * 1024 * 1024,
-                sleeper, clock));
+        return new CiSources(env, new CiHttp.Options(timeout, 3, Duration.ofMillis(20), maxRateWait, CiHttp.Options.STANDARD_BODY_CAP,
+                sleeper, clock, PageGuard.MAX_PAGES));
+    }
+
+    /**
+     * These sources with other limits: the most pages one listing reads and the largest answer.
+     * Only tests lower them, to see a server that pages without end or answers too much refused
+     * quickly; normal use keeps {@link PageGuard#MAX_PAGES}.
+     */
+    public CiSources withLimits(int maxPages, long bodyCap) {
+        return new CiSources(env, options.withLimits(maxPages, bodyCap));
+    }
+
+    /** The HTTP options every source opened here gets. */
+    public CiHttp.Options options() {
+        return options;
     }
 
     @Override

@@ -36,7 +36,7 @@ final class CircleCiSource implements RunSource {
 
     @Override
     public void list(ListRequest request, Consumer<RunData> each) throws PipelineException {
-        PageGuard guard = new PageGuard("pipelines of " + slug);
+        PageGuard guard = v2.pages("pipelines of " + slug);
         String token = null;
         do {
             String path = "project/" + slug + "/pipeline" + (token == null ? "" : "?page-token=" + CiJson.encode(token));
@@ -124,7 +124,7 @@ final class CircleCiSource implements RunSource {
 
     private List<JsonNode> items(String path, String what) throws PipelineException {
         List<JsonNode> out = new ArrayList<>();
-        PageGuard guard = new PageGuard(what);
+        PageGuard guard = v2.pages(what);
         String token = null;
         do {
             String page = path + (token == null ? "" : "?page-token=" + CiJson.encode(token));

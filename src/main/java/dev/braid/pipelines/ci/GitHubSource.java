@@ -50,8 +50,12 @@ final class GitHubSource implements RunSource {
     public void list(ListRequest request, Consumer<RunData> each) throws PipelineException {
         if (request.full()) {
             // The newest page's ETag, so that the next (incremental) sync can ask whether anything changed.
+            // One guard over every time window: a server whose windows never shrink below the
+            // search limit would otherwise be split and asked for ever.
+            PageGuard guard = http.pages("workflow runs of " + repo);
+            guard.next(runs() + "?per_page=" + PER_PAGE);
             CiHttp.Response newest = http.get(runs() + "?per_page=" + PER_PAGE, null);
-            window(EPOCH, clock.millis() + 86_400_000L, each);
+            window(EPOCH, clock.millis() + 86_400_000L, each, guard);
             if (newest.header("ETag") != null) {
                 request.cursor().put("list_etag", newest.header("ETag"));
             }
@@ -59,7 +63,7 @@ final class GitHubSource implements RunSource {
         }
         String etag = request.cursor().path("list_etag").asText(null);
         String path = runs() + "?per_page=" + PER_PAGE;
-        PageGuard guard = new PageGuard("workflow runs of " + repo);
+        PageGuard guard = http.pages("workflow runs of " + repo);
         boolean first = true;
         while (path != null) {
             guard.next(path);
@@ -82,23 +86,22 @@ final class GitHubSource implements RunSource {
     }
 
     /** Lists the runs created in [from, to), splitting the window while it holds more than a query returns. */
-    private void window(long from, long to, Consumer<RunData> each) throws PipelineException {
+    private void window(long from, long to, Consumer<RunData> each, PageGuard guard) throws PipelineException {
         String range = CiJson.iso(from).replaceAll("\\.\\d+Z$", "Z") + ".." + CiJson.iso(to - 1000).replaceAll("\\.\\d+Z$", "Z");
         String path = runs() + "?per_page=" + PER_PAGE + "&created=" + CiJson.encode(range);
+        guard.next(path);
         CiHttp.Response response = http.get(path, null);
         JsonNode page = http.parse(path, response);
         long total = page.path("total_count").asLong(0);
         if (total > SEARCH_LIMIT && to - from > 2_000) {
             long middle = from + (to - from) / 2 / 1000 * 1000;
-            window(middle, to, each);
-            window(from, middle, each);
+            window(middle, to, each, guard);
+            window(from, middle, each, guard);
             return;
         }
         if (total > SEARCH_LIMIT) {
             LOG.warning(repo + ": more than " + SEARCH_LIMIT + " runs within one second; some are not listed");
         }
-        PageGuard guard = new PageGuard("workflow runs of " + repo + " created " + range);
-        guard.next(path);
         while (true) {
             for (JsonNode run : page.path("workflow_runs")) {
                 each.accept(run(run));
@@ -156,7 +159,7 @@ final class GitHubSource implements RunSource {
     public RunData details(RunData listed) throws PipelineException {
         List<JobData> jobs = new ArrayList<>();
         String path = runs() + "/" + listed.runId + "/jobs?filter=all&per_page=" + PER_PAGE;
-        PageGuard guard = new PageGuard("jobs of run " + listed.runId);
+        PageGuard guard = http.pages("jobs of run " + listed.runId);
         while (path != null) {
             guard.next(path);
             CiHttp.Response response = http.get(path, null);

@@ -39,7 +39,7 @@ final class GitLabSource implements RunSource {
         String query = "projects/" + encoded + "/pipelines?per_page=" + PER_PAGE
                 + (request.full() ? "&order_by=id&sort=desc" : "&order_by=updated_at&sort=desc&updated_after="
                 + CiJson.iso(request.since()));
-        PageGuard guard = new PageGuard("pipelines of " + project);
+        PageGuard guard = http.pages("pipelines of " + project);
         String page = "1";
         while (page != null && !page.isBlank()) {
             String path = query + "&page=" + page;
@@ -154,7 +154,7 @@ final class GitLabSource implements RunSource {
 
     private List<JsonNode> pages(String query, String what) throws PipelineException {
         List<JsonNode> out = new ArrayList<>();
-        PageGuard guard = new PageGuard(what);
+        PageGuard guard = http.pages(what);
         String page = "1";
         while (page != null && !page.isBlank()) {
             String path = query + "&page=" + page;

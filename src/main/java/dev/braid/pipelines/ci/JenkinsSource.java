@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * Jenkins through its JSON API: a job, or a folder or multibranch job whose jobs are walked
  * ({@code /job/a/job/b}); builds a page at a time with one {@code tree=} query each (number, result,
  * times, the built commit and branch, the cause), Pipeline stages and their timings from
- * {@code wfapi/describe} (a freestyle build is one job), console text on demand. A run's id is the
+ * {@code wfapi/describe} (a freestyle build is one job), a stage's log or the console text on demand. A run's id is the
  * build number, prefixed by the path of the child job below the source's job ({@code main/12}).
  * Incremental syncs read each job's builds down to the newest number the previous sync saw.
  */
@@ -57,19 +57,22 @@ final class JenkinsSource implements RunSource {
     /** The jobs that have builds, below the source's job, by path relative to it ("" for the job itself). */
     private List<String> leaves() throws PipelineException {
         List<String> out = new ArrayList<>();
-        walk("", 0, out);
+        // Folders count as pages: a server listing folders without end is stopped like a listing.
+        walk("", 0, out, http.pages("folders below " + root));
         return out;
     }
 
-    private void walk(String relative, int depth, List<String> out) throws PipelineException {
-        JsonNode job = http.json(leafUrl(relative) + "api/json?tree=" + CiJson.encode("_class,name,jobs[name,_class]"));
+    private void walk(String relative, int depth, List<String> out, PageGuard folders) throws PipelineException {
+        String path = leafUrl(relative) + "api/json?tree=" + CiJson.encode("_class,name,jobs[name,_class]");
+        folders.next(path);
+        JsonNode job = http.json(path);
         if (job.has("jobs") && job.get("jobs").isArray()) {
             if (depth >= MAX_DEPTH) {
                 return;
             }
             for (JsonNode child : job.get("jobs")) {
                 String name = child.path("name").asText();
-                walk(relative.isEmpty() ? name : relative + "/" + name, depth + 1, out);
+                walk(relative.isEmpty() ? name : relative + "/" + name, depth + 1, out, folders);
             }
         } else {
             out.add(relative);
@@ -83,7 +86,7 @@ final class JenkinsSource implements RunSource {
         for (String leaf : leaves()) {
             long seen = request.full() ? -1 : known.path(leaf).asLong(-1);
             long top = seen;
-            PageGuard guard = new PageGuard("builds of " + (leaf.isEmpty() ? root : root + "/" + leaf));
+            PageGuard guard = http.pages("builds of " + (leaf.isEmpty() ? root : root + "/" + leaf));
             for (int from = 0; ; from += PAGE) {
                 String path = leafUrl(leaf) + "api/json?tree=" + CiJson.encode("allBuilds[" + BUILD_FIELDS + "]{" + from + ","
                         + (from + PAGE) + "}");
@@ -268,10 +271,25 @@ final class JenkinsSource implements RunSource {
         }
     }
 
+    /**
+     * A stage's own log (its steps' output through the Pipeline REST API, {@link JenkinsStageLog});
+     * the console text for a freestyle build's one job, or where the server has no per-node API.
+     */
     @Override
     public JobLog log(String runId, String jobId, long capBytes) throws PipelineException {
-        // wfapi's per-node logs leave out nested steps: the console text is the whole story.
-        CiHttp.Response response = http.download(buildPath(runId) + "consoleText", capBytes);
+        String build = buildPath(runId);
+        if (!jobId.equals("build")) {
+            try {
+                String text = new JenkinsStageLog(http).read(build, jobId);
+                String kept = JenkinsStageLog.tail(text, capBytes);
+                return new JobLog(kept, kept.length() < text.length(), clock.millis());
+            } catch (PipelineException e) {
+                if (!e.isNotFound()) {
+                    throw e;
+                }
+            }
+        }
+        CiHttp.Response response = http.download(build + "consoleText", capBytes);
         return new JobLog(response.text(), response.truncated(), clock.millis());
     }
 

@@ -32,7 +32,7 @@ final class AirflowDags {
 
     /** Lists every DAG (a page of 100 at a time). */
     void list() throws PipelineException {
-        PageGuard guard = new PageGuard("DAGs");
+        PageGuard guard = http.pages("DAGs");
         for (int offset = 0; ; offset += PAGE) {
             String path = api.prefix() + "dags?limit=" + PAGE + "&offset=" + offset;
             guard.next(path);

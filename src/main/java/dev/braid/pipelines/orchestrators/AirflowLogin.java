@@ -49,6 +49,9 @@ final class AirflowLogin {
         return CiAuth.Credentials.bearer(token, words).masking(password.isEmpty() ? List.of() : List.of(password));
     }
 
+    /** The largest login answer read: a token answer is a few hundred bytes. */
+    static final long MAX_TOKEN_ANSWER = 1L << 20;
+
     /** {@code POST /auth/token} with the user and password; the access token it answers. */
     static String token(URI server, String user, String password, String words, Duration timeout) throws PipelineException {
         ObjectNode body = JSON.createObjectNode();
@@ -58,12 +61,16 @@ final class AirflowLogin {
         HttpRequest request = HttpRequest.newBuilder(login).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json").header("User-Agent", "braid")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
             // HTTP/1.1: a POST that offers an upgrade to HTTP/2 (h2c) is refused by Airflow's uvicorn.
             response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build().send(request,
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    dev.braid.sync.CappedBody.ofByteArray(MAX_TOKEN_ANSWER, "Airflow at " + server + " answering POST /auth/token"));
         } catch (IOException e) {
+            dev.braid.sync.BodyTooLargeException tooLarge = dev.braid.sync.BodyTooLargeException.find(e);
+            if (tooLarge != null) {
+                throw PipelineException.permanent(tooLarge.getMessage(), e);
+            }
             throw PipelineException.transientFailure("cannot reach Airflow at " + server + " to log in: "
                     + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {

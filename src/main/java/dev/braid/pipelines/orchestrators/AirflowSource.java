@@ -54,7 +54,7 @@ final class AirflowSource implements RunSource {
         dags.list();
         String query = api.prefix() + "dags/~/dagRuns?limit=" + PAGE + "&order_by=id"
                 + (request.full() || request.since() == null ? "" : "&updated_at_gte=" + CiJson.iso(request.since()));
-        PageGuard guard = new PageGuard("DAG runs");
+        PageGuard guard = http.pages("DAG runs");
         // Airflow 3.3 pages by keyset when asked for a cursor; a server that does not know cursors
         // answers without next_cursor, and the listing goes on by offset.
         String cursor = api == AirflowApi.V2 ? "" : null;
@@ -129,7 +129,7 @@ final class AirflowSource implements RunSource {
     /** The run's task instances (the latest try of each), a page at a time. */
     private List<JsonNode> instances(String dagId, String dagRunId) throws PipelineException {
         List<JsonNode> out = new ArrayList<>();
-        PageGuard guard = new PageGuard("task instances of " + dagId + " " + dagRunId);
+        PageGuard guard = http.pages("task instances of " + dagId + " " + dagRunId);
         for (int offset = 0; ; offset += PAGE) {
             String path = api.run(dagId, dagRunId) + "/taskInstances?limit=" + PAGE + "&offset=" + offset;
             guard.next(path);

@@ -38,7 +38,7 @@ final class KubeflowSource implements RunSource {
     @Override
     public void list(ListRequest request, Consumer<RunData> each) throws PipelineException {
         String query = "apis/v2beta1/runs?page_size=" + PAGE + "&sort_by=" + CiJson.encode("created_at desc");
-        PageGuard guard = new PageGuard("Kubeflow runs");
+        PageGuard guard = http.pages("Kubeflow runs");
         String token = null;
         while (true) {
             String path = query + (token == null ? "" : "&page_token=" + CiJson.encode(token));

@@ -6,6 +6,7 @@ import dev.braid.pipelines.RunSources;
 import dev.braid.pipelines.ci.CiAuth;
 import dev.braid.pipelines.ci.CiHttp;
 import dev.braid.pipelines.ci.CiSources;
+import dev.braid.pipelines.ci.PageGuard;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.Source;
 import java.net.URI;
@@ -39,7 +40,21 @@ public final class OrchestratorSources implements RunSources {
     /** For tests: requests time out after {@code timeout}, waits (retries, rate limits) go through {@code sleeper}. */
     public static OrchestratorSources forTests(Map<String, String> env, Clock clock, Duration timeout, Sleeper sleeper) {
         return new OrchestratorSources(env, new CiHttp.Options(timeout, 3, Duration.ofMillis(20), Duration.ofMinutes(10),
-                64L * 1024 * 1024, sleeper, clock));
+                CiHttp.Options.STANDARD_BODY_CAP, sleeper, clock, PageGuard.MAX_PAGES));
+    }
+
+    /**
+     * These sources with other limits: the most pages one listing reads and the largest answer.
+     * Only tests lower them, to see a server that pages without end or answers too much refused
+     * quickly; normal use keeps {@link PageGuard#MAX_PAGES}.
+     */
+    public OrchestratorSources withLimits(int maxPages, long bodyCap) {
+        return new OrchestratorSources(env, options.withLimits(maxPages, bodyCap));
+    }
+
+    /** The HTTP options every source opened here gets. */
+    public CiHttp.Options options() {
+        return options;
     }
 
     @Override

@@ -91,14 +91,63 @@ class JenkinsSyncTest {
     }
 
     @Test
-    void theConsoleIsTheLogOfEveryStage() throws Exception {
+    void aStageLogHoldsItsOwnStepsOnlyAsText() throws Exception {
         fx.sync(source);
         CiHistory.Run run = history.runs().get(3);
         PipelineRunDetail detail = fx.service.run(source.name(), api.runId(run)).orElseThrow();
+        PipelineJob integration = detail.jobs().get(1);
+        assertEquals("integration", integration.name());
+        server.clearRequests();
 
-        String log = fx.service.log(source.name(), api.runId(run), detail.jobs().get(1).id(), false).text();
+        dev.braid.pipelines.JobLog log = fx.service.log(source.name(), api.runId(run), integration.id(), false);
 
-        assertTrue(log.contains("$ make integration"), log);
+        String text = log.text();
+        assertTrue(text.contains("$ make integration"), text);
+        assertTrue(text.contains("Print Message: entering integration") && text.contains("Shell Script: make integration"), text);
+        assertTrue(text.contains("Entering stage integration <"), "HTML entities are read back: " + text);
+        assertFalse(text.contains("&lt;") || text.contains("&amp;"), text);
+        assertFalse(text.contains("$ make compile") || text.contains("$ make deploy"), "no other stage's output: " + text);
+        assertFalse(log.truncated());
+        assertEquals(0, server.count(r -> r.path().endsWith("consoleText")), "the whole console is not fetched");
+        assertEquals(1, server.count(r -> r.path().endsWith("/execution/node/" + integration.id() + "/wfapi/describe")));
+        assertEquals(2, server.count(r -> r.path().endsWith("/wfapi/log")), "one log per step of the stage");
+    }
+
+    @Test
+    void aStepWhoseStartJenkinsLeftOutSaysSoAndWhereTheWholeConsoleIs() throws Exception {
+        fx.sync(source);
+        CiHistory.Run run = history.runs().get(3);
+        PipelineJob compile = fx.service.run(source.name(), api.runId(run)).orElseThrow().jobs().get(0);
+        int shell = Integer.parseInt(compile.id()) + 2;
+        server.fail(r -> r.path().endsWith("/execution/node/" + shell + "/wfapi/log"), 1, ReplayServer.Reply.json(200,
+                "{\"nodeId\":\"" + shell + "\",\"nodeStatus\":\"SUCCESS\",\"length\":10240,\"hasMore\":true,"
+                        + "\"text\":\"the last lines &amp; more\\n\",\"consoleUrl\":\"/x\"}"));
+
+        String text = fx.service.log(source.name(), api.runId(run), compile.id(), false).text();
+
+        assertTrue(text.contains("the start of this step's output is left out: Jenkins sends the last 10240 characters"), text);
+        assertTrue(text.contains("/" + api.runId(run).substring(api.runId(run).lastIndexOf('/') + 1) + "/consoleText"), text);
+        assertTrue(text.contains("the last lines & more"), text);
+    }
+
+    @Test
+    void aFailedStageLogEndsWithItsErrorAndAServerWithoutNodeLogsGivesTheConsole() throws Exception {
+        fx.sync(source);
+        CiHistory.Run run = history.runs().stream().filter(r -> r.jobs.stream().anyMatch(j -> j.status.equals("failed")
+                && r.jobs.stream().noneMatch(o -> o != j && o.name.equals(j.name) && o.attempt > j.attempt)))
+                .findFirst().orElseThrow();
+        PipelineRunDetail detail = fx.service.run(source.name(), api.runId(run)).orElseThrow();
+        PipelineJob failed = detail.jobs().stream().filter(j -> j.status() == PipelineStatus.FAILED).findFirst().orElseThrow();
+
+        String text = fx.service.log(source.name(), api.runId(run), failed.id(), false).text();
+
+        assertTrue(text.contains("Shell Script: make " + failed.name() + " (FAILED)"), text);
+        assertTrue(text.strip().endsWith("ERROR: script returned exit code 1"), text);
+        // A Jenkins without the Pipeline REST API's node endpoints: the whole console, as before.
+        PipelineJob other = detail.jobs().stream().filter(j -> j != failed).findFirst().orElseThrow();
+        server.fail(r -> r.path().contains("/execution/node/"), 10, ReplayServer.Reply.text(404, "Not Found"));
+        String console = fx.service.log(source.name(), api.runId(run), other.id(), false).text();
+        assertTrue(console.contains("$ make " + other.name()) && console.contains("$ make " + failed.name()), console);
     }
 
     @Test

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * describe them: a folder {@code acme} holding a multibranch Pipeline {@code churn} whose branch jobs
  * ({@code main}, {@code feature/fast} named {@code feature%2Ffast}, so {@code job/feature%252Ffast} in
  * URLs) hold the builds; {@code allBuilds{M,N}} ranges, newest first; builds with
- * {@code lastBuiltRevision} and causes; {@code wfapi/describe} stages; {@code consoleText}. HTTP basic
+ * {@code lastBuiltRevision} and causes; {@code wfapi/describe} stages; a stage node's
+ * {@code execution/node/{id}/wfapi/describe} with its steps ({@code stageFlowNodes}) and each step's
+ * {@code wfapi/log} (HTML, the last 10 KB with {@code hasMore}); {@code consoleText}. HTTP basic
  * authentication with a user and an API token.
  *
  * <p>Jenkins publishes no OpenAPI description of its remote API (each server describes itself at
@@ -28,6 +30,9 @@ import java.util.regex.Pattern;
 public final class JenkinsReplay implements ReplayServer.Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern JOB = Pattern.compile("((?:/job/[^/]+)+)/(?:(\\d+)/)?(api/json|wfapi/describe|consoleText)");
+    private static final Pattern NODE = Pattern.compile("((?:/job/[^/]+)+)/(\\d+)/execution/node/(\\d+)/wfapi/(describe|log)");
+    /** The most characters of one step's log {@code wfapi/log} sends (the plugin's default), its end. */
+    public static final int NODE_LOG_CHARS = 10 * 1024;
     private static final Pattern RANGE = Pattern.compile("\\{(\\d+),(\\d+)}$");
     private final CiHistory history;
     private final String auth;
@@ -68,6 +73,10 @@ public final class JenkinsReplay implements ReplayServer.Api {
         if (!auth.equals(r.header("Authorization"))) {
             return new ReplayServer.Reply(401, new LinkedHashMap<>(Map.of("Content-Type", "text/html",
                     "WWW-Authenticate", "Basic realm=\"Jenkins\"")), "<html><body>Unauthorized</body></html>".getBytes());
+        }
+        Matcher node = NODE.matcher(r.path());
+        if (node.matches()) {
+            return node(names(node.group(1)), Integer.parseInt(node.group(2)), node.group(3), node.group(4));
         }
         Matcher m = JOB.matcher(r.path());
         if (!m.matches()) {
@@ -118,6 +127,109 @@ public final class JenkinsReplay implements ReplayServer.Api {
             case "api/json" -> ReplayServer.Reply.json(200, build(names.get(2), number, run).toString());
             case "wfapi/describe" -> ReplayServer.Reply.json(200, describe(number, run).toString());
             default -> ReplayServer.Reply.text(200, run.jobs.stream().map(CiLogs::log).reduce("", String::concat));
+        };
+    }
+
+    private static List<String> names(String jobs) {
+        List<String> names = new ArrayList<>();
+        for (String part : jobs.substring(5).split("/job/")) {
+            names.add(URLDecoder.decode(part, StandardCharsets.UTF_8));
+        }
+        return names;
+    }
+
+    /**
+     * A stage node's description (the steps that ran in it, {@code stageFlowNodes}) or a step's log,
+     * as the Pipeline REST API answers them: each stage (node id {@code s}) ran a message step
+     * ({@code s+1}) and a shell step ({@code s+2}) whose output is the job's log; logs are HTML.
+     */
+    private ReplayServer.Reply node(List<String> names, int number, String nodeId, String what) {
+        if (names.size() != 3 || !names.subList(0, 2).equals(List.of("acme", "churn"))) {
+            return ReplayServer.Reply.text(404, "Not Found");
+        }
+        List<CiHistory.Run> builds = builds(names.get(2));
+        if (number < 1 || number > builds.size()) {
+            return ReplayServer.Reply.text(404, "Not Found");
+        }
+        int id = Integer.parseInt(nodeId);
+        Map<Integer, CiHistory.Job> stages = stages(builds.get(number - 1));
+        String href = "/job/acme/job/churn/job/" + names.get(2).replace("%", "%25") + "/" + number + "/execution/node/";
+        if (what.equals("describe")) {
+            CiHistory.Job job = stages.get(id);
+            if (job == null) {
+                return ReplayServer.Reply.text(404, "Not Found");
+            }
+            ObjectNode d = JSON.createObjectNode();
+            d.putObject("_links").putObject("self").put("href", href + id + "/wfapi/describe");
+            d.put("id", Integer.toString(id));
+            d.put("name", job.name);
+            d.put("status", stageStatus(job));
+            d.put("startTimeMillis", job.started);
+            d.put("durationMillis", job.finished == null ? 0 : job.finished - job.started);
+            ArrayNode steps = d.putArray("stageFlowNodes");
+            for (int step = 1; step <= 2; step++) {
+                ObjectNode s = steps.addObject();
+                ObjectNode links = s.putObject("_links");
+                links.putObject("self").put("href", href + (id + step) + "/wfapi/describe");
+                links.putObject("log").put("href", href + (id + step) + "/wfapi/log");
+                s.put("id", Integer.toString(id + step));
+                s.put("name", step == 1 ? "Print Message" : "Shell Script");
+                s.put("execNode", job.runner);
+                boolean failedHere = step == 2 && job.status.equals("failed");
+                s.put("status", step == 1 ? "SUCCESS" : stageStatus(job));
+                s.put("parameterDescription", step == 1 ? "entering " + job.name : "make " + job.name);
+                if (failedHere) {
+                    ObjectNode error = s.putObject("error");
+                    error.put("message", "script returned exit code 1");
+                    error.put("type", "hudson.AbortException");
+                }
+                s.put("startTimeMillis", job.started);
+                s.put("durationMillis", job.finished == null ? 0 : job.finished - job.started);
+                s.putArray("parentNodes").add(Integer.toString(step == 1 ? id : id + 1));
+            }
+            return ReplayServer.Reply.json(200, d.toString());
+        }
+        CiHistory.Job job = stages.get(id - 1) != null ? stages.get(id - 1) : stages.get(id - 2);
+        if (job == null) {
+            return ReplayServer.Reply.text(404, "Not Found");
+        }
+        String text = stages.get(id - 1) != null ? "Entering stage " + job.name + " <" + job.runner + "> & friends\n" : CiLogs.log(job);
+        int kept = Math.min(text.length(), NODE_LOG_CHARS);
+        ObjectNode log = JSON.createObjectNode();
+        log.put("nodeId", Integer.toString(id));
+        log.put("nodeStatus", stages.get(id - 1) != null ? "SUCCESS" : stageStatus(job));
+        log.put("length", kept);
+        log.put("hasMore", text.length() > kept);
+        log.put("text", html(text.substring(text.length() - kept)));
+        log.put("consoleUrl", href + id + "/log");
+        return ReplayServer.Reply.json(200, log.toString());
+    }
+
+    /** Jenkins writes logs as HTML: the text escaped. */
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** The stages {@code wfapi/describe} lists for a run, by node id: the newest attempt of each job. */
+    private static Map<Integer, CiHistory.Job> stages(CiHistory.Run run) {
+        Map<Integer, CiHistory.Job> out = new LinkedHashMap<>();
+        int id = 6;
+        for (CiHistory.Job job : run.jobs) {
+            if (run.jobs.stream().anyMatch(o -> o != job && o.name.equals(job.name) && o.attempt > job.attempt)) {
+                continue;
+            }
+            out.put(id, job);
+            id += 7;
+        }
+        return out;
+    }
+
+    private static String stageStatus(CiHistory.Job job) {
+        return switch (job.status) {
+            case "failed" -> "FAILED";
+            case "canceled" -> "ABORTED";
+            case "running" -> "IN_PROGRESS";
+            default -> "SUCCESS";
         };
     }
 

@@ -91,6 +91,7 @@ public final class ReplayServer implements AutoCloseable {
     private final Map<Fault, AtomicInteger> used = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final List<Predicate<Request>> chunked = new CopyOnWriteArrayList<>();
     private volatile Api api;
     private volatile boolean checking = true;
 
@@ -127,6 +128,14 @@ public final class ReplayServer implements AutoCloseable {
     /** Sends only half the body of the next {@code times} matching answers, then closes the connection. */
     public void truncate(Predicate<Request> when, int times) {
         faults.add(new Fault(when, times, null, 0, true));
+    }
+
+    /**
+     * Sends matching answers chunked, without a {@code Content-Length}: the client learns how big
+     * the body is only while it streams in.
+     */
+    public void chunked(Predicate<Request> when) {
+        chunked.add(when);
     }
 
     public static Predicate<Request> pathContains(String part) {
@@ -197,7 +206,8 @@ public final class ReplayServer implements AutoCloseable {
             Reply reply = fault != null && fault.reply() != null ? fault.reply() : api.answer(request);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             boolean noBody = reply.status() == 304 || reply.status() == 204 || reply.body().length == 0;
-            exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+            boolean chunk = chunked.stream().anyMatch(p -> p.test(request));
+            exchange.sendResponseHeaders(reply.status(), noBody ? -1 : chunk ? 0 : reply.body().length);
             if (!noBody) {
                 OutputStream out = exchange.getResponseBody();
                 if (fault != null && fault.truncate()) {
