@@ -25,6 +25,7 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.pipelines.KubeflowDefinitionLineage;
 import dev.braid.repos.AfterIndex;
 import dev.braid.lineage.dvc.DvcRunInputs;
 import dev.braid.pipelines.AirflowLineageRefresh;
@@ -190,8 +191,9 @@ public final class AppContext implements AutoCloseable {
                 new LazySyncer(RepositoryService.KIND, () -> {
                     gitConfined.get();
                     return AfterSync.then(new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(),
-                            prompt, afterIndex(new DvcRepositoryLineage(lineage()),
-                                    new FeatureRepoScanner(database, () -> featureLinks.get().rebuild()))),
+                            prompt, afterIndex(afterIndex(new DvcRepositoryLineage(lineage()),
+                                    new FeatureRepoScanner(database, () -> featureLinks.get().rebuild())),
+                                    new KubeflowDefinitionLineage(database, lineage(), this::rebuildKubeflowLineage))),
                             "joining Artifactory files", (source, context) -> rejoinArtifactory());
                 }),
                 new LazySyncer(ExperimentService.KIND,
@@ -216,10 +218,17 @@ public final class AppContext implements AutoCloseable {
         return syncers;
     }
 
+    /** Each Kubeflow source's lineage again, after a repository's pipeline definitions changed (ADR 28). */
+    private void rebuildKubeflowLineage() {
+        PipelineLineage pipelineLineage = new PipelineLineage(database, lineage());
+        sources().list().stream().filter(s -> s.kind().equals("kubeflow")).forEach(pipelineLineage::rebuild);
+    }
+
     private List<SourceCleanup> sourceCleanups() {
         List<SourceCleanup> cleanups = new ArrayList<>(List.of(repositories().cleanup(),
                 LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
                 LineageCleanup.relabelled(RepositoryService.KIND, DvcRunInputs.assertedBy("")),
+                LineageCleanup.relabelled(RepositoryService.KIND, KubeflowDefinitionLineage.assertedBy("")),
                 experiments().cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage())));
         cleanups.add(LineageCleanup.derived(ArtifactoryService.KIND, LineageService.artifactoryAssertedBy(""),
                 List.of("build"), lineage()::rebuildArtifactory));

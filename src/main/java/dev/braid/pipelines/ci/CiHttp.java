@@ -81,6 +81,15 @@ public final class CiHttp {
         public Options withLimits(int newMaxPages, long newBodyCap) {
             return new Options(timeout, attempts, retryDelay, maxRateWait, newBodyCap, sleeper, clock, newMaxPages);
         }
+
+        /** These options with the request timeout the source's {@code timeout_s} setting names, if it names one. */
+        public Options forSource(dev.braid.sync.Source source) {
+            String seconds = source.config("timeout_s");
+            if (seconds == null || !seconds.strip().matches("\\d{1,5}")) {
+                return this;
+            }
+            return withTimeout(Duration.ofSeconds(Long.parseLong(seconds.strip())));
+        }
     }
 
     /** An answer: 2xx or 304. */
@@ -107,7 +116,12 @@ public final class CiHttp {
         this.options = options;
         this.cancelled = cancelled;
         this.progress = progress;
+        // Over plain http, HTTP/2 would be an h2c upgrade offered on every request, which the
+        // servers these APIs run on (uvicorn, Jetty, Go's net/http) do not take: the offer only
+        // delays each answer (measured: a first Airflow sync spent most of its time waiting on it,
+        // docs/benchmarks.md). Over https HTTP/2 is negotiated with ALPN as usual.
         this.client = HttpClient.newBuilder().connectTimeout(options.timeout())
+                .version(this.base.getScheme().equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
