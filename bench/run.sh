@@ -24,7 +24,9 @@
 #   BENCH_DVC_COMMITS=10000  commits in the generated DVC project; BENCH_DVC_SAMPLE=20 commits timed with dvc status
 #   BENCH_CRASH_KILLS=100  kills per sync kind in the crash run
 #   BENCH_CRASH_KINDS=git,mlflow,openlineage  the sync kinds the crash run kills
+#   BENCH_CRASH_FROM=0     first kill point (continues a stopped run: kills FROM..KILLS-1 get new points)
 #   BENCH_SECURITY_MB=1024 size of the generated model files (cached in bench/work/security-models-<n>)
+#   BENCH_SECURITY_THROUGHPUT=0  security: time per file and detection only, without the 1 GB part
 #   BENCH_COMMITS=100000   size of the generated repository
 #   BENCH_LINEAGE_EVENTS=100000  OpenLineage events in the generated file (plus 100 repeats, 10 broken lines)
 #   BENCH_MLFLOW_WORKERS=2 worker processes of the benchmark's mlflow server
@@ -173,7 +175,7 @@ if [[ "$only" == all || "$only" == crash ]]; then
   mkdir -p "$cwork"
   echo "== crash: each sync kind killed $kills times at random points (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   start=$(date +%s)
-  java -cp "$classpath" dev.braid.bench.CrashBenchmark "$cwork" "$kills" "${BENCH_CRASH_KINDS:-git,mlflow,openlineage}" | tee "$cwork/result.txt" || status=$?
+  java -cp "$classpath" dev.braid.bench.CrashBenchmark "$cwork" "$kills" "${BENCH_CRASH_KINDS:-git,mlflow,openlineage}" "${BENCH_CRASH_FROM:-0}" | tee "$cwork/result.txt" || status=$?
   echo "crash run took $(( $(date +%s) - start )) s (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$cwork/result.txt"
 fi
 if [[ "$only" == all || "$only" == process ]]; then

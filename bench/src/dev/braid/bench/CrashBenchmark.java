@@ -60,19 +60,21 @@ public final class CrashBenchmark {
         Path work = Path.of(args[0]).toAbsolutePath();
         int kills = Integer.parseInt(args[1]);
         List<String> kinds = List.of((args.length > 2 ? args[2] : "git,mlflow,openlineage").split(","));
+        // Kills before this one are drawn and skipped, so a run stopped early can be continued with new kill points.
+        int from = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         CrashBenchmark bench = new CrashBenchmark(work);
         bench.prepareInputs();
         System.out.printf("%-12s %6s %9s %10s %10s %12s %10s %12s%n", "kind", "kills", "mid-sync", "integrity",
                 "half-seen", "final-diff", "sync-ms", "rows");
         boolean failed = false;
         for (String kind : kinds) {
-            failed |= bench.run(kind.strip(), kills);
+            failed |= bench.run(kind.strip(), from, kills);
         }
         System.exit(failed ? 1 : 0);
     }
 
-    /** Kills one kind's sync {@code kills} times; true when anything was wrong. */
-    private boolean run(String kind, int kills) throws Exception {
+    /** Kills one kind's sync at kill points {@code from} to {@code kills - 1}; true when anything was wrong. */
+    private boolean run(String kind, int from, int kills) throws Exception {
         // One sequence of kill points per kind, so that kinds run alone or side by side get the same ones.
         Random random = new Random(SEED + kind.hashCode());
         Path base = base(kind);
@@ -92,7 +94,10 @@ public final class CrashBenchmark {
         int integrityFailures = 0;
         int halfSeen = 0;
         int finalDiffs = 0;
-        for (int i = 0; i < kills; i++) {
+        for (int i = 0; i < from; i++) {
+            random.nextDouble();
+        }
+        for (int i = from; i < kills; i++) {
             Path data = fresh(kind + "-killed", base);
             Child child = Child.start(kind, data, input(kind));
             child.awaitSyncing();
@@ -127,7 +132,7 @@ public final class CrashBenchmark {
                         i + 1, midSync, integrityFailures, halfSeen, finalDiffs);
             }
         }
-        System.out.printf("%-12s %6d %9d %10d %10d %12d %10d %12d%n", kind, kills, midSync, integrityFailures, halfSeen,
+        System.out.printf("%-12s %6d %9d %10d %10d %12d %10d %12d%n", kind, kills - from, midSync, integrityFailures, halfSeen,
                 finalDiffs, syncNanos / 1_000_000, expected.rows());
         return integrityFailures + halfSeen + finalDiffs > 0;
     }

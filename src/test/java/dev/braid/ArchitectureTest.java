@@ -28,7 +28,7 @@ class ArchitectureTest {
                     + "(?!interface\\b)(?!<)[\\w<>\\[\\], ?]+\\s+\\w+\\s*(=|;)", Pattern.MULTILINE);
     private static final Set<String> UI_TOOLKITS = Set.of("javafx.", "org.controlsfx.", "atlantafx.", "org.kordamp.ikonli.");
     /** Features: services and records at the root, presentation in {@code <feature>/ui}. */
-    private static final Set<String> FEATURES = Set.of("repos", "experiments", "features", "pipelines", "lineage",
+    private static final Set<String> FEATURES = Set.of("artifacts", "repos", "experiments", "features", "pipelines", "lineage",
             "security", "demo");
 
     record SourceFile(Path path, String packageName, String text, List<String> imports) {

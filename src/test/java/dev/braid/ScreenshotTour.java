@@ -56,7 +56,7 @@ class ScreenshotTour {
     @Test
     void demoWorkspace(FxRobot robot) throws Exception {
         assumeTrue(OUT != null, "set braid.screenshots to the output folder to take the pictures");
-        data = DemoData.open();
+        data = DemoData.openWhole();
         for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
             String suffix = theme == Theme.LIGHT ? "light" : "dark";
             Stage stage = open(robot, theme);
@@ -88,6 +88,12 @@ class ScreenshotTour {
             show(Page.PIPELINES);
             settle(() -> rows(robot, "#pipelinesTable") > 5);
             save(stage, "pipelines-" + suffix);
+            show(Page.FEATURES);
+            settle(() -> rows(robot, "#featureViewsTable") > 0);
+            save(stage, "features-" + suffix);
+            show(Page.AUDIT);
+            settle(() -> true);
+            save(stage, "audit-" + suffix);
             show(Page.SOURCES);
             settle(() -> rows(robot, "#sourcesTable") >= 2);
             robot.clickOn(robot.lookup("#sourcesTable .table-row-cell").nth(0).<Node>query());
@@ -150,7 +156,7 @@ class ScreenshotTour {
     private Stage open(FxRobot robot, Theme theme) throws Exception {
         return on(() -> {
             Stage stage = new Stage();
-            window = DemoWindow.show(data, stage, theme);
+            window = DemoWindow.showWhole(data, stage, theme);
             return stage;
         });
     }

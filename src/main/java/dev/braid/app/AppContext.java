@@ -1,5 +1,7 @@
 package dev.braid.app;
 
+import dev.braid.artifacts.ArtifactoryService;
+import dev.braid.artifacts.ArtifactorySyncer;
 import dev.braid.experiments.ArtifactService;
 import dev.braid.experiments.ExperimentService;
 import dev.braid.experiments.MlflowConnector;
@@ -23,6 +25,7 @@ import dev.braid.lineage.OpenLineageIngest;
 import dev.braid.lineage.OpenLineageReceiver;
 import dev.braid.lineage.OpenLineageValidator;
 import dev.braid.lineage.dvc.DvcRepositoryLineage;
+import dev.braid.pipelines.KubeflowDefinitionLineage;
 import dev.braid.repos.AfterIndex;
 import dev.braid.lineage.dvc.DvcRunInputs;
 import dev.braid.pipelines.AirflowLineageRefresh;
@@ -31,6 +34,7 @@ import dev.braid.pipelines.CiLinksAfterMlflowSync;
 import dev.braid.pipelines.PipelineService;
 import dev.braid.pipelines.PipelineSyncer;
 import dev.braid.pipelines.RunSources;
+import dev.braid.pipelines.ci.CiHttp;
 import dev.braid.pipelines.ci.CiSources;
 import dev.braid.pipelines.definitions.PipelineDefinitionService;
 import dev.braid.pipelines.definitions.RepositoryCommits;
@@ -121,6 +125,7 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<SourceManager> sourceManager;
     private final Lazy<PipelineDefinitionService> pipelineDefinitions;
     private final Lazy<DvcPipelineService> dvcPipelines;
+    private final Lazy<ArtifactoryService> artifactory;
     /** Who Braid acts for, in the audit and governance logs: BRAID_USER, else the login name. */
     private final String actor;
     private final Lazy<SecurityServices> security;
@@ -166,6 +171,7 @@ public final class AppContext implements AutoCloseable {
         this.pipelineDefinitions = Lazy.of(() -> new PipelineDefinitionService(new RepositoryCommits(repositories()),
                 DvcDagReader.asList()));
         this.dvcPipelines = Lazy.of(() -> new DvcPipelineService(new RepositoryCommits(repositories())));
+        this.artifactory = Lazy.of(() -> new ArtifactoryService(database, sources()));
         // Each kind's cleanups: what removing or renaming a source of that kind must also take
         // along. A new kind of source adds its own here (see SourceCleanup).
         this.sourceManager = Lazy.of(() -> new SourceManager(database, sources(), syncEngine(), sourceCleanups()));
@@ -184,9 +190,11 @@ public final class AppContext implements AutoCloseable {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new LazySyncer(RepositoryService.KIND, () -> {
                     gitConfined.get();
-                    return new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(), prompt,
-                            afterIndex(new DvcRepositoryLineage(lineage()),
-                                    new FeatureRepoScanner(database, () -> featureLinks.get().rebuild())));
+                    return AfterSync.then(new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(),
+                            prompt, afterIndex(afterIndex(new DvcRepositoryLineage(lineage()),
+                                    new FeatureRepoScanner(database, () -> featureLinks.get().rebuild())),
+                                    new KubeflowDefinitionLineage(database, lineage(), this::rebuildKubeflowLineage))),
+                            "joining Artifactory files", (source, context) -> rejoinArtifactory());
                 }),
                 new LazySyncer(ExperimentService.KIND,
                         () -> AfterSync.then(AfterSync.then(
@@ -194,6 +202,9 @@ public final class AppContext implements AutoCloseable {
                                 "linking features to runs", (source, context) -> featureLinks.get().rebuild()),
                                 "linking MLflow runs to CI jobs",
                                 new CiLinksAfterMlflowSync(sources(), new PipelineLineage(database, lineage())))),
+                new LazySyncer(ArtifactoryService.KIND, () -> AfterSync.then(new ArtifactorySyncer(database, sources(),
+                        env, secrets, CiHttp.Options.standard(clock), ArtifactorySyncer.PAGE),
+                        "updating lineage", (source, context) -> lineage().rebuildArtifactory(source))),
                 new LazySyncer(FeastSyncer.KIND, () -> AfterSync.then(new FeastSyncer(database, sources(), clock, System.getenv()),
                         "linking features to runs", (source, context) -> featureLinks.get().rebuild())),
                 new LazySyncer(ExperimentService.WANDB_KIND,
@@ -207,16 +218,35 @@ public final class AppContext implements AutoCloseable {
         return syncers;
     }
 
+    /** Each Kubeflow source's lineage again, after a repository's pipeline definitions changed (ADR 28). */
+    private void rebuildKubeflowLineage() {
+        PipelineLineage pipelineLineage = new PipelineLineage(database, lineage());
+        sources().list().stream().filter(s -> s.kind().equals("kubeflow")).forEach(pipelineLineage::rebuild);
+    }
+
     private List<SourceCleanup> sourceCleanups() {
         List<SourceCleanup> cleanups = new ArrayList<>(List.of(repositories().cleanup(),
                 LineageCleanup.relabelled(RepositoryService.KIND, "dvc:"),
                 LineageCleanup.relabelled(RepositoryService.KIND, DvcRunInputs.assertedBy("")),
+                LineageCleanup.relabelled(RepositoryService.KIND, KubeflowDefinitionLineage.assertedBy("")),
                 experiments().cleanup(dirs.artifactsDir()), LineageCleanup.mlflow(ExperimentService.KIND, lineage())));
+        cleanups.add(LineageCleanup.derived(ArtifactoryService.KIND, LineageService.artifactoryAssertedBy(""),
+                List.of("build"), lineage()::rebuildArtifactory));
         PipelineLineage pipelineLineage = new PipelineLineage(database, lineage());
         for (String kind : PipelineService.KINDS) {
             cleanups.addAll(pipelineLineage.cleanups(kind));
         }
         return cleanups;
+    }
+
+    /**
+     * Derives every Artifactory source's lineage again: a file another source just named (a DVC
+     * output's md5) is then the same node whichever was synced first (ADR 25).
+     */
+    private void rejoinArtifactory() {
+        for (dev.braid.sync.Source source : sources().listByKind(ArtifactoryService.KIND)) {
+            lineage().rebuildArtifactory(source);
+        }
     }
 
     /** JGit's process-wide set-up, made before the first repository is opened (JGit is slow to set up). */
@@ -425,6 +455,11 @@ public final class AppContext implements AutoCloseable {
     /** Pipeline definitions (CI files, Kubeflow specs, dvc.yaml) of indexed repositories at any commit. */
     public PipelineDefinitionService pipelineDefinitions() {
         return pipelineDefinitions.get();
+    }
+
+    /** JFrog Artifactory sources: their files, checksums, properties and builds. */
+    public ArtifactoryService artifactory() {
+        return artifactory.get();
     }
 
     /** DVC pipelines of indexed repositories: stage states, params and metrics diffs, experiments. */

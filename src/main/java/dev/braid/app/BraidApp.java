@@ -113,6 +113,7 @@ public final class BraidApp extends Application {
         workbench.setLineageReceiver(opened::startLineageReceiver, System.getenv());
         workbench.setGovernance(opened.security());
         workbench.setPipelines(opened.pipelines());
+        workbench.setArtifactory(opened.artifactory());
         if (workbench.experiments() != null) {
             workbench.experiments().setRunEdits(opened.runEdits());
             workbench.experiments().setArtifacts(opened.artifacts());

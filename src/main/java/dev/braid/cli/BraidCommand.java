@@ -38,6 +38,7 @@ final class BraidCommand implements Callable<Integer> {
             SourceCommand.class,
             MlflowCommand.class,
             WandbCommand.class,
+            ArtifactoryCommand.class,
             RunsCommand.class,
             ModelsCommand.class,
             PipelinesCommand.class,

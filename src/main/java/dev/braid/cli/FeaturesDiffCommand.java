@@ -1,7 +1,5 @@
 package dev.braid.cli;
 
-import dev.braid.app.AppContext;
-import dev.braid.features.FeatureException;
 import dev.braid.features.VersionDiff;
 import dev.braid.features.feast.ViewField;
 import dev.braid.store.CacheOpenException;
@@ -13,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -43,21 +40,8 @@ final class FeaturesDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CacheOpenException, IOException {
-        CliEnvironment env = features.root().environment();
-        try (AppContext context = features.root().openContext()) {
-            VersionDiff diff;
-            try {
-                diff = context.features().diff(name, from, to);
-            } catch (FeatureException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            if (json) {
-                new JsonOutput(env.out()).document(jsonOf(diff));
-            } else {
-                print(env.out(), diff);
-            }
-            return ExitCodes.OK;
-        }
+        return FeatureViewOutput.show(features, spec, json, context -> context.features().diff(name, from, to),
+                FeaturesDiffCommand::jsonOf, (out, diff, env) -> print(out, diff));
     }
 
     private static void print(PrintWriter out, VersionDiff diff) {
@@ -86,8 +70,8 @@ final class FeaturesDiffCommand implements Callable<Integer> {
         out.put("name", diff.view());
         out.put("from", diff.from());
         out.put("to", diff.to());
-        out.put("added", FeaturesShowCommand.fields(diff.added()));
-        out.put("removed", FeaturesShowCommand.fields(diff.removed()));
+        out.put("added", FeatureViewOutput.fields(diff.added()));
+        out.put("removed", FeatureViewOutput.fields(diff.removed()));
         out.put("retyped", diff.retyped().stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", r.field());

@@ -67,7 +67,7 @@ final class FeaturesListCommand implements Callable<Integer> {
         out.put("name", l.name());
         out.put("version", l.version());
         out.put("entities", l.entities());
-        out.put("fields", FeaturesShowCommand.fields(l.fields()));
+        out.put("fields", FeatureViewOutput.fields(l.fields()));
         out.put("source_name", l.sourceName());
         out.put("updated_at", Times.iso(l.updatedAt()));
         return out;

@@ -1,7 +1,5 @@
 package dev.braid.cli;
 
-import dev.braid.app.AppContext;
-import dev.braid.features.FeatureException;
 import dev.braid.features.FeatureViewDetail;
 import dev.braid.features.FeatureViewListing;
 import dev.braid.features.FeatureViewVersion;
@@ -20,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -48,21 +45,8 @@ final class FeaturesShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CacheOpenException, IOException {
-        CliEnvironment env = features.root().environment();
-        try (AppContext context = features.root().openContext()) {
-            FeatureViewDetail view;
-            try {
-                view = context.features().view(name);
-            } catch (FeatureException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            if (json) {
-                new JsonOutput(env.out()).document(jsonOf(view, versions));
-            } else {
-                print(env.out(), view, env.clock().getZone());
-            }
-            return ExitCodes.OK;
-        }
+        return FeatureViewOutput.show(features, spec, json, context -> context.features().view(name),
+                view -> jsonOf(view, versions), (out, view, env) -> print(out, view, env.clock().getZone()));
     }
 
     private void print(PrintWriter out, FeatureViewDetail view, ZoneId zone) {
@@ -115,7 +99,7 @@ final class FeaturesShowCommand implements Callable<Integer> {
         out.put("kind", d.kind().label());
         out.put("version", view.currentVersion());
         out.put("entities", d.entities());
-        out.put("fields", fields(d.fields()));
+        out.put("fields", FeatureViewOutput.fields(d.fields()));
         out.put("source_name", d.batchSource() == null ? String.join(",", d.sourceViewNames()) : d.batchSource().name());
         out.put("source_location", d.batchSource() == null ? null : d.batchSource().location());
         out.put("ttl_seconds", d.ttlSeconds());
@@ -152,7 +136,7 @@ final class FeaturesShowCommand implements Callable<Integer> {
         m.put("first_seen_at", Times.iso(v.firstSeenAt()));
         m.put("first_seen_by", v.firstSeenBy());
         m.put("definition_hash", v.definitionHash());
-        m.put("fields", fields(v.definition().fields()));
+        m.put("fields", FeatureViewOutput.fields(v.definition().fields()));
         m.put("commits", v.commits().stream().map(c -> {
             Map<String, Object> commit = new LinkedHashMap<>();
             commit.put("repository", c.repository());
@@ -165,14 +149,5 @@ final class FeaturesShowCommand implements Callable<Integer> {
             return commit;
         }).toList());
         return m;
-    }
-
-    static List<Map<String, Object>> fields(List<ViewField> fields) {
-        return fields.stream().map(f -> {
-            Map<String, Object> field = new LinkedHashMap<>();
-            field.put("name", f.name());
-            field.put("type", f.type());
-            return field;
-        }).toList();
     }
 }

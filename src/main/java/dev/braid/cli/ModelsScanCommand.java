@@ -8,14 +8,12 @@ import dev.braid.security.SecurityException;
 import dev.braid.security.SecurityServices;
 import dev.braid.security.VersionRef;
 import dev.braid.security.VersionScan;
-import dev.braid.security.scan.Finding;
 import dev.braid.security.scan.Rating;
 import dev.braid.store.CacheOpenException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,7 +59,7 @@ final class ModelsScanCommand implements Callable<Integer> {
         if (ids.isEmpty() == !all) {
             throw new ParameterException(spec.commandLine(), "name the versions to scan, or give --all");
         }
-        Rating threshold = failOn == null ? null : threshold();
+        Rating threshold = ScanOutput.threshold(failOn, spec);
         CliEnvironment env = models.root().environment();
         try (AppContext context = models.root().openContext()) {
             SecurityServices security = context.security();
@@ -111,19 +109,7 @@ final class ModelsScanCommand implements Callable<Integer> {
             out.put("version", ref.version());
             out.put("rating", scan.rating().word());
             out.put("scannedAt", Times.iso(scan.scannedAt()));
-            List<Map<String, Object>> files = new ArrayList<>();
-            for (FileScan f : scan.files()) {
-                Map<String, Object> file = new LinkedHashMap<>();
-                file.put("path", f.path());
-                file.put("sha256", f.sha256());
-                file.put("size", f.size());
-                file.put("format", f.format());
-                file.put("rating", f.rating().word());
-                file.put("findings", f.findings().stream().map(x -> Map.of("location", x.location(), "rating",
-                        x.rating().word(), "kind", x.kind().id(), "message", x.message())).toList());
-                files.add(file);
-            }
-            out.put("files", files);
+            out.put("files", scan.files().stream().map(f -> ScanOutput.json(f, false)).toList());
             new JsonOutput(env.data()).line(out);
             return;
         }
@@ -133,20 +119,7 @@ final class ModelsScanCommand implements Callable<Integer> {
             if (f.rating() == Rating.SAFE) {
                 continue;
             }
-            env.out().printf("    %-10s  %s%n", f.rating().word(), f.path());
-            for (Finding finding : f.findings()) {
-                env.out().printf("        %s%s%n", finding.location().isEmpty() ? "" : finding.location() + ": ",
-                        finding.message());
-            }
+            ScanOutput.print(env.out(), "    ", f, "");
         }
     }
-
-    private Rating threshold() {
-        String word = failOn.toLowerCase(Locale.ROOT);
-        if (!List.of("unknown", "suspicious", "dangerous").contains(word)) {
-            throw new ParameterException(spec.commandLine(), "unknown --fail-on " + failOn + "; use suspicious or dangerous");
-        }
-        return Rating.ofWord(word);
-    }
-
 }

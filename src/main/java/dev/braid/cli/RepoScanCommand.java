@@ -4,13 +4,10 @@ import dev.braid.app.AppContext;
 import dev.braid.security.DvcScans;
 import dev.braid.security.FileScan;
 import dev.braid.security.SecurityException;
-import dev.braid.security.scan.Finding;
 import dev.braid.security.scan.Rating;
 import dev.braid.store.CacheOpenException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,14 +42,7 @@ final class RepoScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CacheOpenException, IOException {
-        Rating threshold = null;
-        if (failOn != null) {
-            String word = failOn.toLowerCase(Locale.ROOT);
-            if (!List.of("unknown", "suspicious", "dangerous").contains(word)) {
-                throw new ParameterException(spec.commandLine(), "unknown --fail-on " + failOn);
-            }
-            threshold = Rating.ofWord(word);
-        }
+        Rating threshold = ScanOutput.threshold(failOn, spec);
         CliEnvironment env = repo.root().environment();
         try (AppContext context = repo.root().openContext()) {
             if (context.repositories().find(name).isEmpty()) {
@@ -69,25 +59,13 @@ final class RepoScanCommand implements Callable<Integer> {
                 doc.put("repository", report.repository());
                 doc.put("commit", report.commit());
                 doc.put("rating", report.rating().word());
-                doc.put("files", report.scanned().stream().map(f -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("path", f.path());
-                    m.put("sha256", f.sha256());
-                    m.put("format", f.format());
-                    m.put("rating", f.rating().word());
-                    m.put("findings", f.findings().stream().map(Finding::message).toList());
-                    return m;
-                }).toList());
+                doc.put("files", report.scanned().stream().map(f -> ScanOutput.json(f, true)).toList());
                 doc.put("skipped", report.skipped());
                 doc.put("unavailable", report.unavailable());
                 new JsonOutput(env.data()).document(doc);
             } else {
                 for (FileScan f : report.scanned()) {
-                    env.out().printf("%-10s  %s  (%s)%n", f.rating().word(), f.path(), f.format());
-                    for (Finding finding : f.findings()) {
-                        env.out().printf("    %s%s%n", finding.location().isEmpty() ? "" : finding.location() + ": ",
-                                finding.message());
-                    }
+                    ScanOutput.print(env.out(), "", f, "  (" + f.format() + ")");
                 }
                 for (String missing : report.unavailable()) {
                     env.err().println("not available locally (run dvc pull): " + missing);

@@ -36,18 +36,20 @@ final class DemoAirflow {
         this.random = new Random(seed ^ 0xa1f10L);
     }
 
-    Source add(PipelineService pipelines, List<DemoMlflowStore.Commit> commits, String name, Path workTree) {
-        Map<String, DemoMlflowStore.Commit> firstOfRefresh = new LinkedHashMap<>();
-        for (DemoMlflowStore.Commit commit : commits) {
-            firstOfRefresh.putIfAbsent(DemoLineageEvents.refreshOf(commit.timeMillis()), commit);
-        }
-        List<RunData> runs = new ArrayList<>();
+    /**
+     * Adds the history as the source {@code name}, and tells {@code training} when each DAG run
+     * ended or that it still runs, so that MLflow runs started by hand start outside its tasks.
+     */
+    Source add(PipelineService pipelines, List<DemoMlflowStore.Commit> commits, String name, Path workTree,
+               DemoTraining training) {
         Map<String, String> logs = new LinkedHashMap<>();
-        DemoMlflowStore.Commit first = commits.get(0);
-        runs.add(holdout(first));
-        List<DemoMlflowStore.Commit> refreshes = List.copyOf(firstOfRefresh.values());
-        for (int i = 0; i < refreshes.size(); i++) {
-            runs.add(churn(refreshes.get(i), i == refreshes.size() / 2, i == refreshes.size() - 1, logs));
+        List<RunData> runs = runs(commits, logs);
+        for (RunData run : runs) {
+            if (run.finishedAt != null) {
+                training.pipelineEnded(run.sha, run.finishedAt);
+            } else {
+                training.pipelineStillRunning(run.sha, run.createdAt);
+            }
         }
         Source source = pipelines.addDemo("airflow", name, "http://airflow.example.org:8080", workTree.toString(), runs, logs);
         pipelines.saveDemoPipelines(source, List.of(
@@ -60,6 +62,25 @@ final class DemoAirflow {
                         List.of("ml", "retired"), List.of("data-eng"),
                         List.of(new SourcePipeline.Task("backfill_features", List.of(), true, "PythonOperator", 0)))));
         return source;
+    }
+
+    /**
+     * The DAG runs, oldest first: the holdout run, then one {@code churn} run per training-data
+     * refresh. The same every time for the same seed and commits ({@link DemoLineageEvents} reads
+     * their times for the events Airflow's OpenLineage provider would have sent).
+     */
+    List<RunData> runs(List<DemoMlflowStore.Commit> commits, Map<String, String> logs) {
+        Map<String, DemoMlflowStore.Commit> firstOfRefresh = new LinkedHashMap<>();
+        for (DemoMlflowStore.Commit commit : commits) {
+            firstOfRefresh.putIfAbsent(DemoLineageEvents.refreshOf(commit.timeMillis()), commit);
+        }
+        List<RunData> runs = new ArrayList<>();
+        runs.add(holdout(commits.get(0)));
+        List<DemoMlflowStore.Commit> refreshes = List.copyOf(firstOfRefresh.values());
+        for (int i = 0; i < refreshes.size(); i++) {
+            runs.add(churn(refreshes.get(i), i == refreshes.size() / 2, i == refreshes.size() - 1, logs));
+        }
+        return runs;
     }
 
     private static List<SourcePipeline.Task> tasks() {

@@ -103,7 +103,8 @@ public final class DemoService {
                 progress.progress(-1, "writing the demo's CI history");
                 new DemoPipelines(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freePipelineName(), workTree, training);
                 progress.progress(-1, "writing the demo's Airflow history");
-                new DemoAirflow(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freeName(DemoAirflow.SOURCE_NAME), workTree);
+                new DemoAirflow(DemoWorkspace.DEFAULT_SEED).add(pipelines, commits, freeName(DemoAirflow.SOURCE_NAME), workTree,
+                        training);
             }
             if (experiments != null) {
                 addExperiments(commits, mlrunsFolder(into), training, progress);

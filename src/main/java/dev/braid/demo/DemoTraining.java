@@ -10,7 +10,8 @@ import java.util.Optional;
  * Where the demo's models were trained: the {@code train} job of the CI pipeline of a commit, as
  * {@link DemoPipelines} wrote it, so that {@link DemoMlflowStore} can place the MLflow runs that job
  * logged inside its time window and tag them as GitLab CI does ({@code CI_PIPELINE_ID},
- * {@code CI_JOB_ID}). Also when each commit's pipeline ended, so that runs logged by hand start after it.
+ * {@code CI_JOB_ID}). Also when each commit's pipelines (CI and Airflow DAG runs) ended, or that one
+ * still runs, so that runs logged by hand start outside them.
  */
 final class DemoTraining {
     /** A {@code train} job: its pipeline's id and number, its own id, and when it ran. */
@@ -52,7 +53,7 @@ final class DemoTraining {
 
     /** {@code commit}'s pipeline, created at {@code created}, has not ended: runs by hand started before it. */
     void pipelineStillRunning(String commit, long created) {
-        pipelinesRunning.put(commit, created);
+        pipelinesRunning.merge(commit, created, Math::min);
     }
 
     /** When the still-running pipeline of {@code commit} was created; null when none runs. */

@@ -181,6 +181,15 @@ public final class ArtifactService {
         return new ModelLocation(sourceId, runId, null, run.artifactUri(), ArtifactPaths.check(trimSlashes(folder)));
     }
 
+    /**
+     * The artifact root of run {@code runId} of source {@code sourceId}, or empty when that run is
+     * not cached (a model version's training run, whose recorded environment sits there).
+     */
+    public Optional<ModelLocation> runRoot(long sourceId, String runId) throws ExperimentException {
+        Long runPk = db.read(c -> ExperimentStore.runPk(c, sourceId, runId));
+        return runPk == null ? Optional.empty() : Optional.of(runFolder(runPk, ""));
+    }
+
     /** A folder of a cached run's artifacts as a location ({@code ""} for all of them). */
     public ModelLocation runFolder(long runPk, String folder) throws ExperimentException {
         RunLocation run = locate(runPk);
@@ -214,6 +223,12 @@ public final class ArtifactService {
         }
         out.sort(Comparator.comparing(ArtifactEntry::path));
         return out;
+    }
+
+    /** The files and folders directly inside the location's folder, paths relative to its artifact root. */
+    public List<ArtifactEntry> entries(ModelLocation location) throws ExperimentException {
+        String folder = location.folder();
+        return checked(folder, relative(folder, reader(location).list(folder)));
     }
 
     /** The bytes of one file of a location, as a stream the caller closes (and limits). */

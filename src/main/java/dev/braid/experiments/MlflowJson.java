@@ -23,7 +23,7 @@ final class MlflowJson {
         String runId = orDefault(text(info, "run_id"), text(info, "run_uuid"));
         List<LatestMetric> metrics = new ArrayList<>();
         for (JsonNode m : data.path("metrics")) {
-            metrics.add(new LatestMetric(text(m, "key"), value(m.get("value")), m.path("timestamp").asLong(),
+            metrics.add(new LatestMetric(shared(text(m, "key")), value(m.get("value")), m.path("timestamp").asLong(),
                     m.path("step").asLong()));
         }
         List<DatasetInput> datasets = new ArrayList<>();
@@ -34,9 +34,9 @@ final class MlflowJson {
                     text(d, "schema"), text(d, "profile")));
         }
         Map<String, String> tags = keyValues(data.path("tags"));
-        return new RemoteRun(runId, text(info, "experiment_id"), orDefault(text(info, "run_name"),
-                tags.get("mlflow.runName")), text(info, "user_id"), orDefault(text(info, "status"), "UNKNOWN"),
-                number(info, "start_time"), number(info, "end_time"), orDefault(text(info, "lifecycle_stage"), "active"),
+        return new RemoteRun(runId, shared(text(info, "experiment_id")), orDefault(text(info, "run_name"),
+                tags.get("mlflow.runName")), shared(text(info, "user_id")), shared(orDefault(text(info, "status"), "UNKNOWN")),
+                number(info, "start_time"), number(info, "end_time"), shared(orDefault(text(info, "lifecycle_stage"), "active")),
                 text(info, "artifact_uri"), keyValues(data.path("params")), metrics, tags, datasets);
     }
 
@@ -107,9 +107,23 @@ final class MlflowJson {
     static Map<String, String> keyValues(JsonNode list) {
         Map<String, String> out = new LinkedHashMap<>();
         for (JsonNode entry : list) {
-            out.put(text(entry, "key"), text(entry, "value"));
+            String value = text(entry, "value");
+            out.put(shared(text(entry, "key")), value != null && value.length() <= SHARED_VALUE ? shared(value) : value);
         }
         return out;
+    }
+
+    /** Values up to this length are shared like keys: a user, a source file, a model type repeat across runs. */
+    private static final int SHARED_VALUE = 64;
+
+    /**
+     * One copy of a text every run repeats (a param, metric or tag key, a status): a first sync
+     * holds every run until it writes them in one transaction, and 20,000 runs of 46 keys each
+     * would otherwise hold nearly a million copies of a few dozen keys. The JVM's string table is
+     * thread-safe (the searches run side by side) and lets go of texts nothing holds any more.
+     */
+    private static String shared(String text) {
+        return text == null ? null : text.intern();
     }
 
     /** A metric value: a JSON number, or a string such as "NaN" or "Infinity" (NaN becomes null). */

@@ -13,9 +13,10 @@ import java.util.List;
  * The lineage a source asserted, for {@link dev.braid.sync.SourceManager}: edges and column links
  * recorded as {@code "<prefix><source name>"} (ADR 8). Removing the source deletes them, and the
  * nodes only they mentioned (a node someone labelled stays). Renaming it either relabels the
- * edges (when node ids do not contain the source's name, as for DVC) or derives them again under
- * the new name (MLflow and CI sources, whose node ids do), carrying labels and other sources'
- * edges to those nodes (a DVC join to an MLflow run, say) over to the new ids.
+ * edges (when node ids do not contain the source's name, as for DVC) or moves its nodes, edges and
+ * ended edges to the new ids and name and derives them again (MLflow and CI sources, whose node ids
+ * contain it), carrying labels, edge history and other sources' edges to those nodes (a DVC join to
+ * an MLflow run, say) over to the new ids.
  *
  * <p>A new kind of source that asserts lineage as {@code "<prefix>:<name>"} registers
  * {@code LineageCleanup.relabelled(kind, prefix + ":")} with the source manager, or
@@ -127,19 +128,29 @@ public final class LineageCleanup implements SourceCleanup {
             }
             return;
         }
+        // Everything moves to the new ids and name, the source's own live and ended edges too, so
+        // their history (ADR 15) survives; deriving again then ends or keeps them as a sync would.
         startRemoval(c, from);
         for (String idKind : idKinds) {
             String oldStart = idKind + ":" + before.name() + ":";
             String newStart = idKind + ":" + after.name() + ":";
+            move(c, "lineage_nodes", "id", oldStart, newStart, "");
             move(c, "lineage_labels", "node_id", oldStart, newStart, "");
             for (String table : List.of("lineage_edges", "lineage_edges_ended")) {
-                move(c, table, "from_id", oldStart, newStart, from);
-                move(c, table, "to_id", oldStart, newStart, from);
+                move(c, table, "from_id", oldStart, newStart, "");
+                move(c, table, "to_id", oldStart, newStart, "");
             }
             try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO lineage_removed_ends(id)"
                     + " SELECT id FROM lineage_nodes WHERE substr(id, 1, ?) = ?")) {
                 st.setInt(1, oldStart.length());
                 st.setString(2, oldStart);
+                st.executeUpdate();
+            }
+        }
+        for (String table : List.of("lineage_edges", "lineage_edges_ended", "lineage_columns")) {
+            try (PreparedStatement st = c.prepareStatement("UPDATE OR REPLACE " + table + " SET asserted_by = ? WHERE asserted_by = ?")) {
+                st.setString(1, to);
+                st.setString(2, from);
                 st.executeUpdate();
             }
         }

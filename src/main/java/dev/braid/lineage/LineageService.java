@@ -375,6 +375,34 @@ public final class LineageService implements LineageReader {
         });
     }
 
+    /**
+     * Derives again the edges an Artifactory source asserts from its cached files and builds (ADR 25),
+     * replacing the previous ones in one transaction.
+     */
+    public void rebuildArtifactory(dev.braid.sync.Source source) {
+        db.write(c -> {
+            rebuildArtifactory(c, source);
+            return null;
+        });
+    }
+
+    /** {@link #rebuildArtifactory(dev.braid.sync.Source)} inside the caller's transaction (a rename). */
+    public void rebuildArtifactory(Connection c, dev.braid.sync.Source source) throws SQLException {
+        Instant now = clock.instant();
+        replace(c, ArtifactoryEdges.assertedBy(source.name()), new ArtifactoryEdges().derive(c, source.id(), source.name(),
+                source.config("url"), now), now);
+    }
+
+    /** What an Artifactory source's edges are asserted by: {@code artifactory:<source name>}. */
+    public static String artifactoryAssertedBy(String sourceName) {
+        return ArtifactoryEdges.assertedBy(sourceName);
+    }
+
+    /** The node of one build run of an Artifactory source: {@code build:<source>:<name>/<number>}. */
+    public static NodeId artifactoryBuild(String sourceName, String name, String number) {
+        return ArtifactoryEdges.build(sourceName, name, number);
+    }
+
     /** {@link #rebuildMlflow(dev.braid.sync.Source)} inside the caller's transaction. */
     void rebuildMlflow(Connection c, dev.braid.sync.Source source) throws SQLException {
         Instant now = clock.instant();

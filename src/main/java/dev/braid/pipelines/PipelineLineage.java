@@ -36,6 +36,10 @@ import java.util.Map;
 public final class PipelineLineage {
     public static final NodeKind PIPELINE_RUN = new NodeKind("pipeline-run");
     public static final NodeKind CI_JOB = new NodeKind("ci-job");
+    /** A version of a pipeline definition file: a Kubeflow spec a commit introduced (ADR 28). */
+    public static final NodeKind DEFINITION = new NodeKind("pipeline-definition");
+    /** Commit → the definition version it introduced. */
+    public static final EdgeKind DEFINES = new EdgeKind("defines");
     /** The run tags Braid reads to place an MLflow run under the CI job or orchestrator task that started it. */
     public static final List<String> JOB_TAGS = MlflowUnderJobs.TAGS;
     private final Database db;
@@ -189,9 +193,36 @@ public final class PipelineLineage {
                 }
             }
         }
+        if (source.kind().equals("kubeflow")) {
+            definitions(c, source, names, out, by);
+        }
         GraphChanges.Builder links = GraphChanges.builder();
         mlflow.derive(c, linksAssertedBy(source.name()), links);
         return new Derived(out.build(), names.renamed(), links.build());
+    }
+
+    /**
+     * Definition version → run for each run whose pipeline spec has the digest of a spec found in
+     * an indexed repository (ADR 28); the version's node is the repository's, named here too in
+     * case this source is rebuilt first.
+     */
+    private static void definitions(Connection c, Source source, RunNodeNames names, GraphChanges.Builder out, String by)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT r.run_id, d.repo_key, d.path, d.spec_hash, MAX(d.name),"
+                + " MIN(d.committed_at), r.created_at FROM pipeline_runs r JOIN kubeflow_definition_versions d"
+                + " ON d.spec_hash = r.definition_hash WHERE r.source_id = ? GROUP BY r.run_id, d.repo_key, d.path, d.spec_hash"
+                + " ORDER BY r.run_id, d.repo_key, d.path")) {
+            st.setLong(1, source.id());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    NodeId version = KubeflowDefinitionLineage.version(rs.getString(2), rs.getString(3), rs.getString(4));
+                    out.node(version, KubeflowDefinitionLineage.label(rs.getString(5), rs.getString(3)),
+                            Map.of("path", rs.getString(3), "specDigest", rs.getString(4)));
+                    Instant at = rs.getObject(7) == null ? Instant.ofEpochMilli(rs.getLong(6)) : Instant.ofEpochMilli(rs.getLong(7));
+                    out.edge(version, names.run(rs.getString(1)), EdgeKind.RUN_OF, by, at);
+                }
+            }
+        }
     }
 
     private static boolean isOwn(NodeId id) {

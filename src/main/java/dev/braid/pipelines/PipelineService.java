@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Pipeline runs from CI services: adding sources, the cached runs (pages of a query, a run in full,
@@ -37,7 +36,6 @@ public final class PipelineService {
     /** The kinds of pipeline sources Braid syncs. */
     public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci", "airflow", "kubeflow", DVC_KIND);
     public static final long DEFAULT_LOG_CAP_BYTES = 200L * 1024 * 1024;
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private final Database db;
     private final SourceStore sources;
     private final RunSources apis;
@@ -55,56 +53,23 @@ public final class PipelineService {
 
     /** Adds a GitLab project ({@code url} of the server, {@code project} its path such as {@code group/app}). */
     public Source addGitLab(String url, String project, String tokenEnv, boolean oauth, String name) throws PipelineException {
-        String path = required(project, "a project path such as group/app").replaceAll("^/+|/+$", "");
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("url", httpUrl(url == null || url.isBlank() ? "https://gitlab.com" : url));
-        config.put("project", path);
-        putEnv(config, "token_env", tokenEnv);
-        if (oauth) {
-            config.put("oauth", "true");
-        }
-        return add("gitlab", name, "gitlab:" + path, config);
+        return add("gitlab", name, settings("url", url, "project", project, "token_env", tokenEnv, "oauth", oauth ? "true" : null));
     }
 
     /** Adds a GitHub repository's Actions ({@code repo} as {@code owner/name}). */
     public Source addGitHub(String repo, String apiUrl, String tokenEnv, String name) throws PipelineException {
-        String slug = required(repo, "a repository as OWNER/REPO").replaceAll("^/+|/+$", "");
-        if (!slug.matches("[\\w.-]+/[\\w.-]+")) {
-            throw PipelineException.permanent("not a GitHub repository (OWNER/REPO): " + repo, null);
-        }
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("repo", slug);
-        config.put("api_url", httpUrl(apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl));
-        putEnv(config, "token_env", tokenEnv);
-        return add("github", name, "github:" + slug, config);
+        return add("github", name, settings("repo", repo, "api_url", apiUrl, "token_env", tokenEnv));
     }
 
     /** Adds a Jenkins job, folder or multibranch job ({@code job} as {@code a/b}, or {@code job/a/job/b}). */
     public Source addJenkins(String url, String job, String username, String passwordEnv, String name)
             throws PipelineException {
-        String path = required(job, "a job path such as folder/app").replaceAll("^/+|/+$", "")
-                .replaceAll("(^|/)job/", "$1");
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("url", httpUrl(required(url, "the Jenkins address")));
-        config.put("job", path);
-        if (username != null && !username.isBlank()) {
-            config.put("username", username.strip());
-        }
-        putEnv(config, "password_env", passwordEnv);
-        return add("jenkins", name, "jenkins:" + path, config);
+        return add("jenkins", name, settings("url", url, "job", job, "username", username, "password_env", passwordEnv));
     }
 
     /** Adds a CircleCI project ({@code slug} as {@code gh/org/repo}, {@code bb/…} or {@code circleci/…}). */
     public Source addCircleCi(String slug, String apiUrl, String tokenEnv, String name) throws PipelineException {
-        String s = required(slug, "a project slug such as gh/org/repo").replaceAll("^/+|/+$", "");
-        if (s.split("/").length != 3) {
-            throw PipelineException.permanent("not a CircleCI project slug (VCS/ORG/REPO, such as gh/acme/app): " + slug, null);
-        }
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("slug", s);
-        config.put("api_url", httpUrl(apiUrl == null || apiUrl.isBlank() ? "https://circleci.com" : apiUrl));
-        putEnv(config, "token_env", tokenEnv);
-        return add("circleci", name, "circleci:" + s, config);
+        return add("circleci", name, settings("slug", slug, "api_url", apiUrl, "token_env", tokenEnv));
     }
 
     /**
@@ -114,28 +79,44 @@ public final class PipelineService {
      */
     public Source addAirflow(String url, String username, String passwordEnv, String tokenEnv, String name)
             throws PipelineException {
-        String address = httpUrl(required(url, "the Airflow address"));
-        if (tokenEnv != null && !tokenEnv.isBlank() && (username != null && !username.isBlank())) {
-            throw PipelineException.permanent("give either a user with --username and --password-env, or a token with"
-                    + " --token-env, not both", null);
-        }
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("url", address);
-        if (username != null && !username.isBlank()) {
-            config.put("username", username.strip());
-        }
-        putEnv(config, "password_env", passwordEnv);
-        putEnv(config, "token_env", tokenEnv);
-        return add("airflow", name, "airflow:" + hostOf(address), config);
+        return add("airflow", name, settings("url", url, "username", username, "password_env", passwordEnv,
+                "token_env", tokenEnv));
     }
 
     /** Adds a Kubeflow Pipelines API server ({@code url}, such as a port-forwarded {@code ml-pipeline} service). */
     public Source addKubeflow(String url, String tokenEnv, String name) throws PipelineException {
-        String address = httpUrl(required(url, "the Kubeflow Pipelines address"));
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("url", address);
-        putEnv(config, "token_env", tokenEnv);
-        return add("kubeflow", name, "kubeflow:" + hostOf(address), config);
+        return add("kubeflow", name, settings("url", url, "token_env", tokenEnv));
+    }
+
+    /**
+     * Adds a pipeline source of {@code kind} from its settings, keyed by configuration key (see
+     * {@link PipelineSourceSettings}); {@code name} defaults to one made from what it follows.
+     */
+    public Source add(String kind, String name, Map<String, String> settings) throws PipelineException {
+        Map<String, String> config = PipelineSourceSettings.config(kind, settings);
+        return add(kind, name, PipelineSourceSettings.defaultName(kind, config), config);
+    }
+
+    /**
+     * The configuration {@code source} gets from its edited settings (address, credential variable
+     * names); refused in plain words when one is wrong, and for the demo's sources, which no server
+     * stands behind.
+     */
+    public Map<String, String> editedConfig(Source source, Map<String, String> edited) throws PipelineException {
+        if (isDemo(source)) {
+            throw PipelineException.permanent(source.name() + " is part of the demo; no server stands behind it", null);
+        }
+        return PipelineSourceSettings.edited(source.kind(), source.config(), edited);
+    }
+
+    private static Map<String, String> settings(String... keysAndValues) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                out.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return out;
     }
 
     /**
@@ -166,11 +147,6 @@ public final class PipelineService {
             byKind.put(DVC_KIND, dvc);
         }
         return new RunSourcesByKind(byKind);
-    }
-
-    /** {@code host[:port][/path]} of an address, for default source names. */
-    private static String hostOf(String address) {
-        return address.replaceFirst("(?i)^https?://", "").replaceAll("/+$", "");
     }
 
     private Source add(String kind, String name, String defaultName, Map<String, String> config) throws PipelineException {
@@ -395,31 +371,5 @@ public final class PipelineService {
 
     Database database() {
         return db;
-    }
-
-    private static String required(String value, String what) throws PipelineException {
-        if (value == null || value.isBlank()) {
-            throw PipelineException.permanent("missing " + what, null);
-        }
-        return value.strip();
-    }
-
-    private static String httpUrl(String url) throws PipelineException {
-        String u = url.strip().replaceAll("/+$", "");
-        if (!u.matches("(?i)https?://[^/\\s]+.*")) {
-            throw PipelineException.permanent("not an http(s) address: " + url, null);
-        }
-        return u;
-    }
-
-    private static void putEnv(Map<String, String> config, String key, String variable) throws PipelineException {
-        if (variable == null || variable.isBlank()) {
-            return;
-        }
-        if (!ENV_NAME.matcher(variable.strip()).matches()) {
-            throw PipelineException.permanent("not the name of an environment variable: " + variable
-                    + " (give the variable's name, never the secret itself)", null);
-        }
-        config.put(key, variable.strip());
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class PipelineStore {
     static final String RUN_COLUMNS = "run_id, number, pipeline, status, source_status, ref, sha, event, title, author,"
             + " created_at, started_at, finished_at, queued_ms, duration_ms, attempt, url, parent_run_id, job_count,"
-            + " jobs_failed, version, etag, content_hash";
+            + " jobs_failed, version, etag, content_hash, definition_hash";
     static final String JOB_COLUMNS = "job_id, name, stage, kind, status, source_status, created_at, started_at,"
             + " finished_at, queued_ms, duration_ms, attempt, retried, allow_failure, runner, needs, url, position,"
             + " downstream_id, downstream_project, downstream_url, downstream_status, steps";
@@ -62,7 +62,7 @@ public final class PipelineStore {
         try (PreparedStatement dropJobs = c.prepareStatement(
                 "DELETE FROM pipeline_jobs_staged WHERE source_id = ? AND run_id = ?");
              PreparedStatement run = c.prepareStatement("INSERT OR REPLACE INTO pipeline_runs_staged(source_id, "
-                     + RUN_COLUMNS + ") VALUES (?" + ", ?".repeat(23) + ")");
+                     + RUN_COLUMNS + ") VALUES (?" + ", ?".repeat(24) + ")");
              PreparedStatement job = c.prepareStatement("INSERT OR REPLACE INTO pipeline_jobs_staged(source_id, run_id, "
                      + JOB_COLUMNS + ") VALUES (?, ?" + ", ?".repeat(23) + ")")) {
             for (RunData r : runs) {
@@ -190,7 +190,8 @@ public final class PipelineStore {
         st.setInt(i++, r.jobsFailed());
         st.setString(i++, r.version);
         st.setString(i++, r.etag);
-        st.setString(i, RunHash.of(r));
+        st.setString(i++, RunHash.of(r));
+        st.setString(i, r.definitionHash);
     }
 
     private static void bindJob(PreparedStatement st, long sourceId, String runId, JobData j) throws SQLException {

@@ -31,6 +31,8 @@ public final class RunData {
     /** What changes whenever the run changes, as the source says it (an updated_at, a result). */
     public String version;
     public String etag;
+    /** The digest of the pipeline spec the run ran, for finding that spec in a repository (Kubeflow, ADR 28). */
+    public String definitionHash;
     public List<JobData> jobs = new ArrayList<>();
 
     public RunData(String runId) {

@@ -27,6 +27,10 @@ final class RunHash {
                 .add(run.sha).add(run.event).add(run.title).add(run.author).add(run.createdAt).add(run.startedAt)
                 .add(run.finishedAt).add(run.queuedMs).add(run.durationMs).add((long) run.attempt).add(run.url)
                 .add(run.parentRunId).add(run.version);
+        if (run.definitionHash != null) {
+            // Only when set, so that runs of every other source keep the digests cached before it existed.
+            h.add("definition").add(run.definitionHash);
+        }
         for (JobData j : run.jobs) {
             h.add(j.jobId).add(j.name).add(j.stage).add(j.kind).add(j.status.name()).add(j.sourceStatus).add(j.createdAt)
                     .add(j.startedAt).add(j.finishedAt).add(j.queuedMs).add(j.durationMs).add((long) j.attempt)

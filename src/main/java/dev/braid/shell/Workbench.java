@@ -166,6 +166,9 @@ public final class Workbench {
         registerSearch(search);
         sourceOpeners.put(RepositoryService.KIND, source -> shell.openRepository(source.id(), null));
         sourceOpeners.put(ExperimentService.KIND, source -> shell.show(experiments == null ? Page.SOURCES : Page.EXPERIMENTS));
+        sourceOpeners.put(ExperimentService.WANDB_KIND, source -> shell.show(experiments == null ? Page.SOURCES : Page.EXPERIMENTS));
+        sourceOpeners.put(dev.braid.features.registry.FeastSyncer.KIND,
+                source -> shell.show(features == null ? Page.SOURCES : Page.FEATURES));
         this.view = new ShellView(shell, sync, search, () -> showAddSource(null), this::buildPage, services.clock());
     }
 
@@ -182,6 +185,12 @@ public final class Workbench {
                     .register(MlflowSourceForms.server(services.experiments()))
                     .register(MlflowSourceForms.database(services.experiments()))
                     .register(MlflowSourceForms.mlruns(services.experiments()));
+            sourceForms.register(dev.braid.experiments.ui.WandbSourceForms.GROUP)
+                    .register(dev.braid.experiments.ui.WandbSourceForms.folder(services.experiments()));
+        }
+        if (services.features() != null) {
+            sourceForms.register(dev.braid.features.ui.FeastSourceForms.GROUP);
+            dev.braid.features.ui.FeastSourceForms.all(services.features()).forEach(sourceForms::register);
         }
         if (services.lineageImporter() != null) {
             sourceForms.register(OpenLineageSourceForms.GROUP)
@@ -213,6 +222,14 @@ public final class Workbench {
             search.register(LineageSearch.datasets(services.lineage(), focus))
                     .register(LineageSearch.jobs(services.lineage(), focus));
         }
+        if (features != null) {
+            search.register(new dev.braid.features.ui.FeatureViewSearch(services.features(), view -> {
+                shell.show(Page.FEATURES);
+                features.open(view);
+            }));
+        }
+        search.register(new SourceSearch(services.sources(),
+                source -> sourceOpeners.getOrDefault(source.kind(), s -> shell.show(Page.SOURCES)).accept(source)));
     }
 
     /** Every kind of source the window offers; register more before the window is shown. */
@@ -302,6 +319,13 @@ public final class Workbench {
     /** The receiver's address from the settings, with the token read from the variable they name. */
     static OpenLineageReceiver.Settings receiverSettings(Settings.Receiver chosen, Map<String, String> env) {
         return OpenLineageReceiver.Settings.withTokenFrom(chosen.host(), chosen.port(), chosen.tokenEnv(), env);
+    }
+
+    /** Offers JFrog Artifactory in the Add-source dialog; its files and builds show in the lineage view. */
+    public void setArtifactory(dev.braid.artifacts.ArtifactoryService service) {
+        sourceForms.register(dev.braid.artifacts.ui.ArtifactorySourceForms.GROUP)
+                .register(dev.braid.artifacts.ui.ArtifactorySourceForms.artifactory(service));
+        sourceOpeners.put(dev.braid.artifacts.ArtifactoryService.KIND, source -> shell.show(Page.LINEAGE));
     }
 
     /**

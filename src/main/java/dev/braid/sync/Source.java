@@ -25,7 +25,7 @@ public record Source(long id, String kind, String name, Map<String, String> conf
 
     /** Where the source is, for people: the URL, URI or path its configuration names; empty when none. */
     public String location() {
-        for (String key : new String[] {"url", "uri", "baseUrl", "path", "file"}) {
+        for (String key : new String[] {"url", "uri", "baseUrl", "path", "file", "registry"}) {
             String value = config.get(key);
             if (value != null && !value.isBlank()) {
                 return value;

@@ -17,7 +17,6 @@ import java.util.function.UnaryOperator;
 public final class SyncRunStore {
     private static final String SELECT = "SELECT r.id, r.source_id, s.name, r.started_at, r.ended_at, r.outcome,"
             + " r.added, r.changed, r.removed, r.attempts, r.error, r.warnings FROM sync_runs r JOIN sources s ON s.id = r.source_id";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private final Database db;
     private final UnaryOperator<String> masker;
@@ -142,7 +141,7 @@ public final class SyncRunStore {
 
     private static String encode(List<String> warnings) {
         try {
-            return JSON.writeValueAsString(warnings == null ? List.of() : warnings);
+            return Json.MAPPER.writeValueAsString(warnings == null ? List.of() : warnings);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode sync warnings", e);
         }
@@ -153,9 +152,17 @@ public final class SyncRunStore {
             return List.of();
         }
         try {
-            return JSON.readValue(text, STRINGS);
+            return Json.MAPPER.readValue(text, STRINGS);
         } catch (JsonProcessingException e) {
             return List.of(text);
         }
+    }
+
+    /**
+     * Made on first use: every command that opens the cache builds this store (to mark syncs a
+     * stopped process left running), and most never read or write a warning list.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

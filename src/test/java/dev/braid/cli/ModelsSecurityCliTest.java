@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.security.SecuredMlflow;
 import dev.braid.testing.SharedServices;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,30 @@ class ModelsSecurityCliTest {
         CliRun nobody = cli();
         assertEquals(ExitCodes.OK, nobody.run(args("audit", "--user", "nobody-at-all")));
         assertTrue(nobody.err().contains("No audit lines match."), nobody.err());
+    }
+
+    @Test
+    void envDiffReadsTheTrainingRunsRecordedEnvironmentBesideTheModelsOwnFiles() throws Exception {
+        // Version 2's run logged a requirements.txt at its artifact root: lightgbm, which the
+        // model's files leave out, and a scikit-learn pin the model's own files override.
+        CliRun run = cli();
+        assertEquals(ExitCodes.OK, run.run(args("env", "diff", mlflow.versionId("2"), mlflow.versionId("3"), "--json")),
+                run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        List<String> sources = new ArrayList<>();
+        doc.path("left").path("sources").forEach(n -> sources.add(n.asText()));
+        assertTrue(sources.contains("MLmodel") && sources.contains("run requirements.txt"), sources.toString());
+        Map<String, JsonNode> bySubject = new HashMap<>();
+        doc.path("differences").forEach(d -> bySubject.put(d.path("subject").asText(), d));
+        assertEquals("4.5.0", bySubject.get("lightgbm").path("left").asText(), doc.toString());
+        assertEquals("medium", bySubject.get("lightgbm").path("severity").asText());
+        assertTrue(!doc.toString().contains("0.0.1"), "the model's own scikit-learn pin wins over the run's: " + doc);
+
+        // Version 3's run recorded nothing at its root: only the model's files.
+        CliRun plain = cli();
+        assertEquals(ExitCodes.OK, plain.run(args("env", "diff", mlflow.versionId("3"), mlflow.versionId("2"), "--json")));
+        JsonNode left = new ObjectMapper().readTree(plain.out()).path("left");
+        assertTrue(left.path("sources").toString().indexOf("run ") < 0, left.toString());
     }
 
     @Test

@@ -93,6 +93,16 @@ class SourceCommandTest {
     }
 
     @Test
+    void pauseAndResumeSayWhenThereWasNothingToChange() {
+        assertEquals("beta was not paused.\n", run(0, "source", "resume", "beta").out());
+        assertEquals("Paused beta; resume it with: braid source resume beta\n", run(0, "source", "pause", "beta").out());
+        assertEquals("beta was already paused.\n", run(0, "source", "pause", "beta").out());
+        assertTrue(run(0, "source", "pause", "--help").out().contains("The source to pause (see 'braid source list')."));
+        assertTrue(run(0, "source", "resume", "--help").out().contains("The source to resume (see 'braid source list')."));
+        run(2, "source", "resume", "nosuch");
+    }
+
+    @Test
     void aCacheResetKeepsWhichSourcesArePaused() throws Exception {
         run(0, "source", "pause", "beta");
 

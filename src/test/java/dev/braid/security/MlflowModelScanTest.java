@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.braid.experiments.ArtifactEntry;
+import dev.braid.experiments.ArtifactScans;
 import dev.braid.experiments.OutboxEntry;
 import dev.braid.experiments.OutboxState;
 import dev.braid.security.scan.Rating;
@@ -162,6 +164,42 @@ class MlflowModelScanTest {
         String bad = security.boms().json(badRef);
         assertEquals(List.of(), SchemaCheck.cyclonedx16(bad));
         assertTrue(bad.contains("posix.system"), bad);
+    }
+
+    @Test
+    void runArtifactsShowTheVerdictOfTheirContentAndAFileOfTheTreeCanBeScannedOnItsOwn() throws Exception {
+        ArtifactVerdicts verdicts = security.artifactVerdicts();
+
+        // The malicious run's model folder, scanned through its model version: the artifact tree
+        // shows the verdict on the file itself.
+        long malicious = runPk(mlflow.seeded.path("runs").path("malicious").asText());
+        security.scans().scanVersion(security.versions().resolve(mlflow.versionId("3")).ref(), false);
+        ArtifactScans.Verdict pickle = verdicts.known(malicious, "model/model.pkl").orElseThrow();
+        assertEquals("dangerous", pickle.rating());
+        assertTrue(pickle.summary().contains("posix.system"), pickle.summary());
+        assertEquals("safe", verdicts.known(malicious, "model/requirements.txt").orElseThrow().rating());
+
+        // A file no model version holds (the pickle run's own requirements.txt) has no verdict
+        // until it is scanned from the tree; then it keeps it.
+        long pickleRun = runPk(mlflow.seeded.path("runs").path("pickle").asText());
+        assertTrue(verdicts.known(pickleRun, "requirements.txt").isEmpty());
+        ArtifactScans.Verdict scanned = verdicts.scan(pickleRun, new ArtifactEntry("requirements.txt", false, null));
+        assertEquals("safe", scanned.rating());
+        assertEquals(scanned, verdicts.known(pickleRun, "requirements.txt").orElseThrow());
+        assertTrue(verdicts.known(pickleRun, "no/such/file.pkl").isEmpty());
+    }
+
+    private static long runPk(String runId) {
+        return mlflow.context.database().read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT run_pk FROM runs WHERE source_id = ? AND run_id = ?")) {
+                st.setLong(1, mlflow.source.id());
+                st.setString(2, runId);
+                try (ResultSet rs = st.executeQuery()) {
+                    assertTrue(rs.next(), "run " + runId + " is cached");
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     private static List<String> governance() {

@@ -48,6 +48,26 @@ public final class DemoData implements AutoCloseable {
         return data;
     }
 
+    /**
+     * The demo workspace as the window's "Open demo workspace" makes it in {@code BraidApp}: also the
+     * CI and Airflow histories and the Feast registry, every source synced.
+     */
+    public static DemoData openWhole() throws Exception {
+        DemoData data = empty();
+        AppContext context = data.context;
+        new DemoService(context.repositories(), new DemoWorkspace(Clock.systemUTC()), context.experiments(), null,
+                context.openLineageImporter(), context.pipelines()).withFeatures(context.features())
+                .open(data.folder.resolve("demo"), TestContexts.quiet());
+        for (Source source : context.sources().list()) {
+            SyncRun run = context.syncEngine().start(source, SyncListener.NONE).result().get(180, TimeUnit.SECONDS);
+            if (run.outcome() != SyncOutcome.SUCCEEDED) {
+                data.close();
+                throw new AssertionError(source.name() + ": " + run.outcome() + " " + run.error());
+            }
+        }
+        return data;
+    }
+
     /** An empty data folder: no sources, nothing cached. */
     public static DemoData empty() throws Exception {
         Path folder = Files.createTempDirectory("braid-demo-data");

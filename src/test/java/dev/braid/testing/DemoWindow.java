@@ -28,15 +28,24 @@ public final class DemoWindow implements AutoCloseable {
     private final Workbench workbench;
     private final Scene scene;
 
-    private DemoWindow(AppContext context, Stage stage, Theme theme, TaskRunner runner) {
+    private DemoWindow(AppContext context, Stage stage, Theme theme, TaskRunner runner, boolean whole) {
         this.runner = runner;
         WorkbenchServices services = new WorkbenchServices(context.dirs().dataDir(), context.settings(), context.sources(),
                 context.syncRuns(), context.syncEngine(), context.repositories(), Clock.systemDefaultZone(), context.experiments(),
                 context.lineage(), context.sourceManager(), context.openLineageImporter());
-        workbench = new Workbench(services, runner, scheduler, new DemoWorkspaceOpener(context.repositories(),
-                context.dirs().dataDir(), Clock.systemUTC(), context.experiments(), null, context.openLineageImporter()));
+        DemoWorkspaceOpener opener = new DemoWorkspaceOpener(context.repositories(),
+                context.dirs().dataDir(), Clock.systemUTC(), context.experiments(), null, context.openLineageImporter());
+        if (whole) {
+            services = services.withFeatures(context.features(), context.featureUsage());
+            opener = opener.withPipelines(context.pipelines()).withFeatures(context.features());
+        }
+        workbench = new Workbench(services, runner, scheduler, opener);
         workbench.setLineageReceiver(context::startLineageReceiver, Map.of());
+        if (whole) {
+            workbench.setGovernance(context.security());
+        }
         workbench.setPipelines(context.pipelines());
+        workbench.setArtifactory(context.artifactory());
         workbench.experiments().setRunEdits(context.runEdits());
         workbench.experiments().setArtifacts(context.artifacts());
         scene = new Scene(workbench.root(), WIDTH, HEIGHT);
@@ -52,12 +61,20 @@ public final class DemoWindow implements AutoCloseable {
 
     /** Shows the window on {@code data}'s cache in {@code stage}; call on the JavaFX thread (a TestFX {@code @Start}). */
     public static DemoWindow show(DemoData data, Stage stage, Theme theme) {
-        return new DemoWindow(data.context(), stage, theme, new FxTaskRunner(2));
+        return new DemoWindow(data.context(), stage, theme, new FxTaskRunner(2), false);
+    }
+
+    /**
+     * The window exactly as {@code BraidApp} opens it: also the Features and Audit pages (the feature
+     * catalogue, governance) and a demo opener that adds the pipelines and feature registry too.
+     */
+    public static DemoWindow showWhole(DemoData data, Stage stage, Theme theme) {
+        return new DemoWindow(data.context(), stage, theme, new FxTaskRunner(2), true);
     }
 
     /** Like {@link #show(DemoData, Stage, Theme)}, with the window's background work run by {@code runner}. */
     public static DemoWindow show(DemoData data, Stage stage, Theme theme, TaskRunner runner) {
-        return new DemoWindow(data.context(), stage, theme, runner);
+        return new DemoWindow(data.context(), stage, theme, runner, false);
     }
 
     public Workbench workbench() {

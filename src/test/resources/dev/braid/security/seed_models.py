@@ -3,7 +3,8 @@ Braid's security tests. Prints one JSON document on its last line.
 
   seed PREFIX          registered model PREFIX-clf with
                          version 1: a scikit-learn model logged by mlflow.sklearn (skops format)
-                         version 2: the same model in pickle format
+                         version 2: the same model in pickle format, its run also recording a
+                                    requirements.txt at its artifact root
                          version 3: a deliberately malicious pickle logged as an artifact folder
                                     (an MLmodel, a requirements.txt and a model.pkl whose REDUCE
                                     calls os.system), registered from runs:/<run>/model
@@ -50,6 +51,13 @@ def seed(prefix):
     with mlflow.start_run(run_name="train-pickle") as run:
         mlflow.log_metric("accuracy", 0.91)
         mlflow.sklearn.log_model(model, name="model", serialization_format="pickle", registered_model_name=name)
+        # The training environment recorded by the run itself, beside the model (a pip freeze
+        # logged with mlflow.log_artifact): it names a package the model's own files leave out.
+        with tempfile.TemporaryDirectory() as tmp:
+            frozen = os.path.join(tmp, "requirements.txt")
+            with open(frozen, "w") as f:
+                f.write("lightgbm==4.5.0\nscikit-learn==0.0.1\n")
+            mlflow.log_artifact(frozen)
         out["runs"]["pickle"] = run.info.run_id
     with mlflow.start_run(run_name="malicious") as run:
         with tempfile.TemporaryDirectory() as tmp:

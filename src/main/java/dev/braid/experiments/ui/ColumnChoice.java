@@ -33,9 +33,14 @@ public final class ColumnChoice {
     /** Always shown, before the keys. */
     static final List<RunColumn> LEAD = List.of(RunColumn.of(RunColumn.Kind.STAR), RunColumn.of(RunColumn.Kind.STATUS),
             RunColumn.of(RunColumn.Kind.RUN_NAME));
-    /** After the keys; each can be hidden. */
-    static final List<RunColumn> TAIL = List.of(RunColumn.of(RunColumn.Kind.CREATED), RunColumn.of(RunColumn.Kind.DURATION),
-            RunColumn.of(RunColumn.Kind.EXPERIMENT), RunColumn.of(RunColumn.Kind.SOURCE), RunColumn.of(RunColumn.Kind.USER), RunColumn.of(RunColumn.Kind.COMMIT),
+    /**
+     * The attributes that can be hidden, in the chooser's order. The source stands right after the
+     * run's name, the others after the keys: with the suggested keys the table is wider than a
+     * 1280-pixel window, and where a run comes from (MLflow, W&B) is what tells runs apart.
+     */
+    static final List<RunColumn> TAIL = List.of(RunColumn.of(RunColumn.Kind.SOURCE), RunColumn.of(RunColumn.Kind.CREATED),
+            RunColumn.of(RunColumn.Kind.DURATION), RunColumn.of(RunColumn.Kind.EXPERIMENT), RunColumn.of(RunColumn.Kind.USER),
+            RunColumn.of(RunColumn.Kind.COMMIT),
             RunColumn.of(RunColumn.Kind.MODELS), RunColumn.of(RunColumn.Kind.DATASETS));
     /** The attributes shown until someone hides them: user and datasets wait in the chooser. */
     static final List<RunColumn> FIXED;
@@ -63,7 +68,7 @@ public final class ColumnChoice {
         return matching;
     }
 
-    /** The columns the table shows, in order: star, status, name, the chosen keys, then the other attributes. */
+    /** The columns the table shows, in order: star, status, name, source, the chosen keys, then the other attributes. */
     public ObservableList<RunColumn> visible() {
         return readOnlyVisible;
     }
@@ -160,10 +165,14 @@ public final class ColumnChoice {
 
     private void rebuild() {
         List<RunColumn> next = new ArrayList<>(LEAD);
+        RunColumn source = RunColumn.of(RunColumn.Kind.SOURCE);
+        if (tail.contains(source)) {
+            next.add(source);
+        }
         for (RunColumn.Kind kind : List.of(RunColumn.Kind.METRIC, RunColumn.Kind.PARAM, RunColumn.Kind.TAG)) {
             keyed.stream().filter(c -> c.kind() == kind).forEach(next::add);
         }
-        TAIL.stream().filter(tail::contains).forEach(next::add);
+        TAIL.stream().filter(c -> tail.contains(c) && !c.equals(source)).forEach(next::add);
         if (!next.equals(visible)) {
             visible.setAll(next);
         }

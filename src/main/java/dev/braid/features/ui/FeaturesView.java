@@ -19,6 +19,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * The Features screen: a search box and counts above the catalogue (feature views, entities,
@@ -37,7 +40,9 @@ public final class FeaturesView {
         counts.setId("featureCounts");
         counts.getStyleClass().add("text-muted");
         counts.textProperty().bind(model.countsProperty());
-        HBox bar = new HBox(12, search, counts);
+        counts.setWrapText(true);
+        counts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, search);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.SOMETIMES);
         Label status = new Label();
@@ -56,7 +61,8 @@ public final class FeaturesView {
         SplitPane split = new SplitPane(catalogue, new FeatureDetailView(model.detail()).node());
         split.setDividerPositions(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root = new VBox(8, bar, status, split);
+        // The counts have a line of their own: beside the search box the longest are cut off.
+        root = new VBox(8, bar, counts, status, split);
         root.setPadding(new Insets(8));
         root.setId("featuresView");
         root.getStyleClass().addAll("page", "features-view");
@@ -74,11 +80,11 @@ public final class FeaturesView {
         // Names and versions first at readable widths; the rest scrolls sideways rather than
         // squeezing every column to an ellipsis in a narrow catalogue pane.
         table.getColumns().add(column("Feature view", FeatureViewListing::name, 170));
-        table.getColumns().add(column("Version", FeatureViewListing::version, 62));
-        table.getColumns().add(column("Fields", l -> Integer.toString(l.fields().size()), 52));
+        table.getColumns().add(readable(column("Version", FeatureViewListing::version, 76)));
+        table.getColumns().add(readable(column("Fields", l -> Integer.toString(l.fields().size()), 64)));
         table.getColumns().add(column("Entities", l -> String.join(", ", l.entities()), 90));
-        table.getColumns().add(column("Project", FeatureViewListing::project, 80));
-        table.getColumns().add(column("Kind", FeatureViewListing::kind, 80));
+        table.getColumns().add(readable(column("Project", FeatureViewListing::project, 90)));
+        table.getColumns().add(readable(column("Kind", FeatureViewListing::kind, 80)));
         table.getColumns().add(column("Owner", FeatureViewListing::owner, 200));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No feature views."));
@@ -137,10 +143,39 @@ public final class FeaturesView {
         return tab;
     }
 
+    /** Never narrower than its header: a short column's title stays whole when the pane is narrow. */
+    private static <T> TableColumn<T, String> readable(TableColumn<T, String> column) {
+        column.setMinWidth(Math.max(column.getMinWidth(), column.getPrefWidth()));
+        return column;
+    }
+
+    /** The theme's font size (AtlantaFX sets 14px on the root), and header padding plus sort arrow. */
+    private static final double HEADER_FONT_SIZE = 14;
+    private static final double HEADER_PADDING = 28;
+
+    /** A text column never narrower than its title; a value cut short by the width shows in full on hover. */
     static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+        // "Version" and "Fields" were cut to "Ver…" and "Fi…" at the widths their values need.
+        double header = headerWidth(title);
+        column.setMinWidth(header);
+        column.setPrefWidth(Math.max(width, header));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         return column;
+    }
+
+    /** The width a header needs for its title in the theme's bold header font, padding and sort arrow. */
+    static double headerWidth(String title) {
+        Text text = new Text(title);
+        text.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, HEADER_FONT_SIZE));
+        return Math.ceil(text.getLayoutBounds().getWidth()) + HEADER_PADDING;
     }
 }

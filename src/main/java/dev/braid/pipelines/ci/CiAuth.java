@@ -59,30 +59,60 @@ public final class CiAuth {
     private CiAuth() {
     }
 
+    /**
+     * What a source logs in with, read from its configuration, the environment and {@code ~/.netrc}
+     * (see the class comment) before any service puts it in its header: a token, a user and password
+     * (from {@code netrc} when {@code fromNetrc}), or nothing. {@code words} say where it came from.
+     */
+    public record Login(String token, String user, String password, String words, boolean fromNetrc) {
+        static Login none() {
+            return new Login(null, null, null, "no credentials", false);
+        }
+
+        public boolean isToken() {
+            return token != null;
+        }
+
+        public boolean isNone() {
+            return token == null && user == null;
+        }
+    }
+
+    /** What {@code source} names to log in to {@code host} with, read from {@code env} and ~/.netrc now. */
+    public static Login login(Source source, String host, Map<String, String> env) throws PipelineException {
+        String tokenEnv = blank(source.config(TOKEN_ENV));
+        if (tokenEnv != null) {
+            return new Login(required(env, tokenEnv, "the token"), null, null, "the token from $" + tokenEnv, false);
+        }
+        String username = blank(source.config(USERNAME));
+        if (username != null) {
+            String passwordEnv = blank(source.config(PASSWORD_ENV));
+            String password = passwordEnv == null ? "" : required(env, passwordEnv, "the password of " + username);
+            return new Login(null, username, password, "user " + username + (passwordEnv == null ? ""
+                    : " with the password from $" + passwordEnv), false);
+        }
+        NetRC.NetRCEntry entry = netrc(env).map(n -> n.getEntry(host)).orElse(null);
+        if (entry == null || entry.password == null) {
+            return Login.none();
+        }
+        return new Login(null, entry.login == null ? "" : entry.login, new String(entry.password),
+                "the ~/.netrc entry for " + host, true);
+    }
+
     /** The credentials {@code source} names (see the class comment), read from {@code env} and ~/.netrc now. */
     public static Credentials resolve(String kind, Source source, URI base, Map<String, String> env) throws PipelineException {
-        String tokenEnv = blank(source.config(TOKEN_ENV));
-        String username = blank(source.config(USERNAME));
-        String passwordEnv = blank(source.config(PASSWORD_ENV));
-        if (tokenEnv != null) {
-            String token = required(env, tokenEnv, "the token");
-            return token(kind, source, token, "the token from $" + tokenEnv);
-        }
-        if (username != null) {
-            String password = passwordEnv == null ? "" : required(env, passwordEnv, "the password of " + username);
-            return basic(username, password, "user " + username + (passwordEnv == null ? "" : " with the password from $"
-                    + passwordEnv));
-        }
-        NetRC.NetRCEntry entry = netrc(env).map(n -> n.getEntry(base.getHost())).orElse(null);
-        if (entry == null || entry.password == null) {
+        Login login = login(source, base.getHost(), env);
+        if (login.isNone()) {
             return Credentials.none();
         }
-        String password = new String(entry.password);
-        String words = "the ~/.netrc entry for " + base.getHost();
-        if (kind.equals("jenkins")) {
-            return basic(entry.login == null ? "" : entry.login, password, words);
+        if (login.isToken()) {
+            return token(kind, source, login.token(), login.words());
         }
-        return token(kind, source, password, words);
+        if (login.fromNetrc() && !kind.equals("jenkins")) {
+            // A ~/.netrc password is the service's token, except for Jenkins, whose API takes user and token.
+            return token(kind, source, login.password(), login.words());
+        }
+        return basic(login.user(), login.password(), login.words());
     }
 
     private static Credentials token(String kind, Source source, String token, String words) {
@@ -111,15 +141,6 @@ public final class CiAuth {
         }
         secrets.add(pair);
         return new Credentials(Map.of("Authorization", "Basic " + pair), words, secrets);
-    }
-
-    /** The login and password the {@code ~/.netrc} (or {@code $NETRC}) entry for {@code host} holds, if any. */
-    public static java.util.Optional<String[]> netrcLogin(String host, Map<String, String> env) {
-        NetRC.NetRCEntry entry = netrc(env).map(n -> n.getEntry(host)).orElse(null);
-        if (entry == null || entry.password == null) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new String[] {entry.login == null ? "" : entry.login, new String(entry.password)});
     }
 
     private static java.util.Optional<NetRC> netrc(Map<String, String> env) {

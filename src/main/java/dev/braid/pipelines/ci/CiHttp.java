@@ -81,6 +81,15 @@ public final class CiHttp {
         public Options withLimits(int newMaxPages, long newBodyCap) {
             return new Options(timeout, attempts, retryDelay, maxRateWait, newBodyCap, sleeper, clock, newMaxPages);
         }
+
+        /** These options with the request timeout the source's {@code timeout_s} setting names, if it names one. */
+        public Options forSource(dev.braid.sync.Source source) {
+            String seconds = source.config("timeout_s");
+            if (seconds == null || !seconds.strip().matches("\\d{1,5}")) {
+                return this;
+            }
+            return withTimeout(Duration.ofSeconds(Long.parseLong(seconds.strip())));
+        }
     }
 
     /** An answer: 2xx or 304. */
@@ -107,7 +116,12 @@ public final class CiHttp {
         this.options = options;
         this.cancelled = cancelled;
         this.progress = progress;
+        // Over plain http, HTTP/2 would be an h2c upgrade offered on every request, which the
+        // servers these APIs run on (uvicorn, Jetty, Go's net/http) do not take: the offer only
+        // delays each answer (measured: a first Airflow sync spent most of its time waiting on it,
+        // docs/benchmarks.md). Over https HTTP/2 is negotiated with ALPN as usual.
         this.client = HttpClient.newBuilder().connectTimeout(options.timeout())
+                .version(this.base.getScheme().equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -148,6 +162,20 @@ public final class CiHttp {
         }
     }
 
+    /**
+     * POST {@code body} as {@code contentType} to {@code path} and read JSON (a query API such as
+     * Artifactory's AQL). Retried like a GET: the queries sent are reads.
+     */
+    public JsonNode postJson(String path, String contentType, String body) throws PipelineException {
+        Response response = send(path, null, CappedBody.failAbove(options.bodyCap()), true, "application/json",
+                new Post(contentType, body));
+        return parse(path, response);
+    }
+
+    /** A request body; null means GET. */
+    private record Post(String contentType, String body) {
+    }
+
     /** GET with {@code If-None-Match: etag} when an ETag is given; a 304 is returned, not thrown. */
     public Response get(String path, String etag) throws PipelineException {
         return follow(path, etag, CappedBody.failAbove(options.bodyCap()), "application/json");
@@ -171,7 +199,7 @@ public final class CiHttp {
         String target = path;
         boolean withAuth = sameServer(resolve(path));
         for (int hop = 0; hop < 5; hop++) {
-            Response response = send(target, hop == 0 ? etag : null, handler, withAuth, accept);
+            Response response = send(target, hop == 0 ? etag : null, handler, withAuth, accept, null);
             if (response.status() / 100 != 3 || response.status() == 304) {
                 return response;
             }
@@ -196,7 +224,7 @@ public final class CiHttp {
     }
 
     private Response send(String path, String etag, HttpResponse.BodyHandler<CappedBody.Bytes> handler, boolean withAuth,
-                          String accept) throws PipelineException {
+                          String accept, Post post) throws PipelineException {
         int rateWaits = 0;
         for (int attempt = 1; ; attempt++) {
             holdForRateLimit(path);
@@ -209,7 +237,13 @@ public final class CiHttp {
                 request.header("If-None-Match", etag);
             }
             try {
-                HttpResponse<CappedBody.Bytes> response = await(path, client.sendAsync(request.GET().build(), handler));
+                if (post != null) {
+                    request.header("Content-Type", post.contentType())
+                            .POST(HttpRequest.BodyPublishers.ofString(post.body(), StandardCharsets.UTF_8));
+                } else {
+                    request.GET();
+                }
+                HttpResponse<CappedBody.Bytes> response = await(path, client.sendAsync(request.build(), handler));
                 remember(response.headers());
                 int status = response.statusCode();
                 CappedBody.Bytes body = response.body();
@@ -408,6 +442,10 @@ public final class CiHttp {
     private String errorDetail(String body) {
         try {
             JsonNode node = JSON.readTree(body);
+            if (node != null && node.path("errors").path(0).path("message").isTextual()) {
+                // Artifactory's (and JFrog's) error body: {"errors": [{"status": 401, "message": "..."}]}
+                node = node.path("errors").path(0);
+            }
             if (node != null) {
                 for (String field : new String[] {"message", "error", "error_description"}) {
                     if (node.path(field).isTextual()) {

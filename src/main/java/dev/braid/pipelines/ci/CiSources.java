@@ -56,11 +56,7 @@ public final class CiSources implements RunSources {
 
     @Override
     public RunSource open(Source source, BooleanSupplier cancelled, Consumer<String> progress) throws PipelineException {
-        CiHttp.Options opts = options;
-        String timeout = source.config("timeout_s");
-        if (timeout != null && timeout.strip().matches("\\d{1,5}")) {
-            opts = opts.withTimeout(Duration.ofSeconds(Long.parseLong(timeout.strip())));
-        }
+        CiHttp.Options opts = options.forSource(source);
         return switch (source.kind()) {
             case GITLAB -> {
                 URI base = api(source.config("url"), "api/v4/");
@@ -95,8 +91,8 @@ public final class CiSources implements RunSources {
         return new CiHttp(service, base, CiAuth.resolve(source.kind(), source, base, env), opts, cancelled, progress);
     }
 
-    /** {@code url} joined with {@code suffix}, with exactly one slash between. */
-    static URI api(String url, String suffix) throws PipelineException {
+    /** {@code url} (http or https) joined with {@code suffix}, with exactly one slash between. */
+    public static URI api(String url, String suffix) throws PipelineException {
         if (url == null || url.isBlank()) {
             throw PipelineException.permanent("the source has no server address", null);
         }

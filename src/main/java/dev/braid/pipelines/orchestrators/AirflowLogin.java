@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The credentials an Airflow source sends, never stored: a token from the variable
@@ -33,26 +32,16 @@ final class AirflowLogin {
 
     static CiAuth.Credentials credentials(AirflowApi api, Source source, URI server, Map<String, String> env,
                                           Duration timeout) throws PipelineException {
-        String tokenEnv = blank(source.config(CiAuth.TOKEN_ENV));
-        if (tokenEnv != null) {
-            return CiAuth.Credentials.bearer(required(env, tokenEnv, "the token"), "the token from $" + tokenEnv);
+        CiAuth.Login login = CiAuth.login(source, server.getHost(), env);
+        if (login.isNone()) {
+            return CiAuth.Credentials.none();
         }
-        String user = blank(source.config(CiAuth.USERNAME));
-        String password;
-        String words;
-        if (user != null) {
-            String passwordEnv = blank(source.config(CiAuth.PASSWORD_ENV));
-            password = passwordEnv == null ? "" : required(env, passwordEnv, "the password of " + user);
-            words = "user " + user + (passwordEnv == null ? "" : " with the password from $" + passwordEnv);
-        } else {
-            Optional<String[]> netrc = CiAuth.netrcLogin(server.getHost(), env);
-            if (netrc.isEmpty()) {
-                return CiAuth.Credentials.none();
-            }
-            user = netrc.get()[0];
-            password = netrc.get()[1];
-            words = "the ~/.netrc entry for " + server.getHost();
+        if (login.isToken()) {
+            return CiAuth.Credentials.bearer(login.token(), login.words());
         }
+        String user = login.user();
+        String password = login.password();
+        String words = login.words();
         if (api == AirflowApi.V1) {
             return CiAuth.basic(user, password, words);
         }
@@ -112,18 +101,5 @@ final class AirflowLogin {
         } catch (IOException e) {
             throw PipelineException.permanent("Airflow at " + server + " answered POST /auth/token with malformed JSON", e);
         }
-    }
-
-    private static String required(Map<String, String> env, String variable, String what) throws PipelineException {
-        String value = env.get(variable);
-        if (value == null || value.isEmpty()) {
-            throw PipelineException.permanent("the environment variable " + variable + " that should hold " + what
-                    + " is not set", null);
-        }
-        return value;
-    }
-
-    private static String blank(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -75,6 +75,9 @@ final class KubeflowSource implements RunSource {
         if (name != null) {
             run.pipeline = name;
         }
+        if (spec.isObject()) {
+            run.definitionHash = dev.braid.pipelines.definitions.KubeflowSpecDigest.of(spec);
+        }
         List<JobData> jobs = new ArrayList<>(KubeflowTasks.tasks(r, spec));
         jobs.sort(Comparator.comparing((JobData j) -> j.startedAt == null ? Long.MAX_VALUE : j.startedAt)
                 .thenComparing(j -> j.name).thenComparingInt(j -> j.attempt));

@@ -5,6 +5,7 @@ import dev.braid.pipelines.RunSource;
 import dev.braid.pipelines.RunSources;
 import dev.braid.pipelines.ci.CiAuth;
 import dev.braid.pipelines.ci.CiHttp;
+import dev.braid.pipelines.ci.CiSources;
 import dev.braid.pipelines.ci.PageGuard;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.Source;
@@ -58,12 +59,8 @@ public final class OrchestratorSources implements RunSources {
 
     @Override
     public RunSource open(Source source, BooleanSupplier cancelled, Consumer<String> progress) throws PipelineException {
-        CiHttp.Options opts = options;
-        String timeout = source.config("timeout_s");
-        if (timeout != null && timeout.strip().matches("\\d{1,5}")) {
-            opts = opts.withTimeout(Duration.ofSeconds(Long.parseLong(timeout.strip())));
-        }
-        URI server = server(source.config("url"));
+        CiHttp.Options opts = options.forSource(source);
+        URI server = CiSources.api(source.config("url"), "");
         return switch (source.kind()) {
             case AIRFLOW -> {
                 CiHttp probe = new CiHttp("Airflow", server, CiAuth.Credentials.none(), opts, cancelled, progress);
@@ -76,22 +73,5 @@ public final class OrchestratorSources implements RunSources {
                     CiAuth.resolve(KUBEFLOW, source, server, env), opts, cancelled, progress), server.toString());
             default -> throw PipelineException.permanent("Braid cannot sync pipeline sources of kind " + source.kind(), null);
         };
-    }
-
-    /** The server's address with one trailing slash. */
-    static URI server(String url) throws PipelineException {
-        if (url == null || url.isBlank()) {
-            throw PipelineException.permanent("the source has no server address", null);
-        }
-        String text = url.strip();
-        try {
-            URI uri = URI.create(text.endsWith("/") ? text : text + "/");
-            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new IllegalArgumentException("not http(s)");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw PipelineException.permanent("not an http(s) address: " + url, e);
-        }
     }
 }

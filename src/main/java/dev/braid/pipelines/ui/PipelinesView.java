@@ -149,8 +149,9 @@ public final class PipelinesView {
                 column("Commit", 280, null, r -> (r.sha() == null ? "" : r.sha().substring(0, Math.min(8, r.sha().length())) + "  ")
                         + (r.title() == null ? "" : r.title())),
                 column("Author", 120, null, PipelineRun::author),
-                column("Started", 130, PipelineQuery.Sort.STARTED, r -> r.startedAt() == null ? "" : TIME.format(r.startedAt().atZone(zone))),
-                column("Duration", 80, PipelineQuery.Sort.DURATION, r -> Durations.short_(r.durationMs())),
+                fixed(column("Started", 150, PipelineQuery.Sort.STARTED,
+                        r -> r.startedAt() == null ? "" : TIME.format(r.startedAt().atZone(zone)))),
+                fixed(column("Duration", 96, PipelineQuery.Sort.DURATION, r -> Durations.short_(r.durationMs()))),
                 column("Jobs", 110, PipelineQuery.Sort.JOBS, r -> r.jobCount() + " jobs" + (r.jobsFailed() > 0 ? ", " + r.jobsFailed()
                         + " failed" : ""))));
         table.setSortPolicy(t -> {
@@ -186,6 +187,21 @@ public final class PipelinesView {
         column.setUserData(sort);
         column.setSortable(sort != null);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())).getReadOnlyProperty());
+        // A commit title or a ref longer than its column shows in full on hover.
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                setTooltip(empty || value == null || value.isEmpty() ? null : new javafx.scene.control.Tooltip(value));
+            }
+        });
+        return column;
+    }
+
+    /** A column whose values have one length (a time): never narrowed below it, so none is cut. */
+    private static TableColumn<PipelineRun, String> fixed(TableColumn<PipelineRun, String> column) {
+        column.setMinWidth(column.getPrefWidth());
         return column;
     }
 

@@ -24,6 +24,25 @@ public record Environment(String label, String python, List<Flavour> flavours, M
     }
 
     /**
+     * This model environment completed by what its training run recorded ({@code run} may be
+     * null): the model's own files win where both name a package or the Python version, since they
+     * are what the model was logged with; the run adds the packages and Python version they leave
+     * out. The run's files are listed as sources and problems prefixed with "run ".
+     */
+    public Environment withRun(Environment run) {
+        if (run == null) {
+            return this;
+        }
+        Map<String, Requirement> merged = new java.util.LinkedHashMap<>(run.packages());
+        merged.putAll(packages);
+        List<String> allSources = new java.util.ArrayList<>(sources);
+        run.sources().forEach(s -> allSources.add("run " + s));
+        List<String> allProblems = new java.util.ArrayList<>(problems);
+        run.problems().forEach(p -> allProblems.add("run: " + p));
+        return new Environment(label, python != null ? python : run.python(), flavours, merged, allSources, allProblems);
+    }
+
+    /**
      * One MLflow flavour: its name, the library it needs (a package name), the version MLmodel
      * records, and whether it stores the model as a pickle (so a library change can break loading).
      */

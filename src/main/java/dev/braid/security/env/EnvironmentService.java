@@ -34,6 +34,8 @@ import java.util.Set;
 public final class EnvironmentService {
     /** The files of a model folder that describe its environment. */
     static final Set<String> MODEL_FILES = Set.of("MLmodel", "requirements.txt", "conda.yaml", "python_env.yaml");
+    /** The files at a training run's artifact root that record its environment. */
+    static final Set<String> RUN_FILES = Set.of("requirements.txt", "conda.yaml", "python_env.yaml");
     private static final int MAX_FILE = 1024 * 1024;
     private final Database db;
     private final ArtifactService artifacts;
@@ -66,9 +68,44 @@ public final class EnvironmentService {
                     }
                 }
             }
-            return reader.model(ref.sourceName() + ":" + ref.model() + "/" + ref.version(), files);
+            Environment model = reader.model(ref.sourceName() + ":" + ref.model() + "/" + ref.version(), files);
+            // A model at its run's artifact root already read the run's files as its own.
+            boolean runRoot = location.loggedModelId() == null && location.folder().isEmpty();
+            return runRoot ? model : model.withRun(ofRun(ref, found.version().runId()));
         } catch (ExperimentException | IOException e) {
             throw new SecurityException("cannot read the environment of " + ref.label() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The environment the training run recorded beside its model: {@code requirements.txt},
+     * {@code conda.yaml} and {@code python_env.yaml} at the run's artifact root (what
+     * {@code mlflow.log_artifact} of a pip freeze or an MLflow project's environment leaves there).
+     * Null when the version names no cached run or the run recorded none; a run whose artifacts
+     * cannot be listed gives an environment with only that problem, so the model's files still count.
+     */
+    private Environment ofRun(VersionRef ref, String runId) {
+        if (runId == null || runId.isBlank()) {
+            return null;
+        }
+        String label = "run " + runId;
+        try {
+            Optional<ModelLocation> root = artifacts.runRoot(ref.sourceId(), runId);
+            if (root.isEmpty()) {
+                return null;
+            }
+            Map<String, String> files = new LinkedHashMap<>();
+            for (ArtifactEntry entry : artifacts.entries(root.get())) {
+                if (!entry.directory() && RUN_FILES.contains(entry.path())) {
+                    try (InputStream in = artifacts.openStream(root.get(), entry.path())) {
+                        files.put(entry.path(), new String(in.readNBytes(MAX_FILE), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return files.isEmpty() ? null : reader.model(label, files);
+        } catch (ExperimentException | IOException e) {
+            return new Environment(label, null, List.of(), Map.of(), List.of(),
+                    List.of("the training run's artifacts cannot be read: " + e.getMessage()));
         }
     }
 

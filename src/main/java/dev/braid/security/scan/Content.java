@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Bytes to scan: a file on disk, bytes in memory, or an archive member that can be opened again.
@@ -30,9 +31,10 @@ final class Content {
         this.opener = opener;
     }
 
-    static Content file(Path path) throws IOException {
+    /** A file of {@code size} bytes. */
+    static Content file(Path path, long size) {
         return new Content(path.getFileName() == null ? path.toString() : path.getFileName().toString(),
-                Files.size(path), path, null, null);
+                size, path, null, null);
     }
 
     static Content bytes(String name, byte[] bytes) {
@@ -74,6 +76,9 @@ final class Content {
 
     /** Up to {@code n} leading bytes. */
     byte[] head(int n) throws IOException {
+        if (bytes != null) {
+            return Arrays.copyOf(bytes, Math.min(n, bytes.length));
+        }
         try (InputStream in = open()) {
             return in.readNBytes(n);
         }

@@ -3,11 +3,14 @@ package dev.braid.security.scan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,6 +31,8 @@ public final class ModelScanner {
     private final ImportPolicy policy;
     private final ScanLimits limits;
     private final ContentScanner content;
+    /** Files up to this size are read into memory in one go (see {@link #scanFile}). */
+    private static final long SMALL_FILE = 1024 * 1024;
 
     public ModelScanner(ImportPolicy policy, ScanLimits limits) {
         this.policy = policy;
@@ -73,11 +78,26 @@ public final class ModelScanner {
         ScanSink sink = new ScanSink(limits);
         FileFormat format = FileFormat.OTHER;
         try {
-            size = Files.size(file);
-            if (hash) {
+            Content whole;
+            // Most model folders are many small files: for those the opening and sizing of the file,
+            // not the scan, was the cost (measured: two opens and two stats were 48 of 58 us for a
+            // 39-byte pickle). A small file is opened once and read once; hashing and every format
+            // reader then work on its bytes.
+            try (FileChannel channel = FileChannel.open(file)) {
+                size = channel.size();
+                byte[] bytes = size <= SMALL_FILE ? readSmall(channel, (int) size) : null;
+                if (bytes != null) {
+                    size = bytes.length;
+                    whole = Content.bytes(name(file), bytes);
+                    sha = hash ? sha256(bytes) : null;
+                } else {
+                    whole = Content.file(file, size);
+                }
+            }
+            if (hash && sha == null) {
                 sha = sha256(file);
             }
-            format = sink.refined(content.scan(Content.file(file), "", 0, sink));
+            format = sink.refined(content.scan(whole, "", 0, sink));
         } catch (IOException | RuntimeException e) {
             sink.add(new Finding("", Rating.UNKNOWN, FindingKind.UNREADABLE, "", "cannot be read to the end: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
@@ -88,12 +108,7 @@ public final class ModelScanner {
 
     /** The SHA-256 of a file's content, in lower-case hex. */
     public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = sha256();
         byte[] buffer = new byte[1 << 20];
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             while (in.read(buffer) >= 0) {
@@ -101,6 +116,37 @@ public final class ModelScanner {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The whole of a file of {@code expected} bytes, or null when it turns out longer (it grew
+     * while being read): the caller then reads it as a file.
+     */
+    private static byte[] readSmall(FileChannel channel, int expected) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(expected);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // read until full or at the end
+        }
+        if (buffer.hasRemaining()) {
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
+        return channel.read(ByteBuffer.allocate(1)) > 0 ? null : buffer.array();
+    }
+
+    private static String name(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
     private static boolean inGitFolder(Path root, Path p) {

@@ -93,8 +93,8 @@ class ExperimentsViewModelTest {
     @Test
     void theTableOpensWithTheMetricsAndParamsThatVaryAfterTheRunName() {
         ColumnChoice columns = model.columns();
-        assertEquals(List.of("star", "status", "run_name", "metrics.accuracy", "metrics.rmse", "params.model", "created",
-                "duration", "experiment", "source", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList(),
+        assertEquals(List.of("star", "status", "run_name", "source", "metrics.accuracy", "metrics.rmse", "params.model",
+                "created", "duration", "experiment", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList(),
                 "lr is 0.1 everywhere and auc and depth belong to one run each: they do not vary");
         RunSummary xgb = model.runs().stream().filter(r -> r.runName().equals("xgb-run")).findFirst().orElseThrow();
         assertEquals("0.3000", model.cellText(xgb, RunColumn.metric("rmse")), "four significant digits of the largest, 0.5000");
@@ -137,8 +137,8 @@ class ExperimentsViewModelTest {
         remembering.selectExperiments(List.of(remembering.experiments().get(1)));
         assertTrue(columns.visible().contains(RunColumn.of(RunColumn.Kind.USER)), "attributes stay as chosen");
         remembering.selectExperiments(List.of(remembering.experiments().get(0)));
-        assertEquals(List.of("star", "status", "run_name", "metrics.accuracy", "params.model", "tags.team", "created",
-                "duration", "experiment", "source", "user", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList());
+        assertEquals(List.of("star", "status", "run_name", "source", "metrics.accuracy", "params.model", "tags.team",
+                "created", "duration", "experiment", "user", "commit", "models"), columns.visible().stream().map(RunColumn::id).toList());
     }
 
     @Test
@@ -147,9 +147,9 @@ class ExperimentsViewModelTest {
         Path file = tmp.resolve("runs.csv");
         model.exportCsv(file, List.of(model.runs().get(3)));
         List<String> lines = Files.readAllLines(file);
-        assertEquals("status,run_name,metrics.accuracy,metrics.rmse,params.model,created,duration,experiment,source,commit,models",
+        assertEquals("status,run_name,source,metrics.accuracy,metrics.rmse,params.model,created,duration,experiment,commit,models",
                 lines.get(0));
-        assertEquals("FINISHED,xgb-run,0.81,0.3,xgb,1970-01-01 00:16:40,1m 00s,churn,MLflow · tracking,abc1234def,", lines.get(1));
+        assertEquals("FINISHED,xgb-run,MLflow · tracking,0.81,0.3,xgb,1970-01-01 00:16:40,1m 00s,churn,abc1234def,", lines.get(1));
         assertEquals("Exported 1 run to runs.csv", model.statusProperty().get());
     }
 

@@ -210,9 +210,9 @@ class ExperimentsViewTest {
     void theTableOpensWithVaryingMetricsAndParamsUnderTheirHeadingsAndAChosenKeyJoinsItsGroup(FxRobot robot) throws Exception {
         ExperimentsViewHandle view = openExperiments(robot);
         List<String> shown = view.columnIds();
-        assertEquals(List.of("star", "status", "run_name", "metrics.accuracy", "metrics.rmse", "params.model", "created",
-                "duration", "experiment", "source", "commit", "models"), shown);
-        assertEquals(List.of("★", "Status", "Run name", "Metrics", "Params", "Created", "Duration", "Experiment", "Source", "Commit",
+        assertEquals(List.of("star", "status", "run_name", "source", "metrics.accuracy", "metrics.rmse", "params.model",
+                "created", "duration", "experiment", "commit", "models"), shown);
+        assertEquals(List.of("★", "Status", "Run name", "Source", "Metrics", "Params", "Created", "Duration", "Experiment", "Commit",
                 "Model versions"), view.headings());
         assertEquals("accuracy", view.drawnHeader("metrics.accuracy"), "the key's whole name, underscores and all");
         assertEquals(javafx.geometry.Pos.CENTER_RIGHT, view.cellAlignment("metrics.rmse"));
@@ -220,7 +220,7 @@ class ExperimentsViewTest {
         view.showColumn("params.depth");
 
         view.waitUntil(() -> view.columnIds().size() == shown.size() + 1);
-        assertEquals("params.depth", view.columnIds().get(6), "after the other chosen param, under Params");
+        assertEquals("params.depth", view.columnIds().get(7), "after the other chosen param, under Params");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.braid.features.ui;
 
 import dev.braid.features.FeatureViewListing;
 import dev.braid.features.FeatureViewVersion;
+import dev.braid.testing.VisibleText;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,13 @@ final class FeaturesViewHandle {
     List<String> viewNames() {
         return List.copyOf(this.<FeatureViewListing>table("#featureViewsTable").getItems()).stream()
                 .map(FeatureViewListing::name).toList();
+    }
+
+    /** The catalogue's column titles as drawn, for those cut short by an ellipsis. */
+    List<String> clippedHeaders() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#featureViewsTable .column-header .label").queryAll().stream()
+                .map(Labeled.class::cast).filter(VisibleText::isClipped)
+                .map(l -> l.getText() + " drawn as " + VisibleText.drawn(l)).toList()).get(10, TimeUnit.SECONDS);
     }
 
     /** The counts line above the catalogue. */

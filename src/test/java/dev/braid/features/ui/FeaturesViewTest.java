@@ -98,6 +98,7 @@ class FeaturesViewTest {
         view.waitUntil(() -> view.viewNames().size() == 4);
         assertEquals(List.of("customer_profile", "engagement", "plan_encodings", "spend_and_support"), view.viewNames());
         assertTrue(view.counts().startsWith("1 project · 4 feature views · 1 entity · 2 feature services"), view.counts());
+        assertEquals(List.of(), view.clippedHeaders(), "every catalogue column shows its whole title");
 
         // Search narrows it; clearing the search brings every view back.
         view.search("engage");

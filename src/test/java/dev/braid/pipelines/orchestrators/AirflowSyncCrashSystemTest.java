@@ -80,7 +80,7 @@ class AirflowSyncCrashSystemTest {
         assertEquals(0, process.exitValue(), Files.readString(cache.resolveSibling(cache.getFileName() + ".log")));
     }
 
-    private static long visibleRuns(Path cache) throws Exception {
+    static long visibleRuns(Path cache) throws Exception {
         if (!Files.exists(cache)) {
             return 0;
         }
@@ -96,7 +96,7 @@ class AirflowSyncCrashSystemTest {
     }
 
     /** Runs and jobs as {@link PipelineFixture#snapshot} gives them, then the DAGs the source lists. */
-    private static List<String> snapshot(Path cache) throws Exception {
+    static List<String> snapshot(Path cache) throws Exception {
         try (Database db = Database.open(cache)) {
             List<String> out = new ArrayList<>(PipelineFixture.snapshot(db));
             db.read(c -> {

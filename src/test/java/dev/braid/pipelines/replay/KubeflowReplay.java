@@ -38,6 +38,7 @@ public final class KubeflowReplay implements ReplayServer.Api {
     private final List<ObjectNode> runs = new ArrayList<>();
     private final Random random;
     private final String token;
+    private ObjectNode versionSpec = spec();
 
     public KubeflowReplay(int count, long seed, String token) {
         this.random = new Random(seed);
@@ -49,6 +50,18 @@ public final class KubeflowReplay implements ReplayServer.Api {
 
     public synchronized List<ObjectNode> runs() {
         return new ArrayList<>(runs);
+    }
+
+    /** Gives run {@code index} its own pipeline spec (an odd-numbered run also stops referring to the pipeline version). */
+    public synchronized void runSpec(int index, ObjectNode spec) {
+        ObjectNode run = runs.get(index);
+        run.remove("pipeline_version_reference");
+        run.set("pipeline_spec", spec);
+    }
+
+    /** The spec the pipeline version answers with, which odd-numbered runs ran. */
+    public synchronized void versionSpec(ObjectNode spec) {
+        versionSpec = spec;
     }
 
     /** Appends a run a minute after the last; {@code state} null picks one. */
@@ -190,7 +203,7 @@ public final class KubeflowReplay implements ReplayServer.Api {
             v.put("display_name", "train-pipeline v1");
             v.put("name", "train-pipeline-v1");
             v.put("created_at", time(START - 86_400_000L));
-            v.set("pipeline_spec", spec());
+            v.set("pipeline_spec", versionSpec.deepCopy());
             return ReplayServer.Reply.json(200, v.toString());
         }
         Matcher run = RUN.matcher(path);

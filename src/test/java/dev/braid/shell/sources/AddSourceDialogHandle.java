@@ -19,6 +19,10 @@ public final class AddSourceDialogHandle {
 
     /** Clicks the kind with this id in the list on the left. */
     public AddSourceDialogHandle chooseKind(String formId) throws TimeoutException {
+        // The list shows as many kinds as fit: scroll the one asked for into view first.
+        ListView<?> kinds = robot.lookup("#sourceKinds").queryAs(ListView.class);
+        robot.interact(() -> kinds.getItems().stream().filter(f -> ((dev.braid.ui.sources.SourceForm) f).id().equals(formId))
+                .findFirst().ifPresent(f -> kinds.scrollTo(kinds.getItems().indexOf(f))));
         robot.clickOn("#sourceKind-" + formId);
         FxWait.untilShowing(robot, "#sourceKindTitle");
         return this;
@@ -45,6 +49,13 @@ public final class AddSourceDialogHandle {
     }
 
     /** The texts of the kinds listed, each with its group's title above the first of the group. */
+    /** Every kind the dialog lists (shown or scrolled away), by id. */
+    public java.util.List<String> kindIds() {
+        ListView<?> kinds = robot.lookup("#sourceKinds").queryAs(ListView.class);
+        return kinds.getItems().stream().map(f -> ((dev.braid.ui.sources.SourceForm) f).id()).toList();
+    }
+
+    /** The group headings and kind titles drawn in the list's shown part. */
     public java.util.List<String> kindTexts() {
         ListView<?> kinds = robot.lookup("#sourceKinds").queryAs(ListView.class);
         return robot.from(kinds).lookup(".label").queryAll().stream().filter(Node::isVisible)

@@ -118,6 +118,43 @@ class SourcesViewTest {
     }
 
     @Test
+    void aCiSourcesServerAndTokenVariableAreEditedInTheWindowAndAWrongAddressIsRefused(FxRobot robot) throws Exception {
+        data = DemoData.empty();
+        data.context().pipelines().addGitLab("https://gitlab.old.example", "acme/churn", "OLD_TOKEN", true, "churn-ci");
+        robot.interact(() -> window = DemoWindow.show(data, stage, Theme.LIGHT));
+        robot.interact(() -> window.workbench().shell().show(Page.SOURCES));
+        waitFor(() -> rows(robot).stream().anyMatch(r -> r.startsWith("churn-ci:")));
+        clickRow(robot, "churn-ci");
+        robot.clickOn("#sourcesEdit");
+        waitFor(() -> robot.lookup("#editSourceDialog").tryQuery().isPresent());
+        TextField url = robot.lookup("#editSourceDialog #sourceField-url").queryAs(TextField.class);
+        TextField token = robot.lookup("#editSourceDialog #sourceField-token_env").queryAs(TextField.class);
+        assertEquals("https://gitlab.old.example", url.getText());
+        assertEquals("OLD_TOKEN", token.getText());
+        assertTrue(robot.lookup("#editSourceDialog #sourceField-project").tryQuery().isEmpty(),
+                "the project a source follows is fixed: its cached runs belong to it");
+        assertTrue(VisibleText.clipped(robot.lookup("#editSourceDialog").queryParent()).isEmpty(),
+                VisibleText.clipped(robot.lookup("#editSourceDialog").queryParent()).toString());
+
+        robot.interact(() -> url.setText("gitlab.new.example"));
+        robot.clickOn("#editSourceSave");
+        waitFor(() -> ((Labeled) robot.lookup("#editSourceError").query()).getText().startsWith("Not an http(s) address: gitlab.new.example"));
+        assertEquals("https://gitlab.old.example", data.source("churn-ci").config("url"), "nothing changes on a refusal");
+
+        robot.interact(() -> {
+            url.setText("https://gitlab.new.example/");
+            token.setText("NEW_TOKEN");
+        });
+        robot.clickOn("#editSourceSave");
+        waitFor(() -> robot.lookup("#editSourceDialog").tryQuery().isEmpty());
+        dev.braid.sync.Source edited = data.source("churn-ci");
+        assertEquals("https://gitlab.new.example", edited.config("url"));
+        assertEquals("NEW_TOKEN", edited.config("token_env"));
+        assertEquals("acme/churn", edited.config("project"));
+        assertEquals("true", edited.config("oauth"), "settings the dialog does not show are kept");
+    }
+
+    @Test
     void aFirstSyncThatFailsIsSaidInWordsAndTheSourceCanBeDroppedThenARepositoryIsAddedAndShown(FxRobot robot) throws Exception {
         open(robot, false);
         Path notADatabase = data.folder().resolve("mlflow.db");
@@ -126,11 +163,17 @@ class SourcesViewTest {
         robot.interact(() -> window.workbench().showAddSource("mlflow"));
         waitFor(() -> robot.lookup("#sourceKinds").tryQuery().isPresent());
         AddSourceDialogHandle dialog = new AddSourceDialogHandle(robot);
-        assertEquals(List.of("Git repository", "Repository folder", "Clone from a URL", "MLflow experiments", "Tracking server",
-                "mlflow.db file", "mlruns folder", "OpenLineage events", "Import events", "CI pipelines", "GitLab CI",
-                "GitHub Actions", "Jenkins job", "CircleCI"), dialog.kindTexts());
-        for (String kind : List.of("git-folder", "git-clone", "mlflow-server", "mlflow-db", "mlflow-mlruns", "openlineage-file",
-                "gitlab", "github", "jenkins", "circleci")) {
+        List<String> texts = List.of("Git repository", "Repository folder", "Clone from a URL", "MLflow experiments",
+                "Tracking server", "mlflow.db file", "mlruns folder", "W&B runs", "W&B run folders", "OpenLineage events",
+                "Import events", "CI pipelines", "GitLab CI", "GitHub Actions", "Jenkins job", "CircleCI", "Airflow",
+                "Kubeflow Pipelines", "Artifact repositories", "JFrog Artifactory");
+        List<String> shown = dialog.kindTexts();
+        assertTrue(shown.size() >= 10, shown.toString());
+        assertEquals(texts.subList(0, shown.size()), shown, "the list starts as the groups were registered");
+        List<String> kinds = List.of("git-folder", "git-clone", "mlflow-server", "mlflow-db", "mlflow-mlruns", "wandb-folder",
+                "openlineage-file", "gitlab", "github", "jenkins", "circleci", "airflow", "kubeflow", "artifactory");
+        assertEquals(kinds, dialog.kindIds());
+        for (String kind : kinds) {
             dialog.chooseKind(kind);
             assertTrue(VisibleText.clipped(robot.lookup("#addSourceDialog").queryParent()).isEmpty(),
                     kind + ": " + VisibleText.clipped(robot.lookup("#addSourceDialog").queryParent()));

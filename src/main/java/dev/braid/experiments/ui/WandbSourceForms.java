@@ -1,0 +1,55 @@
+package dev.braid.experiments.ui;
+
+import dev.braid.experiments.ExperimentService;
+import dev.braid.sync.SyncContext;
+import dev.braid.ui.sources.SourceField;
+import dev.braid.ui.sources.SourceForm;
+import dev.braid.ui.sources.SourceGroup;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The Add-source dialog's W&B kind, as {@code braid wandb add}: a folder of offline or synced W&B run folders. */
+public final class WandbSourceForms {
+    public static final SourceGroup GROUP = new SourceGroup("wandb", "W&B runs",
+            "Runs, config, metrics and artifacts from W&B run folders on this computer, read without W&B.", Feather.TRENDING_UP);
+
+    private WandbSourceForms() {
+    }
+
+    public static SourceForm folder(ExperimentService experiments) {
+        return new SourceForm() {
+            @Override
+            public String id() {
+                return "wandb-folder";
+            }
+
+            @Override
+            public String group() {
+                return GROUP.id();
+            }
+
+            @Override
+            public String title() {
+                return "W&B run folders";
+            }
+
+            @Override
+            public String description() {
+                return "A project's wandb folder, one run folder, or any folder holding offline-run-… and run-… folders.";
+            }
+
+            @Override
+            public List<SourceField> fields() {
+                return List.of(SourceField.folder(ExperimentService.WANDB_PATH, "Folder", "/path/to/project/wandb"),
+                        SourceField.name("the folder"));
+            }
+
+            @Override
+            public Added add(Map<String, String> values, SyncContext progress) throws Exception {
+                return Added.source(experiments.addWandb(Path.of(values.get(ExperimentService.WANDB_PATH)), values.get(NAME)));
+            }
+        };
+    }
+}
