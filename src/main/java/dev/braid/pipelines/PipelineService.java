@@ -124,7 +124,10 @@ public final class PipelineService {
      * remote or folder, which links its runs to the repository's commits in lineage).
      */
     public Source addDvc(String repository, String location, String name) throws PipelineException {
-        String repo = required(repository, "an indexed repository (see 'braid repo list')");
+        if (repository == null || repository.isBlank()) {
+            throw PipelineException.permanent("name an indexed repository (see 'braid repo list')", null);
+        }
+        String repo = repository.strip();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("repository", repo);
         if (location != null && !location.isBlank()) {
