@@ -88,19 +88,8 @@ public final class ArtifactoryService {
         if (passwordEnv != null) {
             config.put(CiAuth.PASSWORD_ENV, passwordEnv);
         }
-        boolean named = name != null && !name.isBlank();
-        String wanted = named ? name.strip() : uri.getHost().toLowerCase(Locale.ROOT);
         try {
-            return db.write(c -> {
-                if (named && sources.nameTaken(c, wanted)) {
-                    throw new IllegalStateException("A source named '" + wanted + "' already exists");
-                }
-                String unique = wanted;
-                for (int n = 2; sources.nameTaken(c, unique); n++) {
-                    unique = wanted + "-" + n;
-                }
-                return sources.insert(c, KIND, unique, config);
-            });
+            return db.write(c -> sources.insertNamed(c, KIND, name, () -> uri.getHost().toLowerCase(Locale.ROOT), config));
         } catch (IllegalStateException e) {
             throw new ArtifactoryException(e.getMessage());
         }

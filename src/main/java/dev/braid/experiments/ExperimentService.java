@@ -75,20 +75,9 @@ public final class ExperimentService {
             throws ExperimentException {
         Map<String, String> config = mlflowConfig(uri, tokenEnv, username, passwordEnv);
         Optional<LocalStoreAddress> local = LocalStoreAddress.ofConfigured(config.get(MlflowConnector.URI_KEY));
-        boolean named = name != null && !name.isBlank();
-        String wanted = named ? name.strip() : local.isPresent() ? local.get().defaultName()
-                : SourceAddress.deriveName(URI.create(config.get(MlflowConnector.URI_KEY)));
         try {
-            return db.write(c -> {
-                if (named && sources.nameTaken(c, wanted)) {
-                    throw new IllegalStateException("A source named '" + wanted + "' already exists");
-                }
-                String unique = wanted;
-                for (int n = 2; sources.nameTaken(c, unique); n++) {
-                    unique = wanted + "-" + n;
-                }
-                return sources.insert(c, KIND, unique, config);
-            });
+            return db.write(c -> sources.insertNamed(c, KIND, name, () -> local.isPresent() ? local.get().defaultName()
+                    : SourceAddress.deriveName(URI.create(config.get(MlflowConnector.URI_KEY))), config));
         } catch (IllegalStateException e) {
             throw new ExperimentException(e.getMessage(), e);
         }
@@ -146,21 +135,12 @@ public final class ExperimentService {
         if (!java.nio.file.Files.isDirectory(absolute)) {
             throw new ExperimentException("not a folder: " + folder);
         }
-        boolean named = name != null && !name.isBlank();
         java.nio.file.Path base = absolute.getFileName() != null && absolute.getFileName().toString().equals("wandb")
                 && absolute.getParent() != null ? absolute.getParent() : absolute;
-        String wanted = named ? name.strip() : base.getFileName() == null ? "wandb" : base.getFileName().toString();
         try {
-            return db.write(c -> {
-                if (named && sources.nameTaken(c, wanted)) {
-                    throw new IllegalStateException("A source named '" + wanted + "' already exists");
-                }
-                String unique = wanted;
-                for (int n = 2; sources.nameTaken(c, unique); n++) {
-                    unique = wanted + "-" + n;
-                }
-                return sources.insert(c, WANDB_KIND, unique, Map.of(WANDB_PATH, absolute.toString()));
-            });
+            return db.write(c -> sources.insertNamed(c, WANDB_KIND, name,
+                    () -> base.getFileName() == null ? "wandb" : base.getFileName().toString(),
+                    Map.of(WANDB_PATH, absolute.toString())));
         } catch (IllegalStateException e) {
             throw new ExperimentException(e.getMessage(), e);
         }
@@ -195,19 +175,8 @@ public final class ExperimentService {
         if (keyEnv != null && !keyEnv.isBlank()) {
             config.put(WANDB_KEY_ENV, keyEnv.strip());
         }
-        boolean named = name != null && !name.isBlank();
-        String wanted = named ? name.strip() : entity.strip() + "/" + project.strip();
         try {
-            return db.write(c -> {
-                if (named && sources.nameTaken(c, wanted)) {
-                    throw new IllegalStateException("A source named '" + wanted + "' already exists");
-                }
-                String unique = wanted;
-                for (int n = 2; sources.nameTaken(c, unique); n++) {
-                    unique = wanted + "-" + n;
-                }
-                return sources.insert(c, WANDB_KIND, unique, config);
-            });
+            return db.write(c -> sources.insertNamed(c, WANDB_KIND, name, () -> entity.strip() + "/" + project.strip(), config));
         } catch (IllegalStateException e) {
             throw new ExperimentException(e.getMessage(), e);
         }

@@ -42,19 +42,8 @@ public final class FeatureCatalogService {
             }
             config.put(FeastSyncer.TOKEN_ENV, tokenEnv.strip());
         }
-        boolean named = name != null && !name.isBlank();
-        String wanted = named ? name.strip() : address.defaultName();
         try {
-            return db.write(c -> {
-                if (named && sources.nameTaken(c, wanted)) {
-                    throw new IllegalStateException("A source named '" + wanted + "' already exists");
-                }
-                String unique = wanted;
-                for (int n = 2; sources.nameTaken(c, unique); n++) {
-                    unique = wanted + "-" + n;
-                }
-                return sources.insert(c, FeastSyncer.KIND, unique, config);
-            });
+            return db.write(c -> sources.insertNamed(c, FeastSyncer.KIND, name, () -> address.defaultName(), config));
         } catch (IllegalStateException e) {
             throw new FeatureException(e.getMessage(), e);
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The {@code sources} table: what Braid syncs from, with each source's configuration and cursor. */
 public final class SourceStore {
@@ -41,6 +42,27 @@ public final class SourceStore {
             rs.next();
             return new Source(rs.getLong(1), kind, name, config, Instant.ofEpochMilli(now.toEpochMilli()));
         }
+    }
+
+    /**
+     * Adds a source inside the caller's transaction under the name the user gave, or, when none was
+     * given, under {@code fallback}'s name made unique with "-2", "-3", ...
+     *
+     * @param given the user's name, or null or blank for none
+     * @throws IllegalStateException when the given name is taken
+     */
+    public Source insertNamed(Connection c, String kind, String given, Supplier<String> fallback,
+                              Map<String, String> config) throws SQLException {
+        boolean named = given != null && !given.isBlank();
+        String wanted = named ? given.strip() : fallback.get();
+        if (named && nameTaken(c, wanted)) {
+            throw new IllegalStateException("A source named '" + wanted + "' already exists");
+        }
+        String unique = wanted;
+        for (int n = 2; nameTaken(c, unique); n++) {
+            unique = wanted + "-" + n;
+        }
+        return insert(c, kind, unique, config);
     }
 
     public List<Source> list() {
