@@ -273,12 +273,12 @@ public final class PipelinesView {
         });
         model.detailProperty().addListener((obs, old, now) -> {
             showTitle(title, commit, now);
-            dag.show(model.dagProperty().get());
+            dag.show(model.dagProperty().get(), statesInSourceWords(now));
             timeline.show(now);
             jobs.getItems().setAll(now == null ? java.util.List.of() : now.jobs());
             downstream.getItems().setAll(now == null ? java.util.List.of() : now.downstream());
         });
-        model.dagProperty().addListener((obs, old, now) -> dag.show(now));
+        model.dagProperty().addListener((obs, old, now) -> dag.show(now, statesInSourceWords(model.detailProperty().get())));
         SplitPane jobsAndLog = new SplitPane(jobs, logPane());
         jobsAndLog.setDividerPositions(0.3);
         TabPane tabs = new TabPane(new Tab("Graph", scroll(dag)), new Tab("Timeline", scroll(timeline)),
@@ -383,5 +383,10 @@ public final class PipelinesView {
         pane.setFitToWidth(true);
         pane.setFitToHeight(true);
         return pane;
+    }
+
+    /** A DVC run's stages are captioned in DVC's words (up to date, changed, never run): they have no durations. */
+    private static boolean statesInSourceWords(dev.braid.pipelines.PipelineRunDetail detail) {
+        return detail != null && dev.braid.pipelines.PipelineService.DVC_KIND.equals(detail.run().sourceKind());
     }
 }

@@ -111,6 +111,14 @@ class DvcPipelinesViewTest {
         assertTrue(dag.edges().stream().anyMatch(e -> e.from().equals("prepare") && e.to().equals("train@small")), dag.edges().toString());
         assertTrue(dag.edges().stream().anyMatch(e -> e.from().equals("evaluate@small-dev") && e.to().equals("report")),
                 dag.edges().toString());
+        // Each stage's caption is DVC's word for its state at that commit, not "skipped 0s".
+        var canvas = view.dag();
+        java.util.Map<String, String> captions = new java.util.HashMap<>();
+        robot.interact(() -> dag.nodes().forEach(n -> captions.put(n.job().name(), canvas.caption(n.job()))));
+        assertEquals("up to date", captions.get("prepare"));
+        assertEquals("changed", captions.get("train@small"));
+        assertEquals("changed", captions.get("train@big"));
+        assertTrue(captions.values().stream().noneMatch(c -> c.startsWith("skipped") || c.startsWith("success")), captions.toString());
         screenshot(robot, "pipelines-dvc-run-graph");
     }
 
