@@ -282,7 +282,8 @@ public final class PipelinesView {
         SplitPane jobsAndLog = new SplitPane(jobs, logPane());
         jobsAndLog.setDividerPositions(0.3);
         TabPane tabs = new TabPane(new Tab("Graph", scroll(dag)), new Tab("Timeline", scroll(timeline)),
-                new Tab("Jobs and logs", jobsAndLog), new Tab("Downstream", downstream), new Tab("Definition", definitionPane()));
+                new Tab("Jobs and logs", jobsAndLog), new Tab("Downstream", downstream), new Tab("Definition", definitionPane()),
+                new Tab("Params and metrics", dvcComparePane()));
         tabs.setId("pipelineDetailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.log().jobProperty().addListener((obs, old, now) -> {
@@ -304,6 +305,35 @@ public final class PipelinesView {
     }
 
     /** The definition at the run's commit with the run's statuses: a job the run ran opens its log. */
+    /** A DVC run's params and metrics beside the previous DVC run's, as DVC's diff tables. */
+    private Node dvcComparePane() {
+        DvcCompareViewModel compare = model.dvcCompare();
+        Label heading = new Label();
+        heading.setId("dvcCompareHeading");
+        heading.getStyleClass().add("text-muted");
+        heading.textProperty().bind(compare.headingProperty());
+        javafx.scene.control.TextArea params = comparisonText("dvcParamsDiff", compare.paramsProperty());
+        javafx.scene.control.TextArea metrics = comparisonText("dvcMetricsDiff", compare.metricsProperty());
+        VBox paramsBox = new VBox(4, new Label("Params"), params);
+        VBox metricsBox = new VBox(4, new Label("Metrics"), metrics);
+        VBox.setVgrow(params, Priority.ALWAYS);
+        VBox.setVgrow(metrics, Priority.ALWAYS);
+        SplitPane sides = new SplitPane(paramsBox, metricsBox);
+        VBox box = new VBox(6, heading, sides);
+        box.setPadding(new Insets(6, 8, 6, 8));
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        return box;
+    }
+
+    private static javafx.scene.control.TextArea comparisonText(String id, javafx.beans.value.ObservableValue<String> text) {
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.getStyleClass().add("monospace");
+        area.textProperty().bind(text);
+        return area;
+    }
+
     private Node definitionPane() {
         RunDefinitionViewModel definition = model.definition();
         DagCanvas canvas = new DagCanvas(job -> {
