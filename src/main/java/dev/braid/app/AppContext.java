@@ -40,6 +40,8 @@ import dev.braid.pipelines.definitions.PipelineDefinitionService;
 import dev.braid.pipelines.definitions.RepositoryCommits;
 import dev.braid.pipelines.dvc.DvcDagReader;
 import dev.braid.pipelines.dvc.DvcPipelineService;
+import dev.braid.pipelines.dvc.DvcFollowsRepository;
+import dev.braid.pipelines.dvc.RepositoryDvcPipeline;
 import dev.braid.pipelines.orchestrators.OrchestratorSources;
 import dev.braid.repos.CommitStore;
 import dev.braid.repos.CredentialPrompt;
@@ -190,11 +192,14 @@ public final class AppContext implements AutoCloseable {
         List<SourceSyncer> syncers = new ArrayList<>(List.of(
                 new LazySyncer(RepositoryService.KIND, () -> {
                     gitConfined.get();
-                    return AfterSync.then(new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(),
+                    SourceSyncer repoSyncer = AfterSync.then(new RepoSyncer(database, new GitIndexer(database, commits.get()), System.getenv(),
                             prompt, afterIndex(afterIndex(new DvcRepositoryLineage(lineage()),
                                     new FeatureRepoScanner(database, () -> featureLinks.get().rebuild())),
                                     new KubeflowDefinitionLineage(database, lineage(), this::rebuildKubeflowLineage))),
                             "joining Artifactory files", (source, context) -> rejoinArtifactory());
+                    // DVC pipelines need no source of their own: they come with the repository (ADR 32).
+                    return AfterSync.then(repoSyncer, "reading DVC pipeline runs", new RepositoryDvcPipeline(repositories(),
+                            pipelines(), () -> pipelineSyncer(PipelineService.DVC_KIND)));
                 }),
                 new LazySyncer(ExperimentService.KIND,
                         () -> AfterSync.then(AfterSync.then(
@@ -212,10 +217,14 @@ public final class AppContext implements AutoCloseable {
                                 dev.braid.experiments.wandb.WandbGraphql.Options.standard()), "updating lineage",
                                 (source, context) -> lineage().rebuildWandb(source)))));
         for (String kind : PipelineService.KINDS) {
-            syncers.add(new LazySyncer(kind, () -> AfterSync.then(new PipelineSyncer(kind, database, sources(), runSources.get(), clock),
-                    "updating lineage", (source, context) -> new PipelineLineage(database, lineage()).rebuild(source))));
+            syncers.add(new LazySyncer(kind, () -> pipelineSyncer(kind)));
         }
         return syncers;
+    }
+
+    private SourceSyncer pipelineSyncer(String kind) {
+        return AfterSync.then(new PipelineSyncer(kind, database, sources(), runSources.get(), clock),
+                "updating lineage", (source, context) -> new PipelineLineage(database, lineage()).rebuild(source));
     }
 
     /** Each Kubeflow source's lineage again, after a repository's pipeline definitions changed (ADR 28). */
@@ -236,6 +245,9 @@ public final class AppContext implements AutoCloseable {
         for (String kind : PipelineService.KINDS) {
             cleanups.addAll(pipelineLineage.cleanups(kind));
         }
+        // A repository's DVC pipeline sources go with it (ADR 32).
+        cleanups.add(new DvcFollowsRepository(sources(), cleanups.stream()
+                .filter(c -> c.kind().equals(PipelineService.DVC_KIND)).toList()));
         return cleanups;
     }
 

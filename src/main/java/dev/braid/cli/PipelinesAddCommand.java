@@ -219,7 +219,8 @@ final class PipelinesAddCommand {
 
     @Command(name = "dvc", mixinStandardHelpOptions = true,
             description = {"Adds the DVC pipeline of an indexed repository: each commit that changed a dvc.lock is a run,",
-                    "its stages the jobs with their states at that commit (up to date, changed, never run)."})
+                    "its stages the jobs with their states at that commit (up to date, changed, never run).",
+                    "A repository's sync adds it by itself when HEAD has a dvc.yaml; this syncs it now or names it."})
     static final class Dvc implements Callable<Integer> {
         @ParentCommand
         private PipelinesAddCommand add;
@@ -237,6 +238,13 @@ final class PipelinesAddCommand {
         public Integer call() throws CacheOpenException, IOException {
             return add.addAndSync(c -> {
                 dev.braid.repos.RepoSummary summary = PipelineRepos.named(spec, c, repo);
+                // A repository's sync adds its DVC pipeline already (ADR 32): adding it again syncs that one.
+                java.util.Optional<Source> followed = dev.braid.pipelines.dvc.RepositoryDvcPipeline
+                        .following(c.pipelines().sources(), summary.name()).stream()
+                        .filter(s -> name == null || s.name().equals(name.strip())).findFirst();
+                if (followed.isPresent()) {
+                    return followed.get();
+                }
                 String location = summary.remoteUrl() == null || summary.remoteUrl().isBlank() ? summary.path() : summary.remoteUrl();
                 return c.pipelines().addDvc(summary.name(), location, name);
             });

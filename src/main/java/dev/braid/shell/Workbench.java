@@ -358,6 +358,9 @@ public final class Workbench {
                 new dev.braid.pipelines.definitions.PipelineDefinitionService(
                         new dev.braid.pipelines.definitions.RepositoryCommits(services.repositories()), java.util.List.of()),
                 commitsOfRepos::repositoryFor));
+        pipelines.dvcCompare().setComparisons(new dev.braid.pipelines.dvc.DvcRunComparisons(service, services.repositories(),
+                new dev.braid.pipelines.dvc.DvcPipelineService(
+                        new dev.braid.pipelines.definitions.RepositoryCommits(services.repositories()))));
         if (experiments != null) {
             experiments.setCiLinks(new PipelineCiLinks(service, job -> {
                 shell.show(Page.PIPELINES);

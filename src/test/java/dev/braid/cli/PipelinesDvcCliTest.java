@@ -42,8 +42,16 @@ class PipelinesDvcCliTest {
         CliRun unknown = new CliRun(home);
         assertEquals(2, unknown.run("pipelines", "add", "dvc", "nope"), unknown.err());
         assertTrue(unknown.err().contains("unknown repository: nope"), unknown.err());
+        // The repository's sync (at 'repo add') followed its DVC pipeline already: no other command needed.
+        CliRun listed = new CliRun(home);
+        assertEquals(0, listed.run("pipelines", "list", "--json", "--source", "dvc:ml"), listed.err());
+        assertEquals("dvc", JSON.readTree(listed.out().strip().split("\n")[0]).get("source_kind").asText());
+        // Adding it by hand syncs that same source.
         CliRun add = new CliRun(home);
         assertEquals(0, add.run("pipelines", "add", "dvc", "ml"), add.err());
+        CliRun sources = new CliRun(home);
+        assertEquals(0, sources.run("pipelines", "list", "--json"), sources.err());
+        assertEquals(1, sources.out().strip().split("\n").length, sources.out());
 
         CliRun list = new CliRun(home);
         assertEquals(0, list.run("pipelines", "list", "--json", "--source", "dvc:ml"), list.err());

@@ -37,6 +37,7 @@ final class DagCanvas extends PlotCanvas {
     static final double GAP_Y = 14;
     static final double MARGIN = 16;
     private PipelineDag dag;
+    private boolean sourceWords;
     private final Consumer<PipelineJob> onJob;
     private ScrollPane scroller;
 
@@ -52,7 +53,16 @@ final class DagCanvas extends PlotCanvas {
     }
 
     void show(PipelineDag graph) {
+        show(graph, false);
+    }
+
+    /**
+     * {@code graph}, each job captioned with its source's own words for its state when
+     * {@code sourceWords} (a DVC stage: up to date, changed, never run; it has no duration).
+     */
+    void show(PipelineDag graph, boolean sourceWords) {
         this.dag = graph;
+        this.sourceWords = sourceWords;
         if (graph != null) {
             int rows = graph.nodes().stream().mapToInt(PipelineDag.Node::row).max().orElse(0) + 1;
             setPrefSize(MARGIN * 2 + graph.layers() * (BOX_W + GAP_X), MARGIN * 2 + rows * (BOX_H + GAP_Y) + 20);
@@ -145,9 +155,17 @@ final class DagCanvas extends PlotCanvas {
             g.fillText(clip(n.job().name(), 20), x + 12, y + 12);
             g.setFont(Font.font(11));
             g.setFill(colours.text());
-            g.fillText(n.job().status().word() + "  " + Durations.short_(n.job().durationMs())
-                    + (n.job().attempt() > 1 ? "  try " + n.job().attempt() : ""), x + 12, y + 26);
+            g.fillText(caption(n.job()), x + 12, y + 26);
         }
+    }
+
+    /** The line under a job's name: its state and how long it took, or its source's words for its state. */
+    String caption(PipelineJob job) {
+        if (sourceWords && job.sourceStatus() != null && !job.sourceStatus().isBlank()) {
+            return job.sourceStatus();
+        }
+        return job.status().word() + "  " + Durations.short_(job.durationMs())
+                + (job.attempt() > 1 ? "  try " + job.attempt() : "");
     }
 
     /**

@@ -273,16 +273,17 @@ public final class PipelinesView {
         });
         model.detailProperty().addListener((obs, old, now) -> {
             showTitle(title, commit, now);
-            dag.show(model.dagProperty().get());
+            dag.show(model.dagProperty().get(), statesInSourceWords(now));
             timeline.show(now);
             jobs.getItems().setAll(now == null ? java.util.List.of() : now.jobs());
             downstream.getItems().setAll(now == null ? java.util.List.of() : now.downstream());
         });
-        model.dagProperty().addListener((obs, old, now) -> dag.show(now));
+        model.dagProperty().addListener((obs, old, now) -> dag.show(now, statesInSourceWords(model.detailProperty().get())));
         SplitPane jobsAndLog = new SplitPane(jobs, logPane());
         jobsAndLog.setDividerPositions(0.3);
         TabPane tabs = new TabPane(new Tab("Graph", scroll(dag)), new Tab("Timeline", scroll(timeline)),
-                new Tab("Jobs and logs", jobsAndLog), new Tab("Downstream", downstream), new Tab("Definition", definitionPane()));
+                new Tab("Jobs and logs", jobsAndLog), new Tab("Downstream", downstream), new Tab("Definition", definitionPane()),
+                new Tab("Params and metrics", dvcComparePane()));
         tabs.setId("pipelineDetailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.log().jobProperty().addListener((obs, old, now) -> {
@@ -304,6 +305,35 @@ public final class PipelinesView {
     }
 
     /** The definition at the run's commit with the run's statuses: a job the run ran opens its log. */
+    /** A DVC run's params and metrics beside the previous DVC run's, as DVC's diff tables. */
+    private Node dvcComparePane() {
+        DvcCompareViewModel compare = model.dvcCompare();
+        Label heading = new Label();
+        heading.setId("dvcCompareHeading");
+        heading.getStyleClass().add("text-muted");
+        heading.textProperty().bind(compare.headingProperty());
+        javafx.scene.control.TextArea params = comparisonText("dvcParamsDiff", compare.paramsProperty());
+        javafx.scene.control.TextArea metrics = comparisonText("dvcMetricsDiff", compare.metricsProperty());
+        VBox paramsBox = new VBox(4, new Label("Params"), params);
+        VBox metricsBox = new VBox(4, new Label("Metrics"), metrics);
+        VBox.setVgrow(params, Priority.ALWAYS);
+        VBox.setVgrow(metrics, Priority.ALWAYS);
+        SplitPane sides = new SplitPane(paramsBox, metricsBox);
+        VBox box = new VBox(6, heading, sides);
+        box.setPadding(new Insets(6, 8, 6, 8));
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        return box;
+    }
+
+    private static javafx.scene.control.TextArea comparisonText(String id, javafx.beans.value.ObservableValue<String> text) {
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.getStyleClass().add("monospace");
+        area.textProperty().bind(text);
+        return area;
+    }
+
     private Node definitionPane() {
         RunDefinitionViewModel definition = model.definition();
         DagCanvas canvas = new DagCanvas(job -> {
@@ -383,5 +413,10 @@ public final class PipelinesView {
         pane.setFitToWidth(true);
         pane.setFitToHeight(true);
         return pane;
+    }
+
+    /** A DVC run's stages are captioned in DVC's words (up to date, changed, never run): they have no durations. */
+    private static boolean statesInSourceWords(dev.braid.pipelines.PipelineRunDetail detail) {
+        return detail != null && dev.braid.pipelines.PipelineService.DVC_KIND.equals(detail.run().sourceKind());
     }
 }

@@ -70,6 +70,7 @@ public final class PipelinesViewModel {
     private final ObservableList<PipelineRow> pipelines = FXCollections.observableArrayList();
     private final JobLogViewModel log;
     private final RunDefinitionViewModel definition;
+    private final DvcCompareViewModel dvcCompare;
     private PipelineQuery query = PipelineQuery.all();
     private String source;
     private String kind;
@@ -90,6 +91,7 @@ public final class PipelinesViewModel {
         this.clock = clock;
         this.log = new JobLogViewModel(service, runner);
         this.definition = new RunDefinitionViewModel(runner, detail.getReadOnlyProperty());
+        this.dvcCompare = new DvcCompareViewModel(runner, detail.getReadOnlyProperty());
     }
 
     public ObservableList<String> sourceNames() {
@@ -127,6 +129,11 @@ public final class PipelinesViewModel {
     /** The run's pipeline definition at its commit, with the run's statuses laid over it. */
     public RunDefinitionViewModel definition() {
         return definition;
+    }
+
+    /** A DVC run's params and metrics beside those of the DVC run before it. */
+    public DvcCompareViewModel dvcCompare() {
+        return dvcCompare;
     }
 
     public ReadOnlyObjectProperty<PipelineDag> dagProperty() {

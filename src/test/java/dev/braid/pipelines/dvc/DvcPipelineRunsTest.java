@@ -95,6 +95,59 @@ class DvcPipelineRunsTest {
     }
 
     @Test
+    void aRepositorySyncBringsItsDvcPipelineRunsWithoutASourceOfTheirOwn() throws Exception {
+        DvcPipelineProject project = DvcPipelineProject.build(dir);
+        try (AppContext context = AppContext.open(DataDirectories.resolve(dir.resolve("data"), Map.of()), Clock.systemUTC())) {
+            Source repo = context.repositories().add(project.work.toString(), "ml", TestContexts.quiet());
+            assertTrue(context.pipelines().source("dvc:ml").isEmpty());
+            assertEquals(SyncOutcome.SUCCEEDED, sync(context, repo).outcome());
+
+            Source dvc = context.pipelines().source("dvc:ml").orElseThrow();
+            assertEquals(PipelineService.DVC_KIND, dvc.kind());
+            assertEquals("ml", dvc.config("repository"));
+            List<PipelineRun> runs = context.pipelines().runs(ofSource("dvc:ml"));
+            assertEquals(java.util.Set.of(project.commits.get("run2"), project.commits.get("run1")),
+                    runs.stream().map(PipelineRun::sha).collect(java.util.stream.Collectors.toSet()));
+            assertTrue(runs.stream().allMatch(r -> r.sourceKind().equals("dvc")));
+
+            // A new commit that re-ran a stage is a run after the next repository sync, no other command.
+            project.dvc.run("repro", "-q", "-s", "prepare");
+            String partial = project.git.commitAll("Re-run prepare only");
+            assertEquals(SyncOutcome.SUCCEEDED, sync(context, repo).outcome());
+            assertEquals(1, context.pipelines().sources().stream().filter(s -> s.kind().equals("dvc")).count());
+            assertEquals("2 changed", context.pipelines().run("dvc:ml", partial).orElseThrow().run().sourceStatus());
+
+            // The DVC pipeline follows its repository's name, and goes with it.
+            Source renamed = context.sourceManager().rename(repo, "churn");
+            assertTrue(context.pipelines().source("dvc:ml").isEmpty());
+            Source moved = context.pipelines().source("dvc:churn").orElseThrow();
+            assertEquals("churn", moved.config("repository"));
+            assertEquals(3, context.pipelines().countRuns(ofSource("dvc:churn")));
+            assertEquals(SyncOutcome.SUCCEEDED, sync(context, renamed).outcome());
+            assertEquals(SyncOutcome.SUCCEEDED, sync(context, moved).outcome());
+            assertEquals(3, context.pipelines().countRuns(ofSource("dvc:churn")));
+            context.sourceManager().remove(renamed);
+            assertTrue(context.pipelines().sources().isEmpty(), context.pipelines().sources().toString());
+            assertTrue(context.pipelines().runsOfCommit(partial).isEmpty());
+        }
+    }
+
+    @Test
+    void aRepositoryWithoutDvcYamlGetsNoDvcSource() throws Exception {
+        Path work = dir.resolve("plain");
+        java.nio.file.Files.createDirectories(work);
+        dev.braid.testing.GitCli git = new dev.braid.testing.GitCli(work);
+        git.run("init", "-q");
+        java.nio.file.Files.writeString(work.resolve("README.md"), "no pipeline\n");
+        git.commitAll("Start");
+        try (AppContext context = AppContext.open(DataDirectories.resolve(dir.resolve("data"), Map.of()), Clock.systemUTC())) {
+            Source repo = context.repositories().add(work.toString(), "plain", TestContexts.quiet());
+            assertEquals(SyncOutcome.SUCCEEDED, sync(context, repo).outcome());
+            assertTrue(context.pipelines().sources().isEmpty(), context.pipelines().sources().toString());
+        }
+    }
+
+    @Test
     void anUnknownRepositoryFailsTheSyncWithItsName() throws Exception {
         try (AppContext context = AppContext.open(DataDirectories.resolve(dir.resolve("data"), Map.of()), Clock.systemUTC())) {
             Source source = context.pipelines().addDvc("gone", null, null);

@@ -45,6 +45,7 @@ class DvcPipelinesViewTest {
     private Path folder;
     private AppContext context;
     private String partial;
+    private DvcPipelineProject project;
     private final FxTaskRunner runner = new FxTaskRunner(2);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private Workbench workbench;
@@ -52,7 +53,7 @@ class DvcPipelinesViewTest {
     @BeforeAll
     void buildAndSync() throws Exception {
         folder = Files.createTempDirectory("braid-dvc-pipelines");
-        DvcPipelineProject project = DvcPipelineProject.build(folder);
+        project = DvcPipelineProject.build(folder);
         project.dvc.run("repro", "-q", "-s", "prepare");
         partial = project.git.commitAll("Re-run prepare only");
         context = GitFixture.open(folder.resolve("braid"));
@@ -111,7 +112,48 @@ class DvcPipelinesViewTest {
         assertTrue(dag.edges().stream().anyMatch(e -> e.from().equals("prepare") && e.to().equals("train@small")), dag.edges().toString());
         assertTrue(dag.edges().stream().anyMatch(e -> e.from().equals("evaluate@small-dev") && e.to().equals("report")),
                 dag.edges().toString());
+        // Each stage's caption is DVC's word for its state at that commit, not "skipped 0s".
+        var canvas = view.dag();
+        java.util.Map<String, String> captions = new java.util.HashMap<>();
+        robot.interact(() -> dag.nodes().forEach(n -> captions.put(n.job().name(), canvas.caption(n.job()))));
+        assertEquals("up to date", captions.get("prepare"));
+        assertEquals("changed", captions.get("train@small"));
+        assertEquals("changed", captions.get("train@big"));
+        assertTrue(captions.values().stream().noneMatch(c -> c.startsWith("skipped") || c.startsWith("success")), captions.toString());
         screenshot(robot, "pipelines-dvc-run-graph");
+    }
+
+    @Test
+    void aDvcRunsParamsAndMetricsStandBesideThePreviousRunsAsDvcDiffsThem(FxRobot robot) throws Exception {
+        ShellViewHandle shell = new ShellViewHandle(robot);
+        shell.navigateTo("Pipelines");
+        PipelinesViewHandle view = new PipelinesViewHandle(robot);
+        view.filterKind("dvc");
+        view.waitUntil(() -> view.rows().size() == 3);
+        String run1 = project.commits.get("run1");
+        String run2 = project.commits.get("run2");
+        int index = 0;
+        while (!view.rows().get(index).sha().equals(run2)) {
+            index++;
+        }
+        view.openRow(index);
+        view.showTab("Params and metrics");
+        view.waitUntil(() -> view.dvcComparison().get(0).startsWith("Commit " + run1.substring(0, 8)));
+        java.util.List<String> shown = view.dvcComparison();
+        assertTrue(shown.get(0).contains(run2.substring(0, 8)) && shown.get(0).contains("Run the pipeline"), shown.get(0));
+        // run1 -> run2 changed prepare.split 0.2 -> 0.3 and train.lr 0.1 -> 0.25 (dvc params diff prints these rows).
+        String dvcSays = project.dvc.run("params", "diff", run1, run2);
+        for (String key : java.util.List.of("prepare.split", "train.lr")) {
+            assertTrue(dvcSays.contains(key), dvcSays);
+            String row = shown.get(1).lines().filter(l -> l.contains(key)).findFirst().orElseThrow(() -> new AssertionError(shown.get(1)));
+            assertEquals(java.util.Arrays.asList(dvcSays.lines().filter(l -> l.contains(key)).findFirst().orElseThrow().strip().split("\\s+")),
+                    java.util.Arrays.asList(row.strip().split("\\s+")), key);
+        }
+        assertTrue(shown.get(1).contains("train.epochs"), "every key, as --all: " + shown.get(1));
+        // The evaluate stages re-ran in run2: acc went 0.6 -> 0.75 in every metrics file.
+        assertTrue(shown.get(2).lines().anyMatch(l -> l.matches("eval-small-dev\\.json\\s+acc\\s+0\\.6\\s+0\\.75\\s+0\\.15\\s*")),
+                shown.get(2));
+        screenshot(robot, "pipelines-dvc-params-metrics");
     }
 
     /** The window as a person sees it, into target/screenshots, to look at what the scenario walked. */

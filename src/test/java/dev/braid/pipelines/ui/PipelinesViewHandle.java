@@ -77,6 +77,13 @@ final class PipelinesViewHandle {
         robot.clickOn(title);
     }
 
+    /** The Params and metrics tab's heading, params table and metrics table. */
+    List<String> dvcComparison() {
+        return List.of(robot.lookup("#dvcCompareHeading").queryAs(javafx.scene.control.Label.class).getText(),
+                robot.lookup("#dvcParamsDiff").queryAs(javafx.scene.control.TextArea.class).getText(),
+                robot.lookup("#dvcMetricsDiff").queryAs(javafx.scene.control.TextArea.class).getText());
+    }
+
     int detailTab() {
         return robot.lookup("#pipelineDetailTabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex();
     }
