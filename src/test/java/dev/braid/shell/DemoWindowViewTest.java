@@ -101,7 +101,8 @@ class DemoWindowViewTest {
         show(robot, Page.EXPERIMENTS);
         waitFor(() -> runs(robot).getItems().size() >= 200);
         List<String> headings = fx(() -> runs(robot).getColumns().stream().map(c -> c.getText()).toList());
-        assertEquals(List.of("★", "Status", "Run name", "Metrics", "Params"), headings.subList(0, 5));
+        assertEquals(List.of("★", "Status", "Run name", "Source", "Metrics", "Params"), headings.subList(0, 6),
+                "the source stands after the run name, where it shows at 1280 px");
         List<String> keys = fx(() -> runs(robot).getVisibleLeafColumns().stream().map(c -> c.getId()).toList());
         assertTrue(keys.contains("col-metrics.val_auc") && keys.contains("col-metrics.train_logloss"), keys.toString());
         for (String id : List.of("metrics.val_auc", "metrics.train_logloss")) {
