@@ -57,7 +57,7 @@ classpath="$build/braid.jar:$(cat "$work/test-classpath.txt")"
 echo "== compiling the benchmark"
 rm -rf "$work/classes"
 # The lineage graph generator lives with the tests (test-classes), as the explorer's tests use it.
-javac -nowarn -d "$work/classes" -cp "$build/test-classes:$classpath" "$bench"/src/dev/braid/bench/*.java
+javac -nowarn -d "$work/classes" -cp "$build/test-classes:$classpath" $(find "$bench/src" -name "*.java")
 classpath="$work/classes:$classpath"
 
 only="${BENCH_ONLY:-all}"
@@ -150,6 +150,9 @@ if [[ "$only" == all || "$only" == pipelines ]]; then
   # The replay lives with the tests (test-classes), as the sync tests use it.
   java -Xmx512m -cp "$build/test-classes:$classpath" dev.braid.bench.PipelinesBenchmark "$pwork/data" "${BENCH_PIPELINE_RUNS:-20000}" \
     | tee "$pwork/result.txt" || status=$?
+  echo "== pipelines: layout and paint of a 300-job graph (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx512m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+    -cp "$build/test-classes:$classpath" dev.braid.pipelines.ui.PipelineGraphBenchmark | tee -a "$pwork/result.txt" || status=$?
 fi
 if [[ "$only" == all || "$only" == dvc ]]; then
   dvc_commits="${BENCH_DVC_COMMITS:-10000}"

@@ -44,7 +44,7 @@ import java.util.concurrent.Future;
  *       table asks for them ({@link PipelineService#page}), wall and CPU time;</li>
  *   <li>the heap throughout (sampled every 2 ms).</li>
  * </ul>
- * The 300-job graph's layout and paint are {@link PipelineGraphBenchmark}'s (a JavaFX JVM).
+ * The 300-job graph's layout and paint are {@code dev.braid.pipelines.ui.PipelineGraphBenchmark}'s (a JavaFX JVM).
  * Usage: {@code PipelinesBenchmark DATA_DIR RUNS [all|queries]}; exits 1 when a target is missed.
  */
 public final class PipelinesBenchmark {

@@ -162,7 +162,7 @@ public final class AppContext implements AutoCloseable {
         this.featureLinks = Lazy.of(() -> new FeatureLinks(database, lineage(), clock));
         this.syncExecutor = Lazy.of(() -> Executors.newFixedThreadPool(SYNC_THREADS, new NamedThreadFactory("braid-sync")));
         this.runSources = Lazy.of(() -> PipelineService.runSources(new CiSources(System.getenv(), clock),
-                new OrchestratorSources(System.getenv(), clock)));
+                new OrchestratorSources(System.getenv(), clock), new dev.braid.pipelines.dvc.DvcRunSources(repositories())));
         this.pipelines = Lazy.of(() -> new PipelineService(database, sources(), runSources.get(), clock,
                 settings().load().logCapBytes()));
         // Each syncer is made at its first sync (LazySyncer): a command syncs one kind of source.

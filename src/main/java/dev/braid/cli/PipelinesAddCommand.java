@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code braid pipelines add gitlab|github|jenkins|circleci|airflow|kubeflow …}: adds a CI service or
+ * {@code braid pipelines add gitlab|github|jenkins|circleci|airflow|kubeflow|dvc …}: adds a CI service or
  * an ML orchestrator and syncs it once.
  * Secrets are never stored: the options name environment variables; without them ~/.netrc is read.
  */
@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
                 "Secrets are never stored: name the environment variables that hold them, or use ~/.netrc.",
                 "Exits with 1 when it cannot be added or its first sync fails."},
         subcommands = {PipelinesAddCommand.GitLab.class, PipelinesAddCommand.GitHub.class, PipelinesAddCommand.Jenkins.class,
-                PipelinesAddCommand.CircleCi.class, PipelinesAddCommand.Airflow.class, PipelinesAddCommand.Kubeflow.class})
+                PipelinesAddCommand.CircleCi.class, PipelinesAddCommand.Airflow.class, PipelinesAddCommand.Kubeflow.class,
+                PipelinesAddCommand.Dvc.class})
 final class PipelinesAddCommand {
     @ParentCommand
     private PipelinesCommand pipelines;
@@ -213,6 +214,32 @@ final class PipelinesAddCommand {
         @Override
         public Integer call() throws CacheOpenException, IOException {
             return add.addAndSync(c -> c.pipelines().addKubeflow(url, tokenEnv, name));
+        }
+    }
+
+    @Command(name = "dvc", mixinStandardHelpOptions = true,
+            description = {"Adds the DVC pipeline of an indexed repository: each commit that changed a dvc.lock is a run,",
+                    "its stages the jobs with their states at that commit (up to date, changed, never run)."})
+    static final class Dvc implements Callable<Integer> {
+        @ParentCommand
+        private PipelinesAddCommand add;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(paramLabel = "REPO", description = "The repository (see 'braid repo list').")
+        private String repo;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The name to show (default: dvc:REPO).")
+        private String name;
+
+        @Override
+        public Integer call() throws CacheOpenException, IOException {
+            return add.addAndSync(c -> {
+                dev.braid.repos.RepoSummary summary = PipelineRepos.named(spec, c, repo);
+                String location = summary.remoteUrl() == null || summary.remoteUrl().isBlank() ? summary.path() : summary.remoteUrl();
+                return c.pipelines().addDvc(summary.name(), location, name);
+            });
         }
     }
 }

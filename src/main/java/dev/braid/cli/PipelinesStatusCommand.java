@@ -7,9 +7,7 @@ import dev.braid.pipelines.dvc.DvcStageStatus;
 import dev.braid.repos.RepoSummary;
 import dev.braid.store.CacheOpenException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,7 +67,7 @@ final class PipelinesStatusCommand implements Callable<Integer> {
             } else {
                 TextTable table = new TextTable("STAGE", "STATE", "CHANGES");
                 for (DvcStageStatus stage : status.stages()) {
-                    table.row(stage.stage(), stage.state().words(), changes(stage));
+                    table.row(stage.stage(), stage.state().words(), stage.changesText());
                 }
                 table.print(env.out());
             }
@@ -78,28 +76,5 @@ final class PipelinesStatusCommand implements Callable<Integer> {
             env.err().flush();
             return ExitCodes.OK;
         }
-    }
-
-    /** What changed, in 'dvc status' words on one line. */
-    static String changes(DvcStageStatus stage) {
-        List<String> parts = new ArrayList<>();
-        List<String> deps = new ArrayList<>();
-        stage.deps().forEach((path, change) -> deps.add(change + ": " + path));
-        stage.params().forEach((file, keys) -> keys.forEach((key, change) -> deps.add(change + ": " + file + " " + key)));
-        if (!deps.isEmpty()) {
-            parts.add("changed deps (" + String.join(", ", deps) + ")");
-        }
-        if (!stage.outs().isEmpty()) {
-            List<String> outs = new ArrayList<>();
-            stage.outs().forEach((path, change) -> outs.add(change + ": " + path));
-            parts.add("changed outs (" + String.join(", ", outs) + ")");
-        }
-        if (stage.commandChanged()) {
-            parts.add("changed command");
-        }
-        if (stage.alwaysChanged()) {
-            parts.add("always changed");
-        }
-        return String.join("; ", parts);
     }
 }

@@ -23,15 +23,18 @@ import java.util.Set;
  * {@code jenkins}: {@code url}, {@code job}, {@code username}, {@code password_env};
  * {@code circleci}: {@code slug}, {@code api_url}, {@code token_env};
  * {@code airflow}: {@code url}, {@code username} with {@code password_env}, or {@code token_env};
- * {@code kubeflow}: {@code url}, {@code token_env}.
+ * {@code kubeflow}: {@code url}, {@code token_env};
+ * {@code dvc}: {@code repository} (the indexed repository's name), {@code repo} (its remote or folder, for lineage).
  */
 public final class PipelineService {
     /** The CI services Braid syncs pipelines from. */
     public static final Set<String> CI_KINDS = Set.of("gitlab", "github", "jenkins", "circleci");
     /** The ML orchestrators Braid syncs pipeline runs from. */
     public static final Set<String> ORCHESTRATOR_KINDS = Set.of("airflow", "kubeflow");
+    /** The DVC pipeline of an indexed repository, read from git: each commit that changed a dvc.lock is a run. */
+    public static final String DVC_KIND = "dvc";
     /** The kinds of pipeline sources Braid syncs. */
-    public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci", "airflow", "kubeflow");
+    public static final Set<String> KINDS = Set.of("gitlab", "github", "jenkins", "circleci", "airflow", "kubeflow", DVC_KIND);
     public static final long DEFAULT_LOG_CAP_BYTES = 200L * 1024 * 1024;
     private final Database db;
     private final SourceStore sources;
@@ -116,11 +119,36 @@ public final class PipelineService {
         return out;
     }
 
+    /**
+     * Adds the DVC pipeline of the indexed repository named {@code repository} ({@code location} its
+     * remote or folder, which links its runs to the repository's commits in lineage).
+     */
+    public Source addDvc(String repository, String location, String name) throws PipelineException {
+        if (repository == null || repository.isBlank()) {
+            throw PipelineException.permanent("name an indexed repository (see 'braid repo list')", null);
+        }
+        String repo = repository.strip();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("repository", repo);
+        if (location != null && !location.isBlank()) {
+            config.put("repo", location);
+        }
+        return add(DVC_KIND, name, "dvc:" + repo, config);
+    }
+
     /** Opens CI sources through {@code ci} and orchestrators through {@code orchestrators}. */
     public static RunSources runSources(RunSources ci, RunSources orchestrators) {
+        return runSources(ci, orchestrators, null);
+    }
+
+    /** Opens CI sources through {@code ci}, orchestrators through {@code orchestrators}, DVC pipelines through {@code dvc}. */
+    public static RunSources runSources(RunSources ci, RunSources orchestrators, RunSources dvc) {
         Map<String, RunSources> byKind = new LinkedHashMap<>();
         CI_KINDS.forEach(k -> byKind.put(k, ci));
         ORCHESTRATOR_KINDS.forEach(k -> byKind.put(k, orchestrators));
+        if (dvc != null) {
+            byKind.put(DVC_KIND, dvc);
+        }
         return new RunSourcesByKind(byKind);
     }
 

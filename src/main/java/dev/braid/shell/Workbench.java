@@ -186,7 +186,8 @@ public final class Workbench {
                     .register(MlflowSourceForms.database(services.experiments()))
                     .register(MlflowSourceForms.mlruns(services.experiments()));
             sourceForms.register(dev.braid.experiments.ui.WandbSourceForms.GROUP)
-                    .register(dev.braid.experiments.ui.WandbSourceForms.folder(services.experiments()));
+                    .register(dev.braid.experiments.ui.WandbSourceForms.folder(services.experiments()))
+                    .register(dev.braid.experiments.ui.WandbSourceForms.server(services.experiments()));
         }
         if (services.features() != null) {
             sourceForms.register(dev.braid.features.ui.FeastSourceForms.GROUP);

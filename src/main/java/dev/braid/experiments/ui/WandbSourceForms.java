@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The Add-source dialog's W&B kind, as {@code braid wandb add}: a folder of offline or synced W&B run folders. */
+/**
+ * The Add-source dialog's W&B kinds, as {@code braid wandb add} offers them: a folder of offline or
+ * synced W&B run folders, or one project of a W&B server with the name of the variable holding its
+ * API key (never the key).
+ */
 public final class WandbSourceForms {
     public static final SourceGroup GROUP = new SourceGroup("wandb", "W&B runs",
-            "Runs, config, metrics and artifacts from W&B run folders on this computer, read without W&B.", Feather.TRENDING_UP);
+            "Runs, config, metrics and artifacts from W&B run folders on this computer or a W&B server.", Feather.TRENDING_UP);
 
     private WandbSourceForms() {
     }
@@ -49,6 +53,46 @@ public final class WandbSourceForms {
             @Override
             public Added add(Map<String, String> values, SyncContext progress) throws Exception {
                 return Added.source(experiments.addWandb(Path.of(values.get(ExperimentService.WANDB_PATH)), values.get(NAME)));
+            }
+        };
+    }
+
+    public static SourceForm server(ExperimentService experiments) {
+        return new SourceForm() {
+            @Override
+            public String id() {
+                return "wandb-server";
+            }
+
+            @Override
+            public String group() {
+                return GROUP.id();
+            }
+
+            @Override
+            public String title() {
+                return "W&B server";
+            }
+
+            @Override
+            public String description() {
+                return "One project of W&B's cloud or a self-hosted W&B server, through its public API.";
+            }
+
+            @Override
+            public List<SourceField> fields() {
+                return List.of(SourceField.text(ExperimentService.WANDB_URL, "Server URL", "https://api.wandb.ai", true),
+                        SourceField.text(ExperimentService.WANDB_ENTITY, "Entity", "team or user name", true),
+                        SourceField.text(ExperimentService.WANDB_PROJECT, "Project", "project name", true),
+                        SourceField.variable(ExperimentService.WANDB_KEY_ENV, "API key variable", "e.g. WANDB_API_KEY"),
+                        SourceField.name("entity/project"));
+            }
+
+            @Override
+            public Added add(Map<String, String> values, SyncContext progress) throws Exception {
+                return Added.source(experiments.addWandbServer(values.get(ExperimentService.WANDB_URL),
+                        values.get(ExperimentService.WANDB_ENTITY), values.get(ExperimentService.WANDB_PROJECT),
+                        values.get(ExperimentService.WANDB_KEY_ENV), values.get(NAME)));
             }
         };
     }

@@ -66,4 +66,27 @@ public record DvcStageStatus(String stage, String file, State state, boolean com
         }
         return out;
     }
+
+    /** What changed, in 'dvc status' words on one line. */
+    public String changesText() {
+        List<String> parts = new ArrayList<>();
+        List<String> deps = new ArrayList<>();
+        deps().forEach((path, change) -> deps.add(change + ": " + path));
+        params().forEach((file, keys) -> keys.forEach((key, change) -> deps.add(change + ": " + file + " " + key)));
+        if (!deps.isEmpty()) {
+            parts.add("changed deps (" + String.join(", ", deps) + ")");
+        }
+        if (!outs().isEmpty()) {
+            List<String> outs = new ArrayList<>();
+            outs().forEach((path, change) -> outs.add(change + ": " + path));
+            parts.add("changed outs (" + String.join(", ", outs) + ")");
+        }
+        if (commandChanged()) {
+            parts.add("changed command");
+        }
+        if (alwaysChanged()) {
+            parts.add("always changed");
+        }
+        return String.join("; ", parts);
+    }
 }

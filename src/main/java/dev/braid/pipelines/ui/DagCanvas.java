@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -20,6 +24,11 @@ import javafx.scene.text.TextAlignment;
 /**
  * A run's job graph: one column per layer, a box per job in its status colour, arrows for what
  * each job waits for, the critical path drawn thick. Clicking a job opens its log.
+ *
+ * <p>Inside a scroll pane only what the viewport shows is drawn, on a canvas the viewport's size,
+ * and scrolling draws again: a 300-job graph is several screens wide, and drawing and rasterising
+ * all of it took more than the 200 ms the issue allows for showing it (measured in {@code bench/},
+ * PipelineGraphBenchmark).
  */
 final class DagCanvas extends PlotCanvas {
     static final double BOX_W = 160;
@@ -29,6 +38,7 @@ final class DagCanvas extends PlotCanvas {
     static final double MARGIN = 16;
     private PipelineDag dag;
     private final Consumer<PipelineJob> onJob;
+    private ScrollPane scroller;
 
     DagCanvas(Consumer<PipelineJob> onJob) {
         this.onJob = onJob;
@@ -81,6 +91,7 @@ final class DagCanvas extends PlotCanvas {
             g.fillText(dag == null ? "Choose a run to see its jobs." : "This run has no jobs.", MARGIN, MARGIN + 12);
             return;
         }
+        Bounds shown = paintedArea(width, height);
         Map<String, PipelineDag.Node> byName = new HashMap<>();
         dag.nodes().forEach(n -> byName.put(n.job().name(), n));
         Set<String> critical = new HashSet<>(dag.criticalPath());
@@ -104,15 +115,22 @@ final class DagCanvas extends PlotCanvas {
             double y1 = y(from) + BOX_H / 2;
             double x2 = x(to);
             double y2 = y(to) + BOX_H / 2;
+            // The curve lies inside the box of its end and control points.
+            if (!shown.intersects(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1) + 1)) {
+                continue;
+            }
             g.beginPath();
             g.moveTo(x1, y1);
             g.bezierCurveTo(x1 + GAP_X / 2, y1, x2 - GAP_X / 2, y2, x2, y2);
             g.stroke();
         }
         for (PipelineDag.Node n : dag.nodes()) {
-            Color fill = StatusColours.of(n.job().status(), colours);
             double x = x(n);
             double y = y(n);
+            if (!shown.intersects(x - 2, y - 2, BOX_W + 4, BOX_H + 4)) {
+                continue;
+            }
+            Color fill = StatusColours.of(n.job().status(), colours);
             g.setFill(colours.background());
             g.fillRoundRect(x, y, BOX_W, BOX_H, 8, 8);
             g.setFill(fill.deriveColor(0, 1, 1, 0.18));
@@ -130,6 +148,31 @@ final class DagCanvas extends PlotCanvas {
             g.fillText(n.job().status().word() + "  " + Durations.short_(n.job().durationMs())
                     + (n.job().attempt() > 1 ? "  try " + n.job().attempt() : ""), x + 12, y + 26);
         }
+    }
+
+    /**
+     * The part of the canvas a surrounding scroll pane shows (all of it without one). The first
+     * call finds the pane and draws again whenever it scrolls or resizes.
+     */
+    @Override
+    protected Bounds paintedArea(double width, double height) {
+        Bounds all = new BoundingBox(0, 0, width, height);
+        if (scroller == null) {
+            for (Parent p = getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ScrollPane pane) {
+                    scroller = pane;
+                    pane.hvalueProperty().addListener((o, a, b) -> redrawLater());
+                    pane.vvalueProperty().addListener((o, a, b) -> redrawLater());
+                    pane.viewportBoundsProperty().addListener((o, a, b) -> redrawLater());
+                    break;
+                }
+            }
+        }
+        if (scroller == null || scroller.getScene() == null || getScene() == null) {
+            return all;
+        }
+        Bounds viewport = sceneToLocal(scroller.localToScene(scroller.getLayoutBounds()));
+        return viewport == null || !viewport.intersects(all) ? all : viewport;
     }
 
     private static boolean isStep(List<String> path, PipelineDag.Edge e) {

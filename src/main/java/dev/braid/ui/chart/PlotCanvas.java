@@ -3,6 +3,8 @@ package dev.braid.ui.chart;
 import java.util.List;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -64,13 +66,31 @@ public abstract class PlotCanvas extends Region {
         return PlotPalette.ALL;
     }
 
+    /**
+     * The part of this region to paint, in its own coordinates: all of it unless a subclass knows
+     * that only part can be seen (a large graph in a scroll pane). The canvas is only as big as this
+     * area, so what cannot be seen is neither drawn nor rasterised.
+     */
+    protected Bounds paintedArea(double width, double height) {
+        return new BoundingBox(0, 0, width, height);
+    }
+
     @Override
     protected void layoutChildren() {
         double width = snapSizeX(getWidth());
         double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
+        Bounds area = paintedArea(width, height);
+        double left = Math.max(0, Math.floor(area.getMinX()));
+        double top = Math.max(0, Math.floor(area.getMinY()));
+        double areaWidth = Math.max(0, Math.min(width, Math.ceil(area.getMaxX())) - left);
+        double areaHeight = Math.max(0, Math.min(height, Math.ceil(area.getMaxY())) - top);
+        if (canvas.getWidth() != areaWidth || canvas.getHeight() != areaHeight) {
+            canvas.setWidth(areaWidth);
+            canvas.setHeight(areaHeight);
+            dirty = true;
+        }
+        if (canvas.getLayoutX() != left || canvas.getLayoutY() != top) {
+            canvas.relocate(left, top);
             dirty = true;
         }
         if (dirty) {
@@ -78,8 +98,11 @@ public abstract class PlotCanvas extends Region {
             long start = System.nanoTime();
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.setFill(palette.background());
-            g.fillRect(0, 0, width, height);
+            g.fillRect(0, 0, areaWidth, areaHeight);
+            g.save();
+            g.translate(-left, -top);
             paint(g, width, height, palette);
+            g.restore();
             lastPaintNanos = System.nanoTime() - start;
             redraws++;
         }

@@ -16,12 +16,12 @@ import java.util.Map;
  * {@code .dvc}-tracked input, a source folder, params), {@code train} ({@code foreach} over
  * models, {@code wdir}), {@code evaluate} ({@code matrix}, metrics files kept in git).
  */
-final class DvcPipelineProject {
-    final Path work;
-    final GitCli git;
-    final DvcCli dvc;
+public final class DvcPipelineProject {
+    public final Path work;
+    public final GitCli git;
+    public final DvcCli dvc;
     /** Tag (run1, edited, run2, newData) → commit. */
-    final Map<String, String> commits = new LinkedHashMap<>();
+    public final Map<String, String> commits = new LinkedHashMap<>();
 
     private DvcPipelineProject(Path work) throws Exception {
         this.work = work;
@@ -29,7 +29,7 @@ final class DvcPipelineProject {
         this.dvc = DvcCli.in(work);
     }
 
-    static DvcPipelineProject build(Path dir) throws Exception {
+    public static DvcPipelineProject build(Path dir) throws Exception {
         Path work = dir.resolve("project");
         Files.createDirectories(work.resolve("data"));
         Files.createDirectories(work.resolve("src"));

@@ -164,13 +164,13 @@ class SourcesViewTest {
         waitFor(() -> robot.lookup("#sourceKinds").tryQuery().isPresent());
         AddSourceDialogHandle dialog = new AddSourceDialogHandle(robot);
         List<String> texts = List.of("Git repository", "Repository folder", "Clone from a URL", "MLflow experiments",
-                "Tracking server", "mlflow.db file", "mlruns folder", "W&B runs", "W&B run folders", "OpenLineage events",
+                "Tracking server", "mlflow.db file", "mlruns folder", "W&B runs", "W&B run folders", "W&B server", "OpenLineage events",
                 "Import events", "CI pipelines", "GitLab CI", "GitHub Actions", "Jenkins job", "CircleCI", "Airflow",
                 "Kubeflow Pipelines", "Artifact repositories", "JFrog Artifactory");
         List<String> shown = dialog.kindTexts();
         assertTrue(shown.size() >= 10, shown.toString());
         assertEquals(texts.subList(0, shown.size()), shown, "the list starts as the groups were registered");
-        List<String> kinds = List.of("git-folder", "git-clone", "mlflow-server", "mlflow-db", "mlflow-mlruns", "wandb-folder",
+        List<String> kinds = List.of("git-folder", "git-clone", "mlflow-server", "mlflow-db", "mlflow-mlruns", "wandb-folder", "wandb-server",
                 "openlineage-file", "gitlab", "github", "jenkins", "circleci", "airflow", "kubeflow", "artifactory");
         assertEquals(kinds, dialog.kindIds());
         for (String kind : kinds) {
