@@ -15,12 +15,15 @@
 #                 random points; integrity, no half sync seen, and the resumed sync's result;
 #   security:     scanning 1 GB of mixed model files, MB/s against picklescan and modelscan in the
 #                 same run; detection and time per file against picklescan, modelscan and fickling;
-#   airflow:      first sync of 5,000 DAG runs x 20 task instances from the Airflow 3 replay vs its raw serving rate.
+#   airflow:      first sync of 5,000 DAG runs x 20 task instances from the Airflow 3 replay vs its raw serving rate;
+#   features:     first sync of a Feast registry.db of 2,000 feature views x 10 features x 10 versions vs
+#                 `feast registry-dump` of the same file; catalogue search; used-by over 10,000 runs.
 # Usage: bench/run.sh            (from anywhere; runs everything)
 # Environment:
-#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|process|crash|security|airflow   run one part only (default: all)
+#   BENCH_ONLY=repositories|experiments|lineage|pipelines|dvc|process|crash|security|airflow|features   run one part only (default: all)
 #   BENCH_PIPELINE_RUNS=20000  pipeline runs (10 jobs each) the GitLab replay serves for the first sync
 #   BENCH_AIRFLOW_RUNS=5000  DAG runs (20 task instances each) the Airflow replay serves
+#   BENCH_FEATURE_VIEWS=2000 BENCH_FEATURES=10 BENCH_FEATURE_VERSIONS=10 BENCH_FEATURE_RUNS=10000  the features registry's shape
 #   BENCH_DVC_COMMITS=10000  commits in the generated DVC project; BENCH_DVC_SAMPLE=20 commits timed with dvc status
 #   BENCH_CRASH_KILLS=100  kills per sync kind in the crash run
 #   BENCH_CRASH_KINDS=git,mlflow,openlineage  the sync kinds the crash run kills
@@ -219,5 +222,19 @@ if [[ "$only" == all || "$only" == airflow ]]; then
   echo "== airflow: first sync of ${BENCH_AIRFLOW_RUNS:-5000} DAG runs x 20 task instances from the Airflow 3 replay vs its raw serving (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   java -Xmx512m -cp "$build/test-classes:$classpath" dev.braid.bench.AirflowSyncBenchmark "$awork/data" "${BENCH_AIRFLOW_RUNS:-5000}" \
     | tee "$awork/result.txt" || status=$?
+fi
+if [[ "$only" == all || "$only" == features ]]; then
+  fwork="$work/features"
+  feast_bin="$root/.ci/venv-feast/bin/feast"
+  if [[ ! -x "$feast_bin" ]]; then
+    echo "== $feast_bin is missing: the test harness builds .ci/venv-feast from .ci/requirements-feast.txt" >&2
+    exit 1
+  fi
+  rm -rf "$fwork"
+  mkdir -p "$fwork"
+  echo "== features: first sync of a Feast registry.db of ${BENCH_FEATURE_VIEWS:-2000} views x ${BENCH_FEATURES:-10} features x ${BENCH_FEATURE_VERSIONS:-10} versions vs feast registry-dump (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -Xmx1g -cp "$classpath" dev.braid.bench.FeaturesBenchmark "$fwork" "${BENCH_FEATURE_VIEWS:-2000}" "${BENCH_FEATURES:-10}" \
+    "${BENCH_FEATURE_VERSIONS:-10}" "${BENCH_FEATURE_RUNS:-10000}" "$feast_bin" | tee "$fwork/result.txt" || status=$?
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$fwork/result.txt"
 fi
 exit $status

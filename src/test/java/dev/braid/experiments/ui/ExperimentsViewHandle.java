@@ -113,6 +113,12 @@ public final class ExperimentsViewHandle {
                 && r.getItem() instanceof RunSummary run && runName.equals(run.runName())).query();
     }
 
+    /** True when the runs table draws a row for {@code runName}. */
+    public boolean showsRun(String runName) {
+        return robot.lookup("#runsTable .table-row-cell").match(n -> shown(n) && n instanceof TableRow<?> r
+                && r.getItem() instanceof RunSummary run && runName.equals(run.runName())).tryQuery().isPresent();
+    }
+
     /** Opens a run's detail: selects its row and presses Enter. */
     public void openRun(String runName) {
         robot.clickOn(row(runName)).type(KeyCode.ENTER);
@@ -143,6 +149,25 @@ public final class ExperimentsViewHandle {
     public void openDetailTab(String name) {
         robot.clickOn(robot.lookup("#runDetailTabs .tab-label").match(n -> shown(n)
                 && n instanceof javafx.scene.control.Labeled l && name.equals(l.getText())).<Node>query());
+    }
+
+    /** The open run's Features tab as "view@version | current" rows (current carries the stale warning). */
+    @SuppressWarnings("unchecked")
+    public List<String> runFeatures() {
+        TableView<RunFeatures.UsedFeature> table = visible("#runFeatures", TableView.class);
+        if (table == null) {
+            return List.of();
+        }
+        return table.lookupAll(".table-row-cell").stream().filter(n -> n instanceof TableRow<?> r && !r.isEmpty())
+                .map(n -> ((TableRow<?>) n).lookupAll(".table-cell").stream()
+                        .map(c -> ((javafx.scene.control.TableCell<?, ?>) c).getText()).toList())
+                .map(cells -> cells.get(0) + "@" + cells.get(1) + " | " + cells.get(2)).toList();
+    }
+
+    /** Double-clicks the row of feature view {@code project/view} in the open run's Features tab. */
+    public void openRunFeature(String qualifiedView) {
+        robot.doubleClickOn(robot.lookup("#runFeatures .table-row-cell").match(n -> shown(n) && n instanceof TableRow<?> r
+                && r.getItem() instanceof RunFeatures.UsedFeature f && qualifiedView.equals(f.project() + "/" + f.view())).<Node>query());
     }
 
     /** Picks a metric in the shown chart's metric box. */

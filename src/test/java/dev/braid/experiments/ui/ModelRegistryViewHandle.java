@@ -98,4 +98,24 @@ public final class ModelRegistryViewHandle {
         robot.clickOn(robot.lookup("#runRegisteredVersions .hyperlink").match(n -> shown(n)
                 && n instanceof Hyperlink h && label.equals(h.getText())).<Node>query());
     }
+
+    /** Clicks the version number {@code number} of the chosen model (not a link of its row). */
+    public void selectVersion(String number) {
+        Node row = robot.lookup("#versionsTable .table-row-cell").match(n -> shown(n) && n instanceof TableRow<?> r
+                && r.getItem() instanceof VersionRow v && number.equals(v.number())).query();
+        robot.clickOn(robot.from(row).lookup(".table-cell").match(n -> shown(n)
+                && n instanceof javafx.scene.control.TableCell<?, ?> c && number.equals(c.getText())).<Node>query());
+    }
+
+    /** The chosen version's "Trained on" links as drawn; empty when the line is hidden. */
+    public List<String> trainedOn() {
+        return robot.lookup("#versionFeatures .hyperlink").match(ModelRegistryViewHandle::shown).queryAll().stream()
+                .map(n -> ((Hyperlink) n).getText()).toList();
+    }
+
+    /** Clicks the "Trained on" link that starts with {@code label} ({@code view@version}). */
+    public void clickTrainedOn(String label) {
+        robot.clickOn(robot.lookup("#versionFeatures .hyperlink").match(n -> shown(n)
+                && n instanceof Hyperlink h && h.getText().startsWith(label)).<Node>query());
+    }
 }
