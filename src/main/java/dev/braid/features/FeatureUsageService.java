@@ -18,13 +18,14 @@ import java.util.Optional;
  * read them. Synchronous.
  */
 public final class FeatureUsageService {
-    private static final String CURRENT = "(SELECT s.current_version FROM feature_view_sources s WHERE s.view_pk = u.view_pk"
-            + " ORDER BY s.removed_at IS NOT NULL, s.seen_at DESC LIMIT 1)";
-    private static final String SELECT = "SELECT v.project, v.name, u.version, u.pinned, " + CURRENT + ", src.name, r.run_id,"
-            + " r.run_name, e.name, u.node_id, u.used_at, u.via, u.evidence, u.run_pk"
-            + " FROM feature_uses u JOIN feature_views v ON v.view_pk = u.view_pk"
+    /** A view's current version: what its live source says, else what the last one said. */
+    private static final String CURRENT_OF_VIEW = "SELECT s.current_version FROM feature_view_sources s WHERE s.view_pk = ?"
+            + " ORDER BY s.removed_at IS NOT NULL, s.seen_at DESC LIMIT 1";
+    private static final String CURRENT = "(" + CURRENT_OF_VIEW.replace("?", "u.view_pk") + ")";
+    private static final String FROM = " FROM feature_uses u JOIN feature_views v ON v.view_pk = u.view_pk"
             + " LEFT JOIN runs r ON r.run_pk = u.run_pk LEFT JOIN sources src ON src.id = r.source_id"
             + " LEFT JOIN experiments e ON e.source_id = r.source_id AND e.experiment_id = r.experiment_id";
+    private static final String SELECT = select(CURRENT);
     private final Database db;
     private final FeatureCatalogService catalogue;
 
@@ -46,16 +47,32 @@ public final class FeatureUsageService {
     /** Like {@link #usedBy(String, String)} for a view by key. */
     public List<FeatureUse> usedBy(long viewPk, String version) {
         return db.read(c -> {
-            String sql = SELECT + " WHERE u.view_pk = ?" + (version == null ? "" : " AND u.version = ?")
+            // Every row is of the one view, so its current version is read once, not once per use
+            // (a view used by 10,000 runs took 141 ms with the per-row lookup).
+            String current = null;
+            try (PreparedStatement st = c.prepareStatement(CURRENT_OF_VIEW)) {
+                st.setLong(1, viewPk);
+                try (ResultSet rs = st.executeQuery()) {
+                    current = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            String sql = select("?") + " WHERE u.view_pk = ?" + (version == null ? "" : " AND u.version = ?")
                     + " ORDER BY u.used_at DESC, u.id";
             try (PreparedStatement st = c.prepareStatement(sql)) {
-                st.setLong(1, viewPk);
+                st.setString(1, current);
+                st.setLong(2, viewPk);
                 if (version != null) {
-                    st.setString(2, version);
+                    st.setString(3, version);
                 }
                 return read(c, st);
             }
         });
+    }
+
+    /** The uses' columns, with {@code current} as the view's current version (a subquery or a parameter). */
+    private static String select(String current) {
+        return "SELECT v.project, v.name, u.version, u.pinned, " + current + ", src.name, r.run_id,"
+                + " r.run_name, e.name, u.node_id, u.used_at, u.via, u.evidence, u.run_pk" + FROM;
     }
 
     /** The feature versions MLflow run {@code runId} of source {@code mlflowSource} used. */
