@@ -199,7 +199,7 @@ public final class AppContext implements AutoCloseable {
                             "joining Artifactory files", (source, context) -> rejoinArtifactory());
                     // DVC pipelines need no source of their own: they come with the repository (ADR 32).
                     return AfterSync.then(repoSyncer, "reading DVC pipeline runs", new RepositoryDvcPipeline(repositories(),
-                            pipelines(), () -> pipelineSyncer(PipelineService.DVC_KIND)));
+                            pipelines(), () -> pipelineSyncer(PipelineService.DVC_KIND), syncRuns(), clock));
                 }),
                 new LazySyncer(ExperimentService.KIND,
                         () -> AfterSync.then(AfterSync.then(

@@ -10,6 +10,10 @@ import dev.braid.sync.AfterSync;
 import dev.braid.sync.Source;
 import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncContext;
+import dev.braid.sync.SyncCounts;
+import dev.braid.sync.SyncOutcome;
+import dev.braid.sync.SyncRunStore;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,12 +29,21 @@ public final class RepositoryDvcPipeline implements AfterSync.Step {
     private final RepositoryService repositories;
     private final PipelineService pipelines;
     private final Supplier<SourceSyncer> dvcSyncer;
+    private final SyncRunStore syncRuns;
+    private final Clock clock;
 
-    /** {@code dvcSyncer} syncs a {@code dvc} source (made when first needed). */
-    public RepositoryDvcPipeline(RepositoryService repositories, PipelineService pipelines, Supplier<SourceSyncer> dvcSyncer) {
+    /**
+     * {@code dvcSyncer} syncs a {@code dvc} source (made when first needed); each of those syncs is
+     * recorded in {@code syncRuns} like one the sync engine ran, so the source's state (status bar,
+     * {@code braid status}, the sync log) says when its runs were last read.
+     */
+    public RepositoryDvcPipeline(RepositoryService repositories, PipelineService pipelines, Supplier<SourceSyncer> dvcSyncer,
+                                 SyncRunStore syncRuns, Clock clock) {
         this.repositories = repositories;
         this.pipelines = pipelines;
         this.dvcSyncer = dvcSyncer;
+        this.syncRuns = syncRuns;
+        this.clock = clock;
     }
 
     /** The {@code dvc} sources following the repository named {@code repository}. */
@@ -58,13 +71,27 @@ public final class RepositoryDvcPipeline implements AfterSync.Step {
             for (Source source : sources) {
                 if (!source.paused()) {
                     context.progress(-1, "reading the DVC pipeline runs of " + repository.name());
-                    dvcSyncer.get().sync(source, context);
+                    syncRecorded(source, context);
                 }
             }
         } catch (java.util.concurrent.CancellationException e) {
             throw e;
         } catch (Exception e) {
             context.warn("DVC pipeline runs of " + repository.name() + " not read: " + e.getMessage());
+        }
+    }
+
+    private void syncRecorded(Source source, SyncContext context) throws Exception {
+        long run = syncRuns.begin(source.id(), clock.instant());
+        try {
+            SyncCounts counts = dvcSyncer.get().sync(source, context);
+            syncRuns.finish(run, clock.instant(), SyncOutcome.SUCCEEDED, counts, 1, null);
+        } catch (java.util.concurrent.CancellationException e) {
+            syncRuns.finish(run, clock.instant(), SyncOutcome.CANCELLED, SyncCounts.NONE, 1, null);
+            throw e;
+        } catch (Exception e) {
+            syncRuns.finish(run, clock.instant(), SyncOutcome.FAILED, SyncCounts.NONE, 1, e.getMessage());
+            throw e;
         }
     }
 

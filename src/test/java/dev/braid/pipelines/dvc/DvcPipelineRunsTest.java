@@ -109,6 +109,8 @@ class DvcPipelineRunsTest {
             assertEquals(java.util.Set.of(project.commits.get("run2"), project.commits.get("run1")),
                     runs.stream().map(PipelineRun::sha).collect(java.util.stream.Collectors.toSet()));
             assertTrue(runs.stream().allMatch(r -> r.sourceKind().equals("dvc")));
+            assertEquals(SyncOutcome.SUCCEEDED, context.syncRuns().latest(dvc.id()).orElseThrow().outcome(),
+                    "the DVC source's sync is recorded, so its state says when its runs were read");
 
             // A new commit that re-ran a stage is a run after the next repository sync, no other command.
             project.dvc.run("repro", "-q", "-s", "prepare");
