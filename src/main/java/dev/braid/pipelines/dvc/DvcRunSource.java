@@ -38,6 +38,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 final class DvcRunSource implements RunSource {
     private static final String LOCK = "dvc.lock";
+    /** The event of a run that is a DVC experiment, and the prefix of its ref ({@code exps/NAME}). */
+    static final String EXPERIMENT = "experiment";
+    static final String EXPERIMENT_REF = "exps/";
     private final RepositoryCommits commits;
     private final long repoId;
     private final BooleanSupplier cancelled;
@@ -66,6 +69,15 @@ final class DvcRunSource implements RunSource {
                         if (changesLock(walk, objects, commit)) {
                             each.accept(listed(commit, branch));
                         }
+                    }
+                }
+                // DVC experiments kept as git refs are runs too, each on the commit `dvc exp run` made.
+                try (RevWalk experiments = new RevWalk(repository)) {
+                    for (DvcExperiment experiment : DvcExperiments.list(repository)) {
+                        if (cancelled.getAsBoolean()) {
+                            break;
+                        }
+                        each.accept(experiment(experiments.parseCommit(ObjectId.fromString(experiment.commit())), experiment));
                     }
                 }
                 return null;
@@ -110,11 +122,26 @@ final class DvcRunSource implements RunSource {
         return run;
     }
 
+    /** An experiment's run: its ref's name, marked as an experiment and titled with the commit it started from. */
+    private static RunData experiment(RevCommit commit, DvcExperiment experiment) {
+        RunData run = listed(commit, EXPERIMENT_REF + experiment.name());
+        run.event = EXPERIMENT;
+        run.title = "Experiment " + experiment.name() + " from "
+                + (experiment.baseline() == null ? "?" : experiment.baseline().substring(0, Math.min(8, experiment.baseline().length())));
+        return run;
+    }
+
     @Override
     public synchronized RunData details(RunData listed) throws PipelineException {
         try {
-            return commits.withCommit(repoId, listed.sha == null ? listed.runId : listed.sha,
-                    (repository, commit, files) -> run(listed(commit, listed.ref), files));
+            return commits.withCommit(repoId, listed.sha == null ? listed.runId : listed.sha, (repository, commit, files) -> {
+                RunData run = listed(commit, listed.ref);
+                if (EXPERIMENT.equals(listed.event)) {
+                    run.event = listed.event;
+                    run.title = listed.title;
+                }
+                return run(run, files);
+            });
         } catch (PipelineReadException e) {
             throw PipelineException.permanent(e.getMessage(), e);
         }

@@ -95,6 +95,32 @@ class DvcPipelineRunsTest {
     }
 
     @Test
+    void dvcExperimentsKeptAsRefsAreRunsOfTheirOwn() throws Exception {
+        DvcPipelineProject project = DvcPipelineProject.build(dir);
+        String head = project.git.run("rev-parse", "HEAD").strip();
+        project.dvc.run("exp", "run", "-q", "-S", "train.lr=0.5", "-n", "lr-half");
+        project.git.run("reset", "-q", "--hard");
+        String refs = project.git.run("for-each-ref", "--format=%(objectname) %(refname)", "refs/exps/");
+        String experimentCommit = refs.lines().filter(l -> l.endsWith("/lr-half")).map(l -> l.substring(0, 40)).findFirst()
+                .orElseThrow(() -> new AssertionError("dvc exp run kept no experiment ref: " + refs));
+
+        try (AppContext context = AppContext.open(DataDirectories.resolve(dir.resolve("data"), Map.of()), Clock.systemUTC())) {
+            Source repo = context.repositories().add(project.work.toString(), "ml", TestContexts.quiet());
+            assertEquals(SyncOutcome.SUCCEEDED, sync(context, repo).outcome());
+            List<PipelineRun> runs = context.pipelines().runs(ofSource("dvc:ml"));
+            PipelineRun experiment = runs.stream().filter(r -> r.sha().equals(experimentCommit)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the experiment is not a run: " + runs));
+            assertEquals("experiment", experiment.event());
+            assertEquals("exps/lr-half", experiment.ref());
+            assertTrue(experiment.title().startsWith("Experiment lr-half from " + head.substring(0, 8)), experiment.title());
+            assertEquals(1, runs.stream().filter(r -> "experiment".equals(r.event())).count());
+            PipelineRunDetail detail = context.pipelines().run("dvc:ml", experimentCommit).orElseThrow();
+            assertFalse(detail.jobs().isEmpty(), "the experiment's stages are its jobs");
+            assertEquals("experiment", detail.run().event(), "reading the details keeps it an experiment");
+        }
+    }
+
+    @Test
     void aRepositorySyncBringsItsDvcPipelineRunsWithoutASourceOfTheirOwn() throws Exception {
         DvcPipelineProject project = DvcPipelineProject.build(dir);
         try (AppContext context = AppContext.open(DataDirectories.resolve(dir.resolve("data"), Map.of()), Clock.systemUTC())) {
