@@ -438,6 +438,12 @@ public final class AppContext implements AutoCloseable {
         return security.get();
     }
 
+    /** Scans of Artifactory sources' model files, downloaded with the sources' own credentials. */
+    public dev.braid.security.ArtifactoryScans artifactoryScans() {
+        return security().artifactory(artifactory(), new dev.braid.artifacts.ArtifactoryDownloads(env, secrets,
+                CiHttp.Options.standard(clock)));
+    }
+
     /** The feature catalogue: Feast registries, feature views, versions and diffs. */
     public FeatureCatalogService features() {
         return features.get();

@@ -5,8 +5,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code braid artifactory}: JFrog Artifactory sources. */
 @Command(name = "artifactory", mixinStandardHelpOptions = true,
-        description = "Adds JFrog Artifactory sources and lists their cached files and builds.",
-        subcommands = {ArtifactoryAddCommand.class, ArtifactoryFilesCommand.class, ArtifactoryBuildsCommand.class})
+        description = "Adds JFrog Artifactory sources and lists their cached files and builds, and scans their model files.",
+        subcommands = {ArtifactoryAddCommand.class, ArtifactoryFilesCommand.class, ArtifactoryBuildsCommand.class,
+                ArtifactoryScanCommand.class})
 final class ArtifactoryCommand {
     @ParentCommand
     private BraidCommand root;

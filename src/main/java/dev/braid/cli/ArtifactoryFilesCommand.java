@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code braid artifactory files NAME [--repo KEY] [--json]}. */
 @Command(name = "files", mixinStandardHelpOptions = true,
         description = {"Lists the files an Artifactory source's last sync cached.",
-                "With --json, one object per line: repo, path, size, modified, sha256, sha1, md5, properties."})
+                "With --json, one object per line: repo, path, size, modified, sha256, sha1, md5, properties, verdict (the",
+                "scan rating of its sha256, null when not scanned)."})
 final class ArtifactoryFilesCommand implements Callable<Integer> {
     @ParentCommand
     private ArtifactoryCommand artifactory;
@@ -43,7 +44,12 @@ final class ArtifactoryFilesCommand implements Callable<Integer> {
                     .filter(f -> repo == null || f.repo().equals(repo)).toList();
             if (json) {
                 JsonOutput out = new JsonOutput(env.out());
-                files.forEach(f -> out.line(jsonOf(f)));
+                dev.braid.security.ArtifactoryScans scans = context.artifactoryScans();
+                for (ArtifactoryFile f : files) {
+                    Map<String, Object> line = jsonOf(f);
+                    line.put("verdict", scans.verdict(f).map(s -> s.rating().word()).orElse(null));
+                    out.line(line);
+                }
             } else {
                 TextTable table = new TextTable("REPO", "PATH", "SIZE", "SHA256", "PROPERTIES");
                 for (ArtifactoryFile f : files) {

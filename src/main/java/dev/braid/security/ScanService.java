@@ -152,7 +152,7 @@ public final class ScanService {
     /**
      * The scan state of the lineage node {@code id}, if anything scanned belongs to it: a model
      * version's last scan, the scanned files of a run or under an artifact path, or the scanned
-     * files of a DVC data version (by the md5 DVC recorded).
+     * files of a DVC data version (by the md5 DVC recorded) or of an Artifactory file (by its sha256).
      */
     public Optional<NodeScan> nodeScan(dev.braid.lineage.NodeId id, Map<String, Long> sourceIds) {
         String kind = id.kind().id();
@@ -183,7 +183,13 @@ public final class ScanService {
                 yield summarise(db.read(c -> store.targets(c, MLFLOW, source, "run:" + runId, folder)));
             }
             case "dataset-version" -> value.contains("@")
-                    ? summarise(db.read(c -> store.targetsByVersion(c, DvcScans.DVC, value.substring(value.lastIndexOf('@') + 1))))
+                    ? summarise(db.read(c -> {
+                        String version = value.substring(value.lastIndexOf('@') + 1);
+                        List<ScanStore.Target> found = new ArrayList<>(store.targetsByVersion(c, DvcScans.DVC, version));
+                        found.addAll(store.targetsByVersion(c, ArtifactoryScans.ARTIFACTORY,
+                                version.toLowerCase(java.util.Locale.ROOT)));
+                        return found;
+                    }))
                     : Optional.empty();
             default -> Optional.empty();
         };

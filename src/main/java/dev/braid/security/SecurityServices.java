@@ -31,6 +31,10 @@ public final class SecurityServices {
     private final LineageService lineage;
     private final LineageVerdicts lineageVerdicts;
     private final ArtifactVerdicts artifactVerdicts;
+    private final Database db;
+    private final ScanCache cache;
+    private final Clock clock;
+    private final String braidVersion;
 
     /**
      * @param scanCache where model files fetched for scanning are kept, at most {@code cacheCap} bytes
@@ -49,7 +53,11 @@ public final class SecurityServices {
                             Clock clock, String actor, String braidVersion, FeatureVersions features) {
         this.log = new GovernanceLog(db, clock, actor);
         this.versions = new ModelVersions(experiments);
-        this.scans = new ScanService(db, artifacts, versions, ModelScanner.standard(), new ScanCache(scanCache, cacheCap),
+        this.db = db;
+        this.cache = new ScanCache(scanCache, cacheCap);
+        this.clock = clock;
+        this.braidVersion = braidVersion;
+        this.scans = new ScanService(db, artifacts, versions, ModelScanner.standard(), cache,
                 log, clock, braidVersion);
         this.promotion = new PromotionService(edits, scans, log);
         this.audit = new AuditTrail(db, lineage);
@@ -80,6 +88,12 @@ public final class SecurityServices {
     /** Scans of the files DVC tracks in indexed repositories. */
     public DvcScans dvc() {
         return dvc;
+    }
+
+    /** Scans of the model files of Artifactory sources, downloaded with {@code downloads} into the same capped cache. */
+    public ArtifactoryScans artifactory(dev.braid.artifacts.ArtifactoryService artifactory,
+                                        dev.braid.artifacts.ArtifactoryDownloads downloads) {
+        return new ArtifactoryScans(db, artifactory, downloads, scans.scanner(), cache, log, clock, braidVersion);
     }
 
     /** CycloneDX 1.6 ML bills of materials of model versions. */

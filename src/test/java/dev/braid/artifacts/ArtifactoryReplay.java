@@ -71,6 +71,10 @@ public final class ArtifactoryReplay implements ReplayServer.Api {
     }
 
     final List<Item> items = new CopyOnWriteArrayList<>();
+    /** File contents by {@code repo/path}, served by {@code GET {base}/{repo}/{path}}. */
+    final Map<String, byte[]> contents = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Statuses {@code GET {base}/{repo}/{path}} answers instead of the content, by {@code repo/path}. */
+    public final Map<String, Integer> failing = new java.util.concurrent.ConcurrentHashMap<>();
     final List<Build> builds = new CopyOnWriteArrayList<>();
     final Map<String, String[]> repositories = new LinkedHashMap<>();
     private final String token;
@@ -93,7 +97,7 @@ public final class ArtifactoryReplay implements ReplayServer.Api {
         return readOnlyToken;
     }
 
-    void repository(String key, String type, String packageType) {
+    public void repository(String key, String type, String packageType) {
         repositories.put(key, new String[] {type, packageType});
     }
 
@@ -101,6 +105,20 @@ public final class ArtifactoryReplay implements ReplayServer.Api {
         Item item = new Item(repo, path, size, modified, sha256, sha1, md5);
         items.add(item);
         return item;
+    }
+
+    /** A file with this content, its checksums computed from it, downloadable. */
+    public void stored(String repo, String path, Instant modified, byte[] body) {
+        file(repo, path, body.length, modified, hex("SHA-256", body), hex("SHA-1", body), hex("MD5", body));
+        contents.put(repo + "/" + path, body.clone());
+    }
+
+    public static String hex(String algorithm, byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A build-info with one module; {@code artifacts} and {@code dependencies} are {name, sha256, sha1, md5} rows. */
@@ -170,6 +188,16 @@ public final class ArtifactoryReplay implements ReplayServer.Api {
                 return error(403, "Forbidden");
             }
             return build(api.substring("api/build".length()));
+        }
+        String stored = decode(api);
+        if (request.method().equals("GET") && repositories.containsKey(stored.split("/", 2)[0])) {
+            Integer status = failing.get(stored);
+            if (status != null) {
+                return error(status, "Internal Server Error");
+            }
+            byte[] body = contents.get(stored);
+            return body == null ? error(404, "Not Found") : new Reply(200, new LinkedHashMap<>(Map.of("Content-Type",
+                    "application/octet-stream")), body);
         }
         return error(404, "Not Found");
     }

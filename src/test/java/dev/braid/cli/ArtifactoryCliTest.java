@@ -24,10 +24,11 @@ class ArtifactoryCliTest {
     @TempDir
     Path home;
     private ReplayServer server;
+    private ArtifactoryReplay api;
 
     @BeforeEach
     void start() throws Exception {
-        ArtifactoryReplay api = new ArtifactoryReplay(ArtifactoryFixture.TOKEN, "ci-bot", "hunter2-api-key");
+        api = new ArtifactoryReplay(ArtifactoryFixture.TOKEN, "ci-bot", "hunter2-api-key");
         ArtifactoryFixture.project(api);
         server = ReplayServer.start(api);
         api.base(server.url());
@@ -57,7 +58,7 @@ class ArtifactoryCliTest {
         JsonNode first = JSON.readTree(lines[0]);
         List<String> fields = new ArrayList<>();
         first.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("repo", "path", "size", "modified", "sha256", "sha1", "md5", "properties"), fields);
+        assertEquals(List.of("repo", "path", "size", "modified", "sha256", "sha1", "md5", "properties", "verdict"), fields);
         JsonNode model = java.util.Arrays.stream(lines).map(ArtifactoryCliTest::read)
                 .filter(n -> n.get("path").asText().equals("fraud/2/model.onnx")).findFirst().orElseThrow();
         assertEquals(ArtifactoryFixture.sha("model-2"), model.get("sha256").asText());
@@ -74,6 +75,39 @@ class ArtifactoryCliTest {
                 "dataset-version:artifactory://" + host + "/ml-models-local:fraud/2/model.onnx@" + ArtifactoryFixture.sha("model-2"),
                 "--json"), path.err());
         assertTrue(path.out().contains("build:jfrog:train-fraud/2"), path.out());
+    }
+
+    @Test
+    void scanFlagsTheMaliciousPickleFailsOnDangerousAndShowsTheVerdictOnTheFile() throws Exception {
+        byte[] evil = "cposix\nsystem\n(S'echo owned'\ntR.".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] fine = "(dp0\nS'a'\nI1\ns.".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        api.repository("scan-local", "LOCAL", "Generic");
+        api.stored("scan-local", "evil/model.pkl", java.time.Instant.parse("2026-11-01T09:00:00Z"), evil);
+        api.stored("scan-local", "fine/model.joblib", java.time.Instant.parse("2026-11-01T09:01:00Z"), fine);
+        CliRun add = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(0, add.run("artifactory", "add", server.url() + "/artifactory", "--repo", "scan-local",
+                "--token-env", "ART_TOKEN", "--name", "jfrog"), add.err());
+
+        CliRun scan = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(1, scan.run("artifactory", "scan", "jfrog", "--fail-on", "dangerous"), scan.err());
+        assertTrue(scan.out().startsWith("dangerous   jfrog  (2 model files, 2 downloaded, 0 other files)"), scan.out());
+        assertTrue(scan.out().contains("posix.system"), scan.out());
+
+        CliRun again = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(0, again.run("artifactory", "scan", "jfrog", "--repo", "scan-local", "--json"), again.err());
+        List<JsonNode> lines = java.util.Arrays.stream(again.out().strip().split("\n")).map(ArtifactoryCliTest::read).toList();
+        assertEquals(2, lines.size());
+        assertTrue(lines.stream().noneMatch(n -> n.get("downloaded").asBoolean()), again.out());
+        assertEquals(2, server.count(r -> r.path().startsWith("/artifactory/scan-local/")), "downloaded once each");
+
+        CliRun files = cli(ArtifactoryFixture.TOKEN);
+        assertEquals(0, files.run("artifactory", "files", "jfrog", "--json"), files.err());
+        Map<String, String> verdicts = new java.util.TreeMap<>();
+        for (String line : files.out().strip().split("\n")) {
+            JsonNode n = read(line);
+            verdicts.put(n.get("path").asText(), n.get("verdict").asText());
+        }
+        assertEquals(Map.of("evil/model.pkl", "dangerous", "fine/model.joblib", "safe"), verdicts);
     }
 
     @Test
