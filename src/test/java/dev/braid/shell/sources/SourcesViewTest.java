@@ -83,7 +83,9 @@ class SourcesViewTest {
         open(robot, true);
         ShellViewHandle shell = new ShellViewHandle(robot);
         robot.interact(() -> window.workbench().shell().show(Page.SOURCES));
-        waitFor(() -> rows(robot).equals(List.of("demo-ml-project: up to date", "demo-mlflow: up to date")));
+        // The demo repository has a dvc.yaml, so its DVC pipeline comes with it as a source of its own (ADR 32).
+        waitFor(() -> rows(robot).equals(List.of("demo-ml-project: up to date", "demo-mlflow: up to date",
+                "dvc:demo-ml-project: up to date")));
 
         clickRow(robot, DemoService.MLFLOW_SOURCE_NAME);
         robot.clickOn("#sourcesPause");
@@ -110,7 +112,7 @@ class SourcesViewTest {
         String asked = robot.lookup("#removeSourceDialog .content").queryAs(Labeled.class).getText();
         assertTrue(asked.contains(" runs") && asked.contains("lineage edges") && asked.contains("is not touched"), asked);
         robot.clickOn("#removeSourceConfirm");
-        waitFor(() -> rows(robot).equals(List.of("demo-ml-project: up to date")));
+        waitFor(() -> rows(robot).equals(List.of("demo-ml-project: up to date", "dvc:demo-ml-project: up to date")));
         assertTrue(((Labeled) robot.lookup("#sourcesMessage").query()).getText().startsWith("Removed tracking ("));
         assertTrue(data.context().experiments().sources().isEmpty());
         robot.interact(() -> window.workbench().shell().show(Page.EXPERIMENTS));
