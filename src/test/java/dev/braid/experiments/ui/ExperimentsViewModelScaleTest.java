@@ -73,10 +73,13 @@ class ExperimentsViewModelScaleTest {
         model.columns().choose(List.of());
         model.columns().shownProperty(RunColumn.metric("k9999")).set(true);
         model.columns().setShown(RunColumn.tag("k2"), true);
+        // The source stands right after the run's name, then the chosen keys, then the other attributes.
         List<RunColumn> wanted = new ArrayList<>(ColumnChoice.LEAD);
+        wanted.add(RunColumn.of(RunColumn.Kind.SOURCE));
         wanted.add(RunColumn.metric("k9999"));
         wanted.add(RunColumn.tag("k2"));
-        wanted.addAll(ColumnChoice.FIXED.subList(ColumnChoice.LEAD.size(), ColumnChoice.FIXED.size()));
+        ColumnChoice.FIXED.subList(ColumnChoice.LEAD.size(), ColumnChoice.FIXED.size()).stream()
+                .filter(c -> c.kind() != RunColumn.Kind.SOURCE).forEach(wanted::add);
         assertEquals(wanted, model.columns().visible());
         assertEquals(expected.size(), model.columns().keys().size());
     }
