@@ -126,6 +126,10 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
+            if (SqliteFailures.isUnreadableValue(e)) {
+                // SQLite's JSON functions met a stored value Braid never writes (a flipped byte in it).
+                throw new ImpossibleValueException(ImpossibleValueException.PREFIX + ": " + e.getMessage(), e);
+            }
             throw failure("cache read failed", e);
         } catch (IllegalArgumentException | IndexOutOfBoundsException | NullPointerException
                  | java.time.DateTimeException e) {

@@ -46,6 +46,17 @@ public final class SqliteFailures {
     }
 
     /**
+     * True when a query failed on a stored value rather than on the file or the query: SQLite's
+     * JSON functions refuse text that is not JSON, or a BLOB, with {@code SQLITE_ERROR}. Braid
+     * writes only well-formed JSON into these columns, so such a value was changed underneath it.
+     */
+    public static boolean isUnreadableValue(SQLException error) {
+        String message = String.valueOf(error.getMessage());
+        return primaryCode(error) == 1
+                && (message.contains("malformed JSON") || message.contains("JSON cannot hold BLOB values"));
+    }
+
+    /**
      * What went wrong with the cache file at {@code file}, or null when {@code error} says nothing
      * about the file (a constraint, a mistake in a query).
      */

@@ -50,6 +50,19 @@ class DatabaseTest {
     }
 
     @Test
+    void aStoredValueThatIsNotJsonIsAnImpossibleValueNotAQueryMistake() throws Exception {
+        try (Database db = Database.open(tmp.resolve("cache.db"))) {
+            ImpossibleValueException text = assertThrows(ImpossibleValueException.class,
+                    () -> db.read(c -> single(c, "SELECT json_extract('{\"a\": 1x', '$.a')")));
+            assertTrue(text.getMessage().startsWith(ImpossibleValueException.PREFIX), text.getMessage());
+            assertThrows(ImpossibleValueException.class,
+                    () -> db.read(c -> single(c, "SELECT COUNT(*) FROM json_each('[1, 2')")));
+            StoreException mistake = assertThrows(StoreException.class, () -> db.read(c -> single(c, "SELECT nothing FROM sources")));
+            assertFalse(mistake instanceof ImpossibleValueException, "a mistake in a query is not a damaged value");
+        }
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsReportedAsCorrupt() throws Exception {
         Path file = tmp.resolve("cache.db");
         Files.writeString(file, "this is not sqlite, just text that fills the header and more ".repeat(200));

@@ -207,6 +207,12 @@ public final class ReplayServer implements AutoCloseable {
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             boolean noBody = reply.status() == 304 || reply.status() == 204 || reply.body().length == 0;
             boolean chunk = chunked.stream().anyMatch(p -> p.test(request));
+            // Checked on a thread of its own, so that checking never slows an answer down; handed
+            // over before the answer goes out, so that a client that closes the server as soon
+            // as it has the answer still finds the check done.
+            if (checking && api.contract() != null) {
+                checker.submit(() -> check(request, reply));
+            }
             exchange.sendResponseHeaders(reply.status(), noBody ? -1 : chunk ? 0 : reply.body().length);
             if (!noBody) {
                 OutputStream out = exchange.getResponseBody();
@@ -218,10 +224,6 @@ public final class ReplayServer implements AutoCloseable {
                     throw new IOException("truncated on purpose");
                 }
                 out.write(reply.body());
-            }
-            // Checked after sending, on a thread of its own, so that checking never slows an answer down.
-            if (checking && api.contract() != null) {
-                checker.submit(() -> check(request, reply));
             }
         } catch (IOException | RuntimeException e) {
             // The client went away or the body was cut on purpose.
