@@ -1,10 +1,12 @@
 package dev.braid.pipelines;
 
+import dev.braid.sync.RequestRetry;
+
 /**
  * A pipeline source or the pipelines cache could not do what was asked, in words a user can act on
  * (never with a secret in them). Transient failures (network, 5xx, rate limits) may be retried.
  */
-public final class PipelineException extends Exception {
+public final class PipelineException extends Exception implements RequestRetry.Failure {
     private static final long serialVersionUID = 1L;
     private final boolean transientFailure;
     private final long retryAfterMillis;

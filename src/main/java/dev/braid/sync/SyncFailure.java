@@ -4,7 +4,7 @@ package dev.braid.sync;
  * A classified sync failure. Transient ones (network errors, HTTP 5xx, 429) are retried with
  * backoff; permanent ones (authentication, not found, bad data) are reported at once.
  */
-public final class SyncFailure extends Exception {
+public final class SyncFailure extends Exception implements RequestRetry.Failure {
     private static final long serialVersionUID = 1L;
     private final boolean transientFailure;
     private final long retryAfterMillis;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braid.sync.BodyTooLargeException;
 import dev.braid.sync.CappedBody;
+import dev.braid.sync.RequestRetry;
 import dev.braid.sync.Secrets;
 import dev.braid.sync.Sleeper;
 import dev.braid.sync.SyncFailure;
@@ -17,14 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -33,12 +32,12 @@ import java.util.function.Consumer;
  * authentication (user {@code api}), as W&B's clients send it. Every failure becomes a
  * {@link SyncFailure} a user can act on, with the key masked: 401/403 name the variable the key
  * came from; 429 waits as long as {@code Retry-After} says (up to {@code maxRateWait}, else the
- * sync is retried later); 5xx, timeouts and broken answers are retried a few times; GraphQL
- * {@code errors} in an answer fail the sync with W&B's message.
+ * sync is retried later); 5xx, timeouts and broken answers are retried a few times (both by
+ * {@link RequestRetry}, as every remote's client does); GraphQL {@code errors} in an answer fail the
+ * sync with W&B's message.
  */
 public final class WandbGraphql {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long CANCEL_POLL_MS = 100;
     private final URI base;
     private final String authHeader;
     private final String keyWords;
@@ -46,8 +45,7 @@ public final class WandbGraphql {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Options options;
-    private final BooleanSupplier cancelled;
-    private final Consumer<String> progress;
+    private final RequestRetry retry;
 
     /** Timeout per request, tries of a transient failure, the first retry's delay, the longest rate-limit wait. */
     public record Options(Duration timeout, int attempts, Duration retryDelay, Duration maxRateWait, Sleeper sleeper) {
@@ -72,8 +70,8 @@ public final class WandbGraphql {
             secrets.registerBasic("api", apiKey);
         }
         this.options = options;
-        this.cancelled = cancelled;
-        this.progress = progress;
+        this.retry = new RequestRetry(options.timeout(), options.attempts(), options.retryDelay(), options.maxRateWait(),
+                options.sleeper(), Clock.systemUTC(), cancelled, progress);
     }
 
     public String where() {
@@ -138,38 +136,35 @@ public final class WandbGraphql {
     }
 
     private byte[] send(String what, HttpRequest.Builder request, long maxBytes) throws SyncFailure {
-        int rateWaits = 0;
-        for (int attempt = 1; ; attempt++) {
-            SyncFailure failure;
-            try {
-                HttpResponse<byte[]> response = await(what, client.sendAsync(request.build(),
-                        CappedBody.ofByteArray(maxBytes, where() + " answering " + what)));
-                int status = response.statusCode();
-                if (status / 100 == 2) {
-                    return response.body();
-                }
-                String text = new String(response.body(), StandardCharsets.UTF_8);
-                if (status == 429 || status == 503 && response.headers().firstValue("Retry-After").isPresent()) {
-                    long wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-                    if (wait > options.maxRateWait().toMillis() || rateWaits >= 3) {
-                        throw SyncFailure.retryAfter(where() + " says it is rate limiting Braid (HTTP " + status
-                                + "); it asked to wait " + Math.max(1, wait / 1000) + " s. Braid will sync again after that.", wait);
-                    }
-                    rateWaits++;
-                    attempt--;
-                    waitFor(wait, "W&B is rate limiting; waiting " + Math.max(1, wait / 1000) + " s as it asked");
-                    continue;
-                }
-                failure = failure(what, status, text);
-            } catch (SyncFailure e) {
-                failure = e;
+        return retry.send(() -> {
+            HttpResponse<byte[]> response = await(what, client.sendAsync(request.build(),
+                    CappedBody.ofByteArray(maxBytes, where() + " answering " + what)));
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return RequestRetry.Outcome.done(response.body());
             }
-            if (!failure.isTransient() || failure.retryAfterMillis() >= 0 || attempt >= options.attempts()) {
-                throw failure;
+            String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            if (status == 429 || status == 503 && retryAfter != null) {
+                long wait = retry.retryAfterMillis(retryAfter);
+                return RequestRetry.Outcome.rateLimited(status, wait < 0 ? RequestRetry.DEFAULT_RATE_WAIT_MS : wait);
             }
-            waitFor(options.retryDelay().toMillis() << (attempt - 1), null);
-        }
+            throw failure(what, status, new String(response.body(), StandardCharsets.UTF_8));
+        }, rateLimit);
     }
+
+    /** W&B's words for its rate limit. */
+    private final RequestRetry.RateLimit<SyncFailure> rateLimit = new RequestRetry.RateLimit<>() {
+        @Override
+        public SyncFailure tooLong(int status, long waitMillis) {
+            return SyncFailure.retryAfter(where() + " says it is rate limiting Braid (HTTP " + status + "); it asked to"
+                    + " wait " + Math.max(1, waitMillis / 1000) + " s. Braid will sync again after that.", waitMillis);
+        }
+
+        @Override
+        public String waiting(long waitMillis) {
+            return "W&B is rate limiting; waiting " + Math.max(1, waitMillis / 1000) + " s as it asked";
+        }
+    };
 
     private SyncFailure failure(String what, int status, String body) {
         String detail = detail(body);
@@ -217,51 +212,11 @@ public final class WandbGraphql {
         return uri.getHost() != null && uri.getHost().equalsIgnoreCase(base.getHost()) && uri.getPort() == base.getPort();
     }
 
-    /** Retry-After in seconds (W&B sends seconds); a missing or odd value means a minute. */
-    private static long retryAfter(String value) {
-        if (value != null) {
-            try {
-                return Math.max(0, (long) (Double.parseDouble(value.strip()) * 1000));
-            } catch (NumberFormatException ignored) {
-                // An HTTP date or junk: wait the default.
-            }
-        }
-        return 60_000;
-    }
-
-    private void waitFor(long millis, String message) {
-        if (message != null) {
-            progress.accept(message);
-        }
-        try {
-            options.sleeper().sleep(Duration.ofMillis(millis), cancelled);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        }
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException("cancelled");
-        }
-    }
-
     private <T> HttpResponse<T> await(String what, CompletableFuture<HttpResponse<T>> pending) throws SyncFailure {
-        long deadline = System.nanoTime() + options.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
         try {
-            while (true) {
-                try {
-                    return pending.get(CANCEL_POLL_MS, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    if (cancelled.getAsBoolean()) {
-                        pending.cancel(true);
-                        throw new CancellationException("cancelled while waiting for " + where());
-                    }
-                    if (System.nanoTime() > deadline) {
-                        pending.cancel(true);
-                        throw SyncFailure.transientFailure(where() + " did not answer " + what + " within "
-                                + options.timeout().toSeconds() + " s.", null);
-                    }
-                }
-            }
+            return retry.await(pending, where());
+        } catch (HttpTimeoutException e) {
+            throw slow(what, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof VirtualMachineError fatal) {
@@ -276,16 +231,16 @@ public final class WandbGraphql {
                         + " right, and the server up?)", cause);
             }
             if (cause instanceof HttpTimeoutException) {
-                throw SyncFailure.transientFailure(where() + " did not answer " + what + " within "
-                        + options.timeout().toSeconds() + " s.", cause);
+                throw slow(what, cause);
             }
             String message = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
             throw SyncFailure.transientFailure(secrets.mask("cannot reach " + where() + ": " + message), cause);
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
         }
+    }
+
+    private SyncFailure slow(String what, Throwable cause) {
+        return SyncFailure.transientFailure(where() + " did not answer " + what + " within "
+                + options.timeout().toSeconds() + " s.", cause);
     }
 
     private static String shorten(String text) {

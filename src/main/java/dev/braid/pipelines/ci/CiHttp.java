@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.pipelines.PipelineException;
+import dev.braid.sync.RequestRetry;
 import dev.braid.sync.Sleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -18,13 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -37,15 +34,13 @@ import java.util.function.Consumer;
  * to try again. Bodies are capped.
  */
 public final class CiHttp {
-    static final long CANCEL_POLL_MS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String service;
     private final URI base;
     private final CiAuth.Credentials credentials;
     private final HttpClient client;
     private final Options options;
-    private final BooleanSupplier cancelled;
-    private final Consumer<String> progress;
+    private final RequestRetry retry;
     private volatile long rateRemaining = -1;
     private volatile long rateResetMillis = -1;
 
@@ -114,8 +109,8 @@ public final class CiHttp {
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.credentials = credentials;
         this.options = options;
-        this.cancelled = cancelled;
-        this.progress = progress;
+        this.retry = new RequestRetry(options.timeout(), options.attempts(), options.retryDelay(), options.maxRateWait(),
+                options.sleeper(), options.clock(), cancelled, progress);
         // Over plain http, HTTP/2 would be an h2c upgrade offered on every request, which the
         // servers these APIs run on (uvicorn, Jetty, Go's net/http) do not take: the offer only
         // delays each answer (measured: a first Airflow sync spent most of its time waiting on it,
@@ -225,8 +220,7 @@ public final class CiHttp {
 
     private Response send(String path, String etag, HttpResponse.BodyHandler<CappedBody.Bytes> handler, boolean withAuth,
                           String accept, Post post) throws PipelineException {
-        int rateWaits = 0;
-        for (int attempt = 1; ; attempt++) {
+        return retry.send(() -> {
             holdForRateLimit(path);
             HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(options.timeout())
                     .header("Accept", accept).header("User-Agent", "braid");
@@ -236,45 +230,42 @@ public final class CiHttp {
             if (etag != null) {
                 request.header("If-None-Match", etag);
             }
-            try {
-                if (post != null) {
-                    request.header("Content-Type", post.contentType())
-                            .POST(HttpRequest.BodyPublishers.ofString(post.body(), StandardCharsets.UTF_8));
-                } else {
-                    request.GET();
-                }
-                HttpResponse<CappedBody.Bytes> response = await(path, client.sendAsync(request.build(), handler));
-                remember(response.headers());
-                int status = response.statusCode();
-                CappedBody.Bytes body = response.body();
-                if (status / 100 == 2 || status == 304 || status / 100 == 3) {
-                    return new Response(status, response.headers(), body.data(), body.truncated());
-                }
-                long wait = rateLimitWait(status, response.headers());
-                if (wait >= 0) {
-                    if (wait > options.maxRateWait().toMillis() || rateWaits >= 3) {
-                        throw PipelineException.retryAfter(where() + " says its rate limit is used up (HTTP " + status
-                                + "); it resets at " + clockTime(options.clock().millis() + wait) + ". Braid will sync"
-                                + " again after that.", wait);
-                    }
-                    rateWaits++;
-                    attempt--;
-                    waitFor(wait, "rate limit of " + service + " reached; waiting " + Math.max(1, wait / 1000)
-                            + " s for it to reset");
-                    continue;
-                }
-                PipelineException failure = failure(path, status, new String(body.data(), StandardCharsets.UTF_8));
-                if (!failure.isTransient() || attempt >= options.attempts()) {
-                    throw failure;
-                }
-            } catch (PipelineException e) {
-                if (!e.isTransient() || e.retryAfterMillis() >= 0 || attempt >= options.attempts()) {
-                    throw e;
-                }
+            if (post != null) {
+                request.header("Content-Type", post.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofString(post.body(), StandardCharsets.UTF_8));
+            } else {
+                request.GET();
             }
-            waitFor(options.retryDelay().toMillis() << (attempt - 1), null);
-        }
+            HttpResponse<CappedBody.Bytes> response = await(path, client.sendAsync(request.build(), handler));
+            remember(response.headers());
+            int status = response.statusCode();
+            CappedBody.Bytes body = response.body();
+            if (status / 100 == 2 || status == 304 || status / 100 == 3) {
+                return RequestRetry.Outcome.done(new Response(status, response.headers(), body.data(), body.truncated()));
+            }
+            long wait = rateLimitWait(status, response.headers());
+            if (wait >= 0) {
+                return RequestRetry.Outcome.rateLimited(status, wait);
+            }
+            throw failure(path, status, new String(body.data(), StandardCharsets.UTF_8));
+        }, rateLimit);
     }
+
+    /** How this service's rate limit is told: when it resets, and the wait while it does. */
+    private final RequestRetry.RateLimit<PipelineException> rateLimit = new RequestRetry.RateLimit<>() {
+        @Override
+        public PipelineException tooLong(int status, long waitMillis) {
+            return PipelineException.retryAfter(where() + " says its rate limit is used up (HTTP " + status
+                    + "); it resets at " + clockTime(options.clock().millis() + waitMillis) + ". Braid will sync"
+                    + " again after that.", waitMillis);
+        }
+
+        @Override
+        public String waiting(long waitMillis) {
+            return "rate limit of " + service + " reached; waiting " + Math.max(1, waitMillis / 1000)
+                    + " s for it to reset";
+        }
+    };
 
     private void holdForRateLimit(String path) throws PipelineException {
         long now = options.clock().millis();
@@ -284,7 +275,7 @@ public final class CiHttp {
                 throw PipelineException.retryAfter(where() + " has no requests left before its rate limit resets at "
                         + clockTime(rateResetMillis) + "; Braid will sync again after that.", wait);
             }
-            waitFor(wait, "no requests to " + service + " left; waiting " + Math.max(1, wait / 1000)
+            retry.pause(wait, "no requests to " + service + " left; waiting " + Math.max(1, wait / 1000)
                     + " s for its rate limit to reset");
             rateRemaining = -1;
         }
@@ -307,29 +298,12 @@ public final class CiHttp {
             return -1;
         }
         long now = options.clock().millis();
-        long wait = retryAfter(headers, now);
+        long wait = retry.retryAfterMillis(headers.firstValue("retry-after").orElse(null));
         long reset = number(headers, "x-ratelimit-reset", "ratelimit-reset");
         if (wait < 0 && reset >= 0) {
             wait = Math.max(0, reset * 1000 - now);
         }
-        return wait < 0 ? 60_000 : wait;
-    }
-
-    private static long retryAfter(HttpHeaders headers, long now) {
-        String value = headers.firstValue("retry-after").orElse(null);
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Math.max(0, Long.parseLong(value.strip()) * 1000);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                return Math.max(0, ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
-                        .toEpochMilli() - now);
-            } catch (RuntimeException notADate) {
-                return -1;
-            }
-        }
+        return wait < 0 ? RequestRetry.DEFAULT_RATE_WAIT_MS : wait;
     }
 
     private static long number(HttpHeaders headers, String... names) {
@@ -346,39 +320,9 @@ public final class CiHttp {
         return -1;
     }
 
-    private void waitFor(long millis, String message) throws PipelineException {
-        if (message != null) {
-            progress.accept(message);
-        }
-        try {
-            options.sleeper().sleep(Duration.ofMillis(millis), cancelled);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        }
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException("cancelled");
-        }
-    }
-
     private <T> HttpResponse<T> await(String path, CompletableFuture<HttpResponse<T>> pending) throws PipelineException {
-        long deadline = System.nanoTime() + options.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
         try {
-            while (true) {
-                try {
-                    return pending.get(CANCEL_POLL_MS, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    if (cancelled.getAsBoolean()) {
-                        pending.cancel(true);
-                        throw new CancellationException("cancelled while waiting for " + where());
-                    }
-                    if (System.nanoTime() > deadline) {
-                        // The client's own timeout covers the headers only: a body that trickles is cut here.
-                        pending.cancel(true);
-                        throw new HttpTimeoutException("body");
-                    }
-                }
-            }
+            return retry.await(pending, where());
         } catch (HttpTimeoutException e) {
             throw slow(path, e);
         } catch (ExecutionException e) {
@@ -400,10 +344,6 @@ public final class CiHttp {
             String words = cause instanceof IOException io && io.getMessage() != null && io.getMessage().contains("EOF")
                     ? where() + " broke off its answer to " + shortPath(path) + ": " : "cannot reach " + where() + ": ";
             throw PipelineException.transientFailure(words + detail, cause);
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
         }
     }
 
