@@ -2,20 +2,16 @@ package dev.braid.cli;
 
 import dev.braid.app.AppContext;
 import dev.braid.artifacts.ArtifactoryBuild;
-import dev.braid.artifacts.ArtifactoryService;
 import dev.braid.store.CacheOpenException;
-import dev.braid.sync.Source;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code braid artifactory builds NAME [--json]}. */
 @Command(name = "builds", mixinStandardHelpOptions = true,
@@ -26,11 +22,8 @@ final class ArtifactoryBuildsCommand implements Callable<Integer> {
     @ParentCommand
     private ArtifactoryCommand artifactory;
 
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(paramLabel = "NAME", description = "The Artifactory source.")
-    private String name;
+    @Mixin
+    private ArtifactorySourceName source;
 
     @Option(names = "--json", description = "Print JSON Lines instead of a table.")
     private boolean json;
@@ -39,7 +32,7 @@ final class ArtifactoryBuildsCommand implements Callable<Integer> {
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = artifactory.root().environment();
         try (AppContext context = artifactory.root().openContext()) {
-            List<ArtifactoryBuild> builds = context.artifactory().builds(source(context, name, spec));
+            List<ArtifactoryBuild> builds = context.artifactory().builds(source.in(context));
             if (json) {
                 JsonOutput out = new JsonOutput(env.out());
                 builds.forEach(b -> out.line(jsonOf(b)));
@@ -55,13 +48,6 @@ final class ArtifactoryBuildsCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-    }
-
-    /** The Artifactory source named {@code name}; a usage error (exit 2) when there is none. */
-    static Source source(AppContext context, String name, CommandSpec spec) {
-        return context.sources().findByName(name).filter(s -> s.kind().equals(ArtifactoryService.KIND))
-                .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "unknown Artifactory source: " + name));
     }
 
     static Map<String, Object> jsonOf(ArtifactoryBuild b) {

@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code braid artifactory files NAME [--repo KEY] [--json]}. */
 @Command(name = "files", mixinStandardHelpOptions = true,
@@ -24,11 +22,8 @@ final class ArtifactoryFilesCommand implements Callable<Integer> {
     @ParentCommand
     private ArtifactoryCommand artifactory;
 
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(paramLabel = "NAME", description = "The Artifactory source.")
-    private String name;
+    @Mixin
+    private ArtifactorySourceName source;
 
     @Option(names = "--repo", paramLabel = "KEY", description = "Only this repository's files.")
     private String repo;
@@ -40,7 +35,7 @@ final class ArtifactoryFilesCommand implements Callable<Integer> {
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = artifactory.root().environment();
         try (AppContext context = artifactory.root().openContext()) {
-            List<ArtifactoryFile> files = context.artifactory().files(ArtifactoryBuildsCommand.source(context, name, spec)).stream()
+            List<ArtifactoryFile> files = context.artifactory().files(source.in(context)).stream()
                     .filter(f -> repo == null || f.repo().equals(repo)).toList();
             if (json) {
                 JsonOutput out = new JsonOutput(env.out());

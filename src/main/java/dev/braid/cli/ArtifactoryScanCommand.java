@@ -3,17 +3,14 @@ package dev.braid.cli;
 import dev.braid.app.AppContext;
 import dev.braid.security.ArtifactoryScans;
 import dev.braid.security.SecurityException;
-import dev.braid.security.scan.Rating;
 import dev.braid.store.CacheOpenException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code braid artifactory scan NAME [--repo KEY] [--again] [--json] [--fail-on RATING]}. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -26,11 +23,8 @@ final class ArtifactoryScanCommand implements Callable<Integer> {
     @ParentCommand
     private ArtifactoryCommand artifactory;
 
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(paramLabel = "NAME", description = "The Artifactory source.")
-    private String name;
+    @Mixin
+    private ArtifactorySourceName source;
 
     @Option(names = "--repo", paramLabel = "KEY", description = "Only this repository's files.")
     private String repo;
@@ -41,20 +35,19 @@ final class ArtifactoryScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per file (JSON Lines).")
     private boolean json;
 
-    @Option(names = "--fail-on", paramLabel = "RATING", description = "Exit with 1 when a file is rated this or worse:"
-            + " unknown, suspicious or dangerous.")
-    private String failOn;
+    @Mixin
+    private FailOnOption failOn;
 
     @Override
     public Integer call() throws CacheOpenException, IOException {
-        Rating threshold = ScanOutput.threshold(failOn, spec);
+        failOn.threshold();
         CliEnvironment env = artifactory.root().environment();
         try (AppContext context = artifactory.root().openContext()) {
             ArtifactoryScans.Report report;
             try {
-                report = context.artifactoryScans().scan(ArtifactoryBuildsCommand.source(context, name, spec), repo, again);
+                report = context.artifactoryScans().scan(source.in(context), repo, again);
             } catch (SecurityException e) {
-                env.err().println("cannot scan " + name + ": " + e.getMessage());
+                env.err().println("cannot scan " + source.name() + ": " + e.getMessage());
                 return ExitCodes.FAILED;
             }
             if (json) {
@@ -68,13 +61,13 @@ final class ArtifactoryScanCommand implements Callable<Integer> {
                 }
             } else {
                 env.out().printf("%-10s  %s  (%d model file%s, %d downloaded, %d other files)%n", report.rating().word(),
-                        name, report.files().size(), report.files().size() == 1 ? "" : "s", report.downloaded(),
+                        source.name(), report.files().size(), report.files().size() == 1 ? "" : "s", report.downloaded(),
                         report.skipped());
                 for (ArtifactoryScans.Scanned s : report.files()) {
                     ScanOutput.print(env.out(), "    ", s.scan(), s.downloaded() ? "" : "  (seen before)");
                 }
             }
-            return threshold != null && report.rating().atLeast(threshold) ? ExitCodes.FAILED : ExitCodes.OK;
+            return failOn.exitCode(report.rating());
         }
     }
 }

@@ -95,7 +95,7 @@ final class ModelsScanCommand implements Callable<Integer> {
             if (failed) {
                 return ExitCodes.FAILED;
             }
-            return threshold != null && worst.atLeast(threshold) ? ExitCodes.FAILED : ExitCodes.OK;
+            return ScanOutput.exitCode(threshold, worst);
         }
     }
 

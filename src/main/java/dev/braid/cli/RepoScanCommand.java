@@ -4,13 +4,13 @@ import dev.braid.app.AppContext;
 import dev.braid.security.DvcScans;
 import dev.braid.security.FileScan;
 import dev.braid.security.SecurityException;
-import dev.braid.security.scan.Rating;
 import dev.braid.store.CacheOpenException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,13 +36,12 @@ final class RepoScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     private boolean json;
 
-    @Option(names = "--fail-on", paramLabel = "RATING", description = "Exit with 1 when a file is rated this or worse:"
-            + " unknown, suspicious or dangerous.")
-    private String failOn;
+    @Mixin
+    private FailOnOption failOn;
 
     @Override
     public Integer call() throws CacheOpenException, IOException {
-        Rating threshold = ScanOutput.threshold(failOn, spec);
+        failOn.threshold();
         CliEnvironment env = repo.root().environment();
         try (AppContext context = repo.root().openContext()) {
             if (context.repositories().find(name).isEmpty()) {
@@ -74,7 +73,7 @@ final class RepoScanCommand implements Callable<Integer> {
                         + " scanned, " + report.skipped() + " other file" + (report.skipped() == 1 ? "" : "s")
                         + " skipped, " + report.unavailable().size() + " not available locally");
             }
-            return threshold != null && report.rating().atLeast(threshold) ? ExitCodes.FAILED : ExitCodes.OK;
+            return failOn.exitCode(report.rating());
         }
     }
 }

@@ -79,7 +79,7 @@ final class ScanCommand implements Callable<Integer> {
             default -> printText(env, reports);
         }
         Rating worst = reports.stream().map(FileReport::rating).reduce(Rating.SAFE, Rating::max);
-        return threshold != null && worst.atLeast(threshold) ? ExitCodes.FAILED : ExitCodes.OK;
+        return ScanOutput.exitCode(threshold, worst);
     }
 
     private Rating threshold() {

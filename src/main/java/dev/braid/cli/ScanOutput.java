@@ -11,7 +11,10 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** What the scanning commands ({@code models scan}, {@code repo scan}) share: {@code --fail-on} and how a scanned file prints. */
+/**
+ * What the scanning commands ({@code scan}, {@code models scan}, {@code repo scan}, {@code artifactory scan})
+ * share: {@code --fail-on} and how a scanned file prints.
+ */
 final class ScanOutput {
     private static final List<String> THRESHOLDS = List.of("unknown", "suspicious", "dangerous");
 
@@ -29,6 +32,11 @@ final class ScanOutput {
                     + "; use unknown, suspicious or dangerous");
         }
         return Rating.ofWord(word);
+    }
+
+    /** 1 when {@code worst} reaches {@code threshold} (null: none given), else 0. */
+    static int exitCode(Rating threshold, Rating worst) {
+        return threshold != null && worst.atLeast(threshold) ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     /**
