@@ -17,11 +17,6 @@ final class WandbArtifacts {
     private WandbArtifacts() {
     }
 
-    /** Replaces run {@code pk}'s artifacts with those of {@code run}, logged first, in log order. */
-    static void replace(Connection c, long pk, WandbRun run) throws SQLException {
-        replace(c, pk, run, List.of());
-    }
-
     /**
      * Replaces run {@code pk}'s artifacts: those {@code run} logged, then the versions it used as a
      * server names them ({@code usedVersions}, with digest and number), then the uses an offline

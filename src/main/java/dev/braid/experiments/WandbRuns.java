@@ -24,14 +24,10 @@ final class WandbRuns {
         return run.project() == null || run.project().isBlank() ? NO_PROJECT : run.project();
     }
 
-    static RemoteRun toRemote(WandbRun run) {
-        return toRemote(run, null);
-    }
-
     /**
      * The run with the state word a W&B server gave it ({@code finished}, {@code running},
      * {@code crashed}, {@code failed}, {@code killed}), kept as the {@code wandb.state} tag; a
-     * killed run is MLflow's KILLED.
+     * killed run is MLflow's KILLED. A run read from a folder has no server state (null).
      */
     static RemoteRun toRemote(WandbRun run, String serverState) {
         Map<String, String> tags = new LinkedHashMap<>();

@@ -1,8 +1,5 @@
 package dev.braid.experiments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.experiments.wandb.WandbFolders;
 import dev.braid.experiments.wandb.WandbFormatException;
 import dev.braid.experiments.wandb.WandbRun;
@@ -34,12 +31,8 @@ import java.util.TreeMap;
  * transaction with the new cursor, so a failed sync leaves the cache as it was.
  */
 public final class WandbSyncer implements SourceSyncer {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final Database db;
-    private final SourceStore sources;
     private final Clock clock;
-    private final ExperimentStore store = new ExperimentStore();
-    private final MetricHistoryStore histories = new MetricHistoryStore();
+    private final WandbRunWriter writer;
     private final WandbRunReader reader = new WandbRunReader();
     private final WandbServerSyncer server;
 
@@ -54,9 +47,8 @@ public final class WandbSyncer implements SourceSyncer {
      */
     public WandbSyncer(Database db, SourceStore sources, Clock clock, dev.braid.sync.Secrets secrets, Map<String, String> env,
                        dev.braid.experiments.wandb.WandbGraphql.Options options) {
-        this.db = db;
-        this.sources = sources;
         this.clock = clock;
+        this.writer = new WandbRunWriter(db, sources);
         this.server = new WandbServerSyncer(db, sources, clock, secrets, env, options);
     }
 
@@ -77,9 +69,9 @@ public final class WandbSyncer implements SourceSyncer {
         } catch (WandbFormatException | IOException e) {
             throw SyncFailure.permanent("cannot read W&B runs in " + root + ": " + e.getMessage(), e);
         }
-        Map<String, String> seenBefore = db.read(c -> parseCursor(sources.cursor(c, source.id())));
+        Map<String, String> seenBefore = writer.seenBefore(source.id());
         Map<String, String> seenNow = new TreeMap<>();
-        Map<String, WandbRun> read = new LinkedHashMap<>();
+        Map<String, WandbRunWriter.Read> read = new LinkedHashMap<>();
         Set<String> keep = new HashSet<>();
         int done = 0;
         for (Path folder : folders) {
@@ -95,7 +87,7 @@ public final class WandbSyncer implements SourceSyncer {
             }
             try {
                 WandbRun run = reader.read(folder);
-                read.put(run.runId(), run);
+                read.put(run.runId(), new WandbRunWriter.Read(run, run.entity(), null, List.of()));
                 keep.add(run.runId());
             } catch (WandbFormatException | IOException e) {
                 context.warn("skipped " + folder + ": " + e.getMessage());
@@ -104,52 +96,7 @@ public final class WandbSyncer implements SourceSyncer {
             }
         }
         context.progress(-1, "saving " + read.size() + " runs");
-        long now = clock.millis();
-        String cursor = JSON.writeValueAsString(seenNow);
-        return db.write(c -> {
-            long added = 0;
-            long changed = 0;
-            Set<String> projects = new HashSet<>();
-            try (StatementCache statements = new StatementCache(c)) {
-                for (WandbRun run : read.values()) {
-                    String experimentId = WandbRuns.experimentId(run);
-                    if (projects.add(experimentId)) {
-                        store.upsertExperiment(c, new Experiment(source.id(), experimentId, experimentId, null, "active",
-                                null, null, run.entity() == null ? Map.of() : Map.of("wandb.entity", run.entity())));
-                    }
-                    Long existing = ExperimentStore.runPk(c, source.id(), run.runId());
-                    store.upsertRun(statements, source.id(), WandbRuns.toRemote(run), now, existing);
-                    long pk = ExperimentStore.runPk(c, source.id(), run.runId());
-                    WandbArtifacts.replace(c, pk, run);
-                    for (Map.Entry<String, List<WandbRun.WandbPoint>> h : run.history().entrySet()) {
-                        histories.save(c, pk, h.getKey(), h.getValue().stream()
-                                .map(p -> new MetricPoint(p.step(), p.timestamp(), p.value())).toList(), now);
-                    }
-                    if (existing == null) {
-                        added++;
-                    } else {
-                        changed++;
-                    }
-                }
-            }
-            long removed = store.removeRunsExcept(c, source.id(), keep);
-            removed += store.removeExperimentsExcept(c, source.id(), experimentsWithRuns(c, source.id()));
-            sources.saveCursor(c, source.id(), cursor);
-            return new SyncCounts(added, changed, removed);
-        });
-    }
-
-    static Set<String> experimentsWithRuns(java.sql.Connection c, long sourceId) throws java.sql.SQLException {
-        Set<String> out = new HashSet<>();
-        try (java.sql.PreparedStatement st = c.prepareStatement("SELECT DISTINCT experiment_id FROM runs WHERE source_id = ?")) {
-            st.setLong(1, sourceId);
-            try (java.sql.ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return writer.write(source.id(), read.values(), keep, seenNow, clock.millis());
     }
 
     /** The run id W&B puts at the end of a run folder's name. */
@@ -165,17 +112,6 @@ public final class WandbSyncer implements SourceSyncer {
             return Files.size(log) + ":" + Files.getLastModifiedTime(log).toMillis();
         } catch (IOException e) {
             return "unreadable";
-        }
-    }
-
-    private static Map<String, String> parseCursor(String cursor) {
-        if (cursor == null || cursor.isBlank() || !cursor.strip().startsWith("{")) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(cursor, new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            return Map.of(); // an unreadable cursor only means every run is read again
         }
     }
 }
