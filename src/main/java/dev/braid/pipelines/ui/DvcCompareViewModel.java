@@ -15,24 +15,18 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * key, changed or not). Follows the run on display; other runs and a first run say why nothing shows.
  */
 public final class DvcCompareViewModel {
-    private final TaskRunner runner;
-    private final ReadOnlyObjectProperty<PipelineRunDetail> detail;
+    private final RunTabLoader<DvcRunComparisons> loader;
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "Choose a DVC run.");
     private final ReadOnlyStringWrapper params = new ReadOnlyStringWrapper(this, "params", "");
     private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper(this, "metrics", "");
-    private DvcRunComparisons comparisons;
-    private long generation;
 
     DvcCompareViewModel(TaskRunner runner, ReadOnlyObjectProperty<PipelineRunDetail> detail) {
-        this.runner = runner;
-        this.detail = detail;
-        detail.addListener((obs, old, now) -> load(now));
+        this.loader = new RunTabLoader<>(runner, detail, this::load);
     }
 
     /** Where comparisons come from (git at both runs' commits); shows the current run's at once. */
     public void setComparisons(DvcRunComparisons comparisons) {
-        this.comparisons = comparisons;
-        load(detail.get());
+        loader.setSource(comparisons);
     }
 
     /** Which two commits are compared, or why nothing is. */
@@ -50,24 +44,19 @@ public final class DvcCompareViewModel {
         return metrics.getReadOnlyProperty();
     }
 
-    private void load(PipelineRunDetail run) {
-        long asked = ++generation;
+    private void load(PipelineRunDetail run, DvcRunComparisons from) {
         params.set("");
         metrics.set("");
         if (run == null || !PipelineService.DVC_KIND.equals(run.run().sourceKind())) {
             heading.set("Params and metrics are compared for DVC pipeline runs.");
             return;
         }
-        if (comparisons == null) {
+        if (from == null) {
             heading.set("Params and metrics are read from indexed repositories; none is available here.");
             return;
         }
-        DvcRunComparisons from = comparisons;
         heading.set("Reading params and metrics…");
-        runner.run(() -> from.withPrevious(run.run()), found -> {
-            if (asked != generation) {
-                return;
-            }
+        loader.read(() -> from.withPrevious(run.run()), found -> {
             if (found.isEmpty()) {
                 heading.set("The repository of " + run.run().source() + " is no longer indexed.");
             } else if (found.get().previous() == null) {
@@ -78,11 +67,7 @@ public final class DvcCompareViewModel {
                 params.set(table(found.get().params(), "params"));
                 metrics.set(table(found.get().metrics(), "metrics"));
             }
-        }, failure -> {
-            if (asked == generation) {
-                heading.set("Could not compare params and metrics: " + failure.getMessage());
-            }
-        });
+        }, failure -> heading.set("Could not compare params and metrics: " + failure.getMessage()));
     }
 
     private static String table(DvcComparison comparison, String what) {

@@ -16,23 +16,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * repository holding the commit (or before the window gave it {@link RunDefinitions}) it says why.
  */
 public final class RunDefinitionViewModel {
-    private final TaskRunner runner;
-    private final ReadOnlyObjectProperty<PipelineRunDetail> detail;
+    private final RunTabLoader<RunDefinitions> loader;
     private final ReadOnlyObjectWrapper<PipelineDag> dag = new ReadOnlyObjectWrapper<>(this, "dag");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "Choose a run.");
-    private RunDefinitions definitions;
-    private long generation;
 
     RunDefinitionViewModel(TaskRunner runner, ReadOnlyObjectProperty<PipelineRunDetail> detail) {
-        this.runner = runner;
-        this.detail = detail;
-        detail.addListener((obs, old, now) -> load(now));
+        this.loader = new RunTabLoader<>(runner, detail, this::load);
     }
 
     /** Where definitions come from (git at the run's commit); shows the current run's at once. */
     public void setDefinitions(RunDefinitions definitions) {
-        this.definitions = definitions;
-        load(detail.get());
+        loader.setSource(definitions);
     }
 
     /** The definition's jobs with the run's statuses; null when there is none to show. */
@@ -45,32 +39,23 @@ public final class RunDefinitionViewModel {
         return note.getReadOnlyProperty();
     }
 
-    private void load(PipelineRunDetail run) {
-        long asked = ++generation;
+    private void load(PipelineRunDetail run, RunDefinitions from) {
         dag.set(null);
         if (run == null) {
             note.set("Choose a run.");
             return;
         }
-        if (definitions == null) {
+        if (from == null) {
             note.set("Definitions are read from indexed repositories; none is available here.");
             return;
         }
-        RunDefinitions from = definitions;
         note.set("Reading the definition at " + shortSha(run) + "…");
-        runner.run(() -> from.of(run), found -> {
-            if (asked != generation) {
-                return;
-            }
+        loader.read(() -> from.of(run), found -> {
             dag.set(found.map(DefinitionOverlay::dag).orElse(null));
             note.set(found.map(DefinitionOverlay::summary).orElse(run.run().sha() == null ? "This run names no commit."
                     : "No indexed repository holds commit " + shortSha(run) + " with a " + run.run().sourceKind()
                     + " definition; add the repository to see the pipeline as it was defined."));
-        }, failure -> {
-            if (asked == generation) {
-                note.set("Could not read the definition at " + shortSha(run) + ": " + failure.getMessage());
-            }
-        });
+        }, failure -> note.set("Could not read the definition at " + shortSha(run) + ": " + failure.getMessage()));
     }
 
     private static String shortSha(PipelineRunDetail run) {
