@@ -108,25 +108,45 @@ public final class WandbServer {
     /** Every run of the project, oldest first, following W&B's cursors to the end. */
     public List<RunStamp> runs() throws SyncFailure {
         List<RunStamp> out = new ArrayList<>();
-        PagingGuard pages = PagingGuard.standard("W&B runs of " + entity + "/" + project);
+        eachNode("W&B runs of " + entity + "/" + project, "BraidRuns", RUNS, Map.of(), List.of("runs"), node -> {
+            if (node.path("name").isTextual()) {
+                out.add(new RunStamp(node.get("name").asText(), node.path("state").asText(""),
+                        node.path("heartbeatAt").asText("")));
+            }
+        });
+        return out;
+    }
+
+    /** What is done with each node of a connection. */
+    @FunctionalInterface
+    private interface NodeReader {
+        void read(JsonNode node) throws SyncFailure;
+    }
+
+    /**
+     * Hands every node of the project's GraphQL connection at {@code path} to {@code reader}, page
+     * by page, following W&B's cursors to the end ({@code what} names the listing for the page guard).
+     */
+    private void eachNode(String what, String operation, String query, Map<String, Object> variables, List<String> path,
+                          NodeReader reader) throws SyncFailure {
+        PagingGuard pages = PagingGuard.standard(what);
         String cursor = null;
         do {
             checkCancelled();
             Map<String, Object> vars = vars();
+            vars.putAll(variables);
             vars.put("cursor", cursor);
             vars.put("perPage", RUNS_PER_PAGE);
-            JsonNode runs = project(api.query("BraidRuns", RUNS, vars)).path("runs");
-            for (JsonNode edge : runs.path("edges")) {
-                JsonNode node = edge.path("node");
-                if (node.path("name").isTextual()) {
-                    out.add(new RunStamp(node.get("name").asText(), node.path("state").asText(""),
-                            node.path("heartbeatAt").asText("")));
-                }
+            JsonNode connection = project(api.query(operation, query, vars));
+            for (String field : path) {
+                connection = connection.path(field);
             }
-            JsonNode info = runs.path("pageInfo");
+            for (JsonNode edge : connection.path("edges")) {
+                reader.read(edge.path("node"));
+            }
+            JsonNode info = connection.path("pageInfo");
             cursor = pages.next(info.path("hasNextPage").asBoolean(false) ? info.path("endCursor").asText(null) : null);
         } while (cursor != null);
-        return out;
     }
 
     /** The run named {@code name} in full, or null when it went since the listing. */
@@ -188,31 +208,18 @@ public final class WandbServer {
 
     private List<WandbRun.WandbArtifact> artifacts(String name, String field) throws SyncFailure {
         List<WandbRun.WandbArtifact> out = new ArrayList<>();
-        PagingGuard pages = PagingGuard.standard("W&B " + field + " of run " + name);
-        String cursor = null;
-        do {
-            checkCancelled();
-            Map<String, Object> vars = vars();
-            vars.put("name", name);
-            vars.put("cursor", cursor);
-            vars.put("perPage", RUNS_PER_PAGE);
-            JsonNode connection = project(api.query("BraidRunArtifacts", ARTIFACTS.formatted(field), vars))
-                    .path("run").path("artifacts");
-            for (JsonNode edge : connection.path("edges")) {
-                JsonNode a = edge.path("node");
-                if (!a.path("artifactSequence").path("name").isTextual() || !"COMMITTED".equals(a.path("state").asText("COMMITTED"))) {
-                    continue; // a version still uploading, or deleted: not part of the lineage yet
-                }
-                List<String> aliases = new ArrayList<>();
-                a.path("aliases").forEach(al -> aliases.add(al.path("alias").asText()));
-                String version = a.path("versionIndex").isNumber() ? "v" + a.get("versionIndex").asInt() : null;
-                out.add(new WandbRun.WandbArtifact(a.get("artifactSequence").get("name").asText(),
-                        a.path("artifactType").path("name").asText(null), a.path("digest").asText(null), aliases,
-                        manifest(a.path("id").asText(null)), version));
+        eachNode("W&B " + field + " of run " + name, "BraidRunArtifacts", ARTIFACTS.formatted(field), Map.of("name", name),
+                List.of("run", "artifacts"), a -> {
+            if (!a.path("artifactSequence").path("name").isTextual() || !"COMMITTED".equals(a.path("state").asText("COMMITTED"))) {
+                return; // a version still uploading, or deleted: not part of the lineage yet
             }
-            JsonNode info = connection.path("pageInfo");
-            cursor = pages.next(info.path("hasNextPage").asBoolean(false) ? info.path("endCursor").asText(null) : null);
-        } while (cursor != null);
+            List<String> aliases = new ArrayList<>();
+            a.path("aliases").forEach(al -> aliases.add(al.path("alias").asText()));
+            String version = a.path("versionIndex").isNumber() ? "v" + a.get("versionIndex").asInt() : null;
+            out.add(new WandbRun.WandbArtifact(a.get("artifactSequence").get("name").asText(),
+                    a.path("artifactType").path("name").asText(null), a.path("digest").asText(null), aliases,
+                    manifest(a.path("id").asText(null)), version));
+        });
         return out;
     }
 
