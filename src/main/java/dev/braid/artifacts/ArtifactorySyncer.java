@@ -64,11 +64,7 @@ public final class ArtifactorySyncer implements SourceSyncer {
         try {
             return syncOrFail(source, context);
         } catch (PipelineException e) {
-            String message = secrets.mask(e.getMessage());
-            if (e.retryAfterMillis() >= 0) {
-                throw SyncFailure.retryAfter(message, e.retryAfterMillis());
-            }
-            throw e.isTransient() ? SyncFailure.transientFailure(message, e) : SyncFailure.permanent(message, e);
+            throw SyncFailure.from(e, secrets.mask(e.getMessage()));
         }
     }
 

@@ -63,10 +63,7 @@ public final class PipelineSyncer implements SourceSyncer {
         try {
             return syncOrFail(source, context);
         } catch (PipelineException e) {
-            if (e.retryAfterMillis() >= 0) {
-                throw SyncFailure.retryAfter(e.getMessage(), e.retryAfterMillis());
-            }
-            throw e.isTransient() ? SyncFailure.transientFailure(e.getMessage(), e) : SyncFailure.permanent(e.getMessage(), e);
+            throw SyncFailure.from(e, e.getMessage());
         }
     }
 

@@ -28,6 +28,18 @@ public final class SyncFailure extends Exception implements RequestRetry.Failure
         return new SyncFailure(message, null, true, retryAfterMillis);
     }
 
+    /**
+     * The sync failure for a source's own {@code failure} (a CI, Feast or Artifactory client's),
+     * in the words {@code message} (its message, masked where it may hold a secret): a wait the
+     * remote asked for stays that wait, and transient stays transient.
+     */
+    public static <E extends Exception & RequestRetry.Failure> SyncFailure from(E failure, String message) {
+        if (failure.retryAfterMillis() >= 0) {
+            return retryAfter(message, failure.retryAfterMillis());
+        }
+        return failure.isTransient() ? transientFailure(message, failure) : permanent(message, failure);
+    }
+
     public boolean isTransient() {
         return transientFailure;
     }

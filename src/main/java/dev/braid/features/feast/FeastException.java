@@ -1,11 +1,13 @@
 package dev.braid.features.feast;
 
+import dev.braid.sync.RequestRetry;
+
 /**
  * Why a Feast registry could not be read, in words a user can act on. Transient failures
  * (unreachable server, HTTP 5xx, 429) may succeed when tried again; the rest will not until
  * something changes.
  */
-public final class FeastException extends Exception {
+public final class FeastException extends Exception implements RequestRetry.Failure {
     private static final long serialVersionUID = 1L;
     private final boolean transientFailure;
     private final long retryAfterMillis;
