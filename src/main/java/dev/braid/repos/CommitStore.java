@@ -32,67 +32,35 @@ public final class CommitStore {
         this.db = db;
     }
 
-    /**
-     * Rows per {@code INSERT} statement: each statement SQLite runs costs a fixed amount besides its
-     * rows (the driver's call, reading and writing the {@code AUTOINCREMENT} counter), so a first
-     * index writes its rows {@value} at a time; 14 parameters a row stay far below SQLite's limit.
-     */
-    static final int ROWS_PER_STATEMENT = 50;
-    private static final String INSERT = "INSERT OR IGNORE INTO commits(repo_id, hash, parents, author_name,"
-            + " author_email, author_time, author_tz, committer_name, committer_email, commit_time, commit_tz,"
-            + " subject, message, sort_key) VALUES ";
-    private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-
-    /**
-     * Writes commits that are not cached yet, in the order given (so their row ids follow it);
-     * returns how many were new.
-     */
+    /** Writes commits that are not cached yet; returns how many were new. */
     int insert(Connection c, long repoId, List<IndexedCommit> commits) throws SQLException {
         int added = 0;
-        int whole = commits.size() - commits.size() % ROWS_PER_STATEMENT;
-        if (whole > 0) {
-            try (PreparedStatement st = c.prepareStatement(insertSql(ROWS_PER_STATEMENT))) {
-                for (int from = 0; from < whole; from += ROWS_PER_STATEMENT) {
-                    bindRows(st, repoId, commits.subList(from, from + ROWS_PER_STATEMENT));
-                    added += st.executeUpdate();
-                }
+        try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO commits(repo_id, hash, parents,"
+                + " author_name, author_email, author_time, author_tz, committer_name, committer_email, commit_time,"
+                + " commit_tz, subject, message, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (IndexedCommit commit : commits) {
+                st.setLong(1, repoId);
+                st.setString(2, commit.hash());
+                st.setString(3, commit.parents());
+                st.setString(4, commit.authorName());
+                st.setString(5, commit.authorEmail());
+                st.setLong(6, commit.authorTime());
+                st.setInt(7, commit.authorTz());
+                st.setString(8, commit.committerName());
+                st.setString(9, commit.committerEmail());
+                st.setLong(10, commit.commitTime());
+                st.setInt(11, commit.commitTz());
+                st.setString(12, commit.subject());
+                st.setString(13, commit.message());
+                st.setLong(14, commit.sortKey());
+                st.addBatch();
             }
-        }
-        if (whole < commits.size()) {
-            try (PreparedStatement st = c.prepareStatement(insertSql(commits.size() - whole))) {
-                bindRows(st, repoId, commits.subList(whole, commits.size()));
-                added += st.executeUpdate();
+            // One call into the driver for the batch instead of one per commit.
+            for (int count : st.executeBatch()) {
+                added += Math.max(count, 0);
             }
         }
         return added;
-    }
-
-    private static String insertSql(int rows) {
-        StringBuilder sql = new StringBuilder(INSERT.length() + rows * (ROW.length() + 1)).append(INSERT);
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ",").append(ROW);
-        }
-        return sql.toString();
-    }
-
-    private static void bindRows(PreparedStatement st, long repoId, List<IndexedCommit> rows) throws SQLException {
-        int i = 1;
-        for (IndexedCommit commit : rows) {
-            st.setLong(i++, repoId);
-            st.setString(i++, commit.hash());
-            st.setString(i++, commit.parents());
-            st.setString(i++, commit.authorName());
-            st.setString(i++, commit.authorEmail());
-            st.setLong(i++, commit.authorTime());
-            st.setInt(i++, commit.authorTz());
-            st.setString(i++, commit.committerName());
-            st.setString(i++, commit.committerEmail());
-            st.setLong(i++, commit.commitTime());
-            st.setInt(i++, commit.commitTz());
-            st.setString(i++, commit.subject());
-            st.setString(i++, commit.message());
-            st.setLong(i++, commit.sortKey());
-        }
     }
 
     /** The sort keys of the given commits that the cache holds (published or not). */
