@@ -31,8 +31,8 @@ public final class GitIndexer {
     /**
      * Commits per batch (one transaction each). Each transaction of the first index costs SQLite a
      * commit and rewrites the pages of the hash index its random keys touched, so fewer, larger
-     * batches cost less: 16,000 rather than 4,000 took a 100,000-commit first index from 3.5 to 3.1 s
-     * of CPU (docs/benchmarks.md, issue 15). {@link #BATCH_BYTES} bounds the memory the bodies of the
+     * batches cost less: 16,000 rather than 4,000 took a 100,000-commit first index from 3.7 to 3.2 s
+     * of CPU (ADR 33). {@link #BATCH_BYTES} bounds the memory the bodies of the
      * batches in flight hold when messages are long.
      */
     static final int BATCH = 16_000;
