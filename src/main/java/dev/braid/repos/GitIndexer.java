@@ -28,7 +28,16 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * and the next sync resumes from the batches already written.
  */
 public final class GitIndexer {
-    static final int BATCH = 4_000;
+    /**
+     * Commits per batch (one transaction each). Each transaction of the first index costs SQLite a
+     * commit and rewrites the pages of the hash index its random keys touched, so fewer, larger
+     * batches cost less: 16,000 rather than 4,000 took a 100,000-commit first index from 3.7 to 3.2 s
+     * of CPU (ADR 33). {@link #BATCH_BYTES} bounds the memory the bodies of the
+     * batches in flight hold when messages are long.
+     */
+    static final int BATCH = 16_000;
+    /** Commit bodies per batch, at most: with two batches waiting, about 24 MB held. */
+    static final int BATCH_BYTES = 8 << 20;
     private final Database db;
     private final CommitStore commits;
 
@@ -97,16 +106,19 @@ public final class GitIndexer {
             throws IOException {
         List<KeyedCommit> walked = new ArrayList<>();
         try (BatchWriter writer = new BatchWriter(db, commits, repoId)) {
-            List<RevCommit> batch = new ArrayList<>(BATCH);
+            List<RevCommit> batch = new ArrayList<>();
+            long bytes = 0;
             for (RevCommit next; (next = walk.next()) != null; ) {
                 KeyedCommit commit = (KeyedCommit) next;
                 commit.walked = true;
                 walked.add(commit);
                 batch.add(commit);
-                if (batch.size() == BATCH) {
+                bytes += commit.getRawBuffer().length;
+                if (batch.size() == BATCH || bytes >= BATCH_BYTES) {
                     context.checkCancelled();
                     writer.submit(batch);
-                    batch = new ArrayList<>(BATCH);
+                    batch = new ArrayList<>();
+                    bytes = 0;
                     context.progress(-1, "indexed " + walked.size() + " commits");
                 }
             }
