@@ -2,6 +2,7 @@ package dev.braid.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -11,6 +12,9 @@ import picocli.CommandLine.HelpCommand;
  * ({@link ExitCodes}). Output goes to the environment's writers, never straight to the console.
  */
 public final class Cli {
+    /** Commands whose own commands are listed apart and registered the same way: only the one named. */
+    private static final Map<Class<?>, List<Class<?>>> GROUPS = Map.of(LineageCommand.class, LineageCommand.SUBCOMMANDS);
+
     private final CliEnvironment environment;
 
     public Cli(CliEnvironment environment) {
@@ -18,7 +22,7 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        CommandLine commandLine = commandLine(subcommandsFor(args));
+        CommandLine commandLine = commandLine(subcommandsFor(args), args);
         int code = commandLine.execute(args);
         environment.data().flush();
         environment.out().flush();
@@ -28,13 +32,18 @@ public final class Cli {
 
     /** The configured picocli command tree with every command, also used by tests to inspect parsing. */
     CommandLine commandLine() {
-        return commandLine(BraidCommand.SUBCOMMANDS);
+        return commandLine(BraidCommand.SUBCOMMANDS, new String[0]);
     }
 
-    private CommandLine commandLine(List<Class<?>> subcommands) {
+    private CommandLine commandLine(List<Class<?>> subcommands, String[] args) {
         CommandLine commandLine = new CommandLine(new BraidCommand(environment));
         for (Class<?> subcommand : subcommands) {
             commandLine.addSubcommand(subcommand);
+            List<Class<?>> inner = subcommands.size() == 1 ? innerCommandsFor(subcommand, args) : GROUPS.get(subcommand);
+            if (inner != null) {
+                CommandLine group = commandLine.getSubcommands().get(subcommand.getAnnotation(Command.class).name());
+                inner.forEach(group::addSubcommand);
+            }
         }
         commandLine.setOut(environment.out());
         commandLine.setErr(environment.err());
@@ -50,28 +59,53 @@ public final class Cli {
      * command (so that usage errors list and suggest them all).
      */
     static List<Class<?>> subcommandsFor(String... args) {
+        int at = commandWord(args);
+        if (at < 0) {
+            return List.of();
+        }
+        String arg = args[at];
+        if (arg.equals("-V") || arg.equals("--version")) {
+            return List.of();
+        }
+        return arg.startsWith("-") ? BraidCommand.SUBCOMMANDS : named(arg, BraidCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The commands of {@code group} (a command of {@link #GROUPS}, the one {@code args} name) that
+     * {@code args} need: the one named after the group's word, every one when the next word is an
+     * option (help), missing or no command of the group; null for a command that is no group.
+     */
+    static List<Class<?>> innerCommandsFor(Class<?> group, String... args) {
+        List<Class<?>> inner = GROUPS.get(group);
+        int at = commandWord(args);
+        if (inner == null || at < 0 || at + 1 >= args.length || args[at + 1].startsWith("-")) {
+            return inner;
+        }
+        return named(args[at + 1], inner);
+    }
+
+    /** Where the first word after the root's own options is, or -1 when there is none. */
+    private static int commandWord(String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--data-dir")) {
                 i++;
             } else if (!arg.startsWith("--data-dir=") && !arg.equals("-v") && !arg.equals("--verbose")) {
-                if (arg.equals("-V") || arg.equals("--version")) {
-                    return List.of();
-                }
-                return arg.startsWith("-") ? BraidCommand.SUBCOMMANDS : named(arg);
+                return i;
             }
         }
-        return List.of();
+        return -1;
     }
 
-    private static List<Class<?>> named(String word) {
-        for (Class<?> subcommand : BraidCommand.SUBCOMMANDS) {
+    /** The one of {@code commands} called {@code word}, or all of them when none is. */
+    private static List<Class<?>> named(String word, List<Class<?>> commands) {
+        for (Class<?> subcommand : commands) {
             Command command = subcommand.getAnnotation(Command.class);
             if (subcommand != HelpCommand.class && command != null
                     && (command.name().equals(word) || Arrays.asList(command.aliases()).contains(word))) {
                 return List.of(subcommand);
             }
         }
-        return BraidCommand.SUBCOMMANDS;
+        return commands;
     }
 }

@@ -69,7 +69,7 @@ final class GraphWalker {
     }
 
     /**
-     * A walk that knows where it stopped: with {@code maxDepth} null it goes level by level to the
+     * A walk that knows where it stopped, keeping versions apart as {@link #walk} does: with {@code maxDepth} null it goes level by level to the
      * end unless that would reach more than {@code small} nodes, and then stops at the last level
      * that stays within (at least one level); with a depth it stops there. Either way it goes on
      * counting, up to {@code countCap} nodes, what lies beyond, without keeping it.
@@ -83,19 +83,14 @@ final class GraphWalker {
             if (maxDepth != null && level >= maxDepth) {
                 break;
             }
-            List<String> next = new ArrayList<>();
-            Map<String, Integer> added = new LinkedHashMap<>();
-            for (String[] pair : neighbours(frontier, direction)) {
-                if (!depth.containsKey(pair[1]) && !added.containsKey(pair[1])) {
-                    added.put(pair[1], level + 1);
-                    next.add(pair[1]);
-                }
-            }
-            if (maxDepth == null && level >= 1 && depth.size() + added.size() > small) {
+            Level next = level(start, frontier, direction, depth.keySet());
+            if (maxDepth == null && level >= 1 && depth.size() + next.reached().size() > small) {
                 break;
             }
-            depth.putAll(added);
-            frontier = next;
+            for (String node : next.reached()) {
+                depth.put(node, level + 1);
+            }
+            frontier = next.walkOn();
             level++;
         }
         int stoppedAt = frontier.isEmpty() ? -1 : level;
@@ -104,20 +99,46 @@ final class GraphWalker {
             java.util.Set<String> seen = new java.util.HashSet<>(depth.keySet());
             List<String> beyond = frontier;
             while (!beyond.isEmpty() && more < countCap) {
-                List<String> next = new ArrayList<>();
-                for (String[] pair : neighbours(beyond, direction)) {
-                    if (seen.add(pair[1])) {
-                        next.add(pair[1]);
-                        more++;
-                    }
-                }
-                beyond = next;
+                Level next = level(start, beyond, direction, seen);
+                seen.addAll(next.reached());
+                more += next.reached().size();
+                beyond = next.walkOn();
             }
             if (more == 0) {
                 stoppedAt = -1;
             }
         }
         return new Bounded(depth, stoppedAt, Math.min(more, countCap), more >= countCap);
+    }
+
+    /**
+     * One level of a walk out of {@code frontier}, keeping versions apart as {@link #walk} does:
+     * the nodes first reached (none of {@code seen}), in the order found, and those of them the
+     * walk goes on from (not the ones reached upstream only through a {@code version} edge).
+     */
+    private Level level(String start, List<String> frontier, Direction direction, java.util.Set<String> seen)
+            throws SQLException {
+        Map<String, Boolean> reached = new LinkedHashMap<>();
+        for (String[] edge : neighbours(frontier, direction)) {
+            boolean version = VERSION.equals(edge[2]);
+            if (version && direction == Direction.DOWNSTREAM && !edge[0].equals(start)) {
+                continue;
+            }
+            if (!seen.contains(edge[1])) {
+                boolean walkOn = !(version && direction == Direction.UPSTREAM);
+                reached.merge(edge[1], walkOn, Boolean::logicalOr);
+            }
+        }
+        List<String> walkOn = new ArrayList<>();
+        reached.forEach((node, on) -> {
+            if (on) {
+                walkOn.add(node);
+            }
+        });
+        return new Level(List.copyOf(reached.keySet()), walkOn);
+    }
+
+    private record Level(List<String> reached, List<String> walkOn) {
     }
 
     /** A {@link #bounded} walk: the nodes kept with their depths, where it stopped (-1: at the end), and how many lie beyond. */

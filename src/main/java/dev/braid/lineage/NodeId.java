@@ -15,7 +15,7 @@ public record NodeId(String value) {
         if (colon <= 0 || colon == value.length() - 1) {
             throw new IllegalArgumentException("a node id is <kind>:<name>, got: " + value);
         }
-        new NodeKind(value.substring(0, colon));
+        NodeKind.prefixOf(value, colon);
     }
 
     public static NodeId of(NodeKind kind, String rest) {
@@ -23,7 +23,7 @@ public record NodeId(String value) {
     }
 
     public NodeKind kind() {
-        return new NodeKind(value.substring(0, value.indexOf(':')));
+        return NodeKind.prefixOf(value, value.indexOf(':'));
     }
 
     @Override

@@ -20,12 +20,28 @@ public record NodeKind(String id) {
     public static final NodeKind ALIAS = new NodeKind("alias");
     public static final NodeKind LOGGED_MODEL = new NodeKind("logged-model");
     public static final NodeKind ARTIFACT = new NodeKind("artifact");
+    private static final NodeKind[] CONSTANTS = {REPOSITORY, COMMIT, DATASET, DATASET_VERSION, JOB, JOB_RUN,
+        EXPERIMENT_RUN, MODEL, MODEL_VERSION, ALIAS, LOGGED_MODEL, ARTIFACT};
 
     public NodeKind {
         Objects.requireNonNull(id, "id");
         if (!isName(id)) {
             throw new IllegalArgumentException("a node kind is lower-case letters, digits and '-': " + id);
         }
+    }
+
+    /**
+     * The kind of the id {@code value}, whose first {@code length} characters name it: the
+     * constant when it is one of Braid's kinds (a walk asks every node it reaches for its kind,
+     * so the common case makes nothing new), else a new kind.
+     */
+    static NodeKind prefixOf(String value, int length) {
+        for (NodeKind kind : CONSTANTS) {
+            if (kind.id.length() == length && value.startsWith(kind.id)) {
+                return kind;
+            }
+        }
+        return new NodeKind(value.substring(0, length));
     }
 
     /** {@code [a-z][a-z0-9-]*}, checked by hand: every node id read or written checks its kind. */

@@ -1,8 +1,13 @@
 package dev.braid.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 
@@ -34,5 +39,39 @@ class CliSubcommandsTest {
     void commandsAreListedInSubcommandsNotInTheRootAnnotation() {
         assertEquals(0, BraidCommand.class.getAnnotation(Command.class).subcommands().length,
                 "add new commands to BraidCommand.SUBCOMMANDS: a command in the annotation is built for every call");
+    }
+
+    @Test
+    void aLineageQuestionRegistersOnlyTheLineageCommandItNames() {
+        assertEquals(List.of(LineageShowCommand.class),
+                Cli.innerCommandsFor(LineageCommand.class, "--data-dir", "/tmp/d", "lineage", "show", "x", "--json"));
+        assertEquals(List.of(LineageImpactCommand.class), Cli.innerCommandsFor(LineageCommand.class, "lineage", "impact", "--help"));
+        for (String[] args : new String[][] {{"lineage"}, {"lineage", "--help"}, {"lineage", "-h", "show"}, {"lineage", "shwo", "x"},
+                {"-v", "lineage", "help", "show"}}) {
+            assertEquals(LineageCommand.SUBCOMMANDS, Cli.innerCommandsFor(LineageCommand.class, args), String.join(" ", args));
+        }
+        assertEquals(null, Cli.innerCommandsFor(RepoCommand.class, "repo", "log"), "a command with no list of its own");
+    }
+
+    @Test
+    void lineageCommandsAreListedInItsSubcommandsNotInItsAnnotation() {
+        assertEquals(0, LineageCommand.class.getAnnotation(Command.class).subcommands().length);
+    }
+
+    @Test
+    void theLineageCommandsRunWhenOnlyTheNamedOneIsRegistered() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(out, err).run("lineage", "show", "--help"), err.toString());
+        assertTrue(out.toString().contains("Usage: braid lineage show"), out.toString());
+        StringWriter list = new StringWriter();
+        assertEquals(0, cli(list, err).run("lineage", "--help"), err.toString());
+        for (String name : List.of("import", "serve", "find", "show", "path", "impact", "label", "export")) {
+            assertTrue(list.toString().contains("\n  " + name + " "), name + " in " + list);
+        }
+    }
+
+    private static Cli cli(StringWriter out, StringWriter err) {
+        return new Cli(new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(), Clock.systemUTC(), (dirs, explicit) -> { }));
     }
 }

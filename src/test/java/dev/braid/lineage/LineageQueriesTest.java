@@ -87,6 +87,52 @@ class LineageQueriesTest {
     }
 
     @Test
+    void aNeighbourhoodKeepsVersionsApartAsTheClosureDoes() {
+        // ADR 8: downstream, version edges only from the start; upstream, a node reached only
+        // through a version edge is reached but not walked past. `lineage show` and the explorer
+        // ask reach(), impact and labels ask closure(): both answer alike.
+        Random random = new Random(11);
+        GraphChanges.Builder changes = GraphChanges.builder();
+        for (int i = 0; i < 300; i++) {
+            changes.node(id(i), "node " + i);
+        }
+        for (int i = 0; i < 900; i++) {
+            int from = random.nextInt(300);
+            int to = Math.min(299, from + 1 + random.nextInt(10));
+            EdgeKind kind = random.nextInt(4) == 0 ? EdgeKind.VERSION : EdgeKind.INPUT;
+            changes.edge(id(from), id(to), kind, "openlineage", Instant.ofEpochMilli(T0 + i));
+        }
+        lineage.apply(changes.build());
+        int differing = 0;
+        for (int probe = 0; probe < 60; probe++) {
+            NodeId start = id(random.nextInt(300));
+            Direction direction = probe % 2 == 0 ? Direction.DOWNSTREAM : Direction.UPSTREAM;
+            int depth = 1 + random.nextInt(10);
+            Map<String, Integer> closure = new HashMap<>();
+            lineage.closure(start, direction, depth, null).forEach(r -> closure.put(r.node().id().value(), r.depth()));
+            Map<String, Integer> reach = new HashMap<>();
+            lineage.reach(start, direction, depth, null).nodes().forEach(r -> reach.put(r.node().id().value(), r.depth()));
+            assertEquals(closure, reach, start + " " + direction + " depth " + depth);
+            differing += closure.size() != closure(start, direction, depth).size() ? 1 : 0;
+        }
+        assertTrue(differing > 0, "the graph has walks the version rule changes");
+    }
+
+    /** The same graph's closure with every edge walked alike (no version rule), from the database's edges. */
+    private Map<String, Integer> closure(NodeId start, Direction direction, int depth) {
+        ReferenceGraph plain = new ReferenceGraph();
+        db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT from_id, to_id FROM lineage_edges")) {
+                while (rs.next()) {
+                    plain.add(rs.getString(1), rs.getString(2), T0);
+                }
+            }
+            return null;
+        });
+        return plain.closure(start.value(), direction, depth, null);
+    }
+
+    @Test
     void pathsAreExactlyTheShortestOnes() {
         ReferenceGraph reference = generate(11, 200, 500);
         Random random = new Random(3);
