@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * The MLflow tracking server's REST API ({@code /api/2.0/mlflow/}): reads, and the few writes the
@@ -86,8 +88,31 @@ public final class MlflowRestClient {
      */
     List<RemoteRun> searchRuns(List<String> experimentIds, String filter) throws MlflowException {
         List<List<String>> groups = groups(experimentIds, PARALLEL_SEARCHES);
+        List<List<RemoteRun>> found = new ArrayList<>();
+        groups.forEach(group -> found.add(new ArrayList<>()));
+        searchGroups(groups, filter, group -> found.get(group)::add);
+        List<RemoteRun> out = new ArrayList<>();
+        found.forEach(out::addAll);
+        return out;
+    }
+
+    /**
+     * The same runs, each handed to {@code into} as its page is read (from up to
+     * {@value #PARALLEL_SEARCHES} threads at once, so in no fixed order across groups): the
+     * caller need not hold them all.
+     */
+    void searchRuns(List<String> experimentIds, String filter, Consumer<RemoteRun> into) throws MlflowException {
+        searchGroups(groups(experimentIds, PARALLEL_SEARCHES), filter, group -> into);
+    }
+
+    /** Searches each group, side by side, handing group {@code i}'s runs to {@code into.apply(i)}. */
+    private void searchGroups(List<List<String>> groups, String filter, IntFunction<Consumer<RemoteRun>> into)
+            throws MlflowException {
         if (groups.size() <= 1) {
-            return groups.isEmpty() ? new ArrayList<>() : searchGroup(groups.get(0), filter);
+            if (!groups.isEmpty()) {
+                searchGroup(groups.get(0), filter, into.apply(0));
+            }
+            return;
         }
         ExecutorService searches = Executors.newFixedThreadPool(Math.min(PARALLEL_SEARCHES, groups.size()), task -> {
             Thread thread = new Thread(task, "braid-mlflow-search");
@@ -95,15 +120,18 @@ public final class MlflowRestClient {
             return thread;
         });
         try {
-            List<Future<List<RemoteRun>>> pending = new ArrayList<>();
-            for (List<String> group : groups) {
-                pending.add(searches.submit(() -> searchGroup(group, filter)));
+            List<Future<Void>> pending = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                List<String> group = groups.get(i);
+                Consumer<RemoteRun> sink = into.apply(i);
+                pending.add(searches.submit(() -> {
+                    searchGroup(group, filter, sink);
+                    return null;
+                }));
             }
-            List<RemoteRun> out = new ArrayList<>();
-            for (Future<List<RemoteRun>> group : pending) {
-                out.addAll(result(group));
+            for (Future<Void> group : pending) {
+                result(group);
             }
-            return out;
         } finally {
             // On a failure the other groups stop: their requests are abandoned, nothing is kept.
             searches.shutdownNow();
@@ -124,8 +152,7 @@ public final class MlflowRestClient {
         return out;
     }
 
-    private List<RemoteRun> searchGroup(List<String> experimentIds, String filter) throws MlflowException {
-        List<RemoteRun> out = new ArrayList<>();
+    private void searchGroup(List<String> experimentIds, String filter, Consumer<RemoteRun> into) throws MlflowException {
         PagingGuard pages = guard("runs/search");
         String token = null;
         do {
@@ -137,14 +164,11 @@ public final class MlflowRestClient {
             body.put("run_view_type", "ACTIVE_ONLY");
             body.put("max_results", RUN_PAGE);
             putToken(body, token);
-            JsonNode page = http.post("runs/search", body);
-            page.path("runs").forEach(r -> out.add(MlflowJson.run(r)));
-            token = next(pages, nextToken(page));
+            token = next(pages, http.postParsed("runs/search", body, parser -> RunsSearchPage.read(parser, into)));
         } while (token != null);
-        return out;
     }
 
-    private static List<RemoteRun> result(Future<List<RemoteRun>> group) throws MlflowException {
+    private static <T> T result(Future<T> group) throws MlflowException {
         try {
             return group.get();
         } catch (InterruptedException e) {

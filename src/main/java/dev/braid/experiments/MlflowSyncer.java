@@ -7,9 +7,9 @@ import dev.braid.sync.SourceSyncer;
 import dev.braid.sync.SyncContext;
 import dev.braid.sync.SyncCounts;
 import dev.braid.sync.SyncFailure;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +21,9 @@ import java.util.Set;
  * writers), runs still RUNNING, and runs that ended since the watermark; runs cached as running
  * are re-read. A full reconciliation (every {@code reconcile_every_ms}, default daily, or when
  * asked for) reads every run, which removes deleted runs and picks up edited tags and late
- * metrics. Everything is fetched first and written in one transaction with the new cursor, so a
- * failed or cancelled sync leaves the cache as it was. Metric histories are fetched afterwards
+ * metrics. Everything is fetched first (the runs into a temporary file, {@link RunSpool}, so a
+ * first sync of many runs does not hold them all in memory) and written in one transaction with
+ * the new cursor, so a failed or cancelled sync leaves the cache as it was. Metric histories are fetched afterwards
  * only for starred experiments ({@link HistoryPrefetch}), and a failure there does not fail the sync.
  * The registry and MLflow 3 logged models are read whole on every sync (see {@link LoggedModelStore}).
  * Local stores are cheap to read whole, so every sync of one is a full reconciliation.
@@ -75,6 +76,16 @@ public final class MlflowSyncer implements SourceSyncer {
 
     private SyncCounts syncOrFail(Source source, SyncContext context) throws MlflowException {
         RunSource client = RunSources.open(connector, source, context::isCancelled);
+        try (RunSpool runs = RunSpool.create()) {
+            return syncInto(runs, client, source, context);
+        } catch (UncheckedIOException e) {
+            // The temporary file of fetched runs failed (a full disk, say); the cache is untouched.
+            throw MlflowException.transientFailure(e.getMessage() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** The sync itself, the runs it reads kept in {@code runs} until its one write transaction. */
+    private SyncCounts syncInto(RunSpool runs, RunSource client, Source source, SyncContext context) throws MlflowException {
         edits.sendPending(source);
         SyncCursor cursor = db.read(c -> SyncCursor.parse(sources.cursor(c, source.id())));
         long started = clock.millis();
@@ -84,23 +95,22 @@ public final class MlflowSyncer implements SourceSyncer {
         List<Experiment> experiments = client.experiments(source.id());
         List<String> ids = experiments.stream().map(Experiment::experimentId).toList();
         context.checkCancelled();
-        Map<String, RemoteRun> runs = new LinkedHashMap<>();
         Set<String> gone = new HashSet<>();
         if (full) {
             context.progress(-1, "reading every run (full reconciliation)");
-            addAll(runs, client.searchRuns(ids, null));
+            client.searchRuns(ids, null, runs::add);
         } else {
             long since = cursor.watermark() - setting(source, OVERLAP, DEFAULT_OVERLAP_MS);
             context.progress(-1, "reading new and changed runs");
-            addAll(runs, client.searchRuns(ids, "attributes.start_time >= " + since));
-            addAll(runs, client.searchRuns(ids, "attributes.status = 'RUNNING'"));
-            addAll(runs, client.searchRuns(ids, "attributes.end_time >= " + since));
+            client.searchRuns(ids, "attributes.start_time >= " + since, runs::add);
+            client.searchRuns(ids, "attributes.status = 'RUNNING'", runs::add);
+            client.searchRuns(ids, "attributes.end_time >= " + since, runs::add);
             for (String runId : db.read(c -> store.runningRunIds(c, source.id()))) {
-                if (!runs.containsKey(runId)) {
+                if (!runs.contains(runId)) {
                     context.checkCancelled();
                     RemoteRun run = client.run(runId);
                     if ("active".equals(run.lifecycleStage())) {
-                        runs.put(runId, run);
+                        runs.add(run);
                     } else {
                         gone.add(runId);
                     }
@@ -123,26 +133,27 @@ public final class MlflowSyncer implements SourceSyncer {
             long removed = 0;
             if (full) {
                 removed += store.removeExperimentsExcept(c, source.id(), new HashSet<>(ids));
-                removed += store.removeRunsExcept(c, source.id(), runs.keySet());
+                removed += store.removeRunsExcept(c, source.id(), runs.runIds());
             } else if (!gone.isEmpty()) {
                 removed += store.removeRuns(c, source.id(), gone);
             }
             // Runs the cache already holds as fetched are neither written nor counted (ADR 5).
-            Map<String, CachedRunReader.Cached> cached = CachedRunReader.read(c, source.id(), runs.keySet());
-            long added = 0;
-            long changed = 0;
+            Map<String, CachedRunReader.Cached> cached = CachedRunReader.read(c, source.id(), runs.runIds());
+            long[] addedChanged = new long[2];
             try (StatementCache statements = new StatementCache(c)) {
-                for (RemoteRun run : runs.values()) {
+                runs.forEach(run -> {
                     CachedRunReader.Cached before = cached.get(run.runId());
                     if (before == null) {
                         store.upsertRun(statements, source.id(), run, started, null);
-                        added++;
+                        addedChanged[0]++;
                     } else if (!CachedRunReader.same(before.run(), run)) {
                         store.upsertRun(statements, source.id(), run, started, before.runPk());
-                        changed++;
+                        addedChanged[1]++;
                     }
-                }
+                });
             }
+            long added = addedChanged[0];
+            long changed = addedChanged[1];
             registry.replace(c, source.id(), models);
             loggedModels.replace(c, source.id(), logged);
             edits.reapplyPending(c, source.id());
@@ -151,13 +162,6 @@ public final class MlflowSyncer implements SourceSyncer {
         });
         prefetch.prefetch(source, client, context, (int) setting(source, HistoryPrefetch.LIMIT, HistoryPrefetch.DEFAULT_LIMIT));
         return counts;
-    }
-
-    /** Adds runs by id; a run seen twice (overlapping queries, shifted pages) is kept once. */
-    private static void addAll(Map<String, RemoteRun> into, List<RemoteRun> runs) {
-        for (RemoteRun run : runs) {
-            into.put(run.runId(), run);
-        }
     }
 
     private static long setting(Source source, String key, long fallback) {

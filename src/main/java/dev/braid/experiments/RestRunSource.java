@@ -1,6 +1,7 @@
 package dev.braid.experiments;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** A tracking server as a {@link RunSource}: its REST client, call for call. */
 final class RestRunSource implements RunSource {
@@ -18,6 +19,11 @@ final class RestRunSource implements RunSource {
     @Override
     public List<RemoteRun> searchRuns(List<String> experimentIds, String filter) throws MlflowException {
         return client.searchRuns(experimentIds, filter);
+    }
+
+    @Override
+    public void searchRuns(List<String> experimentIds, String filter, Consumer<RemoteRun> into) throws MlflowException {
+        client.searchRuns(experimentIds, filter, into);
     }
 
     @Override

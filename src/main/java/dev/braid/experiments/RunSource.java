@@ -1,6 +1,7 @@
 package dev.braid.experiments;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where an MLflow source's experiments, runs and registry come from: a tracking server over REST,
@@ -15,6 +16,15 @@ interface RunSource {
      * null) accepts. Sources that {@link #readsWholeCheaply() read whole} accept only null.
      */
     List<RemoteRun> searchRuns(List<String> experimentIds, String filter) throws MlflowException;
+
+    /**
+     * The same runs as {@link #searchRuns(List, String)}, each handed to {@code into} as it is
+     * read, so a caller that keeps them elsewhere ({@link RunSpool}) never holds them all. May call
+     * {@code into} from several threads at once.
+     */
+    default void searchRuns(List<String> experimentIds, String filter, Consumer<RemoteRun> into) throws MlflowException {
+        searchRuns(experimentIds, filter).forEach(into);
+    }
 
     /** One run by id, deleted or not. */
     RemoteRun run(String runId) throws MlflowException;
