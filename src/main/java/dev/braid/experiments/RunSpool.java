@@ -7,8 +7,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,6 +31,10 @@ import java.util.Set;
  * <p>Safe for the searches that add runs side by side. Closing deletes the file.
  */
 final class RunSpool implements AutoCloseable {
+    private static final String PREFIX = "braid-mlflow-runs-";
+    private static final String SUFFIX = ".spool";
+    /** A spool older than this was left by a sync that was killed. */
+    static final Duration LEFTOVER_AGE = Duration.ofDays(1);
     private final Path file;
     private final RandomAccessFile data;
     /** Run id to the offset of its last record, in the order ids were first added. */
@@ -35,15 +43,42 @@ final class RunSpool implements AutoCloseable {
     private final DataOutputStream out = new DataOutputStream(buffer);
     private long end;
 
+    /**
+     * Deletes this user's spools in {@code folder} untouched for {@link #LEFTOVER_AGE}: a sync
+     * killed with {@code kill -9} cannot delete its own, and a running sync writes its spool
+     * page after page, so one that old belongs to no running sync.
+     */
+    static void sweepLeftovers(Path folder, Instant now) {
+        try (DirectoryStream<Path> spools = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
+            for (Path spool : spools) {
+                try {
+                    if (Files.isRegularFile(spool, LinkOption.NOFOLLOW_LINKS) && Files.isWritable(spool)
+                            && Files.getLastModifiedTime(spool).toInstant().isBefore(now.minus(LEFTOVER_AGE))) {
+                        Files.deleteIfExists(spool);
+                    }
+                } catch (IOException | SecurityException ignored) {
+                    // Another user's file, or one gone already: not ours to remove.
+                }
+            }
+        } catch (IOException | SecurityException ignored) {
+            // An unreadable temporary folder leaves leftovers in place; the sync itself goes on.
+        }
+    }
+
     private RunSpool(Path file) throws IOException {
         this.file = file;
         this.data = new RandomAccessFile(file.toFile(), "rw");
     }
 
-    /** A spool in a new temporary file, readable by this user only. */
+    /**
+     * A spool in a new temporary file, readable by this user only. Spools that a killed sync left
+     * behind are removed first.
+     */
     static RunSpool create() {
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"));
+        sweepLeftovers(folder, Instant.now());
         try {
-            Path file = Files.createTempFile("braid-mlflow-runs-", ".spool");
+            Path file = Files.createTempFile(folder, PREFIX, SUFFIX);
             try {
                 return new RunSpool(file);
             } catch (IOException | RuntimeException e) {

@@ -117,4 +117,21 @@ class RunSpoolTest {
             return new java.util.HashSet<>(files.filter(p -> p.getFileName().toString().startsWith("braid-mlflow-runs-")).toList());
         }
     }
+
+    @Test
+    void aSpoolLeftByAKilledSyncIsRemovedAndAFreshOneIsKept(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T12:00:00Z");
+        Path old = Files.writeString(folder.resolve("braid-mlflow-runs-1.spool"), "left");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(now.minus(RunSpool.LEFTOVER_AGE).minusSeconds(1)));
+        Path fresh = Files.writeString(folder.resolve("braid-mlflow-runs-2.spool"), "running");
+        Files.setLastModifiedTime(fresh, java.nio.file.attribute.FileTime.from(now.minusSeconds(60)));
+        Path other = Files.writeString(folder.resolve("notes.spool"), "not ours");
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofDays(30))));
+
+        RunSpool.sweepLeftovers(folder, now);
+
+        assertFalse(Files.exists(old), "left by a killed sync");
+        assertTrue(Files.exists(fresh), "a running sync's spool");
+        assertTrue(Files.exists(other), "not a spool of Braid's");
+    }
 }
