@@ -39,6 +39,9 @@ import javafx.stage.Stage;
  * theme in the settings.
  */
 public final class BraidApp extends Application {
+    /** The window's size on a first start (no bounds saved yet): every page must read whole at it. */
+    public static final int LAUNCH_WIDTH = 1280;
+    public static final int LAUNCH_HEIGHT = 800;
     private static final Logger LOG = Logger.getLogger(BraidApp.class.getName());
     private final Clock clock = Clock.systemDefaultZone();
     private final ThemeApplier themes = new ThemeApplier(System.getenv());
@@ -54,7 +57,7 @@ public final class BraidApp extends Application {
     public void start(Stage primary) {
         this.stage = primary;
         DataDirectories dirs = DataDirectories.resolve(dataDirArgument(getParameters()), System.getenv());
-        scene = new Scene(opening(dirs), 1280, 800);
+        scene = new Scene(opening(dirs), LAUNCH_WIDTH, LAUNCH_HEIGHT);
         Settings saved = new SettingsStore(dirs.settingsFile()).load();
         themes.apply(scene, Theme.fromSetting(saved.theme()));
         stage.setTitle("Braid");

@@ -2,6 +2,7 @@ package dev.braid.shell;
 
 import dev.braid.sync.SyncRun;
 import dev.braid.ui.ColumnLayout;
+import dev.braid.ui.ColumnWidths;
 import dev.braid.ui.Formats;
 import java.time.ZoneId;
 import java.util.function.Consumer;
@@ -20,6 +21,8 @@ import javafx.scene.layout.VBox;
 /** The sync log: one row per past sync run. */
 public final class SyncLogView {
     public static final String TABLE_ID = "sync-log";
+    /** As long as every time the log shows ({@link Formats#dateTimeSeconds}). */
+    private static final String TIME_SAMPLE = "2026-12-06 20:23:45";
     private final VBox root;
 
     public SyncLogView(SyncLogViewModel model, ZoneId zone, String savedLayout, Consumer<String> saveLayout) {
@@ -32,12 +35,14 @@ public final class SyncLogView {
         kept.attach(table.getSelectionModel());
         table.setId("syncLogTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("source", "Source", 160, SyncRun::sourceName));
-        table.getColumns().add(column("start", "Started", 175, run -> Formats.dateTimeSeconds(run.startedAt(), zone)));
-        table.getColumns().add(column("end", "Ended", 175, run -> Formats.dateTimeSeconds(run.endedAt(), zone)));
+        // A squeezed table gives up the problem and warnings first: names and times stay readable.
+        table.getColumns().add(ColumnWidths.keepValuesWhole(column("source", "Source", 160, SyncRun::sourceName), "demo-project"));
+        table.getColumns().add(ColumnWidths.keepValuesWhole(column("start", "Started", 175,
+                run -> Formats.dateTimeSeconds(run.startedAt(), zone)), TIME_SAMPLE));
+        table.getColumns().add(ColumnWidths.keepValuesWhole(column("end", "Ended", 175,
+                run -> Formats.dateTimeSeconds(run.endedAt(), zone)), TIME_SAMPLE));
         table.getColumns().add(column("outcome", "Outcome", 110, run -> run.outcome().name().toLowerCase()));
-        table.getColumns().add(column("counts", "Added / changed / removed", 230,
-                run -> run.counts().added() + " / " + run.counts().changed() + " / " + run.counts().removed()));
+        table.getColumns().add(countsColumn());
         table.getColumns().add(column("attempts", "Attempts", 90, run -> Integer.toString(run.attempts())));
         table.getColumns().add(column("error", "Problem", 300, run -> run.error() == null ? "" : run.error()));
         table.getColumns().add(warningsColumn());
@@ -61,6 +66,7 @@ public final class SyncLogView {
         TableColumn<SyncRun, SyncRun> column = new TableColumn<>("Warnings");
         column.setId("warnings");
         column.setPrefWidth(460);
+        ColumnWidths.keepHeadingWhole(column);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -74,6 +80,30 @@ public final class SyncLogView {
         return column;
     }
 
+    /**
+     * Added / changed / removed, under a short heading so that the times keep their room in a
+     * small window; the tooltip spells the three numbers out.
+     */
+    private static TableColumn<SyncRun, SyncRun> countsColumn() {
+        TableColumn<SyncRun, SyncRun> column = new TableColumn<>("Changes");
+        column.setId("counts");
+        column.setPrefWidth(150);
+        ColumnWidths.keepHeadingWhole(column);
+        ColumnWidths.keepValuesWhole(column, "9999 / 999 / 99");
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(SyncRun run, boolean empty) {
+                super.updateItem(run, empty);
+                setText(empty || run == null ? null : run.counts().added() + " / " + run.counts().changed() + " / "
+                        + run.counts().removed());
+                setTooltip(empty || run == null ? null : new Tooltip(run.counts().added() + " added, "
+                        + run.counts().changed() + " changed, " + run.counts().removed() + " removed"));
+            }
+        });
+        return column;
+    }
+
     static String firstWarning(SyncRun run) {
         int more = run.warnings().size() - 1;
         return run.warnings().get(0) + (more > 0 ? " (+" + more + " more)" : "");
@@ -82,10 +112,8 @@ public final class SyncLogView {
     private static TableColumn<SyncRun, String> column(String id, String title, double width, Function<SyncRun, String> value) {
         TableColumn<SyncRun, String> column = new TableColumn<>(title);
         column.setId(id);
-        // The heading always shows whole: about nine pixels a character plus room for the sort arrow.
-        double heading = 9 * title.length() + 30;
-        column.setMinWidth(heading);
-        column.setPrefWidth(Math.max(width, heading));
+        column.setPrefWidth(width);
+        ColumnWidths.keepHeadingWhole(column);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         // Long values (an error, a source's name) are cut to the column; the whole text is on hover.
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {

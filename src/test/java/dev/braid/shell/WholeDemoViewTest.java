@@ -99,6 +99,30 @@ class WholeDemoViewTest {
         assertEquals(Map.of(), clipped);
     }
 
+    /**
+     * The size a first start opens with: the filter bars, hints and table headings of every page
+     * (the Repositories page with a commit chosen) still read whole in 1280×800.
+     */
+    @Test
+    void noTextIsCutOffOnAnyPageAtTheLaunchSize(FxRobot robot) throws Exception {
+        Map<Page, String> tables = Map.of(Page.REPOSITORIES, "#historyTable", Page.EXPERIMENTS, "#runsTable",
+                Page.FEATURES, "#featureViewsTable", Page.PIPELINES, "#pipelinesTable", Page.SOURCES, "#sourcesTable",
+                Page.SYNC_LOG, "#syncLogTable");
+        Map<String, List<String>> clipped = CutOffPages.atLaunchSize(robot, stage, window, page -> {
+            try {
+                if (tables.containsKey(page)) {
+                    waitFor(() -> rows(robot, tables.get(page)) > 0);
+                }
+                if (page == Page.REPOSITORIES) {
+                    robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(2).<Node>query());
+                }
+            } catch (Exception e) {
+                throw new AssertionError(page + " did not fill", e);
+            }
+        });
+        assertEquals(Map.of(), clipped);
+    }
+
     @Test
     void ctrlKFindsFeatureViewsAndSourcesByWhereTheyAre(FxRobot robot) throws Exception {
         FeatureViewListing view = demo.context().features().listings(ViewFilter.ALL).get(0);

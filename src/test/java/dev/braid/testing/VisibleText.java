@@ -43,7 +43,8 @@ public final class VisibleText {
     /**
      * Every labeled under {@code root} that is on screen and draws less than its text, as
      * "text (class #id)". Table and list cells may be cut when they carry the whole text in a
-     * tooltip, as the runs and history tables do for long values.
+     * tooltip, as the runs and history tables do for long values; so may a label a cell draws as
+     * its graphic (a commit subject beside its branch labels) when the cell's tooltip is that text.
      */
     public static List<String> clipped(Parent root) {
         List<String> out = new ArrayList<>();
@@ -56,8 +57,8 @@ public final class VisibleText {
             return;
         }
         if (node instanceof Labeled labeled && onScreen(labeled, root) && isClipped(labeled)) {
-            Tooltip tip = labeled.getTooltip();
-            boolean explained = labeled instanceof Cell<?> && tip != null && labeled.getText().equals(tip.getText());
+            Tooltip tip = labeled instanceof Cell<?> ? labeled.getTooltip() : enclosingCellTooltip(labeled);
+            boolean explained = tip != null && labeled.getText().equals(tip.getText());
             if (!explained) {
                 out.add("“" + labeled.getText() + "” drawn as “" + drawn(labeled) + "” ("
                         + labeled.getClass().getSimpleName() + (labeled.getId() == null ? "" : " #" + labeled.getId()) + ")");
@@ -68,6 +69,16 @@ public final class VisibleText {
                 visit(child, root, out);
             }
         }
+    }
+
+    /** The tooltip of the cell {@code node} is drawn in, if it is inside one. */
+    private static Tooltip enclosingCellTooltip(Node node) {
+        for (Parent up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof Cell<?> cell) {
+                return cell.getTooltip();
+            }
+        }
+        return null;
     }
 
     /** Inside the root's bounds: rows scrolled out of view are not text anyone is reading. */

@@ -45,6 +45,8 @@ public final class FeatureDetailView {
         Label facts = new Label();
         facts.setId("featureFacts");
         facts.setWrapText(true);
+        // Every fact line stays readable in a short window; the tabs below give up the height.
+        facts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         facts.getStyleClass().add("text-muted");
         Hyperlink lineage = new Hyperlink("Lineage");
         lineage.setId("featureLineageLink");

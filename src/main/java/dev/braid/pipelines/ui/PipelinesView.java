@@ -4,18 +4,15 @@ import dev.braid.pipelines.PipelineJob;
 import dev.braid.pipelines.PipelineQuery;
 import dev.braid.pipelines.PipelineRun;
 import dev.braid.pipelines.PipelineRunDetail;
-import dev.braid.pipelines.PipelineStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -32,7 +29,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -59,7 +55,7 @@ public final class PipelinesView {
                 model.loadPipelines();
             }
         });
-        root.setTop(filters());
+        root.setTop(new PipelineFilterBar(model).node());
         root.setCenter(tabs);
         root.getStyleClass().add("pipelines-view");
         root.setId("pipelinesView");
@@ -72,67 +68,6 @@ public final class PipelinesView {
 
     public Node node() {
         return root;
-    }
-
-    private Node filters() {
-        ComboBox<String> source = new ComboBox<>();
-        source.setId("pipelineSourceFilter");
-        source.setPromptText("All sources");
-        Runnable sourcesChanged = () -> {
-            String chosen = source.getValue();
-            source.getItems().setAll("All sources");
-            source.getItems().addAll(model.sourceNames());
-            source.setValue(chosen == null || !source.getItems().contains(chosen) ? "All sources" : chosen);
-        };
-        model.sourceNames().addListener((ListChangeListener<String>) c -> sourcesChanged.run());
-        sourcesChanged.run();
-        TextField branch = new TextField();
-        branch.setId("pipelineBranchFilter");
-        branch.setPromptText("Branch");
-        branch.setPrefColumnCount(10);
-        ComboBox<String> status = new ComboBox<>();
-        status.setId("pipelineStatusFilter");
-        status.getItems().add("Any status");
-        for (PipelineStatus s : PipelineStatus.values()) {
-            status.getItems().add(s.word());
-        }
-        status.setValue("Any status");
-        TextField commit = new TextField();
-        commit.setId("pipelineCommitFilter");
-        commit.setPromptText("Commit");
-        commit.setPrefColumnCount(9);
-        ComboBox<PipelinesViewModel.Since> since = new ComboBox<>();
-        since.setId("pipelineSinceFilter");
-        since.getItems().setAll(PipelinesViewModel.Since.values());
-        since.setValue(PipelinesViewModel.Since.ANY);
-        ComboBox<String> kind = new ComboBox<>();
-        kind.setId("pipelineKindFilter");
-        kind.getItems().add("All kinds");
-        kind.getItems().addAll(model.kinds());
-        kind.setValue("All kinds");
-        kind.setOnAction(e -> model.filterKind("All kinds".equals(kind.getValue()) ? null : kind.getValue()));
-        Runnable apply = () -> model.filter("All sources".equals(source.getValue()) ? null : source.getValue(), branch.getText(),
-                PipelineStatus.fromWord(status.getValue()), commit.getText(), since.getValue());
-        source.setOnAction(e -> apply.run());
-        status.setOnAction(e -> apply.run());
-        since.setOnAction(e -> apply.run());
-        branch.setOnAction(e -> apply.run());
-        commit.setOnAction(e -> apply.run());
-        Label count = new Label();
-        count.setId("pipelineStatus");
-        count.getStyleClass().add("text-muted");
-        count.textProperty().bind(model.statusProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        Label empty = new Label("No pipeline source yet: add one with 'braid pipelines add …' or open the demo.");
-        empty.getStyleClass().add("text-muted");
-        empty.visibleProperty().bind(model.noSourcesProperty());
-        empty.managedProperty().bind(empty.visibleProperty());
-        HBox bar = new HBox(8, source, kind, branch, status, commit, since, grow, empty, count);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8));
-        bar.getStyleClass().add("pipeline-filters");
-        return bar;
     }
 
     private Node runsPane() {

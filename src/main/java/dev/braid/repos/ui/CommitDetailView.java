@@ -43,8 +43,10 @@ public final class CommitDetailView {
         message.getStyleClass().add("commit-message");
         hash.setId("commitHash");
         hash.getStyleClass().add("monospace");
-        // The whole hash, always: it never shrinks below its text; the panel scrolls instead.
-        hash.setMinWidth(Region.USE_PREF_SIZE);
+        // The whole hash, always: in a narrow panel it breaks onto a second line rather than
+        // widening the panel past its edge (which would cut the author's address instead).
+        hash.setWrapText(true);
+        hash.setMinHeight(Region.USE_PREF_SIZE);
         parents.setId("commitParents");
         for (Label person : new Label[] {author, committer}) {
             person.setWrapText(true);
@@ -114,8 +116,8 @@ public final class CommitDetailView {
         infoScroll.setFitToWidth(true);
         VBox left = new VBox(6, infoScroll, muted("Changed files"), files);
         left.setMinWidth(0);
+        // The commit's facts take the height a short window has; the file list keeps its own.
         VBox.setVgrow(infoScroll, Priority.ALWAYS);
-        VBox.setVgrow(files, Priority.ALWAYS);
 
         ListView<dev.braid.repos.DiffLine> diff = new ListView<>(model.diff());
         diff.setId("diffView");

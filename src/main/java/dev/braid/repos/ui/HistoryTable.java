@@ -1,6 +1,7 @@
 package dev.braid.repos.ui;
 
 import dev.braid.ui.ColumnLayout;
+import dev.braid.ui.ColumnWidths;
 import dev.braid.ui.Formats;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -52,8 +53,10 @@ final class HistoryTable {
         table.getColumns().add(graph);
         table.getColumns().add(subject);
         table.getColumns().add(text("author", "Author", 140, item -> item.commit().authorName()));
-        table.getColumns().add(text("date", "Date", 140, item -> Formats.dateTime(item.commit().authorTime())));
-        table.getColumns().add(text("hash", "Hash", 75, item -> item.commit().shortHash()));
+        // Dates and short hashes have one length: the subject gives up width before they are cut.
+        table.getColumns().add(ColumnWidths.keepValuesWhole(text("date", "Date", 140,
+                item -> Formats.dateTime(item.commit().authorTime())), "2026-12-04 17:14"));
+        table.getColumns().add(ColumnWidths.keepValuesWhole(text("hash", "Hash", 75, item -> item.commit().shortHash()), "0123456"));
         ColumnLayout.bind(table, savedLayout, saveLayout);
         return table;
     }

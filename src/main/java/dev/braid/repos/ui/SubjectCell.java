@@ -5,6 +5,7 @@ import dev.braid.repos.RefKind;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /** A commit's subject, preceded by labels for the branches and tags that point at it. */
@@ -24,6 +25,7 @@ final class SubjectCell extends TableCell<HistoryItem, HistoryItem> {
         setText(null);
         if (empty || item == null) {
             setGraphic(null);
+            setTooltip(null);
             return;
         }
         box.getChildren().clear();
@@ -39,6 +41,8 @@ final class SubjectCell extends TableCell<HistoryItem, HistoryItem> {
         subject.setText(item.commit().subject());
         box.getChildren().add(subject);
         setGraphic(box);
+        // A subject longer than its column is cut; the whole subject is on hover.
+        setTooltip(new Tooltip(item.commit().subject()));
     }
 
     private static String styleOf(RefKind kind) {

@@ -1,6 +1,7 @@
 package dev.braid.shell.sources;
 
 import dev.braid.shell.SourceStatus;
+import dev.braid.ui.ColumnWidths;
 import dev.braid.ui.Formats;
 import dev.braid.ui.KeptSelection;
 import java.time.Clock;
@@ -219,6 +220,7 @@ public final class SourcesView {
         TableColumn<SourceStatus, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
+        ColumnWidths.keepHeadingWhole(column);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
