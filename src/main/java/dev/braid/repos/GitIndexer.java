@@ -87,11 +87,15 @@ public final class GitIndexer {
                 rewritten = !allReachable(repo, unexplained, newTips);
             }
         }
-        long removed = rewritten ? removeUnreachable(repoId, repo, newTips, context) : 0;
+        List<String> gone = rewritten ? unreachable(repoId, repo, newTips, context) : List.of();
         long changedRefs = changedRefs(oldRefs, newRefs);
-        db.write(c -> {
+        // The commits no ref reaches go in the same transaction that publishes the new ones: a
+        // reader (or a sync killed in between) never sees the history with the old commits gone
+        // and the new ones not yet there.
+        long removed = db.write(c -> {
+            int deleted = gone.isEmpty() ? 0 : commits.delete(c, repoId, gone);
             commits.publish(c, repoId, newRefs);
-            return null;
+            return deleted;
         });
         context.progress(1, "indexed " + added + " new commits");
         return new Outcome(new SyncCounts(added, changedRefs, removed), newTips);
@@ -241,7 +245,8 @@ public final class GitIndexer {
         }
     }
 
-    private long removeUnreachable(long repoId, Repository repo, Set<String> newTips, SyncContext context)
+    /** The cached commits, published or not, that none of {@code newTips} reaches. */
+    private List<String> unreachable(long repoId, Repository repo, Set<String> newTips, SyncContext context)
             throws IOException {
         context.progress(-1, "removing commits no ref reaches any more");
         Set<String> reachable = new HashSet<>();
@@ -254,12 +259,7 @@ public final class GitIndexer {
                 reachable.add(commit.name());
             }
         }
-        List<String> gone = db.read(c -> commits.allHashes(c, repoId)).stream()
-                .filter(hash -> !reachable.contains(hash)).toList();
-        if (gone.isEmpty()) {
-            return 0;
-        }
-        return db.write(c -> commits.delete(c, repoId, gone));
+        return db.read(c -> commits.allHashes(c, repoId)).stream().filter(hash -> !reachable.contains(hash)).toList();
     }
 
     private static long changedRefs(List<GitRef> oldRefs, List<GitRef> newRefs) {
