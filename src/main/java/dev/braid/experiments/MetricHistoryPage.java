@@ -19,21 +19,7 @@ final class MetricHistoryPage {
      * page. The parser stands on the answer's opening brace.
      */
     static String read(JsonParser parser, List<MetricPoint> into) throws IOException {
-        String token = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if ("metrics".equals(field) && value == JsonToken.START_ARRAY) {
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    into.add(point(parser));
-                }
-            } else if ("next_page_token".equals(field) && value == JsonToken.VALUE_STRING) {
-                token = parser.getText().isEmpty() ? null : parser.getText();
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return token;
+        return PagedAnswer.read(parser, "metrics", item -> into.add(point(item)));
     }
 
     private static MetricPoint point(JsonParser parser) throws IOException {

@@ -1,8 +1,6 @@
 package dev.braid.experiments;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.function.Consumer;
 
@@ -22,21 +20,6 @@ final class RunsSearchPage {
      * The parser stands on the answer's opening brace; the token may come before or after the runs.
      */
     static String read(JsonParser parser, Consumer<RemoteRun> into) throws IOException {
-        String token = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if ("runs".equals(field) && value == JsonToken.START_ARRAY) {
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    JsonNode run = parser.readValueAsTree();
-                    into.accept(MlflowJson.run(run));
-                }
-            } else if ("next_page_token".equals(field) && value == JsonToken.VALUE_STRING) {
-                token = parser.getText().isEmpty() ? null : parser.getText();
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return token;
+        return PagedAnswer.read(parser, "runs", item -> into.accept(MlflowJson.run(item.readValueAsTree())));
     }
 }
