@@ -11,7 +11,7 @@ import dev.braid.pipelines.replay.ReplayServer;
 import dev.braid.store.Database;
 import dev.braid.sync.Source;
 import dev.braid.sync.SourceStore;
-import dev.braid.sync.SyncContext;
+import dev.braid.testing.TestContexts;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -74,7 +74,7 @@ public final class AirflowSyncBenchmark {
                 List<Double> none = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
                     long t = System.nanoTime();
-                    syncer.sync(sources.find(source.id()).orElseThrow(), quiet());
+                    syncer.sync(sources.find(source.id()).orElseThrow(), TestContexts.quiet());
                     none.add((System.nanoTime() - t) / 1e6);
                 }
                 none.sort(null);
@@ -97,7 +97,7 @@ public final class AirflowSyncBenchmark {
             server.clearRequests();
             long t0 = System.nanoTime();
             double cpu0 = cpuSeconds();
-            var counts = syncer.sync(source, quiet());
+            var counts = syncer.sync(source, TestContexts.quiet());
             return new Timed(counts.added(), (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
         }
     }
@@ -136,18 +136,5 @@ public final class AirflowSyncBenchmark {
         }
         pool.shutdown();
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static SyncContext quiet() {
-        return new SyncContext() {
-            @Override
-            public void progress(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
     }
 }

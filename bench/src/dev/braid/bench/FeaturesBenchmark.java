@@ -9,7 +9,7 @@ import dev.braid.features.usage.UsageStore;
 import dev.braid.store.Database;
 import dev.braid.sync.Source;
 import dev.braid.sync.SourceStore;
-import dev.braid.sync.SyncContext;
+import dev.braid.testing.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -53,7 +53,7 @@ public final class FeaturesBenchmark {
             Source source = catalogue.addRegistry(registry.toString(), "bench", null, null);
             FeastSyncer syncer = new FeastSyncer(db, sources, clock, Map.of());
             long t0 = System.nanoTime();
-            var counts = syncer.sync(source, quiet());
+            var counts = syncer.sync(source, TestContexts.quiet());
             double braid = (System.nanoTime() - t0) / 1e9;
             double braidProcess = (System.currentTimeMillis() - processStart) / 1e3;
             int stored = db.read(c -> {
@@ -64,7 +64,7 @@ public final class FeaturesBenchmark {
             System.out.printf("braid first sync, cold JVM: %.2f s (%s; %d versions stored); whole process so far %.2f s%n",
                     braid, counts, stored, braidProcess);
             long t1 = System.nanoTime();
-            syncer.sync(sources.find(source.id()).orElseThrow(), quiet());
+            syncer.sync(sources.find(source.id()).orElseThrow(), TestContexts.quiet());
             System.out.printf("braid sync with nothing new: %.2f s%n", (System.nanoTime() - t1) / 1e9);
 
             List<Double> dumps = new ArrayList<>();
@@ -155,18 +155,5 @@ public final class FeaturesBenchmark {
         }
         times.sort(null);
         return times.get(10);
-    }
-
-    private static SyncContext quiet() {
-        return new SyncContext() {
-            @Override
-            public void progress(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
     }
 }

@@ -15,7 +15,7 @@ import dev.braid.pipelines.replay.ReplayServer;
 import dev.braid.store.Database;
 import dev.braid.sync.Source;
 import dev.braid.sync.SourceStore;
-import dev.braid.sync.SyncContext;
+import dev.braid.testing.TestContexts;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -102,7 +102,7 @@ public final class PipelinesBenchmark {
             PipelineSyncer syncer = new PipelineSyncer("gitlab", db, sources, apis, clock);
             long cpu = processCpu();
             long t0 = System.nanoTime();
-            var counts = syncer.sync(source, quiet());
+            var counts = syncer.sync(source, TestContexts.quiet());
             double first = (System.nanoTime() - t0) / 1e9;
             System.out.printf("first sync: %,d runs in %.1f s = %.0f runs/s (process CPU %.1f s, replay included);"
                     + " %.2fx the replay's raw time (target <= 2x) %s%n", counts.added(), first, counts.added() / first,
@@ -143,7 +143,7 @@ public final class PipelinesBenchmark {
                 };
                 PipelineSyncer syncer = new PipelineSyncer(kind, db, sources, apis, clock);
                 long t0 = System.nanoTime();
-                var counts = syncer.sync(source, quiet());
+                var counts = syncer.sync(source, TestContexts.quiet());
                 System.out.printf("%s: first sync of %,d runs in %.1f s%n", kind, counts.added(), (System.nanoTime() - t0) / 1e9);
                 added += (int) counts.added();
                 noChange(kind, syncer, sources, source);
@@ -157,7 +157,7 @@ public final class PipelinesBenchmark {
         long changed = 0;
         for (int i = 0; i < 5; i++) {
             long t = System.nanoTime();
-            var counts = syncer.sync(sources.find(source.id()).orElseThrow(), quiet());
+            var counts = syncer.sync(sources.find(source.id()).orElseThrow(), TestContexts.quiet());
             times.add((System.nanoTime() - t) / 1e6);
             changed += counts.added() + counts.changed() + counts.removed();
         }
@@ -262,18 +262,5 @@ public final class PipelinesBenchmark {
     static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[sorted.length / 2];
-    }
-
-    private static SyncContext quiet() {
-        return new SyncContext() {
-            @Override
-            public void progress(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
     }
 }
