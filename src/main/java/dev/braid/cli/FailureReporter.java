@@ -37,7 +37,7 @@ final class FailureReporter implements IExecutionExceptionHandler {
             CacheDiagnosis.impossibleValue(err, root, impossible.getMessage());
         } else if (store != null && store.problem() != null) {
             LOG.log(Level.WARNING, "the cache failed", store);
-            CacheDiagnosis.problem(err, root, store.problem(), store.getCause() == null ? null : store.getCause().getMessage());
+            CacheDiagnosis.problem(err, root, store.problem(), detail(store));
         } else if (failure instanceof WorkFailedException || failure instanceof RepoException
                 || failure instanceof MisbehavingRemoteException) {
             LOG.log(Level.INFO, "command failed", failure);
@@ -55,6 +55,20 @@ final class FailureReporter implements IExecutionExceptionHandler {
         }
         err.flush();
         return ExitCodes.FAILED;
+    }
+
+    /**
+     * What the cache's failure says beyond its summary: SQLite's words, or, for damage a check found
+     * (which has no cause), the check's finding, so that damage only the integrity check sees (an
+     * index astray) is named as such rather than doubted by the quick check.
+     */
+    private static String detail(StoreException store) {
+        if (store.getCause() != null) {
+            return store.getCause().getMessage();
+        }
+        String message = String.valueOf(store.getMessage());
+        String prefix = store.problem().summary() + " (";
+        return message.startsWith(prefix) && message.endsWith(")") ? message.substring(prefix.length(), message.length() - 1) : null;
     }
 
     /** What went wrong opening the cache, without repeating its summary. */

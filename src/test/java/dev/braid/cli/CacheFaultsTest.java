@@ -41,6 +41,33 @@ class CacheFaultsTest {
     }
 
     @Test
+    void anIndexAstrayIsReportedAsDamageTheIntegrityCheckFound() throws Exception {
+        Path data = home.resolve("data");
+        assertEquals(0, new CliRun(home).run("--data-dir", data.toString(), "status"));
+        leadIndexAstray(data.resolve("cache.db"));
+        CliRun status = new CliRun(home);
+        assertEquals(1, status.run("--data-dir", data.toString(), "status", "--json"));
+        assertTrue(status.err().contains(DAMAGED), status.err());
+        assertTrue(status.err().contains("integrity check: sync_runs: row 1 missing from index sync_runs_by_source"), status.err());
+        assertTrue(status.err().contains("SQLite's integrity check finds the file damaged"), status.err());
+        assertEquals("", status.out(), "no answer from a damaged cache");
+    }
+
+    /**
+     * Gives {@code cache}'s sync_runs index entries that no longer follow its definition, with two
+     * rows to index: damage only the integrity check sees (a read through the index goes astray).
+     */
+    static void leadIndexAstray(Path cache) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cache); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO sources(id, kind, name, created_at) VALUES (1, 'git', 'r', 1), (2, 'git', 's', 2)");
+            st.execute("INSERT INTO sync_runs(source_id, started_at, outcome) VALUES (1, 20, 'ok'), (2, 10, 'ok')");
+            st.execute("PRAGMA writable_schema = ON");
+            st.execute("UPDATE sqlite_schema SET sql = 'CREATE INDEX sync_runs_by_source ON sync_runs(started_at, source_id)'"
+                    + " WHERE name = 'sync_runs_by_source'");
+        }
+    }
+
+    @Test
     void aFullDiskIsReportedAsFullLosesNothingAndIsNeverReset() throws Exception {
         assumeTrue(Tmpfs.available(), "needs a tmpfs to fill up (run as root or with CAP_SYS_ADMIN)");
         // A full disk while SQLite's library is unpacked is ProcessConfinement's case; this one is the cache's.
