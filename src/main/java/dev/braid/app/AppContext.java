@@ -338,6 +338,14 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
+     * Points the SQLite driver at the data folder's own copy of its native library, as {@link #open}
+     * does before it opens the cache: for work that reads the cache file before it is opened.
+     */
+    public static void confineProcess(DataDirectories dirs) throws IOException {
+        ProcessConfinement.confineTo(dirs.dataDir());
+    }
+
+    /**
      * Opens the cache in {@code dirs} for reading only, writing nothing to the data folder: for
      * commands that only read, when the folder or the cache file cannot be written. Every write
      * then fails with {@link dev.braid.store.CacheProblem#READ_ONLY}.

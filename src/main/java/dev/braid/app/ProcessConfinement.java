@@ -19,7 +19,9 @@ final class ProcessConfinement {
     private ProcessConfinement() {
     }
 
-    static void confineTo(Path dataDir) throws IOException {
+    // Synchronized: a command's early answer check (cli.EarlyCheck) may get here on its own thread
+    // while the command opens the cache, and the library must be unpacked once.
+    static synchronized void confineTo(Path dataDir) throws IOException {
         Path nativeDir = Files.createDirectories(dataDir.resolve("native"));
         if (roomFor(nativeDir)) {
             if (System.getProperty("org.sqlite.tmpdir") == null) {

@@ -56,6 +56,7 @@ final class BraidCommand implements Callable<Integer> {
             HelpCommand.class);
 
     private final CliEnvironment environment;
+    private final EarlyCheck earlyCheck;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Folder for the cache and logs (default: $BRAID_HOME, else $XDG_DATA_HOME/braid).")
@@ -64,8 +65,14 @@ final class BraidCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also print warnings on stderr (they always go to the log file).")
     private boolean verbose;
 
-    BraidCommand(CliEnvironment environment) {
+    BraidCommand(CliEnvironment environment, EarlyCheck earlyCheck) {
         this.environment = environment;
+        this.earlyCheck = earlyCheck;
+    }
+
+    /** The answer check started before the command was built, if any ({@link EarlyCheck}). */
+    EarlyCheck earlyCheck() {
+        return earlyCheck;
     }
 
     @Override

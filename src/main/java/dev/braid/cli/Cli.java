@@ -1,5 +1,6 @@
 package dev.braid.cli;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +23,23 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        CommandLine commandLine = commandLine(subcommandsFor(args), args);
-        int code = commandLine.execute(args);
-        environment.data().flush();
-        environment.out().flush();
-        environment.err().flush();
-        return code;
+        try (EarlyCheck early = EarlyCheck.start(environment, args)) {
+            CommandLine commandLine = commandLine(subcommandsFor(args), args, early);
+            int code = commandLine.execute(args);
+            environment.data().flush();
+            environment.out().flush();
+            environment.err().flush();
+            return code;
+        }
     }
 
     /** The configured picocli command tree with every command, also used by tests to inspect parsing. */
     CommandLine commandLine() {
-        return commandLine(BraidCommand.SUBCOMMANDS, new String[0]);
+        return commandLine(BraidCommand.SUBCOMMANDS, new String[0], EarlyCheck.NONE);
     }
 
-    private CommandLine commandLine(List<Class<?>> subcommands, String[] args) {
-        CommandLine commandLine = new CommandLine(new BraidCommand(environment));
+    private CommandLine commandLine(List<Class<?>> subcommands, String[] args, EarlyCheck early) {
+        CommandLine commandLine = new CommandLine(new BraidCommand(environment, early));
         for (Class<?> subcommand : subcommands) {
             commandLine.addSubcommand(subcommand);
             List<Class<?>> inner = subcommands.size() == 1 ? innerCommandsFor(subcommand, args) : GROUPS.get(subcommand);
@@ -82,6 +85,36 @@ public final class Cli {
             return inner;
         }
         return named(args[at + 1], inner);
+    }
+
+    /**
+     * The command {@code args} name, as its words ("status", "repo log"): the first word after the
+     * root's own options and the one after it unless that is an option; empty without a command.
+     */
+    static String commandWords(String... args) {
+        int at = commandWord(args);
+        if (at < 0) {
+            return "";
+        }
+        return at + 1 < args.length && !args[at + 1].startsWith("-") ? args[at] + " " + args[at + 1] : args[at];
+    }
+
+    /** The folder {@code --data-dir} names among the root's own options, or null. */
+    static Path dataDirArgument(String... args) {
+        Path dataDir = null;
+        for (int i = 0; i < commandWordOrEnd(args); i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                dataDir = Path.of(args[++i]);
+            } else if (args[i].startsWith("--data-dir=")) {
+                dataDir = Path.of(args[i].substring("--data-dir=".length()));
+            }
+        }
+        return dataDir;
+    }
+
+    private static int commandWordOrEnd(String... args) {
+        int at = commandWord(args);
+        return at < 0 ? args.length : at;
     }
 
     /** Where the first word after the root's own options is, or -1 when there is none. */

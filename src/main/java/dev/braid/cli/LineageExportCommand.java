@@ -59,7 +59,7 @@ final class LineageExportCommand implements Callable<Integer> {
         Instant at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
         try (AppContext context = lineage.root().openReadContext()) {
-            AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels", "lineage_columns");
+            AnswerCheck.tables(lineage.root(), context, AnswerCheck.LINEAGE_EXPORT);
             Subgraph graph;
             if (node == null) {
                 graph = context.lineage().everything(at);

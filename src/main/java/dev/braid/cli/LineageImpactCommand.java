@@ -52,7 +52,7 @@ final class LineageImpactCommand implements Callable<Integer> {
         var at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
         try (AppContext context = lineage.root().openReadContext()) {
-            AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels");
+            AnswerCheck.tables(lineage.root(), context, AnswerCheck.LINEAGE);
             ImpactReport report = context.lineage().impact(LineageArgs.knownNode(spec, context.lineage(), node), at);
             Map<NodeKind, List<ReachedNode>> byKind = report.byKind();
             if (format != null && format.csv) {

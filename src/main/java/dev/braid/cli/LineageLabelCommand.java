@@ -45,7 +45,7 @@ final class LineageLabelCommand implements Callable<Integer> {
         try (AppContext context = label == null ? lineage.root().openReadContext() : lineage.root().openContext()) {
             NodeId id = LineageArgs.knownNode(spec, context.lineage(), node);
             if (label == null) {
-                AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels");
+                AnswerCheck.tables(lineage.root(), context, AnswerCheck.LINEAGE);
                 List<InheritedLabel> labels = context.lineage().labels(id, null);
                 for (InheritedLabel l : labels) {
                     env.out().println(TerminalText.value(l.label()) + (l.path().size() == 1 ? "  (own)"

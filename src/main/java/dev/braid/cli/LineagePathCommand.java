@@ -55,7 +55,7 @@ final class LineagePathCommand implements Callable<Integer> {
         Instant at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
         try (AppContext context = lineage.root().openReadContext()) {
-            AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels");
+            AnswerCheck.tables(lineage.root(), context, AnswerCheck.LINEAGE);
             LineageService graph = context.lineage();
             NodeId start = LineageArgs.knownNode(spec, graph, from);
             NodeId end = LineageArgs.knownNode(spec, graph, to);

@@ -71,7 +71,7 @@ final class LineageShowCommand implements Callable<Integer> {
         Instant at = LineageArgs.asOf(spec, asOf);
         CliEnvironment env = lineage.root().environment();
         try (AppContext context = lineage.root().openReadContext()) {
-            AnswerCheck.tables(context, "lineage_nodes", "lineage_edges", "lineage_labels");
+            AnswerCheck.tables(lineage.root(), context, AnswerCheck.LINEAGE);
             LineageService graph = context.lineage();
             NodeId id = LineageArgs.knownNode(spec, graph, node);
             List<ReachedNode> reached = new ArrayList<>();

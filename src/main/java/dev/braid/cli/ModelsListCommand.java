@@ -28,7 +28,7 @@ final class ModelsListCommand implements Callable<Integer> {
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = models.root().environment();
         try (AppContext context = models.root().openReadContext()) {
-            AnswerCheck.tables(context, "registered_models", "registered_model_tags", "model_versions", "model_version_tags", "model_aliases");
+            AnswerCheck.tables(models.root(), context, AnswerCheck.MODELS);
             List<RegisteredModel> found = context.experiments().models();
             if (json) {
                 JsonOutput out = new JsonOutput(env.data());

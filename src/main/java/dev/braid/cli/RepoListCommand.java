@@ -26,7 +26,7 @@ final class RepoListCommand implements Callable<Integer> {
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = repo.root().environment();
         try (AppContext context = repo.root().openReadContext()) {
-            AnswerCheck.tables(context, "sources", "repositories", "refs");
+            AnswerCheck.tables(repo.root(), context, AnswerCheck.REPOSITORIES);
             List<RepoSummary> repos = context.repositories().list();
             if (json) {
                 new JsonOutput(env.data()).document(repos.stream().map(RepoListCommand::toJson).toList());

@@ -57,7 +57,7 @@ final class RunsCompareCommand implements Callable<Integer> {
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = runs.root().environment();
         try (AppContext context = runs.root().openReadContext()) {
-            AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
+            AnswerCheck.tables(runs.root(), context, AnswerCheck.RUNS);
             List<RunSummary> found = find(context);
             List<Row> rows = new ArrayList<>();
             addRows(rows, "param", found, RunSummary::params);

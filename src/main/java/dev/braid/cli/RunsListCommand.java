@@ -70,7 +70,7 @@ final class RunsListCommand implements Callable<Integer> {
         }
         CliEnvironment env = runs.root().environment();
         try (AppContext context = runs.root().openReadContext()) {
-            AnswerCheck.tables(context, "sources", "experiments", "runs", "run_params", "run_metrics", "run_tags", "run_dataset_inputs");
+            AnswerCheck.tables(runs.root(), context, AnswerCheck.RUNS);
             RunsArgs.checkScope(spec, context, source, experiments);
             List<RunSummary> found;
             try {

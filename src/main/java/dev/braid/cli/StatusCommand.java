@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws CacheOpenException, IOException {
         CliEnvironment env = root.environment();
         try (AppContext context = root.openReadContext()) {
-            AnswerCheck.tables(context, "sources", "sync_runs");
+            AnswerCheck.tables(root, context, AnswerCheck.STATUS);
             List<SourceStatus> statuses = new ArrayList<>();
             for (Source source : context.sources().list()) {
                 statuses.add(new SourceStatus(source, context.syncRuns().latest(source.id()),

@@ -72,6 +72,44 @@ public final class CacheCheck {
         return found;
     }
 
+    /**
+     * What {@link #beforeOpen} saw: the cache's schema version and SQLite's findings over the tables,
+     * read in one read transaction.
+     */
+    public record Early(int schemaVersion, boolean full, List<String> findings) {
+        public Early {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * Checks {@code tables} of the cache at {@code file} as {@link #tables} does, on a read-only
+     * connection of its own that is closed afterwards, before anyone opened the cache: for a command
+     * that checks while it is still starting. The schema version is read in the same read
+     * transaction, so the caller can tell whether a migration ran after the check. Null when the
+     * check could not run here (the caller then checks the usual way); never writes the file.
+     */
+    public static Early beforeOpen(Path file, boolean full, String... tables) {
+        try (Connection c = ReadOnlyConnections.open(file); Statement st = c.createStatement()) {
+            st.execute("BEGIN");
+            try {
+                int version = Migrations.currentVersion(c);
+                return new Early(version, full, tables(c, full, tables));
+            } finally {
+                st.execute("ROLLBACK");
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    /** The failure a check's findings make: {@link CacheProblem#CORRUPT}, with SQLite's first finding. */
+    public static StoreException damage(boolean full, List<String> findings) {
+        return new StoreException(CacheProblem.CORRUPT.summary() + " (SQLite's " + (full ? "integrity" : "quick")
+                + " check: " + findings.get(0) + (findings.size() > 1 ? ", and " + (findings.size() - 1) + " more" : "")
+                + ")", null, CacheProblem.CORRUPT);
+    }
+
     /** Runs the quick check on {@code file}. Never throws: a check that cannot run says so. */
     public static Result quick(Path file) {
         return run(file, "quick_check");

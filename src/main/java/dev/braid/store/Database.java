@@ -196,9 +196,7 @@ public final class Database implements AutoCloseable {
     public void verify(boolean full, String... tables) {
         List<String> findings = read(c -> CacheCheck.tables(c, full, tables));
         if (!findings.isEmpty()) {
-            throw new StoreException(CacheProblem.CORRUPT.summary() + " (SQLite's " + (full ? "integrity" : "quick")
-                    + " check: " + findings.get(0) + (findings.size() > 1 ? ", and " + (findings.size() - 1) + " more" : "")
-                    + ")", null, CacheProblem.CORRUPT);
+            throw CacheCheck.damage(full, findings);
         }
     }
 

@@ -45,6 +45,11 @@ final class ReadOnlyConnections {
         return () -> immutable(file);
     }
 
+    /** A connection that reads {@code file} and never writes it; fails where SQLite would need to write to open it. */
+    static Connection open(Path file) throws SQLException {
+        return plain(file);
+    }
+
     private static Connection plain(Path file) throws SQLException {
         return configure(DriverManager.getConnection("jdbc:sqlite:" + file, properties()));
     }
