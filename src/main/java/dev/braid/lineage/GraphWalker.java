@@ -69,6 +69,25 @@ final class GraphWalker {
     }
 
     /**
+     * Every node within {@code maxDepth} hops of {@code start}, with its depth, as {@link #walk}
+     * finds them, but without the way back to the start: what a closure needs, one level at a time
+     * through {@link #level}.
+     */
+    Map<String, Integer> depths(String start, Direction direction, int maxDepth) throws SQLException {
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        depth.put(start, 0);
+        List<String> frontier = List.of(start);
+        for (int level = 1; level <= maxDepth && !frontier.isEmpty(); level++) {
+            Level next = level(start, frontier, direction, depth.keySet());
+            for (String node : next.reached()) {
+                depth.put(node, level);
+            }
+            frontier = next.walkOn();
+        }
+        return depth;
+    }
+
+    /**
      * A walk that knows where it stopped, keeping versions apart as {@link #walk} does: with {@code maxDepth} null it goes level by level to the
      * end unless that would reach more than {@code small} nodes, and then stops at the last level
      * that stays within (at least one level); with a depth it stops there. Either way it goes on
@@ -119,14 +138,13 @@ final class GraphWalker {
     private Level level(String start, List<String> frontier, Direction direction, java.util.Set<String> seen)
             throws SQLException {
         Map<String, Boolean> reached = new LinkedHashMap<>();
-        for (String[] edge : neighbours(frontier, direction)) {
-            boolean version = VERSION.equals(edge[2]);
-            if (version && direction == Direction.DOWNSTREAM && !edge[0].equals(start)) {
+        for (Step step : steps(frontier, direction)) {
+            if (step.version() && direction == Direction.DOWNSTREAM && !start.equals(step.versionOf())) {
                 continue;
             }
-            if (!seen.contains(edge[1])) {
-                boolean walkOn = !(version && direction == Direction.UPSTREAM);
-                reached.merge(edge[1], walkOn, Boolean::logicalOr);
+            if (!seen.contains(step.node())) {
+                boolean walkOn = !(step.version() && direction == Direction.UPSTREAM);
+                reached.merge(step.node(), walkOn, Boolean::logicalOr);
             }
         }
         List<String> walkOn = new ArrayList<>();
@@ -202,6 +220,40 @@ final class GraphWalker {
             collect(from, p, predecessors, suffix, out, limit);
             suffix.remove(suffix.size() - 1);
         }
+    }
+
+    /** A neighbour one level on, whether a {@code version} edge led there, and then from which node. */
+    private record Step(String node, boolean version, String versionOf) {
+    }
+
+    /**
+     * The distinct steps out of {@code nodes}: what {@link #level} needs of {@link #neighbours},
+     * without the node each edge starts from unless it is a {@code version} edge. A frontier's
+     * edges mostly lead to nodes they share (the runs that read one dataset), so there are far
+     * fewer steps than edges, and each is one text less to read: an upstream show of 2,420 nodes
+     * read 11,747 edges' three texts each.
+     */
+    private List<Step> steps(Collection<String> nodes, Direction direction) throws SQLException {
+        String near = direction == Direction.DOWNSTREAM ? "from_id" : "to_id";
+        String far = direction == Direction.DOWNSTREAM ? "to_id" : "from_id";
+        String columns = far + ", kind = '" + VERSION + "', CASE WHEN kind = '" + VERSION + "' THEN " + near + " END";
+        List<Step> out = new ArrayList<>();
+        for (List<String> chunk : Chunks.of(nodes)) {
+            String in = near + " IN (" + placeholders(chunk.size()) + ")";
+            String sql = "SELECT DISTINCT " + columns + " FROM lineage_edges WHERE " + in
+                    + (asOf == null ? "" : " AND asserted_at <= ?1"
+                    + " UNION SELECT " + columns + " FROM lineage_edges_ended WHERE " + in
+                    + " AND asserted_at <= ?1 AND ended_at > ?1");
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                bind(st, chunk);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Step(rs.getString(1), rs.getInt(2) == 1, rs.getString(3)));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Distinct (node, neighbour, edge kind) triples for every node of {@code nodes}. */

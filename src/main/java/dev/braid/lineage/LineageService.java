@@ -105,8 +105,8 @@ public final class LineageService implements LineageReader {
     public Subgraph neighbourhood(NodeId focus, int upstream, int downstream, Instant asOf) {
         return db.read(c -> {
             GraphWalker walker = new GraphWalker(c, millis(asOf));
-            Map<String, Integer> reached = new java.util.LinkedHashMap<>(walker.walk(focus.value(), Direction.UPSTREAM, upstream).depth());
-            walker.walk(focus.value(), Direction.DOWNSTREAM, downstream).depth().forEach(reached::putIfAbsent);
+            Map<String, Integer> reached = new java.util.LinkedHashMap<>(walker.depths(focus.value(), Direction.UPSTREAM, upstream));
+            walker.depths(focus.value(), Direction.DOWNSTREAM, downstream).forEach(reached::putIfAbsent);
             return new Subgraph(nodes(c, reached.keySet()), walker.edgesAmong(reached.keySet()));
         });
     }
@@ -200,7 +200,7 @@ public final class LineageService implements LineageReader {
      */
     public List<ReachedNode> closure(NodeId start, Direction direction, int depth, Instant asOf) {
         return db.read(c -> {
-            Map<String, Integer> reached = new GraphWalker(c, millis(asOf)).walk(start.value(), direction, depth).depth();
+            Map<String, Integer> reached = new GraphWalker(c, millis(asOf)).depths(start.value(), direction, depth);
             List<ReachedNode> out = new ArrayList<>(reached.size());
             for (LineageNode n : nodes(c, reached.keySet())) {
                 out.add(new ReachedNode(n, reached.get(n.id().value()), direction));
