@@ -112,6 +112,19 @@ public final class Cli {
         return dataDir;
     }
 
+    /** Whether {@code -v} or {@code --verbose} is among the root's own options. */
+    static boolean verboseArgument(String... args) {
+        for (int i = 0; i < commandWordOrEnd(args); i++) {
+            if (args[i].equals("-v") || args[i].equals("--verbose")) {
+                return true;
+            }
+            if (args[i].equals("--data-dir")) {
+                i++;
+            }
+        }
+        return false;
+    }
+
     private static int commandWordOrEnd(String... args) {
         int at = commandWord(args);
         return at < 0 ? args.length : at;

@@ -2,9 +2,11 @@ package dev.braid.cli;
 
 import dev.braid.app.AppContext;
 import dev.braid.app.DataDirectories;
+import dev.braid.app.Logging;
 import dev.braid.store.CacheCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -19,17 +21,23 @@ import java.util.concurrent.FutureTask;
  * again, when it checked the same file and tables, as thoroughly, at the schema version the cache
  * has once open (no migration ran in between). Otherwise, or when it could not run, the command
  * checks as it always did. Only the time moves: every answer is still checked before it is given.
+ * The findings also hold only for the file the check read: a cache moved aside or replaced in
+ * between (another process's {@code cache reset}) is a new file, and is checked again.
+ * Logging is set up before the thread starts, so that what the SQLite driver logs while it loads
+ * goes to the log file, as when the command opens the cache itself.
  */
 final class EarlyCheck implements AutoCloseable {
-    static final EarlyCheck NONE = new EarlyCheck(null, null, null);
+    static final EarlyCheck NONE = new EarlyCheck(null, null, null, null);
 
     private final FutureTask<CacheCheck.Early> task;
     private final Path file;
+    private final Object fileKey;
     private final List<String> tables;
 
-    private EarlyCheck(FutureTask<CacheCheck.Early> task, Path file, List<String> tables) {
+    private EarlyCheck(FutureTask<CacheCheck.Early> task, Path file, Object fileKey, List<String> tables) {
         this.task = task;
         this.file = file;
+        this.fileKey = fileKey;
         this.tables = tables;
     }
 
@@ -47,7 +55,8 @@ final class EarlyCheck implements AutoCloseable {
             return NONE;
         }
         Path file = dirs.cacheFile();
-        if (!Files.isRegularFile(file)) {
+        Object fileKey = fileKey(file);
+        if (fileKey == null) {
             return NONE;
         }
         long size = AnswerCheck.sizeOf(file);
@@ -55,6 +64,7 @@ final class EarlyCheck implements AutoCloseable {
         // A cache too large to check before every answer is only connected to: that loads SQLite's
         // library and driver here rather than on the command's thread (12 ms of a lineage show).
         List<String> checked = size <= AnswerCheck.QUICK_LIMIT_BYTES ? tables : List.of();
+        Logging.configureForCommand(dirs, Cli.verboseArgument(args));
         FutureTask<CacheCheck.Early> task = new FutureTask<>(() -> {
             AppContext.confineProcess(dirs);
             return CacheCheck.beforeOpen(file, full, checked.toArray(String[]::new));
@@ -62,7 +72,7 @@ final class EarlyCheck implements AutoCloseable {
         Thread thread = new Thread(task, "braid-early-check");
         thread.setDaemon(true);
         thread.start();
-        return new EarlyCheck(task, file, checked);
+        return new EarlyCheck(task, file, fileKey, checked);
     }
 
     /**
@@ -74,7 +84,11 @@ final class EarlyCheck implements AutoCloseable {
         if (task == null || !this.file.equals(file) || !this.tables.equals(tables)) {
             return Optional.empty();
         }
-        CacheCheck.Early early = outcome();
+        CacheCheck.Early early = outcome(true);
+        if (early != null && !fileKey.equals(fileKey(file))) {
+            // Moved aside or replaced since the check read it: the command checks the file it opened.
+            return Optional.empty();
+        }
         if (early == null || early.full() != full || early.schemaVersion() != version) {
             return Optional.empty();
         }
@@ -84,10 +98,15 @@ final class EarlyCheck implements AutoCloseable {
     /** Waits for the check to end, so that nothing reads the cache once the command is over. */
     @Override
     public void close() {
-        outcome();
+        outcome(false);
     }
 
-    private CacheCheck.Early outcome() {
+    /**
+     * The check's outcome, waiting for it; null when it could not run. Only a failure of the JVM
+     * itself (out of memory) is thrown, and only when {@code rethrow}: anything else the thread
+     * met (a library that would not load) leaves the command to check, and fail, on its own.
+     */
+    private CacheCheck.Early outcome(boolean rethrow) {
         if (task == null) {
             return null;
         }
@@ -102,14 +121,29 @@ final class EarlyCheck implements AutoCloseable {
                 }
             }
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
+            if (rethrow && e.getCause() instanceof VirtualMachineError fatal) {
+                throw fatal;
             }
             return null;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** What tells this file from one put in its place (its inode), or null when there is no such file. */
+    private static Object fileKey(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return null;
+            }
+            Object key = attributes.fileKey();
+            // File systems without keys: the creation and change times stand in.
+            return key != null ? key : List.of(attributes.creationTime(), attributes.lastModifiedTime());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 }

@@ -75,6 +75,25 @@ class EarlyCheckTest {
     }
 
     @Test
+    void aCacheReplacedSinceTheEarlyCheckIsCheckedAgain() throws Exception {
+        Path data = home.resolve("data");
+        DataDirectories dirs = new DataDirectories(data, home.resolve("config"));
+        try (AppContext context = AppContext.open(dirs, Clock.systemUTC())) {
+            assertNotNull(context.sources());
+        }
+        Path file = dirs.cacheFile();
+        Path other = Files.copy(file, home.resolve("other.db"));
+        int latest = Migrations.bundled().latestVersion();
+        try (EarlyCheck early = EarlyCheck.start(environment(), "--data-dir", data.toString(), "status")) {
+            assertEquals(Optional.of(List.of()), early.findings(file, true, latest, AnswerCheck.STATUS));
+            // Another process's cache reset: the old file moved aside, another put in its place.
+            Files.move(file, home.resolve("moved-aside.db"));
+            Files.move(other, file);
+            assertEquals(Optional.empty(), early.findings(file, true, latest, AnswerCheck.STATUS));
+        }
+    }
+
+    @Test
     void nothingStartsWithoutACacheOrForACommandThatChecksNothingEarly() {
         Path data = home.resolve("empty");
         assertSame(EarlyCheck.NONE, EarlyCheck.start(environment(), "--data-dir", data.toString(), "status"));
