@@ -237,13 +237,18 @@ final class GraphWalker {
         String near = direction == Direction.DOWNSTREAM ? "from_id" : "to_id";
         String far = direction == Direction.DOWNSTREAM ? "to_id" : "from_id";
         String columns = far + ", kind = '" + VERSION + "', CASE WHEN kind = '" + VERSION + "' THEN " + near + " END";
+        // As of a time, live and ended edges are one UNION, which SQLite returns sorted by its
+        // columns: the node each edge starts from is asked for too and sorted by first, so that
+        // the nodes are reached in the order of a walk of now (the index's order, frontier node by
+        // frontier node), not in the order of their names.
+        String asOfColumns = columns + ", " + near;
         List<Step> out = new ArrayList<>();
         for (List<String> chunk : Chunks.of(nodes)) {
             String in = near + " IN (" + placeholders(chunk.size()) + ")";
-            String sql = "SELECT DISTINCT " + columns + " FROM lineage_edges WHERE " + in
-                    + (asOf == null ? "" : " AND asserted_at <= ?1"
-                    + " UNION SELECT " + columns + " FROM lineage_edges_ended WHERE " + in
-                    + " AND asserted_at <= ?1 AND ended_at > ?1");
+            String sql = asOf == null ? "SELECT DISTINCT " + columns + " FROM lineage_edges WHERE " + in
+                    : "SELECT " + asOfColumns + " FROM lineage_edges WHERE " + in + " AND asserted_at <= ?1"
+                    + " UNION SELECT " + asOfColumns + " FROM lineage_edges_ended WHERE " + in
+                    + " AND asserted_at <= ?1 AND ended_at > ?1 ORDER BY 4, 1";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bind(st, chunk);
                 try (ResultSet rs = st.executeQuery()) {

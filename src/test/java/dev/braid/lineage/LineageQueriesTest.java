@@ -118,6 +118,25 @@ class LineageQueriesTest {
         assertTrue(differing > 0, "the graph has walks the version rule changes");
     }
 
+    @Test
+    void aWalkAsOfNowReachesTheNodesInTheOrderOfAWalkOfNow() {
+        // Level 2 is m and z (from a) then y (from b): the order of the frontier, not of the names.
+        NodeId s = new NodeId("dataset:o:s");
+        NodeId a = new NodeId("job-run:o:a");
+        NodeId b = new NodeId("job-run:o:b");
+        GraphChanges.Builder changes = GraphChanges.builder();
+        changes.edge(s, a, EdgeKind.INPUT, "t", Instant.EPOCH).edge(s, b, EdgeKind.INPUT, "t", Instant.EPOCH)
+                .edge(a, new NodeId("dataset:o:z"), EdgeKind.OUTPUT, "t", Instant.EPOCH)
+                .edge(a, new NodeId("dataset:o:m"), EdgeKind.OUTPUT, "t", Instant.EPOCH)
+                .edge(b, new NodeId("dataset:o:y"), EdgeKind.OUTPUT, "t", Instant.EPOCH);
+        lineage.apply(changes.build());
+        List<String> now = lineage.closure(s, Direction.DOWNSTREAM, 5, null).stream().map(r -> r.node().id().value()).toList();
+        List<String> asOf = lineage.closure(s, Direction.DOWNSTREAM, 5, Instant.parse("2030-01-01T00:00:00Z")).stream()
+                .map(r -> r.node().id().value()).toList();
+        assertEquals(List.of("dataset:o:s", "job-run:o:a", "job-run:o:b", "dataset:o:m", "dataset:o:z", "dataset:o:y"), now);
+        assertEquals(now, asOf);
+    }
+
     /** The same graph's closure with every edge walked alike (no version rule), from the database's edges. */
     private Map<String, Integer> closure(NodeId start, Direction direction, int depth) {
         ReferenceGraph plain = new ReferenceGraph();
