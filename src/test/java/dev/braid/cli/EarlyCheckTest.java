@@ -59,10 +59,7 @@ class EarlyCheckTest {
     @Test
     void aCheckOfTheSameFileAndTablesAtTheCurrentSchemaIsTakenAndAnyOtherIsNot() throws Exception {
         Path data = home.resolve("data");
-        DataDirectories dirs = new DataDirectories(data, home.resolve("config"));
-        try (AppContext context = AppContext.open(dirs, Clock.systemUTC())) {
-            assertNotNull(context.sources());
-        }
+        DataDirectories dirs = cacheIn(data);
         int latest = Migrations.bundled().latestVersion();
         try (EarlyCheck early = EarlyCheck.start(environment(), "--data-dir", data.toString(), "repo", "log", "x")) {
             Path file = dirs.cacheFile();
@@ -77,10 +74,7 @@ class EarlyCheckTest {
     @Test
     void aCacheReplacedSinceTheEarlyCheckIsCheckedAgain() throws Exception {
         Path data = home.resolve("data");
-        DataDirectories dirs = new DataDirectories(data, home.resolve("config"));
-        try (AppContext context = AppContext.open(dirs, Clock.systemUTC())) {
-            assertNotNull(context.sources());
-        }
+        DataDirectories dirs = cacheIn(data);
         Path file = dirs.cacheFile();
         Path other = Files.copy(file, home.resolve("other.db"));
         int latest = Migrations.bundled().latestVersion();
@@ -104,10 +98,7 @@ class EarlyCheckTest {
 
     @Test
     void theCheckBeforeOpeningReadsTheSchemaVersionAndFindsASoundCacheSound() throws Exception {
-        DataDirectories dirs = new DataDirectories(home.resolve("data"), home.resolve("config"));
-        try (AppContext context = AppContext.open(dirs, Clock.systemUTC())) {
-            assertNotNull(context.sources());
-        }
+        DataDirectories dirs = cacheIn(home.resolve("data"));
         CacheCheck.Early early = CacheCheck.beforeOpen(dirs.cacheFile(), false, "sources", "sync_runs");
         assertNotNull(early);
         assertEquals(Migrations.bundled().latestVersion(), early.schemaVersion());
@@ -128,6 +119,15 @@ class EarlyCheckTest {
                 early.findings().toString());
         assertEquals(List.of(), CacheCheck.beforeOpen(file, false, AnswerCheck.STATUS.toArray(String[]::new)).findings(),
                 "the quick check does not compare indexes with their tables");
+    }
+
+    /** A real cache, made as every command makes it, in {@code data}. */
+    private DataDirectories cacheIn(Path data) throws Exception {
+        DataDirectories dirs = new DataDirectories(data, home.resolve("config"));
+        try (AppContext context = AppContext.open(dirs, Clock.systemUTC())) {
+            assertNotNull(context.sources());
+        }
+        return dirs;
     }
 
     private CliEnvironment environment() {
