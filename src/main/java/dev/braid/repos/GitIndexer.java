@@ -110,14 +110,17 @@ public final class GitIndexer {
             throws IOException {
         List<KeyedCommit> walked = new ArrayList<>();
         try (BatchWriter writer = new BatchWriter(db, commits, repoId)) {
-            List<RevCommit> batch = new ArrayList<>();
+            List<IndexedCommit> batch = new ArrayList<>();
             long bytes = 0;
             for (RevCommit next; (next = walk.next()) != null; ) {
                 KeyedCommit commit = (KeyedCommit) next;
                 commit.walked = true;
                 walked.add(commit);
-                batch.add(commit);
                 bytes += commit.getRawBuffer().length;
+                // The row is made here and the body freed at once: the writer thread's SQLite work
+                // is the longer of the two, so it gets nothing else to do.
+                batch.add(toIndexed(commit, commit.getCommitTime()));
+                commit.disposeBody();
                 if (batch.size() == BATCH || bytes >= BATCH_BYTES) {
                     context.checkCancelled();
                     writer.submit(batch);
