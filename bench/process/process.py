@@ -13,6 +13,7 @@ size, then each target with its ratio and verdict. Writes DIR/result.json too. E
 a target is missed (judged on the median wall-time ratio; the CPU-time ratio is printed beside).
 """
 import argparse
+import glob
 import json
 import os
 import resource
@@ -56,6 +57,7 @@ class Figures:
         self.work = work
         self.rows = {}
         self.targets = []
+        self.comparisons = []
 
     def add(self, label, r):
         if r.status != 0:
@@ -76,6 +78,12 @@ class Figures:
                              "limit": limit, "met": met})
         return met
 
+    def compare(self, label, reference, name):
+        """A ratio that no target judges, printed beside the targets to explain one."""
+        self.comparisons.append({"comparison": name,
+                                 "ratio_wall": round(self.median(label, "wall") / self.median(reference, "wall"), 2),
+                                 "ratio_cpu": round(self.median(label, "cpu") / self.median(reference, "cpu"), 2)})
+
     def memory(self, label, limit_mb, name):
         peak = self.peak_rss(label)
         self.targets.append({"target": name, "peak_rss_mb": round(peak), "limit": limit_mb, "met": peak < limit_mb})
@@ -92,8 +100,11 @@ class Figures:
                 print(f"{t['target']:70s} {t['ratio_wall']:5.2f}x (CPU {t['ratio_cpu']:.2f}x)  limit {t['limit']}x  {verdict}")
             else:
                 print(f"{t['target']:70s} {t['peak_rss_mb']:5d} MB  limit {t['limit']} MB  {verdict}")
+        for c in self.comparisons:
+            print(f"{c['comparison']:70s} {c['ratio_wall']:5.2f}x (CPU {c['ratio_cpu']:.2f}x)  no target")
         with open(os.path.join(self.work, "result.json"), "w") as f:
             json.dump({"load": open("/proc/loadavg").read().split()[:3], "targets": self.targets,
+                       "comparisons": self.comparisons,
                        "commands": {k: [{"wall": r.wall, "cpu": r.cpu, "rss_mb": r.rss_mb} for r in v]
                                     for k, v in self.rows.items()}}, f, indent=1)
 
@@ -120,6 +131,8 @@ def main():
     a.add_argument("--rounds", type=int, default=7)
     a.add_argument("--heavy-rounds", type=int, default=3)
     a.add_argument("--python", default=sys.executable)
+    a.add_argument("--java-bfs", help="the command that starts bench/src's LineageBfs (the Python search in Java, "
+                   "with the launchers' JVM options), timed beside the Python search for comparison only")
     a.add_argument("--window-java", help="JVM options and class path (after 'java') that run the benchmark's "
                    "WindowFirstPaint with this Braid, as the launchers start it (part window)")
     a.add_argument("--window-defaults", help="the same with the JVM's defaults (no launcher options, no archive)")
@@ -278,14 +291,35 @@ def lineage_questions(args, braid, figures, lineage_data):
         ("impact", b + ["impact", impact, "--json"], ref + ["impact", impact]),
         ("path --limit 1", b + ["path", impact, show, "--limit", "1", "--json"], ref + ["path", impact, show]),
     ]
+    java_bfs = java_reference(args.java_bfs, lineage_data, cache)
     for name, ours, theirs in questions:
         a_out = os.path.join(args.work, "braid-" + name.split()[0] + ".jsonl")
         b_out = os.path.join(args.work, "reference-" + name.split()[0] + ".jsonl")
+        j_out = os.path.join(args.work, "java-reference-" + name.split()[0] + ".jsonl")
         for i in range(args.rounds):
             figures.add("python BFS: " + name, run(theirs, b_out))
             figures.add("braid lineage " + name, run(ours, a_out))
+            if java_bfs:
+                figures.add("java BFS: " + name, run(java_bfs + theirs[3:], j_out))
         same(a_out, b_out, name)
         figures.ratio("braid lineage " + name, "python BFS: " + name, 2.0, "(4) lineage " + name + " / Python BFS")
+        if java_bfs:
+            same(j_out, b_out, name + " (Java BFS)")
+            figures.compare("braid lineage " + name, "java BFS: " + name,
+                            "lineage " + name + " / the same BFS in Java (JVM start in both)")
+            figures.compare("java BFS: " + name, "python BFS: " + name, "the BFS in Java / in Python")
+
+
+def java_reference(command, lineage_data, cache):
+    """The Java search's command line with the cache's path, loading the SQLite library Braid unpacked
+    into the data folder (as Braid does), so neither pays sqlite-jdbc's unpacking at every start."""
+    if not command:
+        return None
+    words = shlex.split(command)
+    unpacked = sorted(glob.glob(os.path.join(lineage_data, "native", "libsqlitejdbc-*", "libsqlitejdbc.so")))
+    if unpacked:
+        words[1:1] = ["-Dorg.sqlite.lib.path=" + os.path.dirname(unpacked[0]), "-Dorg.sqlite.lib.name=libsqlitejdbc.so"]
+    return words + [cache]
 
 
 def window(args, figures, repo_data):

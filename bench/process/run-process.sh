@@ -79,7 +79,11 @@ if [[ ",$parts," == *,window,* ]]; then
     window+=(--window-before "${fx[*]} -cp $run/bench.jar:$baseline/target/braid.jar:$test_jars")
   fi
 fi
-python3 "$bench/process/process.py" --work "$run" --braid "${braid[*]}" "${image[@]}" \
+# The Python search again in Java (bench/src LineageBfs), with the launchers' options, to tell the
+# JVM's start from Braid's own work in the lineage questions (compared, not a target's reference).
+sqlite_jar=$(tr ':' '\n' <<< "$classpath" | grep '/sqlite-jdbc-[^/]*\.jar$' | head -n 1)
+java_bfs="java ${options[*]} -cp $work/classes:$sqlite_jar dev.braid.bench.LineageBfs"
+python3 "$bench/process/process.py" --work "$run" --braid "${braid[*]}" "${image[@]}" --java-bfs "$java_bfs" \
   --repo "$work/repo-${BENCH_COMMITS:-100000}" --events "$events" --big-events "$big" --parts "$parts" \
   --rounds "${BENCH_ROUNDS:-7}" --heavy-rounds "${BENCH_HEAVY_ROUNDS:-3}" \
   --runs-cache "java -cp $classpath dev.braid.bench.SyntheticRunsCache" "${window[@]}" "$@" | tee "$run/result.txt"
