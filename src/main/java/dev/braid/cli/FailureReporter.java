@@ -31,13 +31,15 @@ final class FailureReporter implements IExecutionExceptionHandler {
         StoreException store = StoreException.find(failure);
         if (failure instanceof CacheOpenException cache) {
             LOG.log(Level.WARNING, "cache could not be opened", cache);
-            CacheDiagnosis.problem(err, root, cache.problem(), detail(cache));
+            CacheDiagnosis.problem(err, root, cache.problem(), cache.detail());
         } else if (store instanceof ImpossibleValueException impossible) {
             LOG.log(Level.SEVERE, "the cache holds an impossible value", impossible);
             CacheDiagnosis.impossibleValue(err, root, impossible.getMessage());
         } else if (store != null && store.problem() != null) {
             LOG.log(Level.WARNING, "the cache failed", store);
-            CacheDiagnosis.problem(err, root, store.problem(), detail(store));
+            // A check's finding comes through as the detail, so that damage only the integrity check
+            // sees (an index astray) is named as such rather than doubted by the quick check.
+            CacheDiagnosis.problem(err, root, store.problem(), store.detail());
         } else if (failure instanceof WorkFailedException || failure instanceof RepoException
                 || failure instanceof MisbehavingRemoteException) {
             LOG.log(Level.INFO, "command failed", failure);
@@ -55,28 +57,6 @@ final class FailureReporter implements IExecutionExceptionHandler {
         }
         err.flush();
         return ExitCodes.FAILED;
-    }
-
-    /**
-     * What the cache's failure says beyond its summary: SQLite's words, or, for damage a check found
-     * (which has no cause), the check's finding, so that damage only the integrity check sees (an
-     * index astray) is named as such rather than doubted by the quick check.
-     */
-    private static String detail(StoreException store) {
-        if (store.getCause() != null) {
-            return store.getCause().getMessage();
-        }
-        String message = String.valueOf(store.getMessage());
-        String prefix = store.problem().summary() + " (";
-        return message.startsWith(prefix) && message.endsWith(")") ? message.substring(prefix.length(), message.length() - 1) : null;
-    }
-
-    /** What went wrong opening the cache, without repeating its summary. */
-    private static String detail(CacheOpenException cache) {
-        String message = cache.getMessage();
-        String prefix = cache.problem().summary() + " (" + cache.file() + ")";
-        String rest = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        return rest.startsWith(": ") ? rest.substring(2) : rest.isEmpty() ? null : rest;
     }
 
     /** File errors in words: the exception names only the path for these. */

@@ -105,9 +105,9 @@ public final class CacheCheck {
 
     /** The failure a check's findings make: {@link CacheProblem#CORRUPT}, with SQLite's first finding. */
     public static StoreException damage(boolean full, List<String> findings) {
-        return new StoreException(CacheProblem.CORRUPT.summary() + " (SQLite's " + (full ? "integrity" : "quick")
-                + " check: " + findings.get(0) + (findings.size() > 1 ? ", and " + (findings.size() - 1) + " more" : "")
-                + ")", null, CacheProblem.CORRUPT);
+        String finding = "SQLite's " + (full ? "integrity" : "quick") + " check: " + findings.get(0)
+                + (findings.size() > 1 ? ", and " + (findings.size() - 1) + " more" : "");
+        return new StoreException(CacheProblem.CORRUPT.summary() + " (" + finding + ")", null, CacheProblem.CORRUPT, finding);
     }
 
     /** Runs the quick check on {@code file}. Never throws: a check that cannot run says so. */

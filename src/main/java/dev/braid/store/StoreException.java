@@ -8,14 +8,32 @@ package dev.braid.store;
 public class StoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final CacheProblem problem;
+    private final String finding;
 
     public StoreException(String message, Throwable cause) {
         this(message, cause, null);
     }
 
     public StoreException(String message, Throwable cause, CacheProblem problem) {
+        this(message, cause, problem, null);
+    }
+
+    /**
+     * @param finding what Braid itself found, for a failure no SQL error caused (a check's finding);
+     *                {@link #detail()} gives it
+     */
+    public StoreException(String message, Throwable cause, CacheProblem problem, String finding) {
         super(message, cause);
         this.problem = problem;
+        this.finding = finding;
+    }
+
+    /**
+     * What the failure says beyond its problem's summary: SQLite's words when an SQL error caused
+     * it, else the finding it was made with, else null.
+     */
+    public String detail() {
+        return getCause() != null ? getCause().getMessage() : finding;
     }
 
     /** What is wrong with the cache file, or null when the failure says nothing about it. */
