@@ -242,65 +242,56 @@ final class GraphWalker {
         // the nodes are reached in the order of a walk of now (the index's order, frontier node by
         // frontier node), not in the order of their names.
         String asOfColumns = columns + ", " + near;
-        List<Step> out = new ArrayList<>();
-        for (List<String> chunk : Chunks.of(nodes)) {
-            String in = near + " IN (" + placeholders(chunk.size()) + ")";
-            String sql = asOf == null ? "SELECT DISTINCT " + columns + " FROM lineage_edges WHERE " + in
-                    : "SELECT " + asOfColumns + " FROM lineage_edges WHERE " + in + " AND asserted_at <= ?1"
-                    + " UNION SELECT " + asOfColumns + " FROM lineage_edges_ended WHERE " + in
-                    + " AND asserted_at <= ?1 AND ended_at > ?1 ORDER BY 4, 1";
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                bind(st, chunk);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Step(rs.getString(1), rs.getInt(2) == 1, rs.getString(3)));
-                    }
-                }
-            }
-        }
-        return out;
+        return inChunks(nodes, near, in -> asOf == null ? "SELECT DISTINCT " + columns + " FROM lineage_edges WHERE " + in
+                : "SELECT " + asOfColumns + " FROM lineage_edges WHERE " + in + " AND asserted_at <= ?1"
+                + " UNION SELECT " + asOfColumns + " FROM lineage_edges_ended WHERE " + in
+                + " AND asserted_at <= ?1 AND ended_at > ?1 ORDER BY 4, 1",
+                rs -> new Step(rs.getString(1), rs.getInt(2) == 1, rs.getString(3)));
     }
 
     /** Distinct (node, neighbour, edge kind) triples for every node of {@code nodes}. */
     List<String[]> neighbours(Collection<String> nodes, Direction direction) throws SQLException {
         String near = direction == Direction.DOWNSTREAM ? "from_id" : "to_id";
         String far = direction == Direction.DOWNSTREAM ? "to_id" : "from_id";
-        List<String[]> out = new ArrayList<>();
-        for (List<String> chunk : Chunks.of(nodes)) {
-            String in = near + " IN (" + placeholders(chunk.size()) + ")";
-            String sql = "SELECT DISTINCT " + near + ", " + far + ", kind FROM lineage_edges WHERE " + in
-                    + (asOf == null ? "" : " AND asserted_at <= ?1"
-                    + " UNION SELECT " + near + ", " + far + ", kind FROM lineage_edges_ended WHERE " + in
-                    + " AND asserted_at <= ?1 AND ended_at > ?1");
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                bind(st, chunk);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-                    }
-                }
-            }
-        }
-        return out;
+        return inChunks(nodes, near, in -> "SELECT DISTINCT " + near + ", " + far + ", kind FROM lineage_edges WHERE " + in
+                + (asOf == null ? "" : " AND asserted_at <= ?1"
+                + " UNION SELECT " + near + ", " + far + ", kind FROM lineage_edges_ended WHERE " + in
+                + " AND asserted_at <= ?1 AND ended_at > ?1"),
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
     }
 
     /** The edges (one row per source asserting it) whose both ends are in {@code nodes}. */
     List<LineageEdge> edgesAmong(Collection<String> nodes) throws SQLException {
         java.util.Set<String> set = new java.util.HashSet<>(nodes);
-        List<LineageEdge> out = new ArrayList<>();
+        return inChunks(nodes, "from_id", in -> "SELECT from_id, to_id, kind, asserted_by, asserted_at FROM lineage_edges WHERE " + in
+                + (asOf == null ? "" : " AND asserted_at <= ?1"
+                + " UNION ALL SELECT from_id, to_id, kind, asserted_by, max(asserted_at) FROM lineage_edges_ended"
+                + " WHERE " + in + " AND asserted_at <= ?1 AND ended_at > ?1 GROUP BY from_id, to_id, kind, asserted_by"),
+                rs -> set.contains(rs.getString(2)) ? new LineageEdge(new NodeId(rs.getString(1)), new NodeId(rs.getString(2)),
+                        new EdgeKind(rs.getString(3)), rs.getString(4), java.time.Instant.ofEpochMilli(rs.getLong(5))) : null);
+    }
+
+    /** Reads one row of a result into a value, or null for a row to leave out. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs the query {@code sql} makes of a chunk's {@code column IN (…)} condition for each chunk
+     * of {@code nodes} (SQLite's limit on parameters), and reads every row with {@code row}.
+     */
+    private <T> List<T> inChunks(Collection<String> nodes, String column, java.util.function.UnaryOperator<String> sql,
+            RowReader<T> row) throws SQLException {
+        List<T> out = new ArrayList<>();
         for (List<String> chunk : Chunks.of(nodes)) {
-            String in = "from_id IN (" + placeholders(chunk.size()) + ")";
-            String sql = "SELECT from_id, to_id, kind, asserted_by, asserted_at FROM lineage_edges WHERE " + in
-                    + (asOf == null ? "" : " AND asserted_at <= ?1"
-                    + " UNION ALL SELECT from_id, to_id, kind, asserted_by, max(asserted_at) FROM lineage_edges_ended"
-                    + " WHERE " + in + " AND asserted_at <= ?1 AND ended_at > ?1 GROUP BY from_id, to_id, kind, asserted_by");
-            try (PreparedStatement st = c.prepareStatement(sql)) {
+            try (PreparedStatement st = c.prepareStatement(sql.apply(column + " IN (" + placeholders(chunk.size()) + ")"))) {
                 bind(st, chunk);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        if (set.contains(rs.getString(2))) {
-                            out.add(new LineageEdge(new NodeId(rs.getString(1)), new NodeId(rs.getString(2)),
-                                    new EdgeKind(rs.getString(3)), rs.getString(4), java.time.Instant.ofEpochMilli(rs.getLong(5))));
+                        T value = row.read(rs);
+                        if (value != null) {
+                            out.add(value);
                         }
                     }
                 }
