@@ -96,7 +96,9 @@ final class BraidCommand implements Callable<Integer> {
 
     /** Starts logging to the data folder's log files; returns the log file, or null without one. */
     Path startLogging() {
-        return Logging.configureForCommand(dirs(), verbose);
+        // An early check set the same logging up before its thread started; setting it up again
+        // would only close the log file and open it anew.
+        return earlyCheck.loggedFor(dirs(), verbose) ? earlyCheck.logFile() : Logging.configureForCommand(dirs(), verbose);
     }
 
     /** Opens the cache and wires Braid's services for one command. */

@@ -27,18 +27,24 @@ import java.util.concurrent.FutureTask;
  * goes to the log file, as when the command opens the cache itself.
  */
 final class EarlyCheck implements AutoCloseable {
-    static final EarlyCheck NONE = new EarlyCheck(null, null, null, null);
+    static final EarlyCheck NONE = new EarlyCheck(null, null, null, null, null);
 
     private final FutureTask<CacheCheck.Early> task;
     private final Path file;
     private final Object fileKey;
     private final List<String> tables;
+    private final Logged logged;
 
-    private EarlyCheck(FutureTask<CacheCheck.Early> task, Path file, Object fileKey, List<String> tables) {
+    /** The logging this check set up before its thread: for which folders and verbosity, and its file. */
+    private record Logged(DataDirectories dirs, boolean verbose, Path logFile) {
+    }
+
+    private EarlyCheck(FutureTask<CacheCheck.Early> task, Path file, Object fileKey, List<String> tables, Logged logged) {
         this.task = task;
         this.file = file;
         this.fileKey = fileKey;
         this.tables = tables;
+        this.logged = logged;
     }
 
     /** Starts the check the command {@code args} name will make, when there is one and the cache exists. */
@@ -64,7 +70,8 @@ final class EarlyCheck implements AutoCloseable {
         // A cache too large to check before every answer is only connected to: that loads SQLite's
         // library and driver here rather than on the command's thread (12 ms of a lineage show).
         List<String> checked = size <= AnswerCheck.QUICK_LIMIT_BYTES ? tables : List.of();
-        Logging.configureForCommand(dirs, Cli.verboseArgument(args));
+        boolean verbose = Cli.verboseArgument(args);
+        Logged logged = new Logged(dirs, verbose, Logging.configureForCommand(dirs, verbose));
         FutureTask<CacheCheck.Early> task = new FutureTask<>(() -> {
             AppContext.confineProcess(dirs);
             return CacheCheck.beforeOpen(file, full, checked.toArray(String[]::new));
@@ -72,7 +79,17 @@ final class EarlyCheck implements AutoCloseable {
         Thread thread = new Thread(task, "braid-early-check");
         thread.setDaemon(true);
         thread.start();
-        return new EarlyCheck(task, file, fileKey, checked);
+        return new EarlyCheck(task, file, fileKey, checked, logged);
+    }
+
+    /** Whether this check already set up the logging the command wants ({@code dirs}, {@code verbose}). */
+    boolean loggedFor(DataDirectories dirs, boolean verbose) {
+        return logged != null && logged.dirs().equals(dirs) && logged.verbose() == verbose;
+    }
+
+    /** The log file of the logging this check set up, or null without one. */
+    Path logFile() {
+        return logged == null ? null : logged.logFile();
     }
 
     /**

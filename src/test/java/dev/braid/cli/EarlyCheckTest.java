@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.app.AppContext;
 import dev.braid.app.DataDirectories;
+import dev.braid.app.Logging;
 import dev.braid.store.CacheCheck;
 import dev.braid.store.Migrations;
 import java.io.PrintWriter;
@@ -85,6 +86,20 @@ class EarlyCheckTest {
             Files.move(other, file);
             assertEquals(Optional.empty(), early.findings(file, true, latest, AnswerCheck.STATUS));
         }
+    }
+
+    @Test
+    void theLoggingSetUpBeforeTheCheckIsTakenOnlyByACommandThatWantsTheSame() throws Exception {
+        Path data = home.resolve("data");
+        DataDirectories dirs = cacheIn(data);
+        DataDirectories asResolved = DataDirectories.resolve(data, environment().env());
+        try (EarlyCheck early = EarlyCheck.start(environment(), "--data-dir", data.toString(), "-v", "status")) {
+            assertTrue(early.loggedFor(asResolved, true));
+            assertEquals(Logging.currentLogFile(asResolved), early.logFile());
+            assertFalse(early.loggedFor(asResolved, false), "without --verbose, no warnings on stderr");
+            assertFalse(early.loggedFor(DataDirectories.resolve(home.resolve("other"), environment().env()), true));
+        }
+        assertFalse(EarlyCheck.NONE.loggedFor(dirs, false));
     }
 
     @Test
