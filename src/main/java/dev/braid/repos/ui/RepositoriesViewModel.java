@@ -168,6 +168,11 @@ public final class RepositoriesViewModel {
         if (item == null || repo == null) {
             return;
         }
+        if (pendingHash != null && pendingRepoId == null) {
+            // A sync is re-reading the history to find the commit chosen before it began: the one
+            // chosen now is the one to find, or the new pages would take the choice back.
+            pendingHash = item.commit().hash();
+        }
         detail.show(repo.sourceId(), item.commit().hash());
     }
 
