@@ -44,8 +44,7 @@ class WelcomeViewTest {
         assertTrue(repos.repositoryNames().get(0).startsWith(DemoService.SOURCE_NAME));
         assertTrue(repos.drawnGraphCells() > 0);
         String subject = repos.subjects().get(3);
-        repos.clickCommit(subject);
-        repos.waitUntil(() -> subject.equals(repos.shownCommitSubject()) && !repos.changedFiles().isEmpty());
+        repos.clickCommitUntilShown(subject);
         repos.waitUntil(() -> repos.diff().stream().anyMatch(l -> l.kind() != DiffLine.Kind.HUNK));
         assertFalse(repos.diff().isEmpty());
         // The sync finishes after the commits show: its lineage step (the demo's DVC history) comes last.

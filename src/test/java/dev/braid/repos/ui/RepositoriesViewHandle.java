@@ -65,6 +65,27 @@ public final class RepositoriesViewHandle {
         robot.clickOn(row);
     }
 
+    /**
+     * Clicks the commit with {@code subject} until the detail shows it with its files, at most three
+     * times. While a sync is still running it reads the history again when it publishes, and the
+     * table then re-uses its rows for other commits: a click made as they move lands on another
+     * row, as a person's would, and is made again.
+     */
+    public void clickCommitUntilShown(String subject) throws TimeoutException {
+        for (int attempt = 1; ; attempt++) {
+            clickCommit(subject);
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> subject.equals(shownCommitSubject()) && !changedFiles().isEmpty());
+                WaitForAsyncUtils.waitForFxEvents();
+                return;
+            } catch (TimeoutException notYet) {
+                if (attempt == 3) {
+                    throw notYet;
+                }
+            }
+        }
+    }
+
     public void press(javafx.scene.input.KeyCode key) {
         robot.type(key);
     }
