@@ -9,6 +9,7 @@ import dev.braid.app.AppContext;
 import dev.braid.repos.DiffLine;
 import dev.braid.repos.GitRef;
 import dev.braid.ui.GitFixture;
+import dev.braid.ui.HeldTaskRunner;
 import dev.braid.ui.ImmediateTaskRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -140,10 +141,10 @@ class RepositoriesViewModelTest {
         Path repository = GitFixture.linearRepository(temp.resolve("project"), 12);
         context = GitFixture.open(temp.resolve("braid"));
         dev.braid.sync.Source source = GitFixture.addAndSync(context, repository);
-        HeldRunner runner = new HeldRunner();
+        HeldTaskRunner runner = new HeldTaskRunner();
         RepositoriesViewModel model = new RepositoriesViewModel(context.repositories(), runner);
         model.refresh();
-        runner.releaseAll();
+        runner.answerAll();
         assertEquals("commit number 12", model.selectedCommitProperty().get().commit().subject());
 
         // A new commit arrives; the sync's refresh starts re-reading the history, and before its
@@ -155,49 +156,14 @@ class RepositoriesViewModelTest {
         }
         context.syncEngine().start(source, dev.braid.sync.SyncListener.NONE).result().get(60, java.util.concurrent.TimeUnit.SECONDS);
         model.refresh();
-        runner.releaseOne();
+        runner.answerNext();
         HistoryItem chosen = model.history().stream()
                 .filter(item -> item.commit().subject().equals("commit number 5")).findFirst().orElseThrow();
         model.selectCommit(chosen);
-        runner.releaseAll();
+        runner.answerAll();
 
         assertEquals("commit number 13", subjects(model).get(0), "the history was read again");
         assertEquals("commit number 5", model.selectedCommitProperty().get().commit().subject());
         assertEquals("commit number 5", model.detail().commitProperty().get().subject());
-    }
-
-    /** Holds background work until the test lets it answer, in the order it was asked. */
-    private static final class HeldRunner implements dev.braid.ui.TaskRunner {
-        private final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
-
-        @Override
-        public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
-                java.util.function.Consumer<? super Throwable> onFailure) {
-            held.add(() -> {
-                T value;
-                try {
-                    value = work.call();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(value);
-            });
-        }
-
-        @Override
-        public void onUiThread(Runnable action) {
-            action.run();
-        }
-
-        void releaseOne() {
-            held.poll().run();
-        }
-
-        void releaseAll() {
-            while (!held.isEmpty()) {
-                held.poll().run();
-            }
-        }
     }
 }
