@@ -22,9 +22,9 @@ import java.util.Set;
 
 /**
  * The same plain breadth-first search as {@code bench/process/lineage_bfs.py}, line for line, in
- * Java: one query per node reached for its neighbours, one per node for its row, the JSON lines
- * written by hand. It is not a target's reference (the target compares with the Python search); it
- * tells how much of the gap between Braid and that search is the JVM's start rather than Braid's
+ * Java: one query per node reached for its neighbours, one per node for its row (SQLite quoting its
+ * texts as JSON), the JSON lines put together by hand. It is not a target's reference (the target
+ * compares with the Python search); it tells how much of the gap between Braid and that search is the JVM's start rather than Braid's
  * walk, since it pays the same start with none of Braid.
  *
  * <pre>
@@ -43,7 +43,11 @@ public final class LineageBfs {
     private LineageBfs(Connection db) throws SQLException {
         downstream = db.prepareStatement("SELECT DISTINCT to_id, kind FROM lineage_edges WHERE from_id = ?");
         upstream = db.prepareStatement("SELECT DISTINCT from_id, kind FROM lineage_edges WHERE to_id = ?");
-        node = db.prepareStatement("SELECT kind, name, status FROM lineage_nodes WHERE id = ?");
+        // SQLite writes the JSON strings (json_quote), as Python's json module does for the Python
+        // search; a node without a row is named after its id, its kind the id's prefix.
+        node = db.prepareStatement("SELECT json_quote(?1), json_quote(coalesce(n.kind, CASE WHEN instr(?1, ':') > 0"
+                + " THEN substr(?1, 1, instr(?1, ':') - 1) ELSE ?1 END)), json_quote(coalesce(n.name, ?1)),"
+                + " json_quote(coalesce(n.status, '')) FROM (SELECT 1) LEFT JOIN lineage_nodes n ON n.id = ?1");
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,8 +68,8 @@ public final class LineageBfs {
                     StringBuilder line = new StringBuilder("{\"length\":").append(path.size() - 1).append(",\"nodes\":[");
                     for (int i = 0; i < path.size(); i++) {
                         String[] row = bfs.nodeRow(path.get(i));
-                        line.append(i == 0 ? "" : ",").append("{\"id\":").append(quote(path.get(i)))
-                                .append(",\"kind\":").append(quote(row[0])).append(",\"name\":").append(quote(row[1])).append('}');
+                        line.append(i == 0 ? "" : ",").append("{\"id\":").append(row[0])
+                                .append(",\"kind\":").append(row[1]).append(",\"name\":").append(row[2]).append('}');
                     }
                     out.write(line.append("]}\n").toString());
                 }
@@ -115,14 +119,13 @@ public final class LineageBfs {
         return depth;
     }
 
+    /** The node's id, kind, name and status, each a JSON string. */
     private String[] nodeRow(String id) throws SQLException {
         node.setString(1, id);
         try (ResultSet rs = node.executeQuery()) {
-            if (rs.next()) {
-                return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
-            }
+            rs.next();
+            return new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
         }
-        return new String[] {id.split(":", 2)[0], id, ""};
     }
 
     private void printReached(Writer out, Map<String, Integer> depth, String direction, boolean skipStart)
@@ -133,9 +136,8 @@ public final class LineageBfs {
                 continue;
             }
             String[] row = nodeRow(reached.getKey());
-            out.write("{\"id\":" + quote(reached.getKey()) + ",\"kind\":" + quote(row[0]) + ",\"name\":" + quote(row[1])
-                    + ",\"depth\":" + d + ",\"direction\":" + quote(d == 0 ? "self" : direction)
-                    + ",\"status\":" + quote(row[2]) + "}\n");
+            out.write("{\"id\":" + row[0] + ",\"kind\":" + row[1] + ",\"name\":" + row[2] + ",\"depth\":" + d
+                    + ",\"direction\":\"" + (d == 0 ? "self" : direction) + "\",\"status\":" + row[3] + "}\n");
         }
     }
 
@@ -174,31 +176,5 @@ public final class LineageBfs {
             }
         }
         return null;
-    }
-
-    /** A JSON string, escaped as Python's {@code json.dumps} escapes it (non-ASCII as \\uXXXX). */
-    private static String quote(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }
